@@ -1,0 +1,46 @@
+// Lint rules that guard the design (STYLE.md 14): the domain stays free of
+// GraphQL, Prisma, HTTP, Node and Office imports.
+import js from "@eslint/js";
+import tseslint from "typescript-eslint";
+import prettier from "eslint-config-prettier";
+
+export default tseslint.config(
+  { ignores: ["node_modules", "dist", "data", "generated", "coverage", "test-results"] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  prettier,
+  {
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_" }],
+    },
+  },
+  {
+    files: ["server/domain/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "graphql*",
+                "type-graphql",
+                "@prisma/*",
+                "express",
+                "node:*",
+                "fs",
+                "path",
+                "@apollo/*",
+                "react*",
+                "@fluentui/*",
+              ],
+              message:
+                "The domain engine is pure: no GraphQL, Prisma, HTTP, Node or Office imports.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+);

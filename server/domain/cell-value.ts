@@ -1,0 +1,283 @@
+// Reading one cell the way Excel hands it over: a number, a string as typed,
+// a boolean, or nothing. A value that cannot be read is an error naming the
+// indicator, the value and what is accepted; nothing is guessed.
+//
+// Percent columns (documented choice): "62%" and 62 are 62 percent; a number
+// strictly between 0 and 1 is read as Excel's percent format stores it
+// (0.62 shown as 62%), so 0.62 is 62 percent. 0 and 1 are read as given.
+import type { Indicator } from "./indicators.js";
+import type { Problem } from "./errors.js";
+import { OFSTED_WORDS, type OfstedScale } from "./inspection/scales.js";
+
+export type Phase = "primary" | "secondary" | "all-through" | "special" | "alternative provision";
+export type Trajectory = "improving" | "static" | "declining";
+export type InspectionFrameworkKey = "OE" | "EIF-2024" | "RC-2025";
+
+/** A raw Ofsted grade before its framework is known: the number, and the scale its word names. */
+export interface OfstedGradeReading {
+  readonly grade: number;
+  /** The scale a word belongs to; null when a bare number was given. */
+  readonly scale: OfstedScale | null;
+  /** The word as read ("special measures"), when one was given. */
+  readonly word: string | null;
+}
+
+export type CellValue = number | boolean | string | OfstedGradeReading;
+
+export type CellReading =
+  | { readonly ok: true; readonly value: CellValue | null }
+  | { readonly ok: false; readonly problem: Problem };
+
+const NOT_AVAILABLE = new Set(["", "n/a", "na", "-", "–", "—", "supp", "ne", "#n/a", "null"]);
+
+const MISSING: CellReading = { ok: true, value: null };
+
+function fail(indicator: Indicator, raw: unknown, why?: string): CellReading {
+  const shown = describeRaw(raw);
+  const reason = why ? ` (${why})` : "";
+  return {
+    ok: false,
+    problem: {
+      field: indicator.key,
+      value: shown,
+      accepts: indicator.accepts,
+      message: `${indicator.label} (${indicator.key}): cannot read "${shown}"${reason}; accepts ${indicator.accepts}`,
+    },
+  };
+}
+
+function describeRaw(raw: unknown): string {
+  const text = raw instanceof Date ? raw.toISOString() : String(raw);
+  return text.length > 60 ? `${text.slice(0, 57)}...` : text;
+}
+
+const NUMBER_PATTERN = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
+
+/** A plain decimal number as typed, or null. Unicode minus signs are accepted. */
+function readNumberText(text: string): number | null {
+  const cleaned = text.replace(/[\u2212\u2013]/g, "-").replace(/\s+/g, "");
+  if (!NUMBER_PATTERN.test(cleaned)) return null;
+  const value = Number(cleaned);
+  return Number.isFinite(value) ? value : null;
+}
+
+function readNumeric(indicator: Indicator, raw: unknown): CellReading {
+  let value: number | null = null;
+  let percentSign = false;
+  if (typeof raw === "number") {
+    value = Number.isFinite(raw) ? raw : null;
+  } else if (typeof raw === "string") {
+    let text = raw.trim();
+    if (text.endsWith("%") && (indicator.kind === "percent" || indicator.kind === "points")) {
+      text = text.slice(0, -1).trimEnd();
+      percentSign = true;
+    }
+    value = readNumberText(text);
+  }
+  if (value === null) return fail(indicator, raw);
+  switch (indicator.kind) {
+    case "percent":
+      if (!percentSign && typeof raw === "number" && value > 0 && value < 1) value = value * 100;
+      if (value < 0 || value > 100)
+        return fail(indicator, raw, "a percentage is between 0 and 100");
+      return { ok: true, value };
+    case "rate":
+      return value < 0 ? fail(indicator, raw, "it cannot be negative") : { ok: true, value };
+    case "count":
+      return value < 0 || !Number.isInteger(value)
+        ? fail(indicator, raw, "a count is a whole number, 0 or more")
+        : { ok: true, value };
+    case "grade":
+      return Number.isInteger(value) && value >= 1 && value <= 4
+        ? { ok: true, value }
+        : fail(indicator, raw, "a judgement is 1, 2, 3 or 4");
+    default:
+      return { ok: true, value };
+  }
+}
+
+/** Words for the trust's own 1-4 judgements (QA, SEF, quality indicators). */
+const TRUST_GRADE_WORDS: ReadonlyMap<string, number> = new Map([
+  ["outstanding", 1],
+  ["good", 2],
+  ["requires improvement", 3],
+  ["ri", 3],
+  ["inadequate", 4],
+]);
+
+function normaliseWords(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[_\s-]+/g, " ");
+}
+
+function readGrade(indicator: Indicator, raw: unknown): CellReading {
+  if (typeof raw === "string") {
+    const word = TRUST_GRADE_WORDS.get(normaliseWords(raw));
+    if (word !== undefined) return { ok: true, value: word };
+  }
+  return readNumeric(indicator, raw);
+}
+
+function readOfstedGrade(indicator: Indicator, raw: unknown): CellReading {
+  if (typeof raw === "string") {
+    const words = normaliseWords(raw);
+    const known = OFSTED_WORDS.get(words);
+    if (known) return { ok: true, value: { grade: known.grade, scale: known.scale, word: words } };
+  }
+  const number =
+    typeof raw === "number" ? raw : typeof raw === "string" ? readNumberText(raw.trim()) : null;
+  if (number === null || !Number.isInteger(number) || number < 1 || number > 5)
+    return fail(indicator, raw);
+  return { ok: true, value: { grade: number, scale: null, word: null } };
+}
+
+const FRAMEWORK_WORDS: ReadonlyMap<string, InspectionFrameworkKey> = new Map([
+  ["oe", "OE"],
+  ["old", "OE"],
+  ["overall effectiveness", "OE"],
+  ["eif 2024", "EIF-2024"],
+  ["eif2024", "EIF-2024"],
+  ["eif", "EIF-2024"],
+  ["rc 2025", "RC-2025"],
+  ["rc2025", "RC-2025"],
+  ["rc", "RC-2025"],
+  ["report card", "RC-2025"],
+  ["report cards", "RC-2025"],
+]);
+
+const SAFEGUARDING_WORDS: ReadonlyMap<string, boolean> = new Map([
+  ["met", true],
+  ["effective", true],
+  ["yes", true],
+  ["true", true],
+  ["not met", false],
+  ["not effective", false],
+  ["ineffective", false],
+  ["no", false],
+  ["false", false],
+]);
+
+const PHASE_WORDS: ReadonlyMap<string, Phase> = new Map([
+  ["primary", "primary"],
+  ["infant", "primary"],
+  ["junior", "primary"],
+  ["secondary", "secondary"],
+  ["all through", "all-through"],
+  ["allthrough", "all-through"],
+  ["special", "special"],
+  ["alternative provision", "alternative provision"],
+  ["ap", "alternative provision"],
+]);
+
+const TRAJECTORY_WORDS: ReadonlyMap<string, Trajectory> = new Map([
+  ["improving", "improving"],
+  ["static", "static"],
+  ["stable", "static"],
+  ["declining", "declining"],
+]);
+
+const YES_NO: ReadonlyMap<string, boolean> = new Map([
+  ["yes", true],
+  ["y", true],
+  ["true", true],
+  ["no", false],
+  ["n", false],
+  ["false", false],
+]);
+
+function readWord<T extends CellValue>(
+  indicator: Indicator,
+  raw: unknown,
+  words: ReadonlyMap<string, T>,
+): CellReading {
+  if (typeof raw === "boolean") {
+    const value = words.get(String(raw));
+    if (value !== undefined) return { ok: true, value };
+  }
+  if (typeof raw !== "string") return fail(indicator, raw);
+  const value = words.get(normaliseWords(raw));
+  return value === undefined ? fail(indicator, raw) : { ok: true, value };
+}
+
+const DAY_MS = 86_400_000;
+// Excel's serial 1 is 1900-01-01 and it counts a 29 Feb 1900 that never was,
+// so from serial 61 on, day 0 is 1899-12-30.
+const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
+
+function isoDate(year: number, month: number, day: number): string | null {
+  const time = Date.UTC(year, month - 1, day);
+  const date = new Date(time);
+  if (
+    date.getUTCFullYear() !== year ||
+    date.getUTCMonth() !== month - 1 ||
+    date.getUTCDate() !== day
+  )
+    return null;
+  return date.toISOString().slice(0, 10);
+}
+
+function readDate(indicator: Indicator, raw: unknown): CellReading {
+  if (raw instanceof Date) {
+    return Number.isNaN(raw.getTime())
+      ? fail(indicator, "Invalid Date")
+      : { ok: true, value: raw.toISOString().slice(0, 10) };
+  }
+  const serial =
+    typeof raw === "number" ? raw : typeof raw === "string" ? readNumberText(raw.trim()) : null;
+  if (serial !== null) {
+    // 1 Jan 1990 to 31 Dec 2099: anything else is not an inspection date.
+    if (serial < 32874 || serial > 73050)
+      return fail(indicator, raw, "an Excel date serial between 1990 and 2099");
+    return {
+      ok: true,
+      value: new Date(EXCEL_EPOCH_MS + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10),
+    };
+  }
+  if (typeof raw !== "string") return fail(indicator, raw);
+  const text = raw.trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.exec(text);
+  const uk = /^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$/.exec(text);
+  const value = iso
+    ? isoDate(Number(iso[1]), Number(iso[2]), Number(iso[3]))
+    : uk
+      ? isoDate(Number(uk[3]), Number(uk[2]), Number(uk[1]))
+      : null;
+  return value === null ? fail(indicator, raw) : { ok: true, value };
+}
+
+/** True when a cell means "not available": blank, n/a, -, SUPP, NE. */
+export function isNotAvailable(raw: unknown): boolean {
+  if (raw === null || raw === undefined) return true;
+  return typeof raw === "string" && NOT_AVAILABLE.has(raw.trim().toLowerCase());
+}
+
+/** Reads one cell for an indicator. Not-available markers give `value: null`. */
+export function readCell(indicator: Indicator, raw: unknown): CellReading {
+  if (isNotAvailable(raw)) return MISSING;
+  switch (indicator.kind) {
+    case "number":
+    case "percent":
+    case "points":
+    case "rate":
+    case "count":
+      return readNumeric(indicator, raw);
+    case "grade":
+      return readGrade(indicator, raw);
+    case "ofstedGrade":
+      return readOfstedGrade(indicator, raw);
+    case "ofstedFramework":
+      return readWord(indicator, raw, FRAMEWORK_WORDS);
+    case "date":
+      return readDate(indicator, raw);
+    case "safeguarding":
+      return readWord(indicator, raw, SAFEGUARDING_WORDS);
+    case "phase":
+      return readWord(indicator, raw, PHASE_WORDS);
+    case "trajectory":
+      return readWord(indicator, raw, TRAJECTORY_WORDS);
+    case "yesNo":
+      return readWord(indicator, raw, YES_NO);
+  }
+}

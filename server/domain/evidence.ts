@@ -1,0 +1,91 @@
+// An academy's evidence: one row of the risk matrix, read cell by cell into
+// typed values, with the Ofsted cells put together as one versioned inspection.
+import { badInput, type Problem } from "./errors.js";
+import { indicatorForHeader } from "./indicators.js";
+import {
+  readCell,
+  type InspectionFrameworkKey,
+  type OfstedGradeReading,
+  type Phase,
+} from "./cell-value.js";
+import { inspectionEvidence, type InspectionEvidence } from "./inspection/inspection-evidence.js";
+
+/** One cell: an indicator key (or a workbook header naming one) and the value as Excel gives it. */
+export interface EvidenceEntry {
+  readonly indicator: string;
+  readonly value: unknown;
+}
+
+/** Read evidence: numbers, words and flags by indicator key, and the inspection. */
+export interface Evidence {
+  readonly values: ReadonlyMap<string, number | string | boolean>;
+  readonly inspection: InspectionEvidence | null;
+  readonly phase: Phase | null;
+}
+
+export const EMPTY_EVIDENCE: Evidence = { values: new Map(), inspection: null, phase: null };
+
+const OFSTED_PREFIX = "ofsted.";
+
+/**
+ * Reads a row of evidence. Every problem (unknown indicator, unreadable value,
+ * the same indicator twice with different values, inconsistent Ofsted grades)
+ * is collected and thrown together as one BAD_USER_INPUT error; nothing is guessed.
+ */
+export function readEvidence(entries: Iterable<EvidenceEntry>): Evidence {
+  const problems: Problem[] = [];
+  const values = new Map<string, number | string | boolean>();
+  const grades = new Map<string, OfstedGradeReading>();
+  const given = new Map<string, string>();
+  let index = 0;
+  for (const entry of entries) {
+    const at = index++;
+    const indicator =
+      typeof entry?.indicator === "string" ? indicatorForHeader(entry.indicator) : undefined;
+    if (!indicator) {
+      const name = String(entry?.indicator ?? "");
+      problems.push({
+        field: `evidence[${at}].indicator`,
+        value: name.slice(0, 60),
+        message: `Unknown indicator "${name.slice(0, 60)}" at evidence[${at}]; use an indicator key such as ks4.progress8 or a known workbook header`,
+      });
+      continue;
+    }
+    const reading = readCell(indicator, entry.value);
+    if (!reading.ok) {
+      problems.push(reading.problem);
+      continue;
+    }
+    if (reading.value === null) continue;
+    const shown = JSON.stringify(reading.value);
+    const earlier = given.get(indicator.key);
+    if (earlier !== undefined) {
+      if (earlier !== shown) {
+        problems.push({
+          field: indicator.key,
+          message: `${indicator.label} (${indicator.key}) is given twice with different values`,
+        });
+      }
+      continue;
+    }
+    given.set(indicator.key, shown);
+    if (indicator.kind === "ofstedGrade") {
+      grades.set(indicator.key.slice(OFSTED_PREFIX.length), reading.value as OfstedGradeReading);
+    } else {
+      values.set(indicator.key, reading.value as number | string | boolean);
+    }
+  }
+  const inspection = inspectionEvidence({
+    framework: (values.get("ofsted.framework") as InspectionFrameworkKey | undefined) ?? null,
+    date: (values.get("ofsted.date") as string | undefined) ?? null,
+    safeguardingMet: (values.get("ofsted.safeguarding") as boolean | undefined) ?? null,
+    grades,
+  });
+  if (!inspection.ok) problems.push(...inspection.problems);
+  if (problems.length > 0) throw badInput(problems);
+  return {
+    values,
+    inspection: inspection.ok ? inspection.evidence : null,
+    phase: (values.get("phase") as Phase | undefined) ?? null,
+  };
+}

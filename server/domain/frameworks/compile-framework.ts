@@ -1,0 +1,225 @@
+// Compiles a framework definition once into a designator: levels indexed,
+// sources, conditions and benchmarks turned into closures, so that each call
+// to `designate` only reads the evidence and writes the result.
+import { DEFAULT_CROSSWALK, crosswalkSchema, type Crosswalk } from "../inspection/crosswalk.js";
+import { inspectionBand, type InspectionBandResult } from "../inspection/inspection-band.js";
+import type { InspectionBand } from "../inspection/crosswalk.js";
+import type { CategoryOfConcern } from "../inspection/category-of-concern.js";
+import { benchmarkLookup, NATIONAL_BENCHMARKS } from "../national-benchmarks.js";
+import type { Evidence } from "../evidence.js";
+import { compileCondition, type Predicate } from "./conditions.js";
+import {
+  parseFramework,
+  type Entitlement,
+  type FrameworkDefinition,
+  type Level,
+} from "./framework.schema.js";
+import {
+  compileSource,
+  type CompiledSource,
+  type EvaluationFacts,
+  type Reason,
+  type Tally,
+} from "./sources.js";
+import { formatNumber } from "./wording.js";
+
+export type { Reason } from "./sources.js";
+
+/** One support entitlement that comes with a level. */
+export interface SupportEntitlement {
+  readonly activity: string;
+  readonly quantity: number;
+  /** The quantity as it reads ("2-3", "up to 10"), when not a plain number. */
+  readonly quantityText: string | null;
+  readonly unit: string;
+  readonly per: string;
+  readonly note: string | null;
+}
+
+export interface Designation {
+  readonly framework: string;
+  /** Null only when the evidence is insufficient. */
+  readonly level: Level | null;
+  readonly insufficientEvidence: boolean;
+  readonly inspectionBand: InspectionBand | null;
+  readonly categoryOfConcern: CategoryOfConcern | null;
+  readonly reasons: readonly Reason[];
+  readonly support: readonly SupportEntitlement[];
+}
+
+export interface DesignateOptions {
+  /** The academic year the evidence is for ("2025/26"): picks the national benchmarks. */
+  readonly year?: string | null;
+}
+
+export interface CompiledFramework {
+  readonly key: string;
+  readonly name: string;
+  readonly description: string;
+  readonly seed: string | null;
+  /** Levels in rank order, rank 1 (most support) first. */
+  readonly levels: readonly Level[];
+  readonly definition: FrameworkDefinition;
+  level(key: string): Level | undefined;
+  designate(evidence: Evidence, options?: DesignateOptions): Designation;
+  /** The support a level is entitled to, with conditional entitlements included when `facts` allow. */
+  supportFor(levelKey: string, evidence?: Evidence): readonly SupportEntitlement[];
+}
+
+interface CompiledOverride {
+  readonly effect: "force" | "cap";
+  readonly when: Predicate;
+  readonly level: Level;
+  readonly says: string;
+}
+
+interface CompiledEntitlement {
+  readonly levels: ReadonlySet<string>;
+  readonly when: Predicate | null;
+  readonly entitlement: SupportEntitlement;
+}
+
+function toEntitlement(entry: Entitlement): SupportEntitlement {
+  return {
+    activity: entry.activity,
+    quantity: entry.quantity,
+    quantityText: entry.quantityText ?? null,
+    unit: entry.unit,
+    per: entry.per,
+    note: entry.note ?? null,
+  };
+}
+
+/** Validates (when given a raw document) and compiles a framework. */
+export function compileFramework(document: FrameworkDefinition | unknown): CompiledFramework {
+  const definition = parseFramework(document);
+  const levels = [...definition.levels].sort((a, b) => a.rank - b.rank);
+  const levelByKey = new Map(levels.map((level) => [level.key, level]));
+  const levelByRank = new Map(levels.map((level) => [level.rank, level]));
+  const worst = levels[0] as Level;
+  const crosswalk: Crosswalk = crosswalkSchema.parse(definition.crosswalk ?? DEFAULT_CROSSWALK);
+  const combine = definition.combine;
+  const levelForMean = (mean: number): { level: Level; band: number | null } => {
+    if (combine.method !== "bestFit") return { level: worst, band: null };
+    const band = combine.bands.find((candidate) => mean >= candidate.atLeast);
+    return {
+      level: levelByKey.get(band?.level ?? combine.otherwise) as Level,
+      band: band?.atLeast ?? null,
+    };
+  };
+  const context = {
+    levelByKey,
+    levelForRating: (rating: number) => levelForMean(rating).level,
+    benchmark: benchmarkLookup([...NATIONAL_BENCHMARKS, ...definition.benchmarks]),
+  };
+  const sources: CompiledSource[] = definition.sources.map((source) =>
+    compileSource(source, context),
+  );
+  const overrides: CompiledOverride[] = definition.overrides.map((override) => ({
+    effect: override.effect,
+    when: compileCondition(override.when),
+    level: levelByKey.get(override.level) as Level,
+    says: override.says,
+  }));
+  const entitlements: CompiledEntitlement[] = definition.support.map((entry) => ({
+    levels: new Set(entry.levels),
+    when: entry.when ? compileCondition(entry.when) : null,
+    entitlement: toEntitlement(entry),
+  }));
+  const lastBand =
+    combine.method === "bestFit" ? (combine.bands[combine.bands.length - 1]?.atLeast ?? 0) : 0;
+
+  const supportOf = (level: Level, facts: EvaluationFacts | null): SupportEntitlement[] =>
+    entitlements
+      .filter(
+        (entry) =>
+          entry.levels.has(level.key) &&
+          (entry.when === null || (facts !== null && entry.when(facts))),
+      )
+      .map((entry) => entry.entitlement);
+
+  const factsFor = (evidence: Evidence, year: string | null, tally: Tally): EvaluationFacts => {
+    const inspection: InspectionBandResult | null = evidence.inspection
+      ? inspectionBand(evidence.inspection, crosswalk)
+      : null;
+    return { evidence, year, inspection, band: inspection?.band ?? null, ratings: tally.ratings };
+  };
+
+  function designate(evidence: Evidence, options?: DesignateOptions): Designation {
+    const tally: Tally = { reasons: [], ranks: [], ratings: [] };
+    const facts = factsFor(evidence, options?.year ?? null, tally);
+    for (const source of sources) source(facts, tally);
+
+    let level: Level | null = null;
+    if (combine.method === "lowest") {
+      if (tally.ranks.length > 0) level = levelByRank.get(Math.min(...tally.ranks)) as Level;
+    } else if (tally.ratings.length > 0) {
+      const mean = tally.ratings.reduce((sum, rating) => sum + rating, 0) / tally.ratings.length;
+      const fit = levelForMean(mean);
+      level = fit.level;
+      const compared =
+        fit.band === null
+          ? `below ${formatNumber(lastBand)}`
+          : `at or above ${formatNumber(fit.band)}`;
+      tally.reasons.push({
+        source: "best fit",
+        indicated: level.key,
+        rating: mean,
+        message: `Mean rating ${formatNumber(mean)} of ${tally.ratings.length} sources is ${compared}: ${level.label}`,
+      });
+    }
+
+    let forced: Level | null = null;
+    for (const override of overrides) {
+      if (!override.when(facts)) continue;
+      if (override.effect === "force") {
+        if (forced === null || override.level.rank < forced.rank) forced = override.level;
+        tally.reasons.push({
+          source: "override",
+          indicated: override.level.key,
+          rating: null,
+          message: `${override.says}: ${override.level.label}`,
+        });
+      } else if (level !== null && level.rank > override.level.rank) {
+        level = override.level;
+        tally.reasons.push({
+          source: "cap",
+          indicated: override.level.key,
+          rating: null,
+          message: `${override.says}: no better than ${override.level.label}`,
+        });
+      }
+    }
+    if (forced !== null) level = forced;
+
+    const inspection = facts.inspection;
+    return {
+      framework: definition.key,
+      level,
+      insufficientEvidence: level === null,
+      inspectionBand: inspection?.band ?? null,
+      categoryOfConcern: inspection?.category ?? null,
+      reasons: tally.reasons,
+      support: level === null ? [] : supportOf(level, facts),
+    };
+  }
+
+  return {
+    key: definition.key,
+    name: definition.name,
+    description: definition.description,
+    seed: definition.seed ?? null,
+    levels,
+    definition,
+    level: (key) => levelByKey.get(key),
+    designate,
+    supportFor(levelKey, evidence) {
+      const level = levelByKey.get(levelKey);
+      if (!level) return [];
+      const facts = evidence
+        ? factsFor(evidence, null, { reasons: [], ranks: [], ratings: [] })
+        : null;
+      return supportOf(level, facts);
+    },
+  };
+}

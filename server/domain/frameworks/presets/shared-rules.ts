@@ -1,0 +1,76 @@
+// Rules several presets share, written once. Each preset passes its own level
+// keys, worst first, so a shared rule never names another preset's levels.
+import type { FrameworkInput } from "../framework.schema.js";
+
+type Sources = FrameworkInput["sources"];
+type Overrides = NonNullable<FrameworkInput["overrides"]>;
+type Four = readonly [string, string, string, string];
+
+/** DOMAIN.md: safeguarding not met / not effective (Ofsted or trust audit) forces rank 1 in every preset. */
+export function safeguardingOverride(worst: string): Overrides[number] {
+  return {
+    effect: "force",
+    when: {
+      any: [
+        { indicator: "ofsted.safeguarding", in: [false] },
+        { indicator: "qa.safeguarding", in: [false] },
+      ],
+    },
+    level: worst,
+    says: "Safeguarding not met or not effective",
+  };
+}
+
+/** Inspection band Concern, Weak, Secure, Strong to four levels, worst first. */
+export function inspectionSource([concern, weak, secure, strong]: Four): Sources[number] {
+  return {
+    kind: "inspection",
+    id: "inspection",
+    bands: { Concern: concern, Weak: weak, Secure: secure, Strong: strong },
+  };
+}
+
+/**
+ * Outcomes as the phase model (seeds 000, 004) sets them: Progress 8 for a
+ * secondary, or basics5 against national while Progress 8 is not published
+ * (2024/25 and 2025/26); KS2 RWM against national for a primary.
+ */
+export function outcomeSources([d, c, b, a]: Four): Sources {
+  return [
+    {
+      kind: "threshold",
+      id: "outcomes.secondary",
+      indicator: "ks4.progress8",
+      phases: ["secondary", "all-through"],
+      cuts: [
+        { op: "<=", value: -0.5, level: d },
+        { op: "<", value: 0, level: c },
+        { op: "<", value: 0.25, level: b },
+      ],
+      otherwise: a,
+      fallback: {
+        id: "outcomes.secondary.basics5",
+        indicator: "ks4.basics5",
+        absentNote: "not published for 2024/25 and 2025/26",
+        cuts: [
+          { op: "<", value: -15, national: true, level: d },
+          { op: "<", value: 0, national: true, level: c },
+          { op: "<", value: 10, national: true, level: b },
+        ],
+        otherwise: a,
+      },
+    },
+    {
+      kind: "threshold",
+      id: "outcomes.primary",
+      indicator: "ks2.rwmExpected",
+      phases: ["primary", "all-through"],
+      cuts: [
+        { op: "<", value: -10, national: true, level: d },
+        { op: "<", value: 0, national: true, level: c },
+        { op: "<", value: 15, national: true, level: b },
+      ],
+      otherwise: a,
+    },
+  ];
+}

@@ -1,0 +1,278 @@
+// Each kind of source in a framework, compiled once into a function that
+// reads one academy's facts and says what level (or rating) it indicates and why.
+import { indicatorByKey, type Indicator } from "../indicators.js";
+import type { InspectionBandResult } from "../inspection/inspection-band.js";
+import type { BenchmarkLookup } from "../national-benchmarks.js";
+import { unreachable } from "../errors.js";
+import { compare, compileCondition, type Facts, type Predicate } from "./conditions.js";
+import type { Cut, Level, Source, ThresholdSource } from "./framework.schema.js";
+import { formatNumber, formatValue, negatedOpWords, opWords } from "./wording.js";
+
+/** Why one source indicated what it did, in words a governor understands. */
+export interface Reason {
+  /** The source's id in the framework ("inspection", "outcomes.secondary", "qa.qualityOfEducation"). */
+  readonly source: string;
+  /** The level key the source indicated; null when it was skipped. */
+  readonly indicated: string | null;
+  /** The rating it gave, in a best-fit framework. */
+  readonly rating: number | null;
+  readonly message: string;
+}
+
+/** Collects what sources indicate during one designation. */
+export interface Tally {
+  readonly reasons: Reason[];
+  /** Ranks indicated, in a "lowest" framework. */
+  readonly ranks: number[];
+  /** Ratings given, in a best-fit framework (also read by `anyRating` conditions). */
+  readonly ratings: number[];
+}
+
+export interface SourceContext {
+  readonly levelByKey: ReadonlyMap<string, Level>;
+  /** The level a single rating indicates on its own (best-fit frameworks). */
+  readonly levelForRating: (rating: number) => Level;
+  readonly benchmark: BenchmarkLookup;
+}
+
+export interface EvaluationFacts extends Facts {
+  readonly inspection: InspectionBandResult | null;
+  readonly year: string | null;
+}
+
+export type CompiledSource = (facts: EvaluationFacts, tally: Tally) => void;
+
+const GRADE_WORDS = ["Outstanding", "Good", "Requires improvement", "Inadequate"];
+
+function indicatorOf(key: string): Indicator {
+  const indicator = indicatorByKey(key);
+  if (!indicator) throw new Error(`Unknown indicator ${key} in a validated framework`);
+  return indicator;
+}
+
+/** Records an outcome (level key or rating) with its reason. */
+function recorder(context: SourceContext) {
+  return (tally: Tally, source: string, outcome: string | number, because: string): void => {
+    if (typeof outcome === "number") {
+      const level = context.levelForRating(outcome);
+      tally.ratings.push(outcome);
+      tally.reasons.push({
+        source,
+        indicated: level.key,
+        rating: outcome,
+        message: `${because}: rating ${outcome}`,
+      });
+      return;
+    }
+    const level = context.levelByKey.get(outcome) as Level;
+    tally.ranks.push(level.rank);
+    tally.reasons.push({
+      source,
+      indicated: level.key,
+      rating: null,
+      message: `${because}: ${level.label}`,
+    });
+  };
+}
+
+function skipped(tally: Tally, source: string, message: string): void {
+  tally.reasons.push({ source, indicated: null, rating: null, message });
+}
+
+interface CompiledCut {
+  readonly cut: Cut;
+  readonly onlyIf: Predicate | null;
+}
+
+function compileThreshold(
+  part: Omit<ThresholdSource, "kind" | "fallback">,
+  context: SourceContext,
+): (facts: EvaluationFacts, tally: Tally, id: string, prefix: string) => "missing" | "done" {
+  const indicator = indicatorOf(part.indicator);
+  const cuts: CompiledCut[] = part.cuts.map((cut) => ({
+    cut,
+    onlyIf: cut.onlyIf ? compileCondition(cut.onlyIf.when) : null,
+  }));
+  const needsNational = part.cuts.some((cut) => cut.national);
+  const record = recorder(context);
+  const last = cuts[cuts.length - 1] as CompiledCut;
+  return (facts, tally, id, prefix) => {
+    const value = facts.evidence.values.get(part.indicator);
+    if (typeof value !== "number") return "missing";
+    let national: number | null = null;
+    if (needsNational) {
+      const benchmark = context.benchmark(part.indicator, facts.evidence.phase, facts.year);
+      if (benchmark === null) {
+        skipped(
+          tally,
+          id,
+          `${prefix}${indicator.label}: no national benchmark to compare with: skipped`,
+        );
+        return "done";
+      }
+      national = benchmark.value;
+    }
+    const boundOf = (cut: Cut): number =>
+      cut.national ? (national as number) * cut.times + cut.value : cut.value;
+    const boundText = (cut: Cut): string => {
+      const bound = formatValue(indicator, boundOf(cut));
+      if (!cut.national) return bound;
+      const times = cut.times === 1 ? "" : ` x ${formatNumber(cut.times)}`;
+      const offset =
+        cut.value === 0 ? "" : ` ${cut.value > 0 ? "+" : "-"} ${formatNumber(Math.abs(cut.value))}`;
+      return `${bound} (national ${formatValue(indicator, national as number)}${times}${offset})`;
+    };
+    const shown = `${prefix}${indicator.label} ${formatValue(indicator, value)} is`;
+    let blocked: CompiledCut | null = null;
+    for (const compiled of cuts) {
+      if (!compare(value, compiled.cut.op, boundOf(compiled.cut))) continue;
+      if (compiled.onlyIf && !compiled.onlyIf(facts)) {
+        blocked ??= compiled;
+        continue;
+      }
+      record(
+        tally,
+        id,
+        compiled.cut.level,
+        `${shown} ${opWords(compiled.cut.op)} ${boundText(compiled.cut)}`,
+      );
+      return "done";
+    }
+    const because = blocked
+      ? `${shown} ${opWords(blocked.cut.op)} ${boundText(blocked.cut)}, which counts only when ${blocked.cut.onlyIf?.says}`
+      : `${shown} ${negatedOpWords(last.cut.op)} ${boundText(last.cut)}`;
+    record(tally, id, part.otherwise, because);
+    return "done";
+  };
+}
+
+function thresholdSource(source: ThresholdSource, context: SourceContext): CompiledSource {
+  const main = compileThreshold(source, context);
+  const fallback = source.fallback ? compileThreshold(source.fallback, context) : null;
+  const label = indicatorOf(source.indicator).label;
+  const fallbackLabel = source.fallback ? indicatorOf(source.fallback.indicator).label : "";
+  const note = source.fallback?.absentNote ? ` (${source.fallback.absentNote})` : "";
+  const phases = source.phases ? new Set<string>(source.phases) : null;
+  return (facts, tally) => {
+    const phase = facts.evidence.phase;
+    if (phases && phase !== null && !phases.has(phase)) return;
+    if (main(facts, tally, source.id, "") === "done") return;
+    if (
+      fallback &&
+      fallback(facts, tally, source.id, `${label} not available${note}, so `) === "done"
+    )
+      return;
+    const which = fallback
+      ? `${label} and ${fallbackLabel} not available`
+      : `${label} not available`;
+    // A phase-specific source with nothing to read says nothing when the phase is not given.
+    if (phases && phase === null) return;
+    skipped(tally, source.id, `${which}: skipped`);
+  };
+}
+
+function gradeSource(
+  source: Extract<Source, { kind: "grade" }>,
+  context: SourceContext,
+): CompiledSource {
+  const indicators = source.indicators.map(indicatorOf);
+  const record = recorder(context);
+  return (facts, tally) => {
+    const missing: string[] = [];
+    for (const indicator of indicators) {
+      const grade = facts.evidence.values.get(indicator.key);
+      if (typeof grade !== "number") {
+        missing.push(indicator.label);
+        continue;
+      }
+      const outcome = source.grades[String(grade) as "1" | "2" | "3" | "4"];
+      record(
+        tally,
+        indicator.key,
+        outcome,
+        `${indicator.label} judged ${grade} (${GRADE_WORDS[grade - 1]})`,
+      );
+    }
+    if (missing.length > 0)
+      skipped(tally, source.id, `Not available: ${missing.join(", ")}: skipped`);
+  };
+}
+
+function inspectionSource(
+  source: Extract<Source, { kind: "inspection" }>,
+  context: SourceContext,
+): CompiledSource {
+  const record = recorder(context);
+  return (facts, tally) => {
+    const result = facts.inspection;
+    if (result === null)
+      return skipped(tally, source.id, "Ofsted inspection not available: skipped");
+    if (result.band === null)
+      return skipped(
+        tally,
+        source.id,
+        `${result.summary}; ${result.why}, so no inspection band: skipped`,
+      );
+    record(
+      tally,
+      source.id,
+      source.bands[result.band],
+      `${result.summary}. Inspection band ${result.band}: ${result.why}`,
+    );
+  };
+}
+
+function ruleSource(
+  source: Extract<Source, { kind: "rule" }>,
+  context: SourceContext,
+): CompiledSource {
+  const holds = compileCondition(source.when);
+  const record = recorder(context);
+  return (facts, tally) => {
+    if (holds(facts)) record(tally, source.id, source.level, source.says);
+  };
+}
+
+function belowInspectionSource(
+  source: Extract<Source, { kind: "belowInspection" }>,
+  context: SourceContext,
+): CompiledSource {
+  const indicators = source.indicators.map(indicatorOf);
+  const record = recorder(context);
+  return (facts, tally) => {
+    const band = facts.inspection?.band ?? null;
+    if (band === null) return;
+    const expected = source.bandGrades[band];
+    const worse = indicators.filter((indicator) => {
+      const grade = facts.evidence.values.get(indicator.key);
+      return typeof grade === "number" && grade > expected;
+    });
+    if (worse.length === 0) return;
+    const list = worse
+      .map((indicator) => `${indicator.label} ${String(facts.evidence.values.get(indicator.key))}`)
+      .join(", ");
+    record(
+      tally,
+      source.id,
+      source.level,
+      `Not meeting its Ofsted judgement (band ${band}, grade ${expected}): ${list}`,
+    );
+  };
+}
+
+export function compileSource(source: Source, context: SourceContext): CompiledSource {
+  switch (source.kind) {
+    case "threshold":
+      return thresholdSource(source, context);
+    case "grade":
+      return gradeSource(source, context);
+    case "inspection":
+      return inspectionSource(source, context);
+    case "rule":
+      return ruleSource(source, context);
+    case "belowInspection":
+      return belowInspectionSource(source, context);
+    default:
+      return unreachable(source);
+  }
+}

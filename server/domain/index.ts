@@ -1,0 +1,43 @@
+// The domain engine's public surface: indicators, reading cells and evidence,
+// frameworks as data, designation and academy-card progress. Pure TypeScript.
+export {
+  INDICATORS,
+  INDICATOR_KEYS,
+  indicatorByKey,
+  indicatorForHeader,
+  type Indicator,
+} from "./indicators.js";
+export { readCell, isNotAvailable, type CellReading, type Phase } from "./cell-value.js";
+export { readEvidence, EMPTY_EVIDENCE, type Evidence, type EvidenceEntry } from "./evidence.js";
+export {
+  DomainError,
+  badInput,
+  notFound,
+  conflict,
+  forbidden,
+  unreachable,
+  type ErrorKind,
+  type Problem,
+} from "./errors.js";
+export {
+  parseFramework,
+  frameworkSchema,
+  type FrameworkDefinition,
+  type FrameworkInput,
+  type Level,
+} from "./frameworks/framework.schema.js";
+export {
+  compileFramework,
+  type CompiledFramework,
+  type Designation,
+  type DesignateOptions,
+  type Reason,
+  type SupportEntitlement,
+} from "./frameworks/compile-framework.js";
+export { presets, preset, PRESET_DEFINITIONS } from "./frameworks/presets/index.js";
+export { NATIONAL_BENCHMARKS, benchmarkLookup } from "./national-benchmarks.js";
+export {
+  DEFAULT_CROSSWALK,
+  INSPECTION_BANDS,
+  type InspectionBand,
+} from "./inspection/crosswalk.js";

@@ -1,0 +1,116 @@
+// National benchmarks: dated, sourced values by phase and year (DOMAIN.md).
+// A framework may add or replace them; these are the built-in defaults.
+import type { Benchmark } from "./frameworks/framework.schema.js";
+import type { Phase } from "./cell-value.js";
+
+const DFE_KS2 = "DfE key stage 2 attainment, 2025";
+const DFE_KS4 = "DfE key stage 4 performance, 2023/24";
+const DFE_ABSENCE_2324 = "DfE pupil absence in schools in England, 2023/24";
+const DFE_ABSENCE_2425 = "DfE pupil absence in schools in England, 2024/25";
+const DFE_EXCLUSIONS = "DfE suspensions and permanent exclusions in England, 2023/24";
+
+export const NATIONAL_BENCHMARKS: readonly Benchmark[] = [
+  { indicator: "ks2.rwmExpected", phase: null, year: "2024/25", value: 62, source: DFE_KS2 },
+  { indicator: "ks4.attainment8", phase: null, year: "2023/24", value: 46.1, source: DFE_KS4 },
+  { indicator: "ks4.basics5", phase: null, year: "2023/24", value: 46.2, source: DFE_KS4 },
+  { indicator: "ks4.progress8", phase: null, year: "2023/24", value: -0.03, source: DFE_KS4 },
+  {
+    indicator: "attendance.absence",
+    phase: null,
+    year: "2023/24",
+    value: 7.1,
+    source: DFE_ABSENCE_2324,
+  },
+  {
+    indicator: "attendance.absence",
+    phase: "primary",
+    year: "2023/24",
+    value: 5.5,
+    source: DFE_ABSENCE_2324,
+  },
+  {
+    indicator: "attendance.absence",
+    phase: "secondary",
+    year: "2023/24",
+    value: 8.9,
+    source: DFE_ABSENCE_2324,
+  },
+  {
+    indicator: "attendance.persistentAbsence",
+    phase: null,
+    year: "2023/24",
+    value: 20.0,
+    source: DFE_ABSENCE_2324,
+  },
+  {
+    indicator: "attendance.absence",
+    phase: null,
+    year: "2024/25",
+    value: 6.9,
+    source: DFE_ABSENCE_2425,
+  },
+  {
+    indicator: "attendance.persistentAbsence",
+    phase: null,
+    year: "2024/25",
+    value: 18.7,
+    source: DFE_ABSENCE_2425,
+  },
+  {
+    indicator: "behaviour.suspensionRate",
+    phase: null,
+    year: "2023/24",
+    value: 11.31,
+    source: DFE_EXCLUSIONS,
+  },
+  {
+    indicator: "behaviour.permanentExclusions",
+    phase: null,
+    year: "2023/24",
+    value: 0.13,
+    source: DFE_EXCLUSIONS,
+  },
+];
+
+export type BenchmarkLookup = (
+  indicator: string,
+  phase: Phase | null,
+  year: string | null,
+) => Benchmark | null;
+
+/**
+ * Builds a lookup over benchmarks (later entries replace earlier ones for the
+ * same indicator, phase and year). It picks the latest year at or before the
+ * year asked (the latest of all when no year is given; the earliest when the
+ * year is before any), and within that year
+ * the phase's own figure before the all-phase one.
+ */
+export function benchmarkLookup(benchmarks: readonly Benchmark[]): BenchmarkLookup {
+  const byIndicator = new Map<string, Benchmark[]>();
+  for (const benchmark of benchmarks) {
+    const list = byIndicator.get(benchmark.indicator) ?? [];
+    const same = list.findIndex(
+      (other) => other.phase === benchmark.phase && other.year === benchmark.year,
+    );
+    if (same >= 0) list.splice(same, 1);
+    list.push(benchmark);
+    byIndicator.set(benchmark.indicator, list);
+  }
+  for (const list of byIndicator.values())
+    list.sort((a, b) => (a.year < b.year ? 1 : a.year > b.year ? -1 : 0));
+  return (indicator, phase, year) => {
+    const list = byIndicator.get(indicator);
+    if (!list) return null;
+    const atOrBefore = year === null ? list : list.filter((benchmark) => benchmark.year <= year);
+    // Before the first published year, the earliest figure is the best there is.
+    const usable = atOrBefore.length > 0 ? atOrBefore : list.slice().reverse();
+    const latestYear = usable[0]?.year;
+    if (latestYear === undefined) return null;
+    const ofYear = usable.filter((benchmark) => benchmark.year === latestYear);
+    return (
+      ofYear.find((benchmark) => benchmark.phase === phase) ??
+      ofYear.find((benchmark) => benchmark.phase === null) ??
+      null
+    );
+  };
+}
