@@ -3,8 +3,10 @@
 // indicator, the value and what is accepted; nothing is guessed.
 //
 // Percent columns (documented choice): "62%" and 62 are 62 percent; a number
-// strictly between 0 and 1 is read as Excel's percent format stores it
-// (0.62 shown as 62%), so 0.62 is 62 percent. 0 and 1 are read as given.
+// strictly between 0 and 1, as a number or as text, is read as Excel's percent
+// format stores it (0.62 shown as 62%), so 0.62 is 62 percent: over GraphQL a
+// cell's value arrives as text, so the rule cannot depend on the type. Half a
+// percent is written "0.5%". 0 and 1 are read as given.
 import type { Indicator } from "./indicators.js";
 import type { Problem } from "./errors.js";
 import { OFSTED_WORDS, type OfstedScale } from "./inspection/scales.js";
@@ -47,7 +49,9 @@ function fail(indicator: Indicator, raw: unknown, why?: string): CellReading {
 }
 
 function describeRaw(raw: unknown): string {
-  const text = raw instanceof Date ? raw.toISOString() : String(raw);
+  // An invalid Date has no ISO form (toISOString throws): it shows as "Invalid Date".
+  const text =
+    raw instanceof Date && !Number.isNaN(raw.getTime()) ? raw.toISOString() : String(raw);
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
@@ -77,7 +81,9 @@ function readNumeric(indicator: Indicator, raw: unknown): CellReading {
   if (value === null) return fail(indicator, raw);
   switch (indicator.kind) {
     case "percent":
-      if (!percentSign && typeof raw === "number" && value > 0 && value < 1) value = value * 100;
+      // Rounded to 12 significant digits: in binary, 0.101 * 100 is 10.100000000000001,
+      // which would fall on the wrong side of a cut point at 10.1.
+      if (!percentSign && value > 0 && value < 1) value = Number((value * 100).toPrecision(12));
       if (value < 0 || value > 100)
         return fail(indicator, raw, "a percentage is between 0 and 100");
       return { ok: true, value };

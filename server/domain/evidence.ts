@@ -13,7 +13,7 @@ import { inspectionEvidence, type InspectionEvidence } from "./inspection/inspec
 /** One cell: an indicator key (or a workbook header naming one) and the value as Excel gives it. */
 export interface EvidenceEntry {
   readonly indicator: string;
-  readonly value: unknown;
+  readonly value?: unknown;
 }
 
 /** Read evidence: numbers, words and flags by indicator key, and the inspection. */

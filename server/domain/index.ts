@@ -41,3 +41,25 @@ export {
   INSPECTION_BANDS,
   type InspectionBand,
 } from "./inspection/crosswalk.js";
+export {
+  HALF_TERMS,
+  TERMS,
+  PERIODS,
+  isPeriod,
+  isTerm,
+  periodOrder,
+  yearProblem,
+  academicYearOf,
+  type HalfTerm,
+  type Term,
+  type Period,
+} from "./academy-card/calendar.js";
+export {
+  progress,
+  latestMeasurement,
+  type Progress,
+  type Rag,
+  type TargetFacts,
+  type MeasurementFacts,
+} from "./academy-card/progress.js";
+export { identifierProblem, type IdentifierKind } from "./identifiers.js";

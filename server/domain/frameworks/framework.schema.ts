@@ -195,6 +195,9 @@ export const frameworkSchema = z
       ctx.addIssue({ code: "custom", path, message });
     const ranks = new Set(framework.levels.map((level) => level.rank));
     if (ranks.size !== framework.levels.length) issue(["levels"], "each level needs its own rank");
+    // DOMAIN.md: in every framework rank 1 is the level needing the most support.
+    else if ([...ranks].some((rank) => rank > framework.levels.length))
+      issue(["levels"], "ranks run from 1 (the level needing the most support) up, without gaps");
     if (levelKeys.size !== framework.levels.length)
       issue(["levels"], "each level needs its own key");
     const rating = framework.combine.method === "bestFit";

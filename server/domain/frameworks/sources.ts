@@ -112,8 +112,12 @@ function compileThreshold(
       }
       national = benchmark.value;
     }
+    // Rounded to 12 significant digits: in binary, 46.2 - 15 is 31.200000000000003, so
+    // a value of exactly 31.2 would count as "below national - 15".
     const boundOf = (cut: Cut): number =>
-      cut.national ? (national as number) * cut.times + cut.value : cut.value;
+      cut.national
+        ? Number(((national as number) * cut.times + cut.value).toPrecision(12))
+        : cut.value;
     const boundText = (cut: Cut): string => {
       const bound = formatValue(indicator, boundOf(cut));
       if (!cut.national) return bound;

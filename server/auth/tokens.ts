@@ -1,0 +1,89 @@
+// Bearer tokens: random, shown once, stored only as a SHA-256 hash, with
+// expiry and revocation.
+import { createHash, randomBytes } from "node:crypto";
+import type { Db } from "../db/index.js";
+import { isRole, type Role } from "./roles.js";
+import type { Viewer } from "./viewer.js";
+
+const PREFIX = "mat_";
+
+export function hashToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+export function newToken(): string {
+  return `${PREFIX}${randomBytes(32).toString("base64url")}`;
+}
+
+export interface IssuedToken {
+  readonly token: string;
+  readonly tokenId: string;
+  readonly userId: string;
+  readonly expiresAt: Date | null;
+}
+
+export interface IssueTokenInput {
+  readonly trustId: string;
+  readonly role: Role;
+  readonly name: string;
+  readonly academyUrns?: readonly string[];
+  readonly label?: string;
+  /** Days until expiry; null for no expiry. */
+  readonly days?: number | null;
+}
+
+/** Creates a user with the role and a token for it; returns the token once. */
+export async function issueToken(prisma: Db, input: IssueTokenInput): Promise<IssuedToken> {
+  const user = await prisma.user.create({
+    data: {
+      trustId: input.trustId,
+      name: input.name,
+      role: input.role,
+      academyUrns: (input.academyUrns ?? []).join(","),
+    },
+  });
+  return issueTokenForUser(prisma, user.id, input.label ?? "", input.days ?? 365);
+}
+
+export async function issueTokenForUser(
+  prisma: Db,
+  userId: string,
+  label: string,
+  days: number | null,
+): Promise<IssuedToken> {
+  const token = newToken();
+  const expiresAt = days === null ? null : new Date(Date.now() + days * 86_400_000);
+  const row = await prisma.apiToken.create({
+    data: { userId, hash: hashToken(token), label, expiresAt },
+  });
+  return { token, tokenId: row.id, userId, expiresAt };
+}
+
+export async function revokeToken(prisma: Db, tokenId: string): Promise<void> {
+  await prisma.apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() } });
+}
+
+/** The viewer a bearer token stands for, or null when it is unknown, expired or revoked. */
+export async function viewerForToken(prisma: Db, token: string): Promise<Viewer | null> {
+  if (!token.startsWith(PREFIX) || token.length > 200) return null;
+  const row = await prisma.apiToken.findUnique({
+    where: { hash: hashToken(token) },
+    include: { user: true },
+  });
+  if (
+    !row ||
+    row.revokedAt !== null ||
+    (row.expiresAt !== null && row.expiresAt.getTime() <= Date.now())
+  )
+    return null;
+  if (!isRole(row.user.role)) return null;
+  const urns = row.user.academyUrns.split(",").filter(Boolean);
+  return {
+    userId: row.user.id,
+    name: row.user.name,
+    trustId: row.user.trustId,
+    role: row.user.role,
+    academyUrns: row.user.role === "academy" ? new Set(urns) : null,
+    tokenId: row.id,
+  };
+}

@@ -1,0 +1,17 @@
+// The signed-in user a request acts for, and the row-level scope it implies.
+import type { Role } from "./roles.js";
+
+export interface Viewer {
+  readonly userId: string;
+  readonly name: string;
+  readonly trustId: string;
+  readonly role: Role;
+  /** For the academy role, the URNs it may see; null for trust-wide roles. */
+  readonly academyUrns: ReadonlySet<string> | null;
+  readonly tokenId: string | null;
+}
+
+/** True when the viewer may see this academy of its own trust. */
+export function canSeeAcademy(viewer: Viewer, urn: string): boolean {
+  return viewer.academyUrns === null || viewer.academyUrns.has(urn);
+}

@@ -1,0 +1,22 @@
+// What every resolver receives: the viewer (null when signed out), the
+// services, and settings that shape authorization.
+import type { Viewer } from "../auth/viewer.js";
+import type { Services } from "../services/index.js";
+import type DataLoader from "dataloader";
+import type { CompiledFramework } from "../domain/index.js";
+import type { StoredDesignationRow } from "../services/designation.service.js";
+
+export interface Context {
+  readonly viewer: Viewer | null;
+  readonly services: Services;
+  /** Presets may be evaluated without signing in. */
+  readonly publicEvaluation: boolean;
+  /** Largest designateBatch or import, in rows. */
+  readonly maxBatchRows: number;
+  /** Per-request cache of frameworks by key, for mapping stored designations. */
+  /** Batches per-academy lookups within one request. */
+  readonly loaders: {
+    readonly currentDesignation: DataLoader<string, StoredDesignationRow | null>;
+  };
+  readonly frameworkCache: Map<string, Promise<CompiledFramework | null>>;
+}

@@ -1,0 +1,254 @@
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
+import { badInput } from "../../domain/index.js";
+import type { Context } from "../context.type.js";
+import {
+  AcademyConnectionType,
+  AcademyImportResultType,
+  AcademyInput,
+  AcademyType,
+  AcademyUpdateInput,
+} from "../types/academy.type.js";
+import {
+  EvidenceRecordType,
+  RecordEvidenceResultType,
+  StoredDesignationType,
+} from "../types/stored-designation.type.js";
+import { EvidenceInput } from "../types/evidence.input.js";
+import { RecordEvidenceRowInput } from "../types/record-evidence.input.js";
+import { toStoredDesignation } from "../mappers.js";
+import { frameworkOf } from "../framework-of.js";
+import type { StoredDesignationRow } from "../../services/designation.service.js";
+
+const cursorOf = (urn: string) => Buffer.from(urn, "utf8").toString("base64url");
+
+async function stored(context: Context, row: StoredDesignationRow): Promise<StoredDesignationType> {
+  return toStoredDesignation(row, await frameworkOf(context, row.frameworkKey));
+}
+
+@Resolver(() => AcademyType)
+export class AcademyResolver {
+  @Authorized("read")
+  @Query(() => AcademyType, {
+    description: "An academy of your trust by URN; NOT_FOUND when it is not yours to see.",
+  })
+  async academy(
+    @Arg("urn", () => String, { description: "Six digits." }) urn: string,
+    @Ctx() { viewer, services }: Context,
+  ): Promise<AcademyType> {
+    return services.academies.get(viewer!, urn);
+  }
+
+  @Authorized("read")
+  @Query(() => AcademyConnectionType, {
+    description: "Your trust's academies, a page at a time, ordered by URN.",
+  })
+  async academies(
+    @Arg("first", () => Int, { defaultValue: 50, description: "Page size, 1 to 500." })
+    first: number,
+    @Arg("after", () => String, { nullable: true, description: "endCursor of the previous page." })
+    after: string | null,
+    @Arg("phase", () => String, { nullable: true, description: "Only this phase." })
+    phase: string | null,
+    @Arg("search", () => String, {
+      nullable: true,
+      description: "Name contains, or URN starts with.",
+    })
+    search: string | null,
+    @Ctx() { viewer, services }: Context,
+  ): Promise<AcademyConnectionType> {
+    const page = await services.academies.list(viewer!, { first, after, phase, search });
+    const last = page.nodes[page.nodes.length - 1];
+    return {
+      edges: page.nodes.map((node) => ({ cursor: cursorOf(node.urn), node })),
+      pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? cursorOf(last.urn) : null },
+      totalCount: page.totalCount,
+    };
+  }
+
+  @FieldResolver(() => StoredDesignationType, {
+    nullable: true,
+    description: "The academy's current designation.",
+  })
+  async currentDesignation(
+    @Root() academy: AcademyType,
+    @Ctx() context: Context,
+  ): Promise<StoredDesignationType | null> {
+    const row = await context.loaders.currentDesignation.load(academy.id);
+    return row ? stored(context, row) : null;
+  }
+
+  @FieldResolver(() => [StoredDesignationType], {
+    description: "Every designation computed for the academy, newest first (at most 200).",
+  })
+  async designationHistory(
+    @Root() academy: AcademyType,
+    @Ctx() context: Context,
+  ): Promise<StoredDesignationType[]> {
+    const rows = await context.services.designations.history(context.viewer!, academy.id);
+    return Promise.all(rows.map((row) => stored(context, row)));
+  }
+
+  @FieldResolver(() => [EvidenceRecordType], { description: "Stored evidence, newest year first." })
+  async evidence(
+    @Root() academy: AcademyType,
+    @Arg("year", () => String, { nullable: true, description: "Only this academic year." })
+    year: string | null,
+    @Ctx() { viewer, services }: Context,
+  ): Promise<EvidenceRecordType[]> {
+    return services.designations.evidence(viewer!, academy.id, year);
+  }
+
+  @Authorized("manageAcademies")
+  @Mutation(() => AcademyType, { description: "Creates an academy in your trust." })
+  async createAcademy(
+    @Arg("input", () => AcademyInput, { description: "The academy." }) input: AcademyInput,
+    @Ctx() { viewer, services }: Context,
+  ): Promise<AcademyType> {
+    return services.academies.create(viewer!, input);
+  }
+
+  @Authorized("manageAcademies")
+  @Mutation(() => AcademyType, { description: "Changes an academy's name, phase or identifiers." })
+  async updateAcademy(
+    @Arg("urn", () => String, { description: "URN of the academy." }) urn: string,
+    @Arg("input", () => AcademyUpdateInput, { description: "What changes." })
+    input: AcademyUpdateInput,
+    @Ctx() { viewer, services }: Context,
+  ): Promise<AcademyType> {
+    return services.academies.update(viewer!, urn, {
+      ...(input.name ? { name: input.name } : {}),
+      ...(input.phase ? { phase: input.phase } : {}),
+      ...(input.laestab !== undefined ? { laestab: input.laestab } : {}),
+      ...(input.ukprn !== undefined ? { ukprn: input.ukprn } : {}),
+    });
+  }
+
+  @Authorized("manageAcademies")
+  @Mutation(() => AcademyImportResultType, {
+    description:
+      "Creates or updates many academies at once: all or nothing; a bad row rejects the import with every problem listed by row.",
+  })
+  async importAcademies(
+    @Arg("rows", () => [AcademyInput], { description: "The academies." }) rows: AcademyInput[],
+    @Ctx() { viewer, services, maxBatchRows }: Context,
+  ): Promise<AcademyImportResultType> {
+    if (rows.length > maxBatchRows)
+      throw badInput([
+        {
+          field: "rows",
+          message: `rows: at most ${maxBatchRows} academies per import, got ${rows.length}`,
+        },
+      ]);
+    return services.academies.import(viewer!, rows);
+  }
+
+  @Authorized("recordEvidence")
+  @Mutation(() => RecordEvidenceResultType, {
+    description:
+      "Records an academy's evidence for a year and term and recomputes its designation under the trust's framework.",
+  })
+  async recordEvidence(
+    @Arg("urn", () => String, { description: "URN of the academy." }) urn: string,
+    @Arg("year", () => String, { description: "Academic year, e.g. 2025/26." }) year: string,
+    @Arg("term", () => String, { description: "autumn, spring or summer." }) term: string,
+    @Arg("evidence", () => [EvidenceInput], { description: "The academy's cells." })
+    evidence: EvidenceInput[],
+    @Arg("expectedVersion", () => Int, {
+      nullable: true,
+      description: "Required to change existing evidence: the version you last saw.",
+    })
+    expectedVersion: number | null,
+    @Ctx() context: Context,
+  ): Promise<RecordEvidenceResultType> {
+    const result = await context.services.designations.record(context.viewer!, {
+      urn,
+      year,
+      term,
+      evidence,
+      expectedVersion,
+    });
+    return {
+      urn,
+      evidence: result.evidence,
+      designation: await stored(context, result.designation),
+    };
+  }
+
+  @Authorized("recordEvidence")
+  @Mutation(() => [RecordEvidenceResultType], {
+    description:
+      "Records many rows of the risk matrix for a year and term in one transaction: a bad row rejects them all, with every problem listed by row.",
+  })
+  async recordEvidenceBatch(
+    @Arg("year", () => String, { description: "Academic year." }) year: string,
+    @Arg("term", () => String, { description: "autumn, spring or summer." }) term: string,
+    @Arg("rows", () => [RecordEvidenceRowInput], { description: "One row per academy." })
+    rows: RecordEvidenceRowInput[],
+    @Ctx() context: Context,
+  ): Promise<RecordEvidenceResultType[]> {
+    if (rows.length > context.maxBatchRows)
+      throw badInput([
+        {
+          field: "rows",
+          message: `rows: at most ${context.maxBatchRows} rows per batch, got ${rows.length}`,
+        },
+      ]);
+    const results = await context.services.designations.recordMany(
+      context.viewer!,
+      year,
+      term,
+      rows,
+    );
+    return Promise.all(
+      results.map(async (result, index) => ({
+        urn: rows[index]!.urn,
+        evidence: result.evidence,
+        designation: await stored(context, result.designation),
+      })),
+    );
+  }
+
+  @Authorized("confirmDesignations")
+  @Mutation(() => StoredDesignationType, {
+    description:
+      "Confirms the academy's current designation as agreed by the trust board, or overrides it with a level and a reason. Computed and confirmed levels are both kept.",
+  })
+  async confirmDesignation(
+    @Arg("urn", () => String, { description: "URN of the academy." }) urn: string,
+    @Arg("agreedOn", () => String, {
+      description: "Date the trust board agreed it, e.g. 2025-10-14.",
+    })
+    agreedOn: string,
+    @Arg("level", () => String, {
+      nullable: true,
+      description: "A different level key, to override the computed one.",
+    })
+    level: string | null,
+    @Arg("reason", () => String, {
+      nullable: true,
+      description: "Why, required when the level differs from the computed one.",
+    })
+    reason: string | null,
+    @Ctx() context: Context,
+  ): Promise<StoredDesignationType> {
+    return stored(
+      context,
+      await context.services.designations.confirm(context.viewer!, {
+        urn,
+        agreedOn,
+        level,
+        reason,
+      }),
+    );
+  }
+}

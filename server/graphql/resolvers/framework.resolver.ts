@@ -1,0 +1,99 @@
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { badInput } from "../../domain/index.js";
+import type { Context } from "../context.type.js";
+import { FrameworkType } from "../types/framework.type.js";
+import { DesignationType } from "../types/designation.type.js";
+import { EvidenceInput } from "../types/evidence.input.js";
+import { toBadRow, toDesignation, toFramework } from "../mappers.js";
+
+@Resolver()
+export class FrameworkResolver {
+  @Authorized("evaluate")
+  @Query(() => [FrameworkType], {
+    description: "The four presets and, when signed in, the trust's own frameworks.",
+  })
+  async frameworks(@Ctx() { viewer, services }: Context): Promise<FrameworkType[]> {
+    const list = await services.frameworks.list(viewer);
+    return list.map(({ framework, preset }) => toFramework(framework, preset));
+  }
+
+  @Authorized("evaluate")
+  @Query(() => DesignationType, {
+    description:
+      "Designates one academy's evidence under a framework. A value that cannot be read is a BAD_USER_INPUT error naming the indicator.",
+  })
+  async designate(
+    @Arg("framework", () => String, { description: "Framework key, e.g. phase-model." })
+    framework: string,
+    @Arg("evidence", () => [EvidenceInput], { description: "The academy's cells." })
+    evidence: EvidenceInput[],
+    @Arg("year", () => String, {
+      nullable: true,
+      description:
+        "Academic year of the evidence (picks national benchmarks); latest when left out.",
+    })
+    year: string | null,
+    @Ctx() { viewer, services }: Context,
+  ): Promise<DesignationType> {
+    if (evidence.length > 500)
+      throw badInput([
+        {
+          field: "evidence",
+          message: `evidence: at most 500 cells per academy, got ${evidence.length}`,
+        },
+      ]);
+    const compiled = await services.frameworks.resolve(viewer, framework);
+    return toDesignation(services.frameworks.designate(compiled, evidence, year ?? null));
+  }
+
+  @Authorized("evaluate")
+  @Query(() => [DesignationType], {
+    description:
+      "Designates many rows (a whole risk matrix) in one request, in order. Any unreadable row fails the request with every problem listed, unless reportBadRows is true, when that row's Designation carries its problems instead.",
+  })
+  async designateBatch(
+    @Arg("framework", () => String, { description: "Framework key." }) framework: string,
+    @Arg("rows", () => [[EvidenceInput]], { description: "One list of cells per academy." })
+    rows: EvidenceInput[][],
+    @Arg("year", () => String, { nullable: true, description: "Academic year of the evidence." })
+    year: string | null,
+    @Arg("reportBadRows", () => Boolean, {
+      defaultValue: false,
+      description: "Answer unreadable rows in place instead of failing the request.",
+    })
+    reportBadRows: boolean,
+    @Ctx() { viewer, services, maxBatchRows }: Context,
+  ): Promise<DesignationType[]> {
+    if (rows.length > maxBatchRows)
+      throw badInput([
+        {
+          field: "rows",
+          message: `rows: at most ${maxBatchRows} rows per designateBatch, got ${rows.length}; split the request`,
+        },
+      ]);
+    const compiled = await services.frameworks.resolve(viewer, framework);
+    const outcomes = services.frameworks.designateRows(compiled, rows, year ?? null);
+    if (!reportBadRows) {
+      const problems = outcomes.flatMap((outcome) => outcome.problems ?? []);
+      if (problems.length > 0) throw badInput(problems);
+    }
+    return outcomes.map((outcome) =>
+      outcome.designation
+        ? toDesignation(outcome.designation)
+        : toBadRow(compiled.key, outcome.problems),
+    );
+  }
+
+  @Authorized("manageFrameworks")
+  @Mutation(() => FrameworkType, {
+    description:
+      "Creates or replaces one of the trust's own frameworks from a JSON document (the shape of a preset's definition). Errors point into the document.",
+  })
+  async saveFramework(
+    @Arg("definition", () => String, { description: "The framework as a JSON document." })
+    definition: string,
+    @Ctx() { viewer, services }: Context,
+  ): Promise<FrameworkType> {
+    return toFramework(await services.frameworks.save(viewer!, definition), false);
+  }
+}

@@ -1,0 +1,78 @@
+import { Arg, Authorized, Ctx, Int, Query, Resolver } from "type-graphql";
+import type { Context } from "../context.type.js";
+import { AuditEntryType, TrustOverviewType, ViewerType } from "../types/overview.type.js";
+import { toStoredDesignation } from "../mappers.js";
+import { frameworkOf } from "../framework-of.js";
+
+@Resolver()
+export class OverviewResolver {
+  @Authorized("read")
+  @Query(() => ViewerType, { description: "Who you are signed in as." })
+  async me(@Ctx() { viewer, services }: Context): Promise<ViewerType> {
+    const trust = await services.prisma.trust.findUniqueOrThrow({ where: { id: viewer!.trustId } });
+    return {
+      userId: viewer!.userId,
+      name: viewer!.name,
+      role: viewer!.role,
+      trustName: trust.name,
+      academyUrns: viewer!.academyUrns ? [...viewer!.academyUrns].sort() : [],
+    };
+  }
+
+  @Authorized("read")
+  @Query(() => TrustOverviewType, {
+    description:
+      "Every academy with its current designation, its RAG counts for the year and what changed since a date. Served in a fixed number of database queries.",
+  })
+  async trustOverview(
+    @Arg("year", () => String, { description: "Academic year, e.g. 2025/26." }) year: string,
+    @Arg("changedSince", () => Date, {
+      nullable: true,
+      description: "List changes since this time.",
+    })
+    changedSince: Date | null,
+    @Ctx() context: Context,
+  ): Promise<TrustOverviewType> {
+    const { viewer, services } = context;
+    const [trust, rows] = await Promise.all([
+      services.prisma.trust.findUniqueOrThrow({ where: { id: viewer!.trustId } }),
+      services.overview.overview(viewer!, year, changedSince),
+    ]);
+    const totals = { green: 0, amber: 0, red: 0, none: 0 };
+    const academies = await Promise.all(
+      rows.map(async (row) => {
+        totals.green += row.rag.green;
+        totals.amber += row.rag.amber;
+        totals.red += row.rag.red;
+        totals.none += row.rag.none;
+        return {
+          ...row,
+          designation: row.designation
+            ? toStoredDesignation(
+                row.designation,
+                await frameworkOf(context, row.designation.frameworkKey),
+              )
+            : null,
+        };
+      }),
+    );
+    return { trustName: trust.name, year, academies, totals };
+  }
+
+  @Authorized("readAudit")
+  @Query(() => [AuditEntryType], { description: "The audit log of your trust, newest first." })
+  async auditLog(
+    @Arg("first", () => Int, { defaultValue: 50, description: "How many, 1 to 500." })
+    first: number,
+    @Arg("since", () => Date, { nullable: true, description: "Only changes since this time." })
+    since: Date | null,
+    @Arg("entity", () => String, {
+      nullable: true,
+      description: "Only this kind of record, e.g. Target.",
+    })
+    entity: string | null,
+    @Ctx() { viewer, services }: Context,
+  ): Promise<AuditEntryType[]> {
+    return services.audit.list(viewer!, { first, since, entity });
+  }
+}

@@ -1,0 +1,34 @@
+// Builds the executable schema from the resolver classes and writes the SDL
+// to schema/schema.graphql (sorted, with a generated-file header).
+import "reflect-metadata";
+import { buildSchema } from "type-graphql";
+import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
+import { authChecker } from "./auth-checker.js";
+import { AcademyResolver } from "./resolvers/academy.resolver.js";
+import { AcademyCardResolver } from "./resolvers/academy-card.resolver.js";
+import { FrameworkResolver } from "./resolvers/framework.resolver.js";
+import { OverviewResolver } from "./resolvers/overview.resolver.js";
+
+export const RESOLVERS = [
+  FrameworkResolver,
+  AcademyResolver,
+  AcademyCardResolver,
+  OverviewResolver,
+] as const;
+
+const HEADER =
+  "# Generated from the type-graphql resolvers by `npm run schema`; do not edit.\n# A test fails when this file and the code differ.\n\n";
+
+export async function buildAppSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: [...RESOLVERS],
+    authChecker,
+    authMode: "error",
+    validate: false,
+  });
+}
+
+/** The committed SDL text for a schema. */
+export function schemaText(schema: GraphQLSchema): string {
+  return HEADER + printSchema(lexicographicSortSchema(schema)) + "\n";
+}

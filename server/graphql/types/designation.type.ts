@@ -1,0 +1,121 @@
+import { Field, Float, ObjectType } from "type-graphql";
+import { LevelType } from "./framework.type.js";
+
+@ObjectType("Reason", {
+  description: "What one source of evidence indicated, and why, in words a governor understands.",
+})
+export class ReasonType {
+  @Field(() => String, {
+    description:
+      "The source: inspection, outcomes.secondary, an indicator key, best fit, override.",
+  })
+  source!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The level key the source indicated; null when it was skipped.",
+  })
+  indicated!: string | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "The rating the source gave, in a best-fit framework.",
+  })
+  rating!: number | null;
+
+  @Field(() => String, {
+    description:
+      'The explanation, e.g. "Progress 8 -0.62 is at or below -0.5: D: Challenged and Vulnerable (Stabilise)".',
+  })
+  message!: string;
+}
+
+@ObjectType("SupportEntitlement", { description: "Support an academy at a level is entitled to." })
+export class SupportEntitlementType {
+  @Field(() => String, { description: 'The activity, e.g. "MAT QA review".' })
+  activity!: string;
+
+  @Field(() => Float, {
+    description: "How many (the upper figure when the entitlement is a range).",
+  })
+  quantity!: number;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The quantity as written when not a plain number: "2-3", "up to 10".',
+  })
+  quantityText!: string | null;
+
+  @Field(() => String, { description: "Unit: visit, days, review." })
+  unit!: string;
+
+  @Field(() => String, { description: "Per period: half term, term, year, week." })
+  per!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'Conditions or notes, e.g. "on the school\'s request".',
+  })
+  note!: string | null;
+}
+
+@ObjectType("Problem", {
+  description: "One thing wrong with the input: where, what, and what would be accepted.",
+})
+export class ProblemType {
+  @Field(() => String, {
+    description: "Where: an indicator key, a field or a path such as rows[3].urn.",
+  })
+  field!: string;
+
+  @Field(() => String, { description: "What is wrong and what would be accepted." })
+  message!: string;
+
+  @Field(() => String, { nullable: true, description: "The value as given." })
+  value!: string | null;
+
+  @Field(() => String, { nullable: true, description: "What would be accepted, in words." })
+  accepts!: string | null;
+}
+
+@ObjectType("Designation", {
+  description: "The result of designating one academy's evidence under a framework.",
+})
+export class DesignationType {
+  @Field(() => String, { description: "The framework key." })
+  framework!: string;
+
+  @Field(() => LevelType, {
+    nullable: true,
+    description: "The level; null when the evidence is insufficient or the row could not be read.",
+  })
+  level!: LevelType | null;
+
+  @Field(() => Boolean, { description: "True when no source of evidence was usable." })
+  insufficientEvidence!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Inspection band derived from the raw grades: Concern, Weak, Secure or Strong.",
+  })
+  inspectionBand!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Ofsted category of concern derived from the raw grades, if any.",
+  })
+  categoryOfConcern!: string | null;
+
+  @Field(() => [ReasonType], {
+    description: "One reason per source, in the framework's order, then overrides.",
+  })
+  reasons!: ReasonType[];
+
+  @Field(() => [SupportEntitlementType], { description: "Support entitlements for the level." })
+  support!: SupportEntitlementType[];
+
+  @Field(() => [ProblemType], {
+    description: "Only with designateBatch(reportBadRows: true): why this row could not be read.",
+  })
+  problems!: ProblemType[];
+}

@@ -1,0 +1,54 @@
+import { Field, Int, ObjectType } from "type-graphql";
+
+@ObjectType({
+  description: "A level of a framework; rank 1 is the level needing the most support.",
+})
+export class LevelType {
+  @Field(() => String, { description: "Stable key, such as stabilise or tier2." })
+  key!: string;
+
+  @Field(() => String, {
+    description: 'The label a governor reads, such as "C: Developing (Repair)".',
+  })
+  label!: string;
+
+  @Field(() => Int, { description: "1 is the level needing the most support." })
+  rank!: number;
+
+  @Field(() => String, {
+    description: "Risk wording for the level: high, some or low in the presets.",
+  })
+  risk!: string;
+}
+
+@ObjectType("Framework", {
+  description: "A designation framework: a preset or one of the trust's own.",
+})
+export class FrameworkType {
+  @Field(() => String, {
+    description: "Key used in designate and MAT.DESIGNATION, such as phase-model.",
+  })
+  key!: string;
+
+  @Field(() => String, { description: "Name of the framework." })
+  name!: string;
+
+  @Field(() => String, { description: "What the framework does, in a sentence." })
+  description!: string;
+
+  @Field(() => String, { nullable: true, description: "The trust document the rules come from." })
+  seed!: string | null;
+
+  @Field(() => Boolean, {
+    description: "True for the four built-in presets; false for a trust's own.",
+  })
+  preset!: boolean;
+
+  @Field(() => [LevelType], { description: "Levels in rank order, most support first." })
+  levels!: LevelType[];
+
+  @Field(() => String, {
+    description: "The full definition as a JSON document, to copy and edit into a trust framework.",
+  })
+  definition!: string;
+}

@@ -1,0 +1,111 @@
+import { Field, Int, ObjectType } from "type-graphql";
+import { AcademyType } from "./academy.type.js";
+import { StoredDesignationType } from "./stored-designation.type.js";
+
+@ObjectType("RagCounts", {
+  description: "How many of an academy's targets are green, amber, red or without data.",
+})
+export class RagCountsType {
+  @Field(() => Int, { description: "On track." })
+  green!: number;
+
+  @Field(() => Int, { description: "Within tolerance." })
+  amber!: number;
+
+  @Field(() => Int, { description: "Off track." })
+  red!: number;
+
+  @Field(() => Int, { description: "No measurement yet." })
+  none!: number;
+}
+
+@ObjectType("Change", { description: "Something that changed for an academy." })
+export class ChangeType {
+  @Field(() => Date, { description: "When." })
+  at!: Date;
+
+  @Field(() => String, { description: "designation, target or measurement." })
+  kind!: string;
+
+  @Field(() => String, { description: "What changed, in words." })
+  summary!: string;
+}
+
+@ObjectType("OverviewRow", { description: "One academy in the trust overview." })
+export class OverviewRowType {
+  @Field(() => AcademyType, { description: "The academy." })
+  academy!: AcademyType;
+
+  @Field(() => StoredDesignationType, { nullable: true, description: "Its current designation." })
+  designation!: StoredDesignationType | null;
+
+  @Field(() => RagCountsType, { description: "RAG counts of its targets for the year." })
+  rag!: RagCountsType;
+
+  @Field(() => [ChangeType], { description: "What changed since the date asked, newest first." })
+  changes!: ChangeType[];
+}
+
+@ObjectType("TrustOverview", {
+  description: "Every academy of the trust with its designation and progress.",
+})
+export class TrustOverviewType {
+  @Field(() => String, { description: "Trust name." })
+  trustName!: string;
+
+  @Field(() => String, { description: "Academic year." })
+  year!: string;
+
+  @Field(() => [OverviewRowType], { description: "One row per academy, by URN." })
+  academies!: OverviewRowType[];
+
+  @Field(() => RagCountsType, { description: "RAG counts over the whole trust." })
+  totals!: RagCountsType;
+}
+
+@ObjectType("AuditEntry", { description: "One change: who, when, what, before and after." })
+export class AuditEntryType {
+  @Field(() => String, { description: "Opaque id." })
+  id!: string;
+
+  @Field(() => String, { description: "Who: name, role and user id." })
+  actor!: string;
+
+  @Field(() => String, { description: "What, e.g. target.update." })
+  action!: string;
+
+  @Field(() => String, { description: "Kind of record." })
+  entity!: string;
+
+  @Field(() => String, { description: "Its id." })
+  entityId!: string;
+
+  @Field(() => String, { nullable: true, description: "Before, as JSON." })
+  before!: string | null;
+
+  @Field(() => String, { nullable: true, description: "After, as JSON." })
+  after!: string | null;
+
+  @Field(() => Date, { description: "When." })
+  at!: Date;
+}
+
+@ObjectType("Viewer", { description: "The signed-in user." })
+export class ViewerType {
+  @Field(() => String, { description: "User id." })
+  userId!: string;
+
+  @Field(() => String, { description: "Name." })
+  name!: string;
+
+  @Field(() => String, { description: "trust-admin, data-manager, leader or academy." })
+  role!: string;
+
+  @Field(() => String, { description: "Trust name." })
+  trustName!: string;
+
+  @Field(() => [String], {
+    description: "For the academy role, the URNs it may see; empty for trust-wide roles.",
+  })
+  academyUrns!: string[];
+}

@@ -1,0 +1,107 @@
+// Downloads for a governors' meeting: GET /export/academy-card.xlsx?urn=&year=
+// and GET /export/overview.xlsx?year=, with the same bearer token as the API.
+import express, { type Request, type Response, type Router } from "express";
+import { DomainError, yearProblem, badInput } from "../domain/index.js";
+import type { Services } from "../services/index.js";
+import { authenticate } from "../auth/authenticate.js";
+import { roleHas } from "../auth/roles.js";
+import { academyCardWorkbook, overviewWorkbook } from "../workbook/export-workbooks.js";
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const STATUS: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+};
+
+function query(request: Request, name: string): string {
+  const value = request.query[name];
+  return typeof value === "string" ? value : "";
+}
+
+export function exportRouter(services: Services, onError: (error: unknown) => void): Router {
+  const router = express.Router();
+  const handle =
+    (work: (request: Request) => Promise<{ file: string; body: Buffer }>) =>
+    async (request: Request, response: Response) => {
+      try {
+        const { file, body } = await work(request);
+        response.setHeader("Content-Disposition", `attachment; filename="${file}"`);
+        response.type(XLSX).send(body);
+      } catch (error) {
+        if (error instanceof DomainError) {
+          response
+            .status(STATUS[error.kind] ?? 400)
+            .json({ error: { code: error.kind, message: error.message } });
+          return;
+        }
+        onError(error);
+        response
+          .status(500)
+          .json({
+            error: {
+              code: "INTERNAL_SERVER_ERROR",
+              message: "Something went wrong on the server; it has been logged.",
+            },
+          });
+      }
+    };
+  const signedIn = async (request: Request) => {
+    const viewer = await authenticate(services.prisma, request.headers.authorization);
+    if (!viewer)
+      throw new DomainError("UNAUTHENTICATED", "Sign in: send an Authorization: Bearer token.");
+    if (!roleHas(viewer.role, "read"))
+      throw new DomainError("FORBIDDEN", "Your role may not read this.");
+    return viewer;
+  };
+  const yearOf = (request: Request) => {
+    const year = query(request, "year");
+    const problem = yearProblem("year", year);
+    if (problem) throw badInput([problem]);
+    return year;
+  };
+  router.get(
+    "/export/academy-card.xlsx",
+    handle(async (request) => {
+      const viewer = await signedIn(request);
+      const card = await services.cards.card(viewer, query(request, "urn"), yearOf(request));
+      const designation = await services.designations.current(viewer, card.academy.id);
+      const framework = designation
+        ? await services.frameworks.resolve(viewer, designation.frameworkKey).catch(() => null)
+        : null;
+      const key = designation?.confirmedLevel ?? designation?.computedLevel ?? null;
+      const label = key
+        ? (framework?.level(key)?.label ?? key)
+        : designation
+          ? "Insufficient evidence"
+          : null;
+      return {
+        file: `academy-card-${card.academy.urn}-${card.year.replace("/", "-")}.xlsx`,
+        body: await academyCardWorkbook(card, label),
+      };
+    }),
+  );
+  router.get(
+    "/export/overview.xlsx",
+    handle(async (request) => {
+      const viewer = await signedIn(request);
+      const year = yearOf(request);
+      const trust = await services.prisma.trust.findUniqueOrThrow({
+        where: { id: viewer.trustId },
+      });
+      const rows = await services.overview.overview(viewer, year, null);
+      const framework = await services.frameworks
+        .resolve(viewer, trust.frameworkKey)
+        .catch(() => null);
+      const labelOf = (key: string | null) =>
+        key ? (framework?.level(key)?.label ?? key) : "Insufficient evidence";
+      return {
+        file: `trust-overview-${year.replace("/", "-")}.xlsx`,
+        body: await overviewWorkbook(trust.name, year, rows, labelOf),
+      };
+    }),
+  );
+  return router;
+}

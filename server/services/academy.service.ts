@@ -1,0 +1,252 @@
+// Academies of a trust: URN-keyed, created one at a time or imported many at
+// once (all or nothing, with a per-row error report). Every query is scoped
+// to the viewer's trust and, for academy users, to their academies.
+import {
+  badInput,
+  identifierProblem,
+  notFound,
+  forbidden,
+  type Problem,
+  type Phase,
+} from "../domain/index.js";
+import type { Db } from "../db/index.js";
+import { canSeeAcademy, type Viewer } from "../auth/viewer.js";
+import { roleHas } from "../auth/roles.js";
+import type { AuditService } from "./audit.service.js";
+
+export const PHASES: readonly Phase[] = [
+  "primary",
+  "secondary",
+  "all-through",
+  "special",
+  "alternative provision",
+];
+
+export interface AcademyInput {
+  readonly urn: string;
+  readonly name: string;
+  readonly phase: string;
+  readonly laestab?: string | null | undefined;
+  readonly ukprn?: string | null | undefined;
+}
+
+export interface AcademyRow {
+  readonly id: string;
+  readonly trustId: string;
+  readonly urn: string;
+  readonly name: string;
+  readonly phase: string;
+  readonly laestab: string | null;
+  readonly ukprn: string | null;
+  readonly createdAt: Date;
+  readonly updatedAt: Date;
+}
+
+export interface AcademyPage {
+  readonly nodes: AcademyRow[];
+  readonly hasNextPage: boolean;
+  readonly totalCount: number;
+}
+
+/** The where-clause that keeps a viewer inside its trust and its academies. */
+export function academyScope(viewer: Viewer): { trustId: string; urn?: { in: string[] } } {
+  return viewer.academyUrns === null
+    ? { trustId: viewer.trustId }
+    : { trustId: viewer.trustId, urn: { in: [...viewer.academyUrns] } };
+}
+
+function validate(input: AcademyInput, at: string): { problems: Problem[]; clean: AcademyInput } {
+  const problems: Problem[] = [];
+  const urn = String(input.urn ?? "").trim();
+  const name = String(input.name ?? "").trim();
+  const phase = String(input.phase ?? "")
+    .trim()
+    .toLowerCase();
+  const laestab = input.laestab ? String(input.laestab).trim() : null;
+  const ukprn = input.ukprn ? String(input.ukprn).trim() : null;
+  const urnProblem = identifierProblem("urn", `${at}urn`, urn);
+  if (urnProblem) problems.push(urnProblem);
+  if (name.length === 0 || name.length > 200) {
+    problems.push({
+      field: `${at}name`,
+      message: `${at}name: an academy needs a name of 1 to 200 characters`,
+    });
+  }
+  if (!(PHASES as readonly string[]).includes(phase)) {
+    problems.push({
+      field: `${at}phase`,
+      value: phase.slice(0, 40),
+      accepts: PHASES.join(", "),
+      message: `${at}phase: "${phase.slice(0, 40)}" is not a phase; use one of ${PHASES.join(", ")}`,
+    });
+  }
+  if (laestab) {
+    const problem = identifierProblem("laestab", `${at}laestab`, laestab);
+    if (problem) problems.push(problem);
+  }
+  if (ukprn) {
+    const problem = identifierProblem("ukprn", `${at}ukprn`, ukprn);
+    if (problem) problems.push(problem);
+  }
+  return { problems, clean: { urn, name, phase, laestab, ukprn } };
+}
+
+export class AcademyService {
+  constructor(
+    private readonly prisma: Db,
+    private readonly audit: AuditService,
+  ) {}
+
+  /** The academy with this URN in the viewer's trust; NOT_FOUND when absent or out of the viewer's scope. */
+  async get(viewer: Viewer, urn: string): Promise<AcademyRow> {
+    const academy = canSeeAcademy(viewer, urn)
+      ? await this.prisma.academy.findUnique({
+          where: { trustId_urn: { trustId: viewer.trustId, urn } },
+        })
+      : null;
+    if (!academy) throw notFound(`No academy with URN ${String(urn).slice(0, 20)} in your trust`);
+    return academy;
+  }
+
+  async list(
+    viewer: Viewer,
+    options: { first: number; after: string | null; phase: string | null; search: string | null },
+  ): Promise<AcademyPage> {
+    const take = Math.min(Math.max(options.first, 1), 500);
+    const where = {
+      ...academyScope(viewer),
+      ...(options.phase ? { phase: options.phase } : {}),
+      ...(options.search
+        ? { OR: [{ name: { contains: options.search } }, { urn: { startsWith: options.search } }] }
+        : {}),
+    };
+    const afterUrn = options.after
+      ? Buffer.from(options.after, "base64url").toString("utf8")
+      : null;
+    const [rows, totalCount] = await Promise.all([
+      this.prisma.academy.findMany({
+        where: afterUrn ? { AND: [where, { urn: { gt: afterUrn } }] } : where,
+        orderBy: { urn: "asc" },
+        take: take + 1,
+      }),
+      this.prisma.academy.count({ where }),
+    ]);
+    return { nodes: rows.slice(0, take), hasNextPage: rows.length > take, totalCount };
+  }
+
+  async create(viewer: Viewer, input: AcademyInput): Promise<AcademyRow> {
+    this.mayManage(viewer);
+    const { problems, clean } = validate(input, "");
+    if (problems.length > 0) throw badInput(problems);
+    return this.prisma.$transaction(async (tx) => {
+      const existing = await tx.academy.findUnique({
+        where: { trustId_urn: { trustId: viewer.trustId, urn: clean.urn } },
+      });
+      if (existing)
+        throw badInput([
+          {
+            field: "urn",
+            value: clean.urn,
+            message: `urn: academy ${clean.urn} already exists in your trust`,
+          },
+        ]);
+      const row = await tx.academy.create({ data: { ...clean, trustId: viewer.trustId } as never });
+      await this.audit.record(tx, viewer, "academy.create", "Academy", row.id, null, clean);
+      return row;
+    });
+  }
+
+  async update(
+    viewer: Viewer,
+    urn: string,
+    input: Partial<Omit<AcademyInput, "urn">>,
+  ): Promise<AcademyRow> {
+    this.mayManage(viewer);
+    const current = await this.get(viewer, urn);
+    const merged = {
+      urn,
+      name: input.name ?? current.name,
+      phase: input.phase ?? current.phase,
+      laestab: input.laestab === undefined ? current.laestab : input.laestab,
+      ukprn: input.ukprn === undefined ? current.ukprn : input.ukprn,
+    };
+    const { problems, clean } = validate(merged, "");
+    if (problems.length > 0) throw badInput(problems);
+    return this.prisma.$transaction(async (tx) => {
+      const row = await tx.academy.update({
+        where: { id: current.id },
+        data: {
+          name: clean.name,
+          phase: clean.phase,
+          laestab: clean.laestab ?? null,
+          ukprn: clean.ukprn ?? null,
+        },
+      });
+      await this.audit.record(tx, viewer, "academy.update", "Academy", row.id, current, clean);
+      return row;
+    });
+  }
+
+  /** Creates or updates many academies in one transaction; any bad row rejects them all, listing every problem. */
+  async import(
+    viewer: Viewer,
+    rows: readonly AcademyInput[],
+  ): Promise<{ created: number; updated: number; academies: AcademyRow[] }> {
+    this.mayManage(viewer);
+    const problems: Problem[] = [];
+    const seen = new Map<string, number>();
+    const clean = rows.map((row, index) => {
+      const result = validate(row, `rows[${index}].`);
+      problems.push(...result.problems);
+      const earlier = seen.get(result.clean.urn);
+      if (earlier !== undefined) {
+        problems.push({
+          field: `rows[${index}].urn`,
+          value: result.clean.urn,
+          message: `rows[${index}].urn: URN ${result.clean.urn} is also in rows[${earlier}]; each academy once per import`,
+        });
+      } else seen.set(result.clean.urn, index);
+      return result.clean;
+    });
+    if (problems.length > 0) throw badInput(problems);
+    return this.prisma.$transaction(
+      async (tx) => {
+        const existing = await tx.academy.findMany({
+          where: { trustId: viewer.trustId, urn: { in: clean.map((row) => row.urn) } },
+        });
+        const byUrn = new Map(existing.map((row) => [row.urn, row]));
+        const academies: AcademyRow[] = [];
+        let created = 0;
+        for (const row of clean) {
+          const data = {
+            name: row.name,
+            phase: row.phase,
+            laestab: row.laestab ?? null,
+            ukprn: row.ukprn ?? null,
+          };
+          const before = byUrn.get(row.urn);
+          if (before) {
+            academies.push(await tx.academy.update({ where: { id: before.id }, data }));
+          } else {
+            academies.push(
+              await tx.academy.create({ data: { ...data, urn: row.urn, trustId: viewer.trustId } }),
+            );
+            created++;
+          }
+        }
+        await this.audit.record(tx, viewer, "academy.import", "Academy", "*", null, {
+          created,
+          updated: clean.length - created,
+          urns: clean.map((row) => row.urn),
+        });
+        return { created, updated: clean.length - created, academies };
+      },
+      { timeout: 120_000 },
+    );
+  }
+
+  private mayManage(viewer: Viewer): void {
+    if (!roleHas(viewer.role, "manageAcademies"))
+      throw forbidden("Only a trust admin or data manager manages academies.");
+  }
+}

@@ -1,0 +1,65 @@
+// The audit log: every change, who made it, when, and the before and after.
+import type { Db } from "../db/index.js";
+import type { Viewer } from "../auth/viewer.js";
+
+/** A Prisma client or the transaction client inside $transaction. */
+export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+export interface AuditRow {
+  readonly id: string;
+  readonly actor: string;
+  readonly action: string;
+  readonly entity: string;
+  readonly entityId: string;
+  readonly before: string | null;
+  readonly after: string | null;
+  readonly at: Date;
+}
+
+export class AuditService {
+  constructor(private readonly prisma: Db) {}
+
+  async record(
+    tx: Tx,
+    viewer: Viewer,
+    action: string,
+    entity: string,
+    entityId: string,
+    before: unknown,
+    after: unknown,
+  ): Promise<void> {
+    const text = (value: unknown) =>
+      value === null || value === undefined
+        ? null
+        : typeof value === "string"
+          ? value
+          : JSON.stringify(value);
+    await tx.auditEntry.create({
+      data: {
+        trustId: viewer.trustId,
+        actor: `${viewer.name} (${viewer.role}, ${viewer.userId})`,
+        action,
+        entity,
+        entityId,
+        before: text(before),
+        after: text(after),
+      },
+    });
+  }
+
+  /** Newest first, at most `first`, optionally since a time. */
+  async list(
+    viewer: Viewer,
+    options: { first: number; since: Date | null; entity: string | null },
+  ): Promise<AuditRow[]> {
+    return this.prisma.auditEntry.findMany({
+      where: {
+        trustId: viewer.trustId,
+        ...(options.since ? { at: { gte: options.since } } : {}),
+        ...(options.entity ? { entity: options.entity } : {}),
+      },
+      orderBy: [{ at: "desc" }, { id: "desc" }],
+      take: Math.min(Math.max(options.first, 1), 500),
+    });
+  }
+}

@@ -1,0 +1,171 @@
+// Frameworks: the presets and a trust's own, compiled once and reused, and
+// evaluation of evidence rows against them.
+import {
+  badInput,
+  compileFramework,
+  DomainError,
+  parseFramework,
+  presets,
+  readEvidence,
+  type CompiledFramework,
+  type Designation,
+  type EvidenceEntry,
+  type Problem,
+} from "../domain/index.js";
+import type { Db } from "../db/index.js";
+import type { Viewer } from "../auth/viewer.js";
+import { forbidden } from "../domain/index.js";
+import { roleHas } from "../auth/roles.js";
+import type { AuditService } from "./audit.service.js";
+
+export interface FrameworkSummary {
+  readonly framework: CompiledFramework;
+  readonly preset: boolean;
+}
+
+/** The outcome of one row of a batch: a designation, or the problems that stopped it. */
+export type RowOutcome =
+  | { readonly designation: Designation; readonly problems: null }
+  | { readonly designation: null; readonly problems: readonly Problem[] };
+
+export class FrameworkService {
+  /** Compiled trust frameworks by row id and last change. */
+  private readonly compiled = new Map<string, { stamp: number; framework: CompiledFramework }>();
+
+  constructor(
+    private readonly prisma: Db,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(viewer: Viewer | null): Promise<FrameworkSummary[]> {
+    const own = viewer ? await this.trustFrameworks(viewer.trustId) : [];
+    return [
+      ...[...presets().values()].map((framework) => ({ framework, preset: true })),
+      ...own.map((framework) => ({ framework, preset: false })),
+    ];
+  }
+
+  private async trustFrameworks(trustId: string): Promise<CompiledFramework[]> {
+    const rows = await this.prisma.trustFramework.findMany({
+      where: { trustId },
+      orderBy: { key: "asc" },
+    });
+    return rows.map((row) => this.compileRow(row));
+  }
+
+  private compileRow(row: { id: string; definition: string; updatedAt: Date }): CompiledFramework {
+    const cached = this.compiled.get(row.id);
+    if (cached && cached.stamp === row.updatedAt.getTime()) return cached.framework;
+    const framework = compileFramework(JSON.parse(row.definition));
+    this.compiled.set(row.id, { stamp: row.updatedAt.getTime(), framework });
+    return framework;
+  }
+
+  /** A preset, or one of the viewer's trust's frameworks; BAD_USER_INPUT naming the known keys otherwise. */
+  async resolve(viewer: Viewer | null, key: string): Promise<CompiledFramework> {
+    const found = presets().get(key);
+    if (found) return found;
+    if (viewer) {
+      const row = await this.prisma.trustFramework.findUnique({
+        where: { trustId_key: { trustId: viewer.trustId, key } },
+      });
+      if (row) return this.compileRow(row);
+    }
+    const known = [...presets().keys()].join(", ");
+    throw badInput([
+      {
+        field: "framework",
+        value: key.slice(0, 60),
+        message: `framework: unknown framework "${key.slice(0, 60)}"; the presets are ${known}${viewer ? " (and your trust's own)" : ""}`,
+      },
+    ]);
+  }
+
+  /** Creates or replaces one of the trust's frameworks from a JSON document. */
+  async save(viewer: Viewer, document: string): Promise<CompiledFramework> {
+    if (!roleHas(viewer.role, "manageFrameworks"))
+      throw forbidden("Only a trust admin manages frameworks.");
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(document);
+    } catch (error) {
+      throw badInput([
+        {
+          field: "definition",
+          message: `definition: not valid JSON (${(error as Error).message})`,
+        },
+      ]);
+    }
+    const definition = parseFramework(parsed);
+    if (presets().has(definition.key)) {
+      throw badInput([
+        {
+          field: "key",
+          value: definition.key,
+          message: `key: "${definition.key}" is a preset; give your framework its own key`,
+        },
+      ]);
+    }
+    const framework = compileFramework(definition);
+    const text = JSON.stringify(definition);
+    await this.prisma.$transaction(async (tx) => {
+      const before = await tx.trustFramework.findUnique({
+        where: { trustId_key: { trustId: viewer.trustId, key: definition.key } },
+      });
+      const row = await tx.trustFramework.upsert({
+        where: { trustId_key: { trustId: viewer.trustId, key: definition.key } },
+        create: {
+          trustId: viewer.trustId,
+          key: definition.key,
+          name: definition.name,
+          definition: text,
+        },
+        update: { name: definition.name, definition: text },
+      });
+      await this.audit.record(
+        tx,
+        viewer,
+        before ? "framework.update" : "framework.create",
+        "Framework",
+        row.id,
+        before?.definition ?? null,
+        text,
+      );
+    });
+    return framework;
+  }
+
+  /** Designates one row; bad evidence is a BAD_USER_INPUT error naming the indicator. */
+  designate(
+    framework: CompiledFramework,
+    entries: readonly EvidenceEntry[],
+    year: string | null,
+  ): Designation {
+    return framework.designate(readEvidence(entries), { year });
+  }
+
+  /** Designates many rows; a row that cannot be read gives its problems (paths prefixed rows[i]). */
+  designateRows(
+    framework: CompiledFramework,
+    rows: readonly (readonly EvidenceEntry[])[],
+    year: string | null,
+  ): RowOutcome[] {
+    return rows.map((entries, index) => {
+      try {
+        return {
+          designation: framework.designate(readEvidence(entries), { year }),
+          problems: null,
+        };
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        return {
+          designation: null,
+          problems: error.problems.map((problem) => ({
+            ...problem,
+            message: `rows[${index}]: ${problem.message}`,
+          })),
+        };
+      }
+    });
+  }
+}

@@ -1,0 +1,36 @@
+// The services the GraphQL layer and HTTP routes call; built once per server.
+import type { Db } from "../db/index.js";
+import type { LiveEvents } from "../live/live-events.js";
+import { AcademyService } from "./academy.service.js";
+import { AcademyCardService } from "./academy-card.service.js";
+import { AuditService } from "./audit.service.js";
+import { DesignationService } from "./designation.service.js";
+import { FrameworkService } from "./framework.service.js";
+import { OverviewService } from "./overview.service.js";
+
+export interface Services {
+  readonly prisma: Db;
+  readonly audit: AuditService;
+  readonly frameworks: FrameworkService;
+  readonly academies: AcademyService;
+  readonly designations: DesignationService;
+  readonly cards: AcademyCardService;
+  readonly overview: OverviewService;
+  readonly events: LiveEvents;
+}
+
+export function createServices(prisma: Db, events: LiveEvents): Services {
+  const audit = new AuditService(prisma);
+  const frameworks = new FrameworkService(prisma, audit);
+  const academies = new AcademyService(prisma, audit);
+  return {
+    prisma,
+    audit,
+    frameworks,
+    academies,
+    designations: new DesignationService(prisma, frameworks, audit, events),
+    cards: new AcademyCardService(prisma, academies, audit, events),
+    overview: new OverviewService(prisma),
+    events,
+  };
+}

@@ -1,0 +1,120 @@
+// The trust overview: every academy with its current designation, its RAG
+// counts for the year and what changed since a date, in a fixed number of
+// set-based queries whatever the number of academies.
+import { yearProblem, badInput, type Rag } from "../domain/index.js";
+import type { Db } from "../db/index.js";
+import type { Viewer } from "../auth/viewer.js";
+import { academyScope, type AcademyRow } from "./academy.service.js";
+import { targetProgress, type MeasurementRow, type TargetRow } from "./academy-card.service.js";
+import type { StoredDesignationRow } from "./designation.service.js";
+
+export interface RagCounts {
+  green: number;
+  amber: number;
+  red: number;
+  /** Targets with no measurement yet. */
+  none: number;
+}
+
+export interface OverviewChange {
+  readonly at: Date;
+  readonly kind: "designation" | "target" | "measurement";
+  readonly summary: string;
+}
+
+export interface OverviewRow {
+  readonly academy: AcademyRow;
+  readonly designation: StoredDesignationRow | null;
+  readonly rag: RagCounts;
+  readonly changes: OverviewChange[];
+}
+
+export class OverviewService {
+  constructor(private readonly prisma: Db) {}
+
+  async overview(viewer: Viewer, year: string, changedSince: Date | null): Promise<OverviewRow[]> {
+    const problem = yearProblem("year", year);
+    if (problem) throw badInput([problem]);
+    const scope = academyScope(viewer);
+    const academyFilter =
+      viewer.academyUrns === null ? {} : { academy: { urn: { in: [...viewer.academyUrns] } } };
+    const [academies, designations, targets, measurements] = await Promise.all([
+      this.prisma.academy.findMany({ where: scope, orderBy: { urn: "asc" } }),
+      this.prisma.designation.findMany({
+        where: { trustId: viewer.trustId, current: true, ...academyFilter },
+      }),
+      this.prisma.target.findMany({ where: { trustId: viewer.trustId, year, ...academyFilter } }),
+      this.prisma.measurement.findMany({
+        where: { trustId: viewer.trustId, year, ...academyFilter },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      }),
+    ]);
+    const designationOf = new Map(designations.map((row) => [row.academyId, row]));
+    const targetsOf = group(targets, (row) => row.academyId);
+    const measurementsOf = group(measurements, (row) => `${row.academyId}|${row.metric}`);
+    const recentOf = group(
+      changedSince ? measurements.filter((row) => row.createdAt >= changedSince) : [],
+      (row) => row.academyId,
+    );
+    return academies.map((academy) => {
+      const rag: RagCounts = { green: 0, amber: 0, red: 0, none: 0 };
+      const changes: OverviewChange[] = [];
+      for (const target of targetsOf.get(academy.id) ?? []) {
+        const result = targetProgress(
+          target,
+          academy.phase,
+          measurementsOf.get(`${academy.id}|${target.metric}`) ?? [],
+        );
+        countRag(rag, result.rag);
+        if (changedSince && target.updatedAt >= changedSince) {
+          changes.push({
+            at: target.updatedAt,
+            kind: "target",
+            summary: `${target.metric} target ${target.status} (version ${target.version})`,
+          });
+        }
+      }
+      const designation = designationOf.get(academy.id) ?? null;
+      if (changedSince && designation) {
+        if (designation.createdAt >= changedSince)
+          changes.push({
+            at: designation.createdAt,
+            kind: "designation",
+            summary: `designated ${designation.computedLevel ?? "insufficient evidence"} (${designation.frameworkKey}, ${designation.year} ${designation.term})`,
+          });
+        if (designation.confirmedAt && designation.confirmedAt >= changedSince)
+          changes.push({
+            at: designation.confirmedAt,
+            kind: "designation",
+            summary: `confirmed ${designation.confirmedLevel}${designation.overrideReason ? ` (override: ${designation.overrideReason})` : ""}`,
+          });
+      }
+      for (const measurement of recentOf.get(academy.id) ?? []) {
+        changes.push({
+          at: measurement.createdAt,
+          kind: "measurement",
+          summary: `${measurement.metric} ${measurement.period}: ${measurement.value}${measurement.provisional ? " (provisional)" : ""}`,
+        });
+      }
+      changes.sort((a, b) => b.at.getTime() - a.at.getTime());
+      return { academy, designation, rag, changes };
+    });
+  }
+}
+
+function countRag(counts: RagCounts, rag: Rag | null): void {
+  if (rag === null) counts.none++;
+  else counts[rag]++;
+}
+
+function group<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
+  const map = new Map<string, T[]>();
+  for (const row of rows) {
+    const list = map.get(key(row));
+    if (list) list.push(row);
+    else map.set(key(row), [row]);
+  }
+  return map;
+}
+
+export type { TargetRow, MeasurementRow };

@@ -1,0 +1,152 @@
+// Workbooks for a governors' meeting: an academy card and the trust overview
+// as formatted .xlsx files. Every text cell is neutralised against formulas.
+import ExcelJS from "exceljs";
+import type { AcademyCardData } from "../services/academy-card.service.js";
+import type { OverviewRow } from "../services/overview.service.js";
+import { indicatorByKey } from "../domain/index.js";
+import { safeCellText } from "./safe-cell.js";
+
+const RAG_FILL: Record<string, string> = { green: "FFC6EFCE", amber: "FFFFEB9C", red: "FFFFC7CE" };
+const HEADER_FILL = "FF1F4E79";
+
+function text(value: string | null | undefined): string {
+  return safeCellText(value ?? "");
+}
+
+function styleHeader(row: ExcelJS.Row): void {
+  row.font = { bold: true, color: { argb: "FFFFFFFF" } };
+  row.eachCell((cell) => {
+    cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: HEADER_FILL } };
+    cell.alignment = { vertical: "middle", wrapText: true };
+  });
+  row.height = 30;
+}
+
+function ragCell(cell: ExcelJS.Cell, rag: string | null): void {
+  cell.value = rag ? rag.toUpperCase() : "NO DATA";
+  const fill = rag ? RAG_FILL[rag] : undefined;
+  if (fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: fill } };
+  cell.alignment = { horizontal: "center" };
+}
+
+export async function academyCardWorkbook(
+  card: AcademyCardData,
+  designationLabel: string | null,
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "MAT designations";
+  const sheet = workbook.addWorksheet("Academy card", {
+    pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1 },
+  });
+  sheet.addRow([text(`${card.academy.name} (URN ${card.academy.urn})`)]).font = {
+    bold: true,
+    size: 16,
+  };
+  sheet.addRow([text(`Academy card ${card.year} - ${card.academy.phase}`)]).font = { italic: true };
+  sheet.addRow([text(`Designation: ${designationLabel ?? "not yet designated"}`)]);
+  sheet.addRow([]);
+  styleHeader(
+    sheet.addRow([
+      "Metric",
+      "Baseline",
+      "Target",
+      "Status",
+      "Latest",
+      "Period",
+      "Gap closed",
+      "On track",
+      "RAG",
+      "National",
+    ]),
+  );
+  for (const { target, progress } of card.targets) {
+    const row = sheet.addRow([
+      text(indicatorByKey(target.metric)?.label ?? target.metric),
+      target.baseline,
+      target.target,
+      text(target.status),
+      progress.latest,
+      text(progress.latestPeriod ?? ""),
+      progress.gapClosed,
+      progress.onTrack === null ? "" : progress.onTrack ? "Yes" : "No",
+      null,
+      progress.national,
+    ]);
+    row.getCell(7).numFmt = "0%";
+    ragCell(row.getCell(9), progress.rag);
+  }
+  sheet.columns.forEach((column, index) => (column.width = index === 0 ? 44 : 13));
+  sheet.views = [{ state: "frozen", ySplit: 5 }];
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+export async function overviewWorkbook(
+  trustName: string,
+  year: string,
+  rows: readonly OverviewRow[],
+  labelOf: (key: string | null) => string,
+): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = "MAT designations";
+  const sheet = workbook.addWorksheet("Trust overview", {
+    pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1 },
+  });
+  sheet.addRow([text(`${trustName}: trust overview ${year}`)]).font = { bold: true, size: 16 };
+  sheet.addRow([]);
+  styleHeader(
+    sheet.addRow([
+      "URN",
+      "Academy",
+      "Phase",
+      "Designation",
+      "Confirmed",
+      "Green",
+      "Amber",
+      "Red",
+      "No data",
+      "Recent changes",
+    ]),
+  );
+  for (const row of rows) {
+    const designation = row.designation;
+    const line = sheet.addRow([
+      text(row.academy.urn),
+      text(row.academy.name),
+      text(row.academy.phase),
+      text(designation ? labelOf(designation.computedLevel) : "not yet designated"),
+      text(
+        designation?.confirmedLevel
+          ? `${labelOf(designation.confirmedLevel)} (${designation.agreedOn ?? ""})`
+          : "",
+      ),
+      row.rag.green,
+      row.rag.amber,
+      row.rag.red,
+      row.rag.none,
+      text(
+        row.changes
+          .slice(0, 3)
+          .map((change) => change.summary)
+          .join("; "),
+      ),
+    ]);
+    for (const [column, rag] of [
+      [6, "green"],
+      [7, "amber"],
+      [8, "red"],
+    ] as const) {
+      if ((line.getCell(column).value as number) > 0)
+        line.getCell(column).fill = {
+          type: "pattern",
+          pattern: "solid",
+          fgColor: { argb: RAG_FILL[rag] as string },
+        };
+    }
+  }
+  sheet.columns.forEach(
+    (column, index) => (column.width = [9, 34, 14, 36, 30, 8, 8, 8, 9, 50][index] ?? 12),
+  );
+  sheet.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: 10 } };
+  sheet.views = [{ state: "frozen", ySplit: 3 }];
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
