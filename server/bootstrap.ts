@@ -6,6 +6,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
 import DataLoader from "dataloader";
+import { GraphQLError } from "graphql";
 import pino, { type Logger } from "pino";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
@@ -19,9 +20,13 @@ import { buildAppSchema } from "./graphql/schema.js";
 import { formatError } from "./graphql/errors.js";
 import type { Context } from "./graphql/context.type.js";
 import { authenticate } from "./auth/authenticate.js";
+import { oidcVerifier } from "./auth/oidc.js";
 import { DomainError } from "./domain/index.js";
 import { graphiqlRouter } from "./http/graphiql-page.js";
 import { exportRouter } from "./http/export-routes.js";
+import { rateLimit } from "./http/rate-limit.js";
+import { requestErrorHandler } from "./http/request-errors.js";
+import { queryLimitsPlugin } from "./graphql/query-limits.js";
 import { seedDemoTrust, type DemoSeedResult } from "./demo/seed-demo-trust.js";
 import type { StoredDesignationRow } from "./services/designation.service.js";
 
@@ -58,6 +63,14 @@ export async function bootstrap(
   const events = inProcessEvents();
   const services = createServices(prisma, events);
   const schema = await buildAppSchema();
+  const oidc =
+    config.OIDC_ISSUER && config.OIDC_AUDIENCE && config.OIDC_JWKS_URL
+      ? oidcVerifier(prisma, {
+          issuer: config.OIDC_ISSUER,
+          audience: config.OIDC_AUDIENCE,
+          jwksUrl: config.OIDC_JWKS_URL,
+        })
+      : null;
 
   const app = express();
   app.disable("x-powered-by");
@@ -90,15 +103,18 @@ export async function bootstrap(
   });
   app.get("/", (_request, response) => response.redirect("/graphiql"));
   app.use(graphiqlRouter("/graphql"));
-  app.use(exportRouter(services, onInternal));
+  const limiter = rateLimit(config.RATE_LIMIT_PER_MINUTE);
+  app.use("/export", limiter);
+  app.use(exportRouter(services, oidc, onInternal));
   app.use(
     "/graphql",
+    limiter,
     express.json({ limit: config.BODY_LIMIT }),
     expressMiddleware(apollo, {
       context: async ({ req }): Promise<Context> => {
         let viewer;
         try {
-          viewer = await authenticate(prisma, req.headers.authorization);
+          viewer = await authenticate(prisma, req.headers.authorization, oidc);
         } catch (error) {
           if (error instanceof DomainError)
             throw new (await import("graphql")).GraphQLError(error.message, {
@@ -123,6 +139,8 @@ export async function bootstrap(
       },
     }),
   );
+
+  app.use(requestErrorHandler(config.BODY_LIMIT, onInternal));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);

@@ -4,6 +4,7 @@ import express, { type Request, type Response, type Router } from "express";
 import { DomainError, yearProblem, badInput } from "../domain/index.js";
 import type { Services } from "../services/index.js";
 import { authenticate } from "../auth/authenticate.js";
+import type { OidcVerifier } from "../auth/oidc.js";
 import { roleHas } from "../auth/roles.js";
 import { academyCardWorkbook, overviewWorkbook } from "../workbook/export-workbooks.js";
 
@@ -21,7 +22,11 @@ function query(request: Request, name: string): string {
   return typeof value === "string" ? value : "";
 }
 
-export function exportRouter(services: Services, onError: (error: unknown) => void): Router {
+export function exportRouter(
+  services: Services,
+  oidc: OidcVerifier | null,
+  onError: (error: unknown) => void,
+): Router {
   const router = express.Router();
   const handle =
     (work: (request: Request) => Promise<{ file: string; body: Buffer }>) =>
@@ -38,18 +43,16 @@ export function exportRouter(services: Services, onError: (error: unknown) => vo
           return;
         }
         onError(error);
-        response
-          .status(500)
-          .json({
-            error: {
-              code: "INTERNAL_SERVER_ERROR",
-              message: "Something went wrong on the server; it has been logged.",
-            },
-          });
+        response.status(500).json({
+          error: {
+            code: "INTERNAL_SERVER_ERROR",
+            message: "Something went wrong on the server; it has been logged.",
+          },
+        });
       }
     };
   const signedIn = async (request: Request) => {
-    const viewer = await authenticate(services.prisma, request.headers.authorization);
+    const viewer = await authenticate(services.prisma, request.headers.authorization, oidc);
     if (!viewer)
       throw new DomainError("UNAUTHENTICATED", "Sign in: send an Authorization: Bearer token.");
     if (!roleHas(viewer.role, "read"))

@@ -1,0 +1,103 @@
+// Limits on what one request may ask for: nesting depth and an estimated
+// cost (graphql-query-complexity), each refused before execution with the
+// limit in the error.
+import type { ApolloServerPlugin } from "@apollo/server";
+import {
+  GraphQLError,
+  Kind,
+  getNamedType,
+  isListType,
+  getNullableType,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+} from "graphql";
+import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
+
+/** Depth of the deepest field selection, following fragments. */
+export function operationDepth(document: DocumentNode, operation: OperationDefinitionNode): number {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const definition of document.definitions) {
+    if (definition.kind === Kind.FRAGMENT_DEFINITION)
+      fragments.set(definition.name.value, definition);
+  }
+  const depthOf = (set: SelectionSetNode, seen: ReadonlySet<string>): number => {
+    let deepest = 0;
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const inner = selection.selectionSet ? depthOf(selection.selectionSet, seen) : 0;
+        deepest = Math.max(deepest, selection.name.value.startsWith("__") ? 0 : 1 + inner);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        deepest = Math.max(deepest, depthOf(selection.selectionSet, seen));
+      } else {
+        const fragment = fragments.get(selection.name.value);
+        if (fragment && !seen.has(fragment.name.value))
+          deepest = Math.max(
+            deepest,
+            depthOf(fragment.selectionSet, new Set([...seen, fragment.name.value])),
+          );
+      }
+    }
+    return deepest;
+  };
+  return depthOf(operation.selectionSet, new Set());
+}
+
+/** A field costs 1; a list multiplies its children by `first` when given, else by 10. */
+const listAwareEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
+  const type = getNullableType(field.type);
+  if (!isListType(type) || getNamedType(type) === undefined) return 1 + childComplexity;
+  const first = typeof args.first === "number" ? args.first : 10;
+  return 1 + childComplexity * Math.max(1, first);
+};
+
+export function queryLimitsPlugin(
+  schema: GraphQLSchema,
+  limits: { maxDepth: number; maxCost: number },
+): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ document, operation, request }) {
+          if (!operation) return;
+          const depth = operationDepth(document, operation);
+          if (depth > limits.maxDepth) {
+            throw new GraphQLError(
+              `This query is nested ${depth} levels deep; the limit is ${limits.maxDepth}.`,
+              {
+                extensions: {
+                  code: "QUERY_TOO_COMPLEX",
+                  depth,
+                  maxDepth: limits.maxDepth,
+                  http: { status: 400 },
+                },
+              },
+            );
+          }
+          const cost = getComplexity({
+            schema,
+            query: document,
+            operationName: request.operationName ?? undefined,
+            variables: request.variables ?? {},
+            estimators: [listAwareEstimator],
+          });
+          if (cost > limits.maxCost) {
+            throw new GraphQLError(
+              `This query would cost ${cost}; the limit is ${limits.maxCost}. Ask for fewer fields or smaller pages.`,
+              {
+                extensions: {
+                  code: "QUERY_TOO_COMPLEX",
+                  cost,
+                  maxCost: limits.maxCost,
+                  http: { status: 400 },
+                },
+              },
+            );
+          }
+        },
+      };
+    },
+  };
+}
