@@ -85,6 +85,10 @@ export async function bootstrap(
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
+      queryLimitsPlugin(schema, {
+        maxDepth: config.MAX_QUERY_DEPTH,
+        maxCost: config.MAX_QUERY_COST,
+      }),
     ],
   });
   await apollo.start();
@@ -117,7 +121,7 @@ export async function bootstrap(
           viewer = await authenticate(prisma, req.headers.authorization, oidc);
         } catch (error) {
           if (error instanceof DomainError)
-            throw new (await import("graphql")).GraphQLError(error.message, {
+            throw new GraphQLError(error.message, {
               extensions: { code: error.kind, http: { status: 401 } },
             });
           throw error;

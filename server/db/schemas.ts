@@ -1,7 +1,8 @@
 // Writes prisma/postgresql/schema.prisma from prisma/schema.prisma. The data
 // model is written once (STYLE.md 6); the PostgreSQL copy differs only in the
 // datasource provider and the generated client's folder. Run with
-// `npm run db:schemas` (part of `npm run db:generate`).
+// `npm run db:schemas` (part of `npm run db:generate`); a test fails when the
+// committed copy drifts.
 import { readFile, writeFile, mkdir } from "node:fs/promises";
 import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
@@ -59,11 +60,20 @@ export async function writePostgresqlSchema(): Promise<boolean> {
   return true;
 }
 
+// `tsx server/db/schemas.ts` rewrites prisma/postgresql/schema.prisma;
+// `tsx server/db/schemas.ts OLD.prisma OUT.prisma` converts another copy (an
+// earlier model, when authoring a migration: prisma/README.md).
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  const changed = await writePostgresqlSchema();
-  console.log(
-    changed
-      ? "wrote prisma/postgresql/schema.prisma"
-      : "prisma/postgresql/schema.prisma is up to date",
-  );
+  const [source, target] = process.argv.slice(2);
+  if (source !== undefined && target !== undefined) {
+    await writeFile(target, postgresqlSchema(await readFile(source, "utf8")));
+    console.log(`wrote ${target}`);
+  } else {
+    const changed = await writePostgresqlSchema();
+    console.log(
+      changed
+        ? "wrote prisma/postgresql/schema.prisma"
+        : "prisma/postgresql/schema.prisma is up to date",
+    );
+  }
 }

@@ -5,7 +5,6 @@ import type { ApolloServerPlugin } from "@apollo/server";
 import {
   GraphQLError,
   Kind,
-  getNamedType,
   isListType,
   getNullableType,
   type DocumentNode,
@@ -45,12 +44,10 @@ export function operationDepth(document: DocumentNode, operation: OperationDefin
   return depthOf(operation.selectionSet, new Set());
 }
 
-/** A field costs 1; a list multiplies its children by `first` when given, else by 10. */
+/** A field costs 1; a page of `first` items multiplies its children by `first`; another list by 10. */
 const listAwareEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
-  const type = getNullableType(field.type);
-  if (!isListType(type) || getNamedType(type) === undefined) return 1 + childComplexity;
-  const first = typeof args.first === "number" ? args.first : 10;
-  return 1 + childComplexity * Math.max(1, first);
+  if (typeof args.first === "number") return 1 + childComplexity * Math.max(1, args.first);
+  return isListType(getNullableType(field.type)) ? 1 + childComplexity * 10 : 1 + childComplexity;
 };
 
 export function queryLimitsPlugin(

@@ -25,16 +25,14 @@ export function rateLimit(perMinute: number) {
     if (window.count > perMinute) {
       const retry = Math.ceil((window.start + 60_000 - now) / 1000);
       response.setHeader("Retry-After", String(retry));
-      response
-        .status(429)
-        .json({
-          errors: [
-            {
-              message: `Too many requests: the limit is ${perMinute} a minute; try again in ${retry} s.`,
-              extensions: { code: "RATE_LIMITED" },
-            },
-          ],
-        });
+      response.status(429).json({
+        errors: [
+          {
+            message: `Too many requests: the limit is ${perMinute} a minute; try again in ${retry} s.`,
+            extensions: { code: "RATE_LIMITED" },
+          },
+        ],
+      });
       return;
     }
     next();

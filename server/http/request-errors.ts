@@ -12,44 +12,36 @@ export function requestErrorHandler(bodyLimit: string, onInternal: (error: unkno
     if (response.headersSent) return next(error);
     const { type, status } = (error ?? {}) as BodyError;
     if (type === "entity.too.large") {
-      response
-        .status(413)
-        .json({
-          errors: [
-            {
-              message: `The request body is larger than the limit of ${bodyLimit}; send fewer rows per request.`,
-              extensions: { code: "BAD_REQUEST" },
-            },
-          ],
-        });
+      response.status(413).json({
+        errors: [
+          {
+            message: `The request body is larger than the limit of ${bodyLimit}; send fewer rows per request.`,
+            extensions: { code: "BAD_REQUEST" },
+          },
+        ],
+      });
     } else if (type === "entity.parse.failed") {
-      response
-        .status(400)
-        .json({
-          errors: [
-            { message: "The request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } },
-          ],
-        });
+      response.status(400).json({
+        errors: [
+          { message: "The request body is not valid JSON.", extensions: { code: "BAD_REQUEST" } },
+        ],
+      });
     } else if (status && status >= 400 && status < 500) {
-      response
-        .status(status)
-        .json({
-          errors: [
-            { message: "The request could not be read.", extensions: { code: "BAD_REQUEST" } },
-          ],
-        });
+      response.status(status).json({
+        errors: [
+          { message: "The request could not be read.", extensions: { code: "BAD_REQUEST" } },
+        ],
+      });
     } else {
       onInternal(error);
-      response
-        .status(500)
-        .json({
-          errors: [
-            {
-              message: "Something went wrong on the server; it has been logged.",
-              extensions: { code: "INTERNAL_SERVER_ERROR" },
-            },
-          ],
-        });
+      response.status(500).json({
+        errors: [
+          {
+            message: "Something went wrong on the server; it has been logged.",
+            extensions: { code: "INTERNAL_SERVER_ERROR" },
+          },
+        ],
+      });
     }
   };
 }

@@ -212,7 +212,8 @@ export class AcademyService {
     return this.prisma.$transaction(
       async (tx) => {
         const existing = await tx.academy.findMany({
-          where: { trustId: viewer.trustId, urn: { in: clean.map((row) => row.urn) } },
+          // The whole trust's URNs, not an IN list: an import may exceed the database's parameter limit.
+          where: { trustId: viewer.trustId },
         });
         const byUrn = new Map(existing.map((row) => [row.urn, row]));
         const academies: AcademyRow[] = [];

@@ -139,7 +139,8 @@ export class DesignationService {
     const results = await this.prisma.$transaction(
       async (tx) => {
         const academies = await tx.academy.findMany({
-          where: { trustId: viewer.trustId, urn: { in: rows.map((row) => row.urn) } },
+          // The whole trust's academies, not an IN list: a batch may exceed the database's parameter limit.
+          where: { trustId: viewer.trustId },
         });
         const byUrn = new Map(academies.map((academy) => [academy.urn, academy]));
         const missing = rows

@@ -1,0 +1,63 @@
+// National benchmarks are dated, sourced data (DOMAIN.md): which figure a
+// comparison uses for an indicator, phase and academic year.
+import { describe, expect, it } from "vitest";
+import { benchmarkLookup, NATIONAL_BENCHMARKS } from "../../server/domain/index.js";
+
+const lookup = benchmarkLookup(NATIONAL_BENCHMARKS);
+
+describe("national benchmarks", () => {
+  it.each([
+    ["ks2.rwmExpected", null, "2024/25", 62, "KS2 RWM 62% (2025)"],
+    ["ks4.attainment8", null, "2023/24", 46.1, "Attainment 8"],
+    ["ks4.basics5", null, "2025/26", 46.2, "basics5 2023/24 stands until a later figure"],
+    ["ks4.progress8", "secondary", null, -0.03, "Progress 8 2023/24"],
+    ["attendance.absence", null, "2023/24", 7.1, "all-phase absence 2023/24"],
+    ["attendance.absence", "primary", "2023/24", 5.5, "a primary's own figure first"],
+    ["attendance.absence", "secondary", "2023/24", 8.9, "a secondary's own figure first"],
+    ["attendance.absence", "special", "2023/24", 7.1, "no special-school figure: all-phase"],
+    ["attendance.absence", null, "2024/25", 6.9, "absence 2024/25"],
+    [
+      "attendance.absence",
+      "primary",
+      "2024/25",
+      6.9,
+      "2024/25 has no primary figure: all-phase of that year",
+    ],
+    ["attendance.absence", "secondary", null, 6.9, "no year: the latest year, 2024/25"],
+    ["attendance.absence", "secondary", "2022/23", 8.9, "before any published year: the earliest"],
+    ["attendance.persistentAbsence", null, "2023/24", 20, "persistent absence 2023/24"],
+    [
+      "attendance.persistentAbsence",
+      null,
+      "2025/26",
+      18.7,
+      "persistent absence 2024/25 stands in 2025/26",
+    ],
+    ["behaviour.suspensionRate", null, null, 11.31, "suspensions per 100 pupils"],
+    ["behaviour.permanentExclusions", null, null, 0.13, "permanent exclusion rate"],
+  ] as const)("gives %s for phase %s in %s as %s (%s)", (indicator, phase, year, value, _why) => {
+    expect(lookup(indicator, phase, year)?.value).toBe(value);
+  });
+
+  it("names the source of every figure", () => {
+    expect(NATIONAL_BENCHMARKS.filter((benchmark) => benchmark.source.trim() === "")).toEqual([]);
+  });
+
+  it("has no figure for an indicator without a national benchmark", () => {
+    expect(lookup("qi.teaching", null, null)).toBeNull();
+  });
+
+  it("lets a later benchmark for the same indicator, phase and year replace an earlier one", () => {
+    const edited = benchmarkLookup([
+      ...NATIONAL_BENCHMARKS,
+      {
+        indicator: "attendance.absence",
+        phase: null,
+        year: "2024/25",
+        value: 7.0,
+        source: "Trust",
+      },
+    ]);
+    expect(edited("attendance.absence", null, "2024/25")?.value).toBe(7.0);
+  });
+});
