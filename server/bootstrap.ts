@@ -25,6 +25,8 @@ import { DomainError } from "./domain/index.js";
 import { graphiqlRouter } from "./http/graphiql-page.js";
 import { exportRouter } from "./http/export-routes.js";
 import { rateLimit } from "./http/rate-limit.js";
+import { cors } from "./http/cors.js";
+import { addinDirectory } from "./http/addin-files.js";
 import { requestErrorHandler } from "./http/request-errors.js";
 import { queryLimitsPlugin } from "./graphql/query-limits.js";
 import { seedDemoTrust, type DemoSeedResult } from "./demo/seed-demo-trust.js";
@@ -107,6 +109,8 @@ export async function bootstrap(
   });
   app.get("/", (_request, response) => response.redirect("/graphiql"));
   app.use(graphiqlRouter("/graphql"));
+  app.use("/addin", express.static(addinDirectory(), { maxAge: config.production ? "1h" : 0 }));
+  app.use(["/graphql", "/export"], cors);
   const limiter = rateLimit(config.RATE_LIMIT_PER_MINUTE);
   app.use("/export", limiter);
   app.use(exportRouter(services, oidc, onInternal));

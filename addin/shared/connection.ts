@@ -1,0 +1,73 @@
+// The server URL and token the add-in talks with, kept in Office's own
+// storage (OfficeRuntime.storage in the shared runtime), never in the workbook.
+
+export interface Connection {
+  readonly serverUrl: string;
+  readonly token: string | null;
+}
+
+const KEY = "mat.connection";
+
+/** Where settings live; OfficeRuntime.storage in Excel, an in-memory map elsewhere (tests). */
+export interface SettingsStore {
+  getItem(key: string): Promise<string | null>;
+  setItem(key: string, value: string): Promise<void>;
+  removeItem(key: string): Promise<void>;
+}
+
+function officeStorage(): SettingsStore | null {
+  const runtime = (globalThis as { OfficeRuntime?: { storage?: SettingsStore } }).OfficeRuntime;
+  return runtime?.storage ?? null;
+}
+
+const memory = new Map<string, string>();
+const memoryStore: SettingsStore = {
+  async getItem(key) {
+    return memory.get(key) ?? null;
+  },
+  async setItem(key, value) {
+    memory.set(key, value);
+  },
+  async removeItem(key) {
+    memory.delete(key);
+  },
+};
+
+export function settingsStore(): SettingsStore {
+  return officeStorage() ?? memoryStore;
+}
+
+/** The page's own origin: the server that served the add-in. */
+export function defaultServerUrl(): string {
+  const origin = (globalThis as { location?: { origin?: string } }).location?.origin;
+  return origin && origin.startsWith("http") ? origin : "http://localhost:4000";
+}
+
+const listeners = new Set<(connection: Connection) => void>();
+
+export async function loadConnection(store: SettingsStore = settingsStore()): Promise<Connection> {
+  const text = await store.getItem(KEY);
+  if (!text) return { serverUrl: defaultServerUrl(), token: null };
+  try {
+    const parsed = JSON.parse(text) as Partial<Connection>;
+    return { serverUrl: parsed.serverUrl || defaultServerUrl(), token: parsed.token ?? null };
+  } catch {
+    return { serverUrl: defaultServerUrl(), token: null };
+  }
+}
+
+export async function saveConnection(connection: Connection, store: SettingsStore = settingsStore()): Promise<void> {
+  await store.setItem(KEY, JSON.stringify(connection));
+  for (const listener of listeners) listener(connection);
+}
+
+export async function signOut(store: SettingsStore = settingsStore()): Promise<void> {
+  const current = await loadConnection(store);
+  await saveConnection({ serverUrl: current.serverUrl, token: null }, store);
+}
+
+/** Called whenever the connection changes (sign in, sign out) in this runtime. */
+export function onConnectionChange(listener: (connection: Connection) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}

@@ -1,0 +1,87 @@
+// A small GraphQL-over-HTTP client for the add-in: the token as a bearer
+// header, errors turned into typed failures the functions and the pane can
+// show (signed out, unreachable, bad input, not found).
+
+export type FailureKind = "SIGNED_OUT" | "UNREACHABLE" | "BAD_USER_INPUT" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "SERVER";
+
+export interface GraphQLErrorBody {
+  readonly message: string;
+  readonly path?: readonly (string | number)[];
+  readonly extensions?: { readonly code?: string; readonly problems?: readonly { field: string; message: string }[] };
+}
+
+export class AddinFailure extends Error {
+  constructor(
+    readonly kind: FailureKind,
+    message: string,
+    readonly errors: readonly GraphQLErrorBody[] = [],
+  ) {
+    super(message);
+    this.name = "AddinFailure";
+  }
+}
+
+export interface GraphQLResponse<T> {
+  readonly data: T | null;
+  readonly errors: readonly GraphQLErrorBody[];
+}
+
+export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
+
+function kindOf(code: string | undefined): FailureKind {
+  switch (code) {
+    case "UNAUTHENTICATED":
+      return "SIGNED_OUT";
+    case "BAD_USER_INPUT":
+    case "NOT_FOUND":
+    case "FORBIDDEN":
+    case "CONFLICT":
+      return code;
+    default:
+      return "SERVER";
+  }
+}
+
+export class GraphQLHttpClient {
+  constructor(
+    private readonly serverUrl: string,
+    private readonly token: string | null,
+    private readonly fetcher: Fetch = (input, init) => fetch(input, init),
+  ) {}
+
+  /** Sends one operation; answers data and errors (partial data is kept). Throws AddinFailure when nothing usable came back. */
+  async send<T>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+    let response: Response;
+    try {
+      response = await this.fetcher(`${this.serverUrl.replace(/\/$/, "")}/graphql`, {
+        method: "POST",
+        headers: { "content-type": "application/json", ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+    } catch {
+      throw new AddinFailure("UNREACHABLE", `Cannot reach the server at ${this.serverUrl}; check the connection in the task pane.`);
+    }
+    let body: { data?: T | null; errors?: GraphQLErrorBody[] };
+    try {
+      body = (await response.json()) as typeof body;
+    } catch {
+      throw new AddinFailure("UNREACHABLE", `The server at ${this.serverUrl} answered ${response.status} without GraphQL.`);
+    }
+    const errors = body.errors ?? [];
+    if ((body.data === null || body.data === undefined) && errors.length > 0) {
+      const first = errors[0]!;
+      throw new AddinFailure(kindOf(first.extensions?.code), first.message, errors);
+    }
+    return { data: body.data ?? null, errors };
+  }
+
+  /** Sends one operation and insists on data without errors. */
+  async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+    const { data, errors } = await this.send<T>(query, variables);
+    if (errors.length > 0 || data === null) {
+      const first = errors[0];
+      throw new AddinFailure(kindOf(first?.extensions?.code), first?.message ?? "The server answered no data.", errors);
+    }
+    return data;
+  }
+}

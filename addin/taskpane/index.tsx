@@ -1,0 +1,2 @@
+// Placeholder entry for the task pane; replaced by the task pane's own code.
+export {};
