@@ -7,8 +7,9 @@
 // The adapter follows DATABASE_URL: better-sqlite3 for file: URLs (relative to
 // this folder, as server/db resolves them; file::memory: for commands that need
 // no database, such as `migrate diff --from-empty`), pg for postgres URLs. On
-// PostgreSQL only `generate` and `migrate diff` between datamodels work here;
-// apply migrations with `npm run db:migrate` (server/db/migrate.ts).
+// PostgreSQL `generate`, `migrate diff` between datamodels and `migrate status`
+// work; `migrate deploy` and `db pull` fail to introspect (prisma/orm#27403),
+// so apply migrations with `npm run db:migrate` (server/db/migrate.ts).
 import { mkdirSync } from "node:fs";
 import { dirname, isAbsolute, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -28,7 +29,9 @@ export default defineConfig({
   async adapter() {
     if (postgresql) {
       const { PrismaPg } = await import("@prisma/adapter-pg");
-      return new PrismaPg({ connectionString: databaseUrl });
+      // The CLI never closes the pool: with pg's default 10 s idle timeout
+      // every command would sit 10 s before exiting.
+      return new PrismaPg({ connectionString: databaseUrl, idleTimeoutMillis: 100 });
     }
     const { PrismaBetterSQLite3 } = await import("@prisma/adapter-better-sqlite3");
     const path = databaseUrl.replace(/^file:/, "").replace(/\?.*$/, "");

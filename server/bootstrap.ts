@@ -5,7 +5,6 @@ import "reflect-metadata";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
-import DataLoader from "dataloader";
 import { GraphQLError } from "graphql";
 import pino, { type Logger } from "pino";
 import { ApolloServer } from "@apollo/server";
@@ -15,7 +14,9 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import type { Config } from "./config.js";
 import { migrate, openDatabase, type Db } from "./db/index.js";
 import { createServices, type Services } from "./services/index.js";
-import { inProcessEvents } from "./live/live-events.js";
+import { inProcessEvents, redisEvents } from "./live/live-events.js";
+import { startSubscriptionServer } from "./live/subscription-server.js";
+import { createContext } from "./graphql/create-context.js";
 import { buildAppSchema } from "./graphql/schema.js";
 import { formatError } from "./graphql/errors.js";
 import type { Context } from "./graphql/context.type.js";
@@ -30,7 +31,7 @@ import { addinDirectory } from "./http/addin-files.js";
 import { requestErrorHandler } from "./http/request-errors.js";
 import { queryLimitsPlugin } from "./graphql/query-limits.js";
 import { seedDemoTrust, type DemoSeedResult } from "./demo/seed-demo-trust.js";
-import type { StoredDesignationRow } from "./services/designation.service.js";
+import type { Viewer } from "./auth/viewer.js";
 
 export interface ServerHandle {
   readonly url: string;
@@ -40,6 +41,8 @@ export interface ServerHandle {
   readonly logger: Logger;
   /** Set when this start seeded the demo trust: its id and one token per role. */
   readonly demo: DemoSeedResult | null;
+  /** Open subscription sockets. */
+  subscriptionClients(): number;
   /** Counts SQL statements sent (when started with countQueries). */
   queryCount(): number;
   resetQueryCount(): void;
@@ -62,7 +65,9 @@ export async function bootstrap(
   });
   const prisma = database.prisma;
   const demo = config.SEED_DEMO ? await seedDemoTrust(prisma) : null;
-  const events = inProcessEvents();
+  const events = config.REDIS_URL
+    ? redisEvents(config.REDIS_URL, (error) => logger.warn({ err: error }, "redis"))
+    : inProcessEvents();
   const services = createServices(prisma, events);
   const schema = await buildAppSchema();
   const oidc =
@@ -74,10 +79,27 @@ export async function bootstrap(
         })
       : null;
 
+  const settings = {
+    publicEvaluation: config.PUBLIC_EVALUATION,
+    maxBatchRows: config.MAX_BATCH_ROWS,
+  };
+  const contextFor = (viewer: Viewer | null) => createContext(viewer, services, settings);
+  const limits = { maxDepth: config.MAX_QUERY_DEPTH, maxCost: config.MAX_QUERY_COST };
+
   const app = express();
   app.disable("x-powered-by");
   const httpServer = http.createServer(app);
   const onInternal = (error: unknown) => logger.error({ err: error }, "unexpected error");
+  const subscriptions = startSubscriptionServer({
+    httpServer,
+    schema,
+    prisma,
+    oidc,
+    limits,
+    recheckSeconds: config.LIVE_TOKEN_RECHECK_SECONDS,
+    logger,
+    contextFor,
+  });
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: !config.production,
@@ -87,10 +109,9 @@ export async function bootstrap(
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
-      queryLimitsPlugin(schema, {
-        maxDepth: config.MAX_QUERY_DEPTH,
-        maxCost: config.MAX_QUERY_COST,
-      }),
+      queryLimitsPlugin(schema, limits),
+      // Closes the subscription sockets when Apollo stops, after in-flight requests drain.
+      { serverWillStart: async () => ({ drainServer: () => subscriptions.dispose() }) },
     ],
   });
   await apollo.start();
@@ -130,20 +151,7 @@ export async function bootstrap(
             });
           throw error;
         }
-        return {
-          viewer,
-          services,
-          publicEvaluation: config.PUBLIC_EVALUATION,
-          maxBatchRows: config.MAX_BATCH_ROWS,
-          frameworkCache: new Map(),
-          loaders: {
-            currentDesignation: new DataLoader<string, StoredDesignationRow | null>(async (ids) => {
-              if (!viewer) return ids.map(() => null);
-              const found = await services.designations.currentFor(viewer, ids);
-              return ids.map((id) => found.get(id) ?? null);
-            }),
-          },
-        };
+        return contextFor(viewer);
       },
     }),
   );
@@ -166,12 +174,14 @@ export async function bootstrap(
     services,
     logger,
     demo,
+    subscriptionClients: () => subscriptions.clients(),
     queryCount: () => database.queryCount(),
     resetQueryCount: () => database.resetQueryCount(),
     async stop() {
       if (stopped) return;
       stopped = true;
       await apollo.stop();
+      await subscriptions.dispose().catch(() => undefined);
       await events.close();
       await database.close();
     },

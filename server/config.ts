@@ -39,6 +39,8 @@ const schema = z.object({
     .default("20mb"),
   /** Requests per minute per token (or per address without one). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** How often a subscription's token is checked again; a revoked token closes the socket. */
+  LIVE_TOKEN_RECHECK_SECONDS: z.coerce.number().positive().default(30),
   /** Optional OIDC (Microsoft Entra ID) sign-in: all three or none. */
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_AUDIENCE: z.string().optional(),

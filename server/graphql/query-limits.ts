@@ -50,49 +50,64 @@ const listAwareEstimator: ComplexityEstimator = ({ field, args, childComplexity 
   return isListType(getNullableType(field.type)) ? 1 + childComplexity * 10 : 1 + childComplexity;
 };
 
-export function queryLimitsPlugin(
+export interface QueryLimits {
+  readonly maxDepth: number;
+  readonly maxCost: number;
+}
+
+/** The error for an operation over a limit, or null when it is within them. */
+export function limitError(
   schema: GraphQLSchema,
-  limits: { maxDepth: number; maxCost: number },
-): ApolloServerPlugin {
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  limits: QueryLimits,
+): GraphQLError | null {
+  const depth = operationDepth(document, operation);
+  if (depth > limits.maxDepth) {
+    return new GraphQLError(
+      `This query is nested ${depth} levels deep; the limit is ${limits.maxDepth}.`,
+      {
+        extensions: {
+          code: "QUERY_TOO_COMPLEX",
+          depth,
+          maxDepth: limits.maxDepth,
+          http: { status: 400 },
+        },
+      },
+    );
+  }
+  const cost = getComplexity({
+    schema,
+    query: document,
+    operationName: operation.name?.value,
+    variables,
+    estimators: [listAwareEstimator],
+  });
+  if (cost > limits.maxCost) {
+    return new GraphQLError(
+      `This query would cost ${cost}; the limit is ${limits.maxCost}. Ask for fewer fields or smaller pages.`,
+      {
+        extensions: {
+          code: "QUERY_TOO_COMPLEX",
+          cost,
+          maxCost: limits.maxCost,
+          http: { status: 400 },
+        },
+      },
+    );
+  }
+  return null;
+}
+
+export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): ApolloServerPlugin {
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, request }) {
           if (!operation) return;
-          const depth = operationDepth(document, operation);
-          if (depth > limits.maxDepth) {
-            throw new GraphQLError(
-              `This query is nested ${depth} levels deep; the limit is ${limits.maxDepth}.`,
-              {
-                extensions: {
-                  code: "QUERY_TOO_COMPLEX",
-                  depth,
-                  maxDepth: limits.maxDepth,
-                  http: { status: 400 },
-                },
-              },
-            );
-          }
-          const cost = getComplexity({
-            schema,
-            query: document,
-            operationName: request.operationName ?? undefined,
-            variables: request.variables ?? {},
-            estimators: [listAwareEstimator],
-          });
-          if (cost > limits.maxCost) {
-            throw new GraphQLError(
-              `This query would cost ${cost}; the limit is ${limits.maxCost}. Ask for fewer fields or smaller pages.`,
-              {
-                extensions: {
-                  code: "QUERY_TOO_COMPLEX",
-                  cost,
-                  maxCost: limits.maxCost,
-                  http: { status: 400 },
-                },
-              },
-            );
-          }
+          const error = limitError(schema, document, operation, request.variables ?? {}, limits);
+          if (error) throw error;
         },
       };
     },

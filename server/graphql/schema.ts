@@ -8,13 +8,24 @@ import { AcademyResolver } from "./resolvers/academy.resolver.js";
 import { AcademyCardResolver } from "./resolvers/academy-card.resolver.js";
 import { FrameworkResolver } from "./resolvers/framework.resolver.js";
 import { OverviewResolver } from "./resolvers/overview.resolver.js";
+import { LiveResolver } from "./resolvers/live.resolver.js";
 
 export const RESOLVERS = [
   FrameworkResolver,
   AcademyResolver,
   AcademyCardResolver,
   OverviewResolver,
+  LiveResolver,
 ] as const;
+
+const UNUSED_TOPIC_PUBSUB = {
+  publish(): void {
+    throw new Error("Topic pub/sub is not used: publish through LiveEvents");
+  },
+  subscribe(): AsyncIterable<unknown> {
+    throw new Error("Topic pub/sub is not used: subscriptions have their own subscribe");
+  },
+};
 
 const HEADER =
   "# Generated from the type-graphql resolvers by `npm run schema`; do not edit.\n# A test fails when this file and the code differ.\n\n";
@@ -23,6 +34,9 @@ export async function buildAppSchema(): Promise<GraphQLSchema> {
   return buildSchema({
     resolvers: [...RESOLVERS],
     authChecker,
+    // Every subscription has its own `subscribe` over the LiveEvents transport
+    // (server/live); type-graphql insists on a topic pub/sub all the same.
+    pubSub: UNUSED_TOPIC_PUBSUB,
     authMode: "error",
     validate: false,
   });

@@ -6,7 +6,10 @@ import type { NextFunction, Request, Response } from "express";
 
 export function cors(request: Request, response: Response, next: NextFunction): void {
   response.setHeader("Access-Control-Allow-Origin", "*");
-  response.setHeader("Access-Control-Allow-Headers", "content-type, authorization, apollo-require-preflight");
+  response.setHeader(
+    "Access-Control-Allow-Headers",
+    "content-type, authorization, apollo-require-preflight",
+  );
   response.setHeader("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
   response.setHeader("Access-Control-Max-Age", "600");
   if (request.method === "OPTIONS") {

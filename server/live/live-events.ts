@@ -1,5 +1,12 @@
 // Events the server publishes after a change commits, for subscriptions and
-// streaming cells. The transport (in-process, Redis) sits behind this interface.
+// streaming cells. One interface, two transports: in-process (one server) and
+// Redis (several server instances; every instance hears every event).
+// Payloads are plain JSON so they cross Redis unchanged.
+import { Redis } from "ioredis";
+import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
+
+/** A target with its progress as the API shows it, in JSON form (dates as ISO strings). */
+export type TargetSnapshot = Record<string, unknown>;
 
 export interface ProgressChangedEvent {
   readonly kind: "progressChanged";
@@ -8,6 +15,10 @@ export interface ProgressChangedEvent {
   readonly year: string;
   readonly metric: string;
   readonly at: string;
+  /** The measurement recorded, as JSON. */
+  readonly measurement: Record<string, unknown>;
+  /** The target for the metric with its new progress; null when the academy has no target for it. */
+  readonly target: TargetSnapshot | null;
 }
 
 export interface DesignationChangedEvent {
@@ -15,6 +26,8 @@ export interface DesignationChangedEvent {
   readonly trustId: string;
   readonly urn: string;
   readonly at: string;
+  /** The stored designation row, as JSON. */
+  readonly designation: Record<string, unknown>;
 }
 
 export interface TargetChangedEvent {
@@ -24,11 +37,14 @@ export interface TargetChangedEvent {
   readonly year: string;
   readonly metric: string;
   readonly at: string;
+  readonly target: TargetSnapshot | null;
 }
 
 export type LiveEvent = ProgressChangedEvent | DesignationChangedEvent | TargetChangedEvent;
 
 export interface LiveEvents {
+  /** Which transport: "in-process" or "redis". */
+  readonly transport: string;
   publish(event: LiveEvent): void;
   subscribe(trustId: string, listener: (event: LiveEvent) => void): () => void;
   close(): Promise<void>;
@@ -38,6 +54,7 @@ export interface LiveEvents {
 export function inProcessEvents(): LiveEvents {
   const listeners = new Map<string, Set<(event: LiveEvent) => void>>();
   return {
+    transport: "in-process",
     publish(event) {
       for (const listener of listeners.get(event.trustId) ?? []) listener(event);
     },
@@ -49,6 +66,34 @@ export function inProcessEvents(): LiveEvents {
     },
     async close() {
       listeners.clear();
+    },
+  };
+}
+
+const topic = (trustId: string) => `mat:trust:${trustId}`;
+
+/**
+ * Several instances: events go through Redis pub/sub, one channel per trust,
+ * so an instance only receives the trusts its subscribers belong to.
+ */
+export function redisEvents(url: string, onError: (error: unknown) => void): LiveEvents {
+  const publishClient = new Redis(url, { maxRetriesPerRequest: 3, lazyConnect: false });
+  const subscribeClient = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
+  publishClient.on("error", onError);
+  subscribeClient.on("error", onError);
+  const target = createRedisEventTarget<CustomEvent<LiveEvent>>({ publishClient, subscribeClient });
+  return {
+    transport: "redis",
+    publish(event) {
+      target.dispatchEvent(new CustomEvent(topic(event.trustId), { detail: event }));
+    },
+    subscribe(trustId, listener) {
+      const handler = (event: CustomEvent<LiveEvent>) => listener(event.detail);
+      target.addEventListener(topic(trustId), handler as EventListener);
+      return () => target.removeEventListener(topic(trustId), handler as EventListener);
+    },
+    async close() {
+      await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);
     },
   };
 }

@@ -144,6 +144,10 @@ export function targetProgress(
   );
 }
 
+function toJson(value: unknown): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+}
+
 export class AcademyCardService {
   constructor(
     private readonly prisma: Db,
@@ -302,14 +306,7 @@ export class AcademyCardService {
       await this.audit.record(tx, viewer, "target.update", "Target", row.id, existing, row);
       return row;
     });
-    this.events.publish({
-      kind: "targetChanged",
-      trustId: viewer.trustId,
-      urn: input.urn,
-      year: input.year,
-      metric: input.metric,
-      at: new Date().toISOString(),
-    });
+    await this.publishTarget(viewer, input.urn, input.year, input.metric);
     return saved;
   }
 
@@ -369,14 +366,7 @@ export class AcademyCardService {
       await this.audit.record(tx, viewer, `target.${status}`, "Target", row.id, before, row);
       return row;
     });
-    this.events.publish({
-      kind: "targetChanged",
-      trustId: viewer.trustId,
-      urn: existing.academy.urn,
-      year: existing.year,
-      metric: existing.metric,
-      at: new Date().toISOString(),
-    });
+    await this.publishTarget(viewer, existing.academy.urn, existing.year, existing.metric);
     return saved;
   }
 
@@ -430,6 +420,7 @@ export class AcademyCardService {
       await this.audit.record(tx, viewer, "measurement.create", "Measurement", row.id, null, row);
       return row;
     });
+    // Published after the commit, carrying the new progress, not just an id.
     this.events.publish({
       kind: "progressChanged",
       trustId: viewer.trustId,
@@ -437,7 +428,60 @@ export class AcademyCardService {
       year: input.year,
       metric: input.metric,
       at: measurement.createdAt.toISOString(),
+      measurement: toJson(measurement),
+      target: await this.snapshot(viewer, academy.urn, input.metric, input.year),
     });
     return { measurement, academy };
+  }
+
+  /** The target with its progress as plain JSON for an event; null when there is none. */
+  private async snapshot(
+    viewer: Viewer,
+    urn: string,
+    metric: string,
+    year: string,
+  ): Promise<Record<string, unknown> | null> {
+    const found = await this.target(viewer, urn, metric, year).catch(() => null);
+    return found ? toJson(found) : null;
+  }
+
+  private async publishTarget(
+    viewer: Viewer,
+    urn: string,
+    year: string,
+    metric: string,
+  ): Promise<void> {
+    this.events.publish({
+      kind: "targetChanged",
+      trustId: viewer.trustId,
+      urn,
+      year,
+      metric,
+      at: new Date().toISOString(),
+      target: await this.snapshot(viewer, urn, metric, year),
+    });
+  }
+
+  /** Measurements recorded since a time (for a client catching up after a disconnection), oldest first. */
+  async measurementsSince(
+    viewer: Viewer,
+    since: Date,
+    filter: { urn: string | null; metric: string | null },
+  ) {
+    return this.prisma.measurement.findMany({
+      where: {
+        trustId: viewer.trustId,
+        createdAt: { gt: since },
+        ...(filter.metric ? { metric: filter.metric } : {}),
+        academy: filter.urn
+          ? { urn: filter.urn }
+          : viewer.academyUrns
+            ? { urn: { in: [...viewer.academyUrns] } }
+            : {},
+      },
+      include: { academy: true },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: 1000,
+    });
   }
 }

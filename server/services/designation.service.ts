@@ -223,13 +223,18 @@ export class DesignationService {
       { timeout: 300_000 },
     );
     const at = new Date().toISOString();
-    for (const row of rows)
+    rows.forEach((row, index) =>
       this.events.publish({
         kind: "designationChanged",
         trustId: viewer.trustId,
         urn: row.urn,
         at,
-      });
+        designation: JSON.parse(JSON.stringify(results[index]!.designation)) as Record<
+          string,
+          unknown
+        >,
+      }),
+    );
     return results;
   }
 
@@ -333,6 +338,7 @@ export class DesignationService {
       trustId: viewer.trustId,
       urn: input.urn,
       at: new Date().toISOString(),
+      designation: JSON.parse(JSON.stringify(updated)) as Record<string, unknown>,
     });
     return updated;
   }

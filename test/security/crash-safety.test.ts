@@ -1,55 +1,12 @@
 // Crash safety, for real: a server in a child process is killed with SIGKILL
 // in the middle of a large import. The database must be as before the import
 // and the server must start again cleanly on the same SQLite file (WAL).
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import Database from "better-sqlite3";
-
-const root = fileURLToPath(new URL("../..", import.meta.url));
-
-interface Child {
-  readonly process: ChildProcess;
-  readonly url: string;
-  readonly adminToken: string | null;
-}
-
-async function startChild(databaseFile: string): Promise<Child> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: `file:${databaseFile}`,
-      PORT: "0",
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "warn",
-      NODE_ENV: "test",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let output = "";
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const endpoint = /GraphQL endpoint\s+(http:\/\/\S+)\/graphql/.exec(output);
-      const printedAll =
-        /Use one as a header/.test(output) ||
-        (endpoint && !/Demo trust seeded/.test(output) && /Database/.test(output));
-      if (endpoint && printedAll) {
-        clearTimeout(timer);
-        const admin = /trust-admin\s+(mat_\S+)/.exec(output);
-        resolve({ process: child, url: endpoint[1]!, adminToken: admin ? admin[1]! : null });
-      }
-    };
-    child.stdout!.on("data", onData);
-    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
-    child.once("exit", (code) => reject(new Error(`server exited with ${code}:\n${output}`)));
-  });
-}
+import { startChildServer } from "../support/child-server.js";
 
 function academyCount(file: string): number {
   const db = new Database(file, { readonly: true });
@@ -69,8 +26,8 @@ describe("crash safety", () => {
   it("leaves the database as before an import killed with SIGKILL, and starts again cleanly", async () => {
     dir = await mkdtemp(join(tmpdir(), "mat-crash-"));
     const file = join(dir, "crash.db");
-    const first = await startChild(file);
-    expect(first.adminToken).not.toBeNull();
+    const first = await startChildServer({ DATABASE_URL: `file:${file}` });
+    expect(first.tokens["trust-admin"]).toBeDefined();
     const before = academyCount(file);
     expect(before).toBe(14);
 
@@ -82,7 +39,10 @@ describe("crash safety", () => {
     const walBefore = (await stat(`${file}-wal`)).size;
     const request = fetch(`${first.url}/graphql`, {
       method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${first.adminToken}` },
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${first.tokens["trust-admin"]}`,
+      },
       body: JSON.stringify({
         query: "mutation($rows: [AcademyInput!]!) { importAcademies(rows: $rows) { created } }",
         variables: { rows },
@@ -99,7 +59,7 @@ describe("crash safety", () => {
     expect(await request).toBe("connection closed");
     await new Promise((resolve) => first.process.once("exit", resolve));
 
-    const second = await startChild(file);
+    const second = await startChildServer({ DATABASE_URL: `file:${file}` });
     try {
       expect(academyCount(file)).toBe(before);
       const response = await fetch(`${second.url}/healthz`);
@@ -108,8 +68,7 @@ describe("crash safety", () => {
       expect(db.pragma("integrity_check", { simple: true })).toBe("ok");
       db.close();
     } finally {
-      second.process.kill("SIGTERM");
-      await new Promise((resolve) => second.process.once("exit", resolve));
+      await second.stop();
     }
   });
 });

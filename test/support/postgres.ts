@@ -40,16 +40,14 @@ function unreachableReason(): Promise<string | undefined> {
 }
 
 /**
- * True when PostgreSQL answers. When it does not: throws where it is required
- * (so the suite fails), else warns with the reason and returns false (so the
- * suite can `describe.skipIf(!(await postgresAvailable()))`).
+ * Whether to run the PostgreSQL tests: true when the server answers, and also
+ * where it is required (then createTestDatabase fails with the reason, so the
+ * tests fail rather than skip). Elsewhere a missing server gives false and a
+ * warning saying why: `describe.skipIf(!(await postgresAvailable()))`.
  */
 export async function postgresAvailable(): Promise<boolean> {
   const reason = await unreachableReason();
-  if (reason === undefined) return true;
-  if (postgresRequired) {
-    throw new Error(`${reason}; it is required here (CI=true or DATABASE_URL is PostgreSQL).`);
-  }
+  if (reason === undefined || postgresRequired) return true;
   console.warn(`Skipping PostgreSQL tests: ${reason}. Set CI=true to make this a failure.`);
   return false;
 }
@@ -74,6 +72,12 @@ async function onServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> 
 
 /** Creates an empty database mat_test_<random> on the test server. */
 export async function createTestDatabase(): Promise<TestDatabase> {
+  const reason = await unreachableReason();
+  if (reason !== undefined) {
+    throw new Error(
+      `${reason}; PostgreSQL is required here (CI=true or DATABASE_URL is PostgreSQL).`,
+    );
+  }
   const name = `mat_test_${randomBytes(6).toString("hex")}`;
   await onServer((client) => client.query(`CREATE DATABASE "${name}"`));
   const url = new URL(serverUrl);

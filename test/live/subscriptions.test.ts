@@ -1,0 +1,153 @@
+// Live progress on one server: a leader subscribed to an academy sees a
+// measurement the moment a data manager records it, with the new progress;
+// another trust sees nothing; a revoked token closes the socket; a client
+// that was away catches up with `since`.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { gql } from "graphql-request";
+import { startTestServer, type TestServer } from "../support/test-server.js";
+import { subscribe } from "../support/subscriber.js";
+import { issueToken, issueTokenForUser, revokeToken } from "../../server/auth/tokens.js";
+
+const PROGRESS = `subscription($urn: String, $metric: String, $since: DateTimeISO) {
+  progressChanged(urn: $urn, metric: $metric, since: $since) {
+    urn metric at
+    measurement { period value }
+    target { target baseline progress { latest rag gapClosed } }
+  }
+}`;
+
+interface ProgressEvent {
+  progressChanged: {
+    urn: string;
+    metric: string;
+    at: string;
+    measurement: { period: string; value: number };
+    target: {
+      target: number;
+      baseline: number;
+      progress: { latest: number; rag: string; gapClosed: number };
+    } | null;
+  };
+}
+
+const RECORD = gql`
+  mutation ($input: MeasurementInput!) {
+    recordMeasurement(input: $input) {
+      id
+      createdAt
+    }
+  }
+`;
+
+describe("subscriptions on one server", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer("sqlite", { LIVE_TOKEN_RECHECK_SECONDS: "0.2" });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  const record = (value: number, period = "summer2") =>
+    server
+      .client(server.tokens["data-manager"])
+      .request<{ recordMeasurement: { createdAt: string } }>(RECORD, {
+        input: {
+          urn: "140001",
+          year: "2025/26",
+          metric: "attendance.absence",
+          period,
+          value,
+          source: "test",
+        },
+      });
+
+  it("delivers a measurement with the target's new progress to a subscribed leader", async () => {
+    const leader = subscribe<ProgressEvent>(server.url, server.tokens.leader, PROGRESS, {
+      urn: "140001",
+    });
+    await leader.ready;
+    await record(3.2);
+    const [event] = await leader.waitFor(1);
+    expect(event!.progressChanged.urn).toBe("140001");
+    expect(event!.progressChanged.measurement).toEqual({ period: "summer2", value: 3.2 });
+    const target = event!.progressChanged.target!;
+    expect(target.progress.latest).toBe(3.2);
+    expect(target.progress.rag).toBe("green");
+    expect(target.progress.gapClosed).toBeCloseTo(
+      (3.2 - target.baseline) / (target.target - target.baseline),
+      4,
+    );
+    await leader.dispose();
+  });
+
+  it("tells another trust's user nothing about this trust, even for the same URN", async () => {
+    const prisma = server.handle.prisma;
+    const other = await prisma.trust.create({ data: { uid: "TR07654", name: "Other Trust" } });
+    await prisma.academy.create({
+      data: { trustId: other.id, urn: "140001", name: "Other 140001", phase: "primary" },
+    });
+    const outsider = await issueToken(prisma, {
+      trustId: other.id,
+      role: "trust-admin",
+      name: "Outsider",
+    });
+    const watcher = subscribe<ProgressEvent>(server.url, outsider.token, PROGRESS, {
+      urn: "140001",
+    });
+    const insider = subscribe<ProgressEvent>(server.url, server.tokens.leader, PROGRESS, {
+      urn: "140001",
+    });
+    await Promise.all([watcher.ready, insider.ready]);
+    await record(3.4);
+    await insider.waitFor(1);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(watcher.events).toEqual([]);
+    await Promise.all([watcher.dispose(), insider.dispose()]);
+  });
+
+  it("refuses a subscription without a token", async () => {
+    const anonymous = subscribe<ProgressEvent>(server.url, null, PROGRESS, {});
+    await anonymous.ready;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(JSON.stringify(anonymous.errors)).toContain("Sign in");
+    await anonymous.dispose();
+  });
+
+  it("closes the socket when the token is revoked", async () => {
+    const issued = await issueTokenForUser(
+      server.handle.prisma,
+      server.handle.demo!.tokens.leader.userId,
+      "revoke me",
+      1,
+    );
+    const leader = subscribe<ProgressEvent>(server.url, issued.token, PROGRESS, {});
+    await leader.ready;
+    await revokeToken(server.handle.prisma, issued.tokenId);
+    expect(await leader.closed).toBe(4401);
+  });
+
+  it("gives a client that was away both measurements recorded meanwhile when it resumes with since", async () => {
+    const first = subscribe<ProgressEvent>(server.url, server.tokens.leader, PROGRESS, {
+      urn: "140001",
+      metric: "attendance.absence",
+    });
+    await first.ready;
+    await record(3.5);
+    const [seen] = await first.waitFor(1);
+    await first.dispose();
+    await record(3.6, "summer1");
+    await record(3.7, "summer2");
+    const resumed = subscribe<ProgressEvent>(server.url, server.tokens.leader, PROGRESS, {
+      urn: "140001",
+      metric: "attendance.absence",
+      since: seen!.progressChanged.at,
+    });
+    const missed = await resumed.waitFor(2);
+    expect(missed.map((event) => event.progressChanged.measurement.value)).toEqual([3.6, 3.7]);
+    await record(3.8);
+    const live = await resumed.waitFor(3);
+    expect(live[2]!.progressChanged.measurement.value).toBe(3.8);
+    await resumed.dispose();
+  });
+});

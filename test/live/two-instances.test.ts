@@ -1,0 +1,101 @@
+// Several instances: two server processes on different ports, one PostgreSQL
+// database and one Redis. A client subscribed to instance A sees a measurement
+// recorded through instance B, with the right values; a user of another trust
+// subscribed to the same URN on A sees nothing.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { GraphQLClient, gql } from "graphql-request";
+import { createTestDatabase, postgresAvailable, type TestDatabase } from "../support/postgres.js";
+import { redisAvailable, redisUrl } from "../support/redis.js";
+import { startChildServer, type ChildServer } from "../support/child-server.js";
+import { subscribe } from "../support/subscriber.js";
+import { openDatabase } from "../../server/db/index.js";
+import { issueToken } from "../../server/auth/tokens.js";
+
+const ready = (await postgresAvailable()) && (await redisAvailable());
+
+const PROGRESS = `subscription($urn: String) {
+  progressChanged(urn: $urn) { urn metric measurement { period value provisional } target { progress { latest rag } } }
+}`;
+
+interface ProgressEvent {
+  progressChanged: {
+    urn: string;
+    metric: string;
+    measurement: { period: string; value: number; provisional: boolean };
+    target: { progress: { latest: number; rag: string } } | null;
+  };
+}
+
+describe.skipIf(!ready)("two instances on PostgreSQL and Redis", () => {
+  let database: TestDatabase;
+  let a: ChildServer;
+  let b: ChildServer;
+  let outsiderToken = "";
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    const env = { DATABASE_URL: database.url, REDIS_URL: redisUrl };
+    a = await startChildServer(env);
+    b = await startChildServer(env);
+    const { prisma, close } = await openDatabase(database.url);
+    try {
+      const other = await prisma.trust.create({ data: { uid: "TR05555", name: "Other Trust" } });
+      await prisma.academy.create({
+        data: { trustId: other.id, urn: "140001", name: "Other 140001", phase: "primary" },
+      });
+      outsiderToken = (
+        await issueToken(prisma, { trustId: other.id, role: "leader", name: "Outsider" })
+      ).token;
+    } finally {
+      await close();
+    }
+  });
+  afterAll(async () => {
+    await Promise.allSettled([a?.stop(), b?.stop()]);
+    await database?.drop();
+  });
+
+  it("seeds the demo trust once and serves it from both", () => {
+    expect(Object.keys(a.tokens)).toHaveLength(4);
+    expect(b.tokens).toEqual({});
+    expect(a.url).not.toBe(b.url);
+  });
+
+  it("delivers a measurement recorded through B to a subscriber on A, and nothing to another trust", async () => {
+    const insider = subscribe<ProgressEvent>(a.url, a.tokens.leader!, PROGRESS, { urn: "140001" });
+    const outsider = subscribe<ProgressEvent>(a.url, outsiderToken, PROGRESS, { urn: "140001" });
+    await Promise.all([insider.ready, outsider.ready]);
+    const client = new GraphQLClient(`${b.url}/graphql`, {
+      headers: { authorization: `Bearer ${a.tokens["data-manager"]}` },
+    });
+    await client.request(
+      gql`
+        mutation ($input: MeasurementInput!) {
+          recordMeasurement(input: $input) {
+            id
+          }
+        }
+      `,
+      {
+        input: {
+          urn: "140001",
+          year: "2025/26",
+          metric: "attendance.persistentAbsence",
+          period: "summer2",
+          value: 7.5,
+          provisional: false,
+        },
+      },
+    );
+    const [event] = await insider.waitFor(1);
+    expect(event!.progressChanged).toMatchObject({
+      urn: "140001",
+      metric: "attendance.persistentAbsence",
+      measurement: { period: "summer2", value: 7.5, provisional: false },
+    });
+    expect(event!.progressChanged.target!.progress).toEqual({ latest: 7.5, rag: "green" });
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(outsider.events).toEqual([]);
+    await Promise.all([insider.dispose(), outsider.dispose()]);
+  });
+});

@@ -1,0 +1,63 @@
+// Runs the real server (`server/main.ts`, as `npm start` does) in a child
+// process, for tests that need separate processes: crashes, several instances.
+import { spawn, type ChildProcess } from "node:child_process";
+import { fileURLToPath } from "node:url";
+
+const root = fileURLToPath(new URL("../..", import.meta.url));
+
+export interface ChildServer {
+  readonly process: ChildProcess;
+  readonly url: string;
+  /** Tokens printed when this start seeded the demo trust, by role. */
+  readonly tokens: Readonly<Record<string, string>>;
+  stop(): Promise<void>;
+}
+
+export async function startChildServer(env: Record<string, string>): Promise<ChildServer> {
+  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    cwd: root,
+    env: {
+      ...process.env,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LOG_LEVEL: "warn",
+      NODE_ENV: "test",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
+    const onExit = (code: number | null) =>
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    child.once("exit", onExit);
+    child.stderr!.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout!.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const endpoint = /GraphQL endpoint\s+(http:\/\/\S+)\/graphql/.exec(output);
+      const finished =
+        /Use one as a header/.test(output) ||
+        (/Database\s+\S+\n/.test(output) && !/Demo trust seeded/.test(output));
+      if (!endpoint || !finished) return;
+      clearTimeout(timer);
+      child.off("exit", onExit);
+      const tokens = Object.fromEntries(
+        [...output.matchAll(/^\s+(trust-admin|data-manager|leader|academy)\s+(mat_\S+)/gm)].map(
+          (match) => [match[1]!, match[2]!],
+        ),
+      );
+      resolve({
+        process: child,
+        url: endpoint[1]!,
+        tokens,
+        stop: () =>
+          new Promise<void>((done) => {
+            if (child.exitCode !== null) return done();
+            child.once("exit", () => done());
+            child.kill("SIGTERM");
+          }),
+      });
+    });
+  });
+}
