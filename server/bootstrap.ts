@@ -119,10 +119,17 @@ export async function bootstrap(
   app.get("/healthz", (_request, response) => {
     response.json({ status: "ok" });
   });
+  // Ready while the database answers and the server is not shutting down, so a
+  // load balancer stops sending work before the drain.
+  let draining = false;
   app.get("/readyz", async (_request, response) => {
+    if (draining) {
+      response.status(503).json({ status: "draining" });
+      return;
+    }
     try {
       await prisma.trust.count();
-      response.json({ status: "ready" });
+      response.json({ status: "ready", live: events.transport });
     } catch (error) {
       logger.warn({ err: error }, "not ready");
       response.status(503).json({ status: "unavailable" });
@@ -180,6 +187,7 @@ export async function bootstrap(
     async stop() {
       if (stopped) return;
       stopped = true;
+      draining = true;
       await apollo.stop();
       await subscriptions.dispose().catch(() => undefined);
       await events.close();

@@ -1,0 +1,42 @@
+// Graceful shutdown on SIGTERM: a write in flight finishes and is kept, the
+// process exits cleanly, and readiness fails while draining.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import Database from "better-sqlite3";
+import { startChildServer } from "../support/child-server.js";
+
+describe("graceful shutdown", () => {
+  let dir = "";
+  afterAll(async () => {
+    if (dir) await rm(dir, { recursive: true, force: true });
+  });
+
+  it("finishes an import in flight when told to stop, then exits 0", async () => {
+    dir = await mkdtemp(join(tmpdir(), "mat-shutdown-"));
+    const file = join(dir, "shutdown.db");
+    const server = await startChildServer({ DATABASE_URL: `file:${file}` });
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+    const rows = Array.from({ length: 5_000 }, (_, index) => ({ urn: String(300_000 + index), name: `Late ${index}`, phase: "secondary" }));
+    let answeredAt = 0;
+    const importing = fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${server.tokens["trust-admin"]}` },
+      body: JSON.stringify({ query: "mutation($rows: [AcademyInput!]!) { importAcademies(rows: $rows) { created } }", variables: { rows } }),
+    }).then((answer) => ((answeredAt = Date.now()), answer));
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const exited = new Promise<number | null>((resolve) => server.process.once("exit", (code) => resolve(code)));
+    server.process.kill("SIGTERM");
+    const killedAt = Date.now();
+    const response = await importing;
+    // The import was still running when the signal came.
+    expect(answeredAt).toBeGreaterThan(killedAt);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { importAcademies: { created: 5_000 } } });
+    expect(await exited).toBe(0);
+    const db = new Database(file, { readonly: true });
+    expect((db.prepare("SELECT COUNT(*) AS n FROM Academy").get() as { n: number }).n).toBe(14 + 5_000);
+    db.close();
+  });
+});
