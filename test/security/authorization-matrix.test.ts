@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSchema } from "graphql";
 import { startTestServer, type TestServer } from "../support/test-server.js";
 import { issueToken, issueTokenForUser, revokeToken } from "../../server/auth/tokens.js";
+import { subscribe } from "../support/subscriber.js";
 
 type Who = "trust-admin" | "data-manager" | "leader" | "academy";
 const EVERYONE: Who[] = ["trust-admin", "data-manager", "leader", "academy"];
@@ -15,6 +16,8 @@ interface Rule {
   readonly allowed: readonly Who[] | "public";
   readonly document: string;
   readonly variables?: Record<string, unknown>;
+  /** Subscriptions go over graphql-ws, not HTTP. */
+  readonly subscription?: boolean;
 }
 
 const YEAR = "2025/26";
@@ -96,6 +99,26 @@ const RULES: Record<string, Rule> = {
     document:
       'mutation { setTargetStatus(id: "none", status: "proposed", expectedVersion: 1) { id } }',
   },
+  progressChangesSince: {
+    allowed: EVERYONE,
+    document:
+      '{ progressChangesSince(since: "2025-01-01T00:00:00Z", urn: "140001") { urn measurement { value } } }',
+  },
+  progressChanged: {
+    allowed: EVERYONE,
+    subscription: true,
+    document: 'subscription { progressChanged(urn: "140001") { urn } }',
+  },
+  designationChanged: {
+    allowed: EVERYONE,
+    subscription: true,
+    document: "subscription { designationChanged { urn } }",
+  },
+  targetChanged: {
+    allowed: EVERYONE,
+    subscription: true,
+    document: "subscription { targetChanged { urn } }",
+  },
   recordMeasurement: {
     allowed: ["trust-admin", "data-manager", "academy"],
     document: `mutation { recordMeasurement(input: { urn: "140001", year: "${YEAR}", metric: "attendance.absence", period: "autumn1", value: 5 }) { id } }`,
@@ -156,7 +179,28 @@ describe("authorization matrix", () => {
     await server?.stop();
   });
 
+  /** A subscription: accepted (no errors within a moment), refused with errors, or the socket closed. */
+  async function subscribeOnce(rule: Rule, token: string | null): Promise<Outcome> {
+    const subscriber = subscribe<unknown>(server.url, token, rule.document);
+    const closed = await Promise.race([
+      subscriber.closed,
+      new Promise<null>((resolve) => setTimeout(() => resolve(null), 400)),
+    ]);
+    await subscriber.dispose();
+    const text = JSON.stringify(subscriber.errors);
+    const codes =
+      closed !== null
+        ? ["UNAUTHENTICATED"]
+        : /Sign in/.test(text)
+          ? ["UNAUTHENTICATED"]
+          : /may not/.test(text)
+            ? ["FORBIDDEN"]
+            : [];
+    return { status: closed ?? 101, codes, body: text + JSON.stringify(subscriber.events) };
+  }
+
   async function call(rule: Rule, token: string | null): Promise<Outcome> {
+    if (rule.subscription) return subscribeOnce(rule, token);
     const response = await fetch(`${server.url}/graphql`, {
       method: "POST",
       headers: {
