@@ -40,6 +40,11 @@ export interface TargetChangedEvent {
   readonly target: TargetSnapshot | null;
 }
 
+/** A row as plain JSON for an event payload (dates become ISO strings). */
+export function eventJson(value: unknown): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
+}
+
 export type LiveEvent = ProgressChangedEvent | DesignationChangedEvent | TargetChangedEvent;
 
 export interface LiveEvents {

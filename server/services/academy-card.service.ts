@@ -26,7 +26,7 @@ import { canSeeAcademy, type Viewer } from "../auth/viewer.js";
 import { roleHas } from "../auth/roles.js";
 import type { AuditService } from "./audit.service.js";
 import type { AcademyRow, AcademyService } from "./academy.service.js";
-import type { LiveEvents } from "../live/live-events.js";
+import { eventJson, type LiveEvents } from "../live/live-events.js";
 
 export const TARGET_STATUSES = ["draft", "proposed", "reviewed", "agreed"] as const;
 export type TargetStatus = (typeof TARGET_STATUSES)[number];
@@ -142,10 +142,6 @@ export function targetProgress(
     })),
     benchmark?.value ?? null,
   );
-}
-
-function toJson(value: unknown): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
 }
 
 export class AcademyCardService {
@@ -428,21 +424,21 @@ export class AcademyCardService {
       year: input.year,
       metric: input.metric,
       at: measurement.createdAt.toISOString(),
-      measurement: toJson(measurement),
+      measurement: eventJson(measurement),
       target: await this.snapshot(viewer, academy.urn, input.metric, input.year),
     });
     return { measurement, academy };
   }
 
   /** The target with its progress as plain JSON for an event; null when there is none. */
-  private async snapshot(
+  async snapshot(
     viewer: Viewer,
     urn: string,
     metric: string,
     year: string,
   ): Promise<Record<string, unknown> | null> {
     const found = await this.target(viewer, urn, metric, year).catch(() => null);
-    return found ? toJson(found) : null;
+    return found ? eventJson(found) : null;
   }
 
   private async publishTarget(

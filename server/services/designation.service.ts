@@ -19,7 +19,7 @@ import type { Viewer } from "../auth/viewer.js";
 import { canSeeAcademy } from "../auth/viewer.js";
 import type { AuditService, Tx } from "./audit.service.js";
 import type { FrameworkService } from "./framework.service.js";
-import type { LiveEvents } from "../live/live-events.js";
+import { eventJson, type LiveEvents } from "../live/live-events.js";
 
 export interface StoredDesignationRow {
   readonly id: string;
@@ -229,10 +229,7 @@ export class DesignationService {
         trustId: viewer.trustId,
         urn: row.urn,
         at,
-        designation: JSON.parse(JSON.stringify(results[index]!.designation)) as Record<
-          string,
-          unknown
-        >,
+        designation: eventJson(results[index]!.designation),
       }),
     );
     return results;
@@ -338,7 +335,7 @@ export class DesignationService {
       trustId: viewer.trustId,
       urn: input.urn,
       at: new Date().toISOString(),
-      designation: JSON.parse(JSON.stringify(updated)) as Record<string, unknown>,
+      designation: eventJson(updated),
     });
     return updated;
   }

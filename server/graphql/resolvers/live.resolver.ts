@@ -15,11 +15,12 @@ import { frameworkOf } from "../framework-of.js";
 import { eventStream } from "../../live/event-stream.js";
 import { DomainError } from "../../domain/index.js";
 import { canSeeAcademy, type Viewer } from "../../auth/viewer.js";
-import type {
-  DesignationChangedEvent,
-  LiveEvent,
-  ProgressChangedEvent,
-  TargetChangedEvent,
+import {
+  eventJson,
+  type DesignationChangedEvent,
+  type LiveEvent,
+  type ProgressChangedEvent,
+  type TargetChangedEvent,
 } from "../../live/live-events.js";
 import type { TargetWithProgress } from "../../services/academy-card.service.js";
 import type { StoredDesignationRow } from "../../services/designation.service.js";
@@ -74,12 +75,9 @@ function stream<E extends LiveEvent>(
     );
   return eventStream<E>(
     (push) =>
-      viewer
-        ? context.services.events.subscribe(
-            viewer.trustId,
-            (event) => visible(viewer, event, kind, filter) && push(event as E),
-          )
-        : () => undefined,
+      context.services.events.subscribe(viewer.trustId, (event) => {
+        if (visible(viewer, event, kind, filter)) push(event as E);
+      }),
     first,
   );
 }
@@ -212,12 +210,14 @@ async function catchUp(
     if (!canSeeAcademy(viewer, academy.urn)) continue;
     const key = `${academy.urn}|${measurement.metric}|${measurement.year}`;
     if (!targets.has(key)) {
-      const found = await context.services.cards
-        .target(viewer, academy.urn, measurement.metric, measurement.year)
-        .catch(() => null);
       targets.set(
         key,
-        found ? (JSON.parse(JSON.stringify(found)) as Record<string, unknown>) : null,
+        await context.services.cards.snapshot(
+          viewer,
+          academy.urn,
+          measurement.metric,
+          measurement.year,
+        ),
       );
     }
     events.push({
@@ -227,7 +227,7 @@ async function catchUp(
       year: measurement.year,
       metric: measurement.metric,
       at: measurement.createdAt.toISOString(),
-      measurement: JSON.parse(JSON.stringify(measurement)) as Record<string, unknown>,
+      measurement: eventJson(measurement),
       target: targets.get(key) ?? null,
     });
   }
