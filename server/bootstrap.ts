@@ -68,7 +68,7 @@ export async function bootstrap(
   const events = config.REDIS_URL
     ? redisEvents(config.REDIS_URL, (error) => logger.warn({ err: error }, "redis"))
     : inProcessEvents();
-  const services = createServices(prisma, events);
+  const services = createServices(prisma, events, database.kind);
   const schema = await buildAppSchema();
   const oidc =
     config.OIDC_ISSUER && config.OIDC_AUDIENCE && config.OIDC_JWKS_URL

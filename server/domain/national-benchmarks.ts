@@ -98,7 +98,18 @@ export function benchmarkLookup(benchmarks: readonly Benchmark[]): BenchmarkLook
   }
   for (const list of byIndicator.values())
     list.sort((a, b) => (a.year < b.year ? 1 : a.year > b.year ? -1 : 0));
+  // Answers are memoised: a risk matrix asks the same few questions thousands of times.
+  const answers = new Map<string, Benchmark | null>();
   return (indicator, phase, year) => {
+    const key = `${indicator}|${phase ?? ""}|${year ?? ""}`;
+    const known = answers.get(key);
+    if (known !== undefined) return known;
+    const answer = find(indicator, phase, year);
+    if (answers.size > 10_000) answers.clear();
+    answers.set(key, answer);
+    return answer;
+  };
+  function find(indicator: string, phase: Phase | null, year: string | null): Benchmark | null {
     const list = byIndicator.get(indicator);
     if (!list) return null;
     const atOrBefore = year === null ? list : list.filter((benchmark) => benchmark.year <= year);
@@ -112,5 +123,5 @@ export function benchmarkLookup(benchmarks: readonly Benchmark[]): BenchmarkLook
       ofYear.find((benchmark) => benchmark.phase === null) ??
       null
     );
-  };
+  }
 }

@@ -367,8 +367,9 @@ export class AcademyCardService {
   }
 
   async versions(viewer: Viewer, targetId: string) {
+    const academy = viewer.academyUrns ? { academy: { urn: { in: [...viewer.academyUrns] } } } : {};
     return this.prisma.targetVersion.findMany({
-      where: { targetId, target: { trustId: viewer.trustId } },
+      where: { targetId, target: { trustId: viewer.trustId, ...academy } },
       orderBy: { version: "desc" },
     });
   }

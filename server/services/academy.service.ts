@@ -95,6 +95,8 @@ export class AcademyService {
   constructor(
     private readonly prisma: Db,
     private readonly audit: AuditService,
+    /** True on PostgreSQL, whose text comparisons are case-sensitive. */
+    private readonly caseInsensitiveMode: boolean,
   ) {}
 
   /** The academy with this URN in the viewer's trust; NOT_FOUND when absent or out of the viewer's scope. */
@@ -117,7 +119,18 @@ export class AcademyService {
       ...academyScope(viewer),
       ...(options.phase ? { phase: options.phase } : {}),
       ...(options.search
-        ? { OR: [{ name: { contains: options.search } }, { urn: { startsWith: options.search } }] }
+        ? {
+            OR: [
+              // SQLite's LIKE already ignores case; PostgreSQL needs to be told.
+              {
+                name: {
+                  contains: options.search,
+                  ...(this.caseInsensitiveMode ? { mode: "insensitive" as const } : {}),
+                },
+              },
+              { urn: { startsWith: options.search } },
+            ],
+          }
         : {}),
     };
     const afterUrn = options.after

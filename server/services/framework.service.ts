@@ -7,6 +7,7 @@ import {
   parseFramework,
   presets,
   readEvidence,
+  yearProblem,
   type CompiledFramework,
   type Designation,
   type EvidenceEntry,
@@ -27,6 +28,12 @@ export interface FrameworkSummary {
 export type RowOutcome =
   | { readonly designation: Designation; readonly problems: null }
   | { readonly designation: null; readonly problems: readonly Problem[] };
+
+/** The evidence's academic year, when given, must be one (it picks national benchmarks). */
+function checkYear(year: string | null): void {
+  const problem = year === null ? null : yearProblem("year", year);
+  if (problem) throw badInput([problem]);
+}
 
 export class FrameworkService {
   /** Compiled trust frameworks by row id and last change. */
@@ -141,6 +148,7 @@ export class FrameworkService {
     entries: readonly EvidenceEntry[],
     year: string | null,
   ): Designation {
+    checkYear(year);
     return framework.designate(readEvidence(entries), { year });
   }
 
@@ -150,6 +158,7 @@ export class FrameworkService {
     rows: readonly (readonly EvidenceEntry[])[],
     year: string | null,
   ): RowOutcome[] {
+    checkYear(year);
     return rows.map((entries, index) => {
       try {
         return {

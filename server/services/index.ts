@@ -1,5 +1,5 @@
 // The services the GraphQL layer and HTTP routes call; built once per server.
-import type { Db } from "../db/index.js";
+import type { DatabaseKind, Db } from "../db/index.js";
 import type { LiveEvents } from "../live/live-events.js";
 import { AcademyService } from "./academy.service.js";
 import { AcademyCardService } from "./academy-card.service.js";
@@ -19,10 +19,10 @@ export interface Services {
   readonly events: LiveEvents;
 }
 
-export function createServices(prisma: Db, events: LiveEvents): Services {
+export function createServices(prisma: Db, events: LiveEvents, store: DatabaseKind): Services {
   const audit = new AuditService(prisma);
   const frameworks = new FrameworkService(prisma, audit);
-  const academies = new AcademyService(prisma, audit);
+  const academies = new AcademyService(prisma, audit, store === "postgresql");
   return {
     prisma,
     audit,

@@ -68,22 +68,20 @@ describe.each(await storesToTest())("evaluation API on %s", (store) => {
   });
 
   it("lists the four presets with their levels, without signing in", async () => {
-    const data = await server
-      .client()
-      .request<{
-        frameworks: { key: string; preset: boolean; levels: { key: string; rank: number }[] }[];
-      }>(gql`
-        {
-          frameworks {
+    const data = await server.client().request<{
+      frameworks: { key: string; preset: boolean; levels: { key: string; rank: number }[] }[];
+    }>(gql`
+      {
+        frameworks {
+          key
+          preset
+          levels {
             key
-            preset
-            levels {
-              key
-              rank
-            }
+            rank
           }
         }
-      `);
+      }
+    `);
     expect(data.frameworks.map((framework) => framework.key)).toEqual([
       "phase-model",
       "tiered-support",
@@ -125,12 +123,10 @@ describe.each(await storesToTest())("evaluation API on %s", (store) => {
   });
 
   it("answers insufficient evidence, not a level, when nothing is usable", async () => {
-    const data = await server
-      .client()
-      .request<{ designate: Designation }>(DESIGNATE, {
-        framework: "tiered-support",
-        evidence: [{ indicator: "P8", value: "SUPP" }],
-      });
+    const data = await server.client().request<{ designate: Designation }>(DESIGNATE, {
+      framework: "tiered-support",
+      evidence: [{ indicator: "P8", value: "SUPP" }],
+    });
     expect(data.designate.level).toBeNull();
     expect(data.designate.insufficientEvidence).toBe(true);
   });
@@ -170,12 +166,10 @@ describe.each(await storesToTest())("evaluation API on %s", (store) => {
       });
     expect(data.designateBatch).toHaveLength(10_000);
     for (const [index, row] of DEMO_ROWS.entries()) {
-      const single = await server
-        .client()
-        .request<{ designate: Designation }>(DESIGNATE, {
-          framework: "risk-designation",
-          evidence: demoEvidence(row),
-        });
+      const single = await server.client().request<{ designate: Designation }>(DESIGNATE, {
+        framework: "risk-designation",
+        evidence: demoEvidence(row),
+      });
       expect(data.designateBatch[index]!.level?.key ?? null).toBe(
         single.designate.level?.key ?? null,
       );
@@ -193,11 +187,9 @@ describe.each(await storesToTest())("evaluation API on %s", (store) => {
       .catch(graphQLErrorOf);
     expect(error.code).toBe("BAD_USER_INPUT");
     expect(error.problems[0]!.message).toMatch(/^rows\[1\]: Progress 8/);
-    const data = await server
-      .client()
-      .request<{
-        designateBatch: { level: { key: string } | null; problems: { field: string }[] }[];
-      }>(BATCH, { framework: "phase-model", rows, reportBadRows: true });
+    const data = await server.client().request<{
+      designateBatch: { level: { key: string } | null; problems: { field: string }[] }[];
+    }>(BATCH, { framework: "phase-model", rows, reportBadRows: true });
     expect(data.designateBatch[0]!.level?.key).toBe("sustain");
     expect(data.designateBatch[1]!.level).toBeNull();
     expect(data.designateBatch[1]!.problems[0]!.field).toBe("ks4.progress8");
@@ -290,6 +282,8 @@ describe.each(await storesToTest())("evaluation API on %s", (store) => {
       )
       .catch(graphQLErrorOf);
     expect(error.code).toBe("BAD_USER_INPUT");
-    expect(error.problems.map((problem) => problem.field)).toContain("sources[0].cuts[0].level");
+    expect(error.problems.map((problem: { field: string }) => problem.field)).toContain(
+      "sources[0].cuts[0].level",
+    );
   });
 });

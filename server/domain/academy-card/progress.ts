@@ -61,9 +61,11 @@ export function latestMeasurement<T extends MeasurementFacts>(
   return best;
 }
 
-/** The milestone for a period: the latest milestone at or before the half term it ends in. */
+/** The milestone for a period: the latest milestone at or before the half term it ends in; at the year's end, the target. */
 function expectedFor(target: TargetFacts, period: Period): number {
   const end = HALF_TERMS.indexOf(periodEnd(period));
+  // By the end of the year the target itself is due, whatever the milestones before it.
+  if (end === HALF_TERMS.length - 1) return target.milestones.summer2 ?? target.target;
   for (let index = end; index >= 0; index--) {
     const milestone = target.milestones[HALF_TERMS[index] as HalfTerm];
     if (milestone !== undefined) return milestone;

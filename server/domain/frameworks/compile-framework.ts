@@ -16,6 +16,7 @@ import {
 } from "./framework.schema.js";
 import {
   compileSource,
+  lazyReason,
   type CompiledSource,
   type EvaluationFacts,
   type Reason,
@@ -152,21 +153,27 @@ export function compileFramework(document: FrameworkDefinition | unknown): Compi
 
     let level: Level | null = null;
     if (combine.method === "lowest") {
-      if (tally.ranks.length > 0) level = levelByRank.get(Math.min(...tally.ranks)) as Level;
+      let lowest = Infinity;
+      for (const rank of tally.ranks) if (rank < lowest) lowest = rank;
+      if (lowest !== Infinity) level = levelByRank.get(lowest) as Level;
     } else if (tally.ratings.length > 0) {
       const mean = tally.ratings.reduce((sum, rating) => sum + rating, 0) / tally.ratings.length;
       const fit = levelForMean(mean);
       level = fit.level;
-      const compared =
+      const { label } = level;
+      const count = tally.ratings.length;
+      const compared = () =>
         fit.band === null
           ? `below ${formatNumber(lastBand)}`
           : `at or above ${formatNumber(fit.band)}`;
-      tally.reasons.push({
-        source: "best fit",
-        indicated: level.key,
-        rating: mean,
-        message: `Mean rating ${formatNumber(mean)} of ${tally.ratings.length} sources is ${compared}: ${level.label}`,
-      });
+      tally.reasons.push(
+        lazyReason(
+          "best fit",
+          level.key,
+          mean,
+          () => `Mean rating ${formatNumber(mean)} of ${count} sources is ${compared()}: ${label}`,
+        ),
+      );
     }
 
     let forced: Level | null = null;
@@ -174,20 +181,24 @@ export function compileFramework(document: FrameworkDefinition | unknown): Compi
       if (!override.when(facts)) continue;
       if (override.effect === "force") {
         if (forced === null || override.level.rank < forced.rank) forced = override.level;
-        tally.reasons.push({
-          source: "override",
-          indicated: override.level.key,
-          rating: null,
-          message: `${override.says}: ${override.level.label}`,
-        });
+        tally.reasons.push(
+          lazyReason(
+            "override",
+            override.level.key,
+            null,
+            () => `${override.says}: ${override.level.label}`,
+          ),
+        );
       } else if (level !== null && level.rank > override.level.rank) {
         level = override.level;
-        tally.reasons.push({
-          source: "cap",
-          indicated: override.level.key,
-          rating: null,
-          message: `${override.says}: no better than ${override.level.label}`,
-        });
+        tally.reasons.push(
+          lazyReason(
+            "cap",
+            override.level.key,
+            null,
+            () => `${override.says}: no better than ${override.level.label}`,
+          ),
+        );
       }
     }
     if (forced !== null) level = forced;

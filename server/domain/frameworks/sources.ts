@@ -50,33 +50,48 @@ function indicatorOf(key: string): Indicator {
   return indicator;
 }
 
+/**
+ * A reason whose words are written only when read: deciding the level is the
+ * hot path (a whole risk matrix recalculates at once), the explanation is not.
+ * `message` is an own enumerable property, so spreading and JSON see it.
+ */
+export function lazyReason(
+  source: string,
+  indicated: string | null,
+  rating: number | null,
+  write: () => string,
+): Reason {
+  let written: string | null = null;
+  return {
+    source,
+    indicated,
+    rating,
+    get message() {
+      written ??= write();
+      return written;
+    },
+  };
+}
+
 /** Records an outcome (level key or rating) with its reason. */
 function recorder(context: SourceContext) {
-  return (tally: Tally, source: string, outcome: string | number, because: string): void => {
+  return (tally: Tally, source: string, outcome: string | number, because: () => string): void => {
     if (typeof outcome === "number") {
       const level = context.levelForRating(outcome);
       tally.ratings.push(outcome);
-      tally.reasons.push({
-        source,
-        indicated: level.key,
-        rating: outcome,
-        message: `${because}: rating ${outcome}`,
-      });
+      tally.reasons.push(
+        lazyReason(source, level.key, outcome, () => `${because()}: rating ${outcome}`),
+      );
       return;
     }
     const level = context.levelByKey.get(outcome) as Level;
     tally.ranks.push(level.rank);
-    tally.reasons.push({
-      source,
-      indicated: level.key,
-      rating: null,
-      message: `${because}: ${level.label}`,
-    });
+    tally.reasons.push(lazyReason(source, level.key, null, () => `${because()}: ${level.label}`));
   };
 }
 
-function skipped(tally: Tally, source: string, message: string): void {
-  tally.reasons.push({ source, indicated: null, rating: null, message });
+function skipped(tally: Tally, source: string, message: () => string): void {
+  tally.reasons.push(lazyReason(source, null, null, message));
 }
 
 interface CompiledCut {
@@ -106,7 +121,7 @@ function compileThreshold(
         skipped(
           tally,
           id,
-          `${prefix}${indicator.label}: no national benchmark to compare with: skipped`,
+          () => `${prefix}${indicator.label}: no national benchmark to compare with: skipped`,
         );
         return "done";
       }
@@ -126,7 +141,7 @@ function compileThreshold(
         cut.value === 0 ? "" : ` ${cut.value > 0 ? "+" : "-"} ${formatNumber(Math.abs(cut.value))}`;
       return `${bound} (national ${formatValue(indicator, national as number)}${times}${offset})`;
     };
-    const shown = `${prefix}${indicator.label} ${formatValue(indicator, value)} is`;
+    const shown = () => `${prefix}${indicator.label} ${formatValue(indicator, value)} is`;
     let blocked: CompiledCut | null = null;
     for (const compiled of cuts) {
       if (!compare(value, compiled.cut.op, boundOf(compiled.cut))) continue;
@@ -134,17 +149,15 @@ function compileThreshold(
         blocked ??= compiled;
         continue;
       }
-      record(
-        tally,
-        id,
-        compiled.cut.level,
-        `${shown} ${opWords(compiled.cut.op)} ${boundText(compiled.cut)}`,
-      );
+      const { cut } = compiled;
+      record(tally, id, cut.level, () => `${shown()} ${opWords(cut.op)} ${boundText(cut)}`);
       return "done";
     }
-    const because = blocked
-      ? `${shown} ${opWords(blocked.cut.op)} ${boundText(blocked.cut)}, which counts only when ${blocked.cut.onlyIf?.says}`
-      : `${shown} ${negatedOpWords(last.cut.op)} ${boundText(last.cut)}`;
+    const stopped = blocked;
+    const because = stopped
+      ? () =>
+          `${shown()} ${opWords(stopped.cut.op)} ${boundText(stopped.cut)}, which counts only when ${stopped.cut.onlyIf?.says}`
+      : () => `${shown()} ${negatedOpWords(last.cut.op)} ${boundText(last.cut)}`;
     record(tally, id, part.otherwise, because);
     return "done";
   };
@@ -171,7 +184,7 @@ function thresholdSource(source: ThresholdSource, context: SourceContext): Compi
       : `${label} not available`;
     // A phase-specific source with nothing to read says nothing when the phase is not given.
     if (phases && phase === null) return;
-    skipped(tally, source.id, `${which}: skipped`);
+    skipped(tally, source.id, () => `${which}: skipped`);
   };
 }
 
@@ -182,11 +195,11 @@ function gradeSource(
   const indicators = source.indicators.map(indicatorOf);
   const record = recorder(context);
   return (facts, tally) => {
-    const missing: string[] = [];
+    let missing: string[] | null = null;
     for (const indicator of indicators) {
       const grade = facts.evidence.values.get(indicator.key);
       if (typeof grade !== "number") {
-        missing.push(indicator.label);
+        (missing ??= []).push(indicator.label);
         continue;
       }
       const outcome = source.grades[String(grade) as "1" | "2" | "3" | "4"];
@@ -194,11 +207,12 @@ function gradeSource(
         tally,
         indicator.key,
         outcome,
-        `${indicator.label} judged ${grade} (${GRADE_WORDS[grade - 1]})`,
+        () => `${indicator.label} judged ${grade} (${GRADE_WORDS[grade - 1]})`,
       );
     }
-    if (missing.length > 0)
-      skipped(tally, source.id, `Not available: ${missing.join(", ")}: skipped`);
+    const absent = missing;
+    if (absent !== null)
+      skipped(tally, source.id, () => `Not available: ${absent.join(", ")}: skipped`);
   };
 }
 
@@ -210,18 +224,19 @@ function inspectionSource(
   return (facts, tally) => {
     const result = facts.inspection;
     if (result === null)
-      return skipped(tally, source.id, "Ofsted inspection not available: skipped");
+      return skipped(tally, source.id, () => "Ofsted inspection not available: skipped");
     if (result.band === null)
       return skipped(
         tally,
         source.id,
-        `${result.summary}; ${result.why}, so no inspection band: skipped`,
+        () => `${result.summary}; ${result.why}, so no inspection band: skipped`,
       );
+    const band = result.band;
     record(
       tally,
       source.id,
-      source.bands[result.band],
-      `${result.summary}. Inspection band ${result.band}: ${result.why}`,
+      source.bands[band],
+      () => `${result.summary}. Inspection band ${band}: ${result.why}`,
     );
   };
 }
@@ -233,7 +248,7 @@ function ruleSource(
   const holds = compileCondition(source.when);
   const record = recorder(context);
   return (facts, tally) => {
-    if (holds(facts)) record(tally, source.id, source.level, source.says);
+    if (holds(facts)) record(tally, source.id, source.level, () => source.says);
   };
 }
 
@@ -252,14 +267,17 @@ function belowInspectionSource(
       return typeof grade === "number" && grade > expected;
     });
     if (worse.length === 0) return;
-    const list = worse
-      .map((indicator) => `${indicator.label} ${String(facts.evidence.values.get(indicator.key))}`)
-      .join(", ");
+    const list = () =>
+      worse
+        .map(
+          (indicator) => `${indicator.label} ${String(facts.evidence.values.get(indicator.key))}`,
+        )
+        .join(", ");
     record(
       tally,
       source.id,
       source.level,
-      `Not meeting its Ofsted judgement (band ${band}, grade ${expected}): ${list}`,
+      () => `Not meeting its Ofsted judgement (band ${band}, grade ${expected}): ${list()}`,
     );
   };
 }

@@ -82,31 +82,55 @@ function describeInspection(inspection: InspectionEvidence): string {
   return `${title} (${inspection.framework}${inspection.frameworkInferred ? ", inferred" : ""}, ${when}): ${grades.join(", ") || "no grades"}`;
 }
 
+/** The result with its words written only when read (the band itself is the hot path). */
+function result(
+  band: InspectionBand | null,
+  category: CategoryOfConcern | null,
+  inspection: InspectionEvidence,
+  why: () => string,
+): InspectionBandResult {
+  let summary: string | null = null;
+  let reason: string | null = null;
+  return {
+    band,
+    category,
+    get summary() {
+      summary ??= describeInspection(inspection);
+      return summary;
+    },
+    get why() {
+      reason ??= why();
+      return reason;
+    },
+  };
+}
+
 export function inspectionBand(
   inspection: InspectionEvidence,
   crosswalk: Crosswalk,
 ): InspectionBandResult {
   const rules = crosswalk[inspection.framework];
   const category = categoryOfConcern(inspection);
-  const summary = describeInspection(inspection);
   const missing = rules.requires.filter((field) => !inspection.grades.has(field));
   if (inspection.grades.size === 0 || missing.length > 0) {
-    const why =
+    return result(null, category, inspection, () =>
       missing.length > 0
         ? `no ${missing.map((field) => FIELD_WORDS[field] ?? field).join(", ")} grade`
-        : "no grades";
-    return { band: null, category, summary, why };
+        : "no grades",
+    );
   }
   const rule = rules.rules.find((candidate) => holds(candidate.when, inspection, category));
-  let why = rule?.why ?? rules.otherwise.why;
   const band = rule?.band ?? rules.otherwise.band;
-  if (category !== null) why = `${why} (${category})`;
-  if (rule === undefined) {
-    const scale = FRAMEWORK_SCALE[inspection.framework];
-    const noted = [...inspection.grades]
-      .filter(([, grade]) => grade >= rules.noteAtLeast)
-      .map(([field, grade]) => `${FIELD_WORDS[field] ?? field} ${gradeName(scale, grade)}`);
-    if (noted.length > 0) why = `${why}, except ${noted.join(", ")}`;
-  }
-  return { band, category, summary, why };
+  return result(band, category, inspection, () => {
+    let why = rule?.why ?? rules.otherwise.why;
+    if (category !== null) why = `${why} (${category})`;
+    if (rule === undefined) {
+      const scale = FRAMEWORK_SCALE[inspection.framework];
+      const noted = [...inspection.grades]
+        .filter(([, grade]) => grade >= rules.noteAtLeast)
+        .map(([field, grade]) => `${FIELD_WORDS[field] ?? field} ${gradeName(scale, grade)}`);
+      if (noted.length > 0) why = `${why}, except ${noted.join(", ")}`;
+    }
+    return why;
+  });
 }
