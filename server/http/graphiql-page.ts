@@ -49,7 +49,7 @@ function page(endpoint: string): string {
 <script src="/graphiql/react-dom.js"></script>
 <script src="/graphiql/graphiql.js"></script>
 <script>
-  const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)} });
+  const fetcher = GraphiQL.createFetcher({ url: ${JSON.stringify(endpoint)}, subscriptionUrl: location.origin.replace(/^http/, "ws") + ${JSON.stringify(endpoint)} });
   ReactDOM.createRoot(document.getElementById("ide")).render(
     React.createElement(GraphiQL, { fetcher, defaultQuery: ${JSON.stringify(EXAMPLE)}, defaultEditorToolsVisibility: "headers", shouldPersistHeaders: false })
   );

@@ -1,0 +1,54 @@
+// The GraphQL IDE works with no internet: GraphiQL is served from npm
+// packages by the server and runs a query in a real (headless) Chromium.
+import { existsSync } from "node:fs";
+import { mkdir } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { chromium, type Browser } from "playwright-core";
+import { startTestServer, type TestServer } from "../support/test-server.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const available = existsSync(CHROMIUM);
+if (!available && process.env.CI === "true")
+  throw new Error(`${CHROMIUM} is missing; .ci/run installs Debian's chromium`);
+
+describe.skipIf(!available)("GraphQL IDE page", () => {
+  let server: TestServer;
+  let browser: Browser;
+  beforeAll(async () => {
+    server = await startTestServer("sqlite");
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--no-first-run",
+      ],
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+
+  it("loads GraphiQL from this server only and runs the example designation", async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+    const outside: string[] = [];
+    page.on("request", (request) => {
+      if (!request.url().startsWith(server.url) && !request.url().startsWith("ws://127.0.0.1"))
+        outside.push(request.url());
+    });
+    await page.goto(`${server.url}/graphiql`);
+    await page.waitForSelector(".graphiql-container");
+    await page.locator(".graphiql-execute-button").click();
+    // Two operations in the editor: GraphiQL asks which one to run.
+    await page.getByRole("menuitem", { name: "TryADesignation" }).click();
+    await expect
+      .poll(async () => page.locator(".result-window").innerText(), { timeout: 10_000 })
+      .toMatch(/Challenged and Vulnerable/);
+    await mkdir("test-results", { recursive: true });
+    await page.screenshot({ path: "test-results/graphiql.png" });
+    expect(outside).toEqual([]);
+  });
+});
