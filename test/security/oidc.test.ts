@@ -81,7 +81,15 @@ describe("OIDC sign-in", () => {
     });
   });
 
-  it.each([
+  interface BadCase {
+    readonly claims: Record<string, unknown>;
+    readonly key?: "other";
+    readonly issuer?: string;
+    readonly audience?: string;
+    readonly expires?: string;
+  }
+
+  it.each<[string, BadCase]>([
     ["signed by another key", { claims: { email: "ada@northern-lights.example" }, key: "other" }],
     [
       "from another issuer",
