@@ -20,7 +20,18 @@ function officeStorage(): SettingsStore | null {
   return runtime?.storage ?? null;
 }
 
-const memory = new Map<string, string>();
+/**
+ * One value per runtime, whichever bundle asks: functions.js and taskpane.js
+ * each carry a copy of this module but run in the same shared runtime, and
+ * must see the same listeners (sign-in on the pane reaches the functions).
+ */
+function perRuntime<T>(name: string, make: () => T): T {
+  const registry = globalThis as unknown as Record<symbol, T | undefined>;
+  const key = Symbol.for(`mat.${name}`);
+  return (registry[key] ??= make());
+}
+
+const memory = perRuntime("memoryStore", () => new Map<string, string>());
 const memoryStore: SettingsStore = {
   async getItem(key) {
     return memory.get(key) ?? null;
@@ -43,7 +54,10 @@ export function defaultServerUrl(): string {
   return origin && origin.startsWith("http") ? origin : "http://localhost:4000";
 }
 
-const listeners = new Set<(connection: Connection) => void>();
+const listeners = perRuntime(
+  "connectionListeners",
+  () => new Set<(connection: Connection) => void>(),
+);
 
 export async function loadConnection(store: SettingsStore = settingsStore()): Promise<Connection> {
   const text = await store.getItem(KEY);
@@ -56,7 +70,10 @@ export async function loadConnection(store: SettingsStore = settingsStore()): Pr
   }
 }
 
-export async function saveConnection(connection: Connection, store: SettingsStore = settingsStore()): Promise<void> {
+export async function saveConnection(
+  connection: Connection,
+  store: SettingsStore = settingsStore(),
+): Promise<void> {
   await store.setItem(KEY, JSON.stringify(connection));
   for (const listener of listeners) listener(connection);
 }

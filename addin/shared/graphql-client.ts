@@ -2,12 +2,22 @@
 // header, errors turned into typed failures the functions and the pane can
 // show (signed out, unreachable, bad input, not found).
 
-export type FailureKind = "SIGNED_OUT" | "UNREACHABLE" | "BAD_USER_INPUT" | "NOT_FOUND" | "FORBIDDEN" | "CONFLICT" | "SERVER";
+export type FailureKind =
+  | "SIGNED_OUT"
+  | "UNREACHABLE"
+  | "BAD_USER_INPUT"
+  | "NOT_FOUND"
+  | "FORBIDDEN"
+  | "CONFLICT"
+  | "SERVER";
 
 export interface GraphQLErrorBody {
   readonly message: string;
   readonly path?: readonly (string | number)[];
-  readonly extensions?: { readonly code?: string; readonly problems?: readonly { field: string; message: string }[] };
+  readonly extensions?: {
+    readonly code?: string;
+    readonly problems?: readonly { field: string; message: string }[];
+  };
 }
 
 export class AddinFailure extends Error {
@@ -28,7 +38,8 @@ export interface GraphQLResponse<T> {
 
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
-function kindOf(code: string | undefined): FailureKind {
+/** The failure kind for a GraphQL error's extensions.code. */
+export function failureKindOf(code: string | undefined): FailureKind {
   switch (code) {
     case "UNAUTHENTICATED":
       return "SIGNED_OUT";
@@ -50,27 +61,39 @@ export class GraphQLHttpClient {
   ) {}
 
   /** Sends one operation; answers data and errors (partial data is kept). Throws AddinFailure when nothing usable came back. */
-  async send<T>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+  async send<T>(
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Promise<GraphQLResponse<T>> {
     let response: Response;
     try {
       response = await this.fetcher(`${this.serverUrl.replace(/\/$/, "")}/graphql`, {
         method: "POST",
-        headers: { "content-type": "application/json", ...(this.token ? { authorization: `Bearer ${this.token}` } : {}) },
+        headers: {
+          "content-type": "application/json",
+          ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
+        },
         body: JSON.stringify({ query, variables }),
       });
     } catch {
-      throw new AddinFailure("UNREACHABLE", `Cannot reach the server at ${this.serverUrl}; check the connection in the task pane.`);
+      throw new AddinFailure(
+        "UNREACHABLE",
+        `Cannot reach the server at ${this.serverUrl}; check the connection in the task pane.`,
+      );
     }
     let body: { data?: T | null; errors?: GraphQLErrorBody[] };
     try {
       body = (await response.json()) as typeof body;
     } catch {
-      throw new AddinFailure("UNREACHABLE", `The server at ${this.serverUrl} answered ${response.status} without GraphQL.`);
+      throw new AddinFailure(
+        "UNREACHABLE",
+        `The server at ${this.serverUrl} answered ${response.status} without GraphQL.`,
+      );
     }
     const errors = body.errors ?? [];
     if ((body.data === null || body.data === undefined) && errors.length > 0) {
       const first = errors[0]!;
-      throw new AddinFailure(kindOf(first.extensions?.code), first.message, errors);
+      throw new AddinFailure(failureKindOf(first.extensions?.code), first.message, errors);
     }
     return { data: body.data ?? null, errors };
   }
@@ -80,7 +103,11 @@ export class GraphQLHttpClient {
     const { data, errors } = await this.send<T>(query, variables);
     if (errors.length > 0 || data === null) {
       const first = errors[0];
-      throw new AddinFailure(kindOf(first?.extensions?.code), first?.message ?? "The server answered no data.", errors);
+      throw new AddinFailure(
+        failureKindOf(first?.extensions?.code),
+        first?.message ?? "The server answered no data.",
+        errors,
+      );
     }
     return data;
   }

@@ -18,15 +18,27 @@ describe("graceful shutdown", () => {
     const file = join(dir, "shutdown.db");
     const server = await startChildServer({ DATABASE_URL: `file:${file}` });
     expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
-    const rows = Array.from({ length: 5_000 }, (_, index) => ({ urn: String(300_000 + index), name: `Late ${index}`, phase: "secondary" }));
+    const rows = Array.from({ length: 5_000 }, (_, index) => ({
+      urn: String(300_000 + index),
+      name: `Late ${index}`,
+      phase: "secondary",
+    }));
     let answeredAt = 0;
     const importing = fetch(`${server.url}/graphql`, {
       method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${server.tokens["trust-admin"]}` },
-      body: JSON.stringify({ query: "mutation($rows: [AcademyInput!]!) { importAcademies(rows: $rows) { created } }", variables: { rows } }),
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${server.tokens["trust-admin"]}`,
+      },
+      body: JSON.stringify({
+        query: "mutation($rows: [AcademyInput!]!) { importAcademies(rows: $rows) { created } }",
+        variables: { rows },
+      }),
     }).then((answer) => ((answeredAt = Date.now()), answer));
     await new Promise((resolve) => setTimeout(resolve, 300));
-    const exited = new Promise<number | null>((resolve) => server.process.once("exit", (code) => resolve(code)));
+    const exited = new Promise<number | null>((resolve) =>
+      server.process.once("exit", (code) => resolve(code)),
+    );
     server.process.kill("SIGTERM");
     const killedAt = Date.now();
     const response = await importing;
@@ -36,7 +48,9 @@ describe("graceful shutdown", () => {
     expect(await response.json()).toEqual({ data: { importAcademies: { created: 5_000 } } });
     expect(await exited).toBe(0);
     const db = new Database(file, { readonly: true });
-    expect((db.prepare("SELECT COUNT(*) AS n FROM Academy").get() as { n: number }).n).toBe(14 + 5_000);
+    expect((db.prepare("SELECT COUNT(*) AS n FROM Academy").get() as { n: number }).n).toBe(
+      14 + 5_000,
+    );
     db.close();
   });
 });

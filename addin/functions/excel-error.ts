@@ -1,0 +1,63 @@
+// The one place a failure becomes what a cell shows: an Excel error code with
+// a message in the cell's error flag.
+//
+//   bad input (a cell, an argument)     #VALUE!  naming the indicator and what it accepts
+//   not found, insufficient evidence    #N/A     what is missing
+//   signed out                          #N/A     "Sign in: open the MAT task pane ..."
+//   server unreachable or failing       #N/A     "Cannot reach the server at ..."
+//
+// #N/A is Excel's "not available"; it takes a message in every host, where
+// #CONNECT! does not exist in all of them. #BUSY! is Excel's own while a
+// call is pending. Nothing here is cached, so the next recalculation tries
+// again.
+import { AddinFailure } from "../shared/graphql-client.js";
+
+/** Excel keeps error messages short; longer ones are cut with an ellipsis. */
+const MAX_MESSAGE = 255;
+
+export const SIGN_IN_MESSAGE =
+  "Sign in: open the MAT task pane (Home > MAT designations) and connect with your token.";
+
+/** A bad argument or cell: #VALUE!. */
+export function badInput(message: string): AddinFailure {
+  return new AddinFailure("BAD_USER_INPUT", message);
+}
+
+/** Something that is not there: #N/A. */
+export function notAvailable(message: string): AddinFailure {
+  return new AddinFailure("NOT_FOUND", message);
+}
+
+function shorten(message: string): string {
+  return message.length <= MAX_MESSAGE ? message : `${message.slice(0, MAX_MESSAGE - 1)}…`;
+}
+
+/** The Excel error for any failure a function meets. */
+export function excelError(failure: unknown): CustomFunctions.Error {
+  const { ErrorCode } = CustomFunctions;
+  if (!(failure instanceof AddinFailure))
+    return new CustomFunctions.Error(
+      ErrorCode.notAvailable,
+      shorten(`Unexpected error: ${failure instanceof Error ? failure.message : String(failure)}`),
+    );
+  switch (failure.kind) {
+    case "BAD_USER_INPUT":
+      return new CustomFunctions.Error(ErrorCode.invalidValue, shorten(failure.message));
+    case "SIGNED_OUT":
+      return new CustomFunctions.Error(ErrorCode.notAvailable, SIGN_IN_MESSAGE);
+    case "NOT_FOUND":
+    case "FORBIDDEN":
+    case "CONFLICT":
+    case "UNREACHABLE":
+      return new CustomFunctions.Error(ErrorCode.notAvailable, shorten(failure.message));
+    case "SERVER":
+      return new CustomFunctions.Error(
+        ErrorCode.notAvailable,
+        shorten(`The server could not answer: ${failure.message}`),
+      );
+    default: {
+      const unreachable: never = failure.kind;
+      throw new Error(`Unhandled failure kind ${String(unreachable)}`);
+    }
+  }
+}

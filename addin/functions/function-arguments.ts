@@ -1,0 +1,59 @@
+// Reading the arguments of a formula. Excel passes an omitted optional
+// argument as null (or undefined), an empty cell as "", numbers as numbers;
+// each reader says what it accepts when it cannot read what it got.
+import { academicYearOf, parseAcademicYear } from "../shared/academic-year.js";
+import { badInput } from "./excel-error.js";
+
+/** The text of an optional argument, or null when it was left out or blank. */
+export function optionalText(value: unknown): string | null {
+  if (value === null || value === undefined) return null;
+  const text = String(value).trim();
+  return text === "" ? null : text;
+}
+
+/** A framework key ("phase-model"); keys are lower case, so "Phase-Model" is read too. */
+export function frameworkKey(value: unknown): string {
+  const text = optionalText(value);
+  if (!text) throw badInput("framework: give a framework key such as phase-model");
+  return text.toLowerCase();
+}
+
+/** A URN: six digits (a number cell is read as its digits). */
+export function urnOf(value: unknown): string {
+  const text = optionalText(value) ?? "";
+  if (!/^\d{6}$/.test(text))
+    throw badInput(`urn: "${text}" is not a URN; a URN is six digits, such as 140001`);
+  return text;
+}
+
+/** An indicator key naming a target's metric, such as attendance.absence. */
+export function metricOf(value: unknown): string {
+  const text = optionalText(value);
+  if (!text) throw badInput("metric: give an indicator key such as attendance.absence");
+  return text;
+}
+
+/** The academic year asked for, or the current one (1 Sep - 31 Aug) when left out. */
+export function yearOf(value: unknown, now: Date): string {
+  if (optionalText(value) === null) return academicYearOf(now);
+  const year = parseAcademicYear(typeof value === "string" ? value.trim() : value);
+  if (year) return year;
+  throw badInput(
+    `year: "${String(value)}" is not an academic year; write 2025/26, or give a date inside the year`,
+  );
+}
+
+/** One of a fixed set of choices, compared without case, spaces or dashes. */
+export function choiceOf<T extends string>(
+  name: string,
+  value: unknown,
+  choices: readonly T[],
+  fallback: T,
+): T {
+  const text = optionalText(value);
+  if (text === null) return fallback;
+  const wanted = text.toLowerCase().replace(/[\s_-]/g, "");
+  const found = choices.find((choice) => choice.toLowerCase() === wanted);
+  if (found) return found;
+  throw badInput(`${name}: "${text}" is not one of ${choices.join(", ")}`);
+}

@@ -1,0 +1,262 @@
+/// <reference types="custom-functions-runtime" />
+// The MAT custom functions. The JSDoc on each is the source of
+// functions.json (custom-functions-metadata, at build time) and of the help
+// Excel shows while typing; docs/functions/ has a page per function. Each
+// function reads its arguments, asks the server through the batching
+// client, and turns any failure into an Excel error (excel-error.ts).
+import type { AddinFailure } from "../shared/graphql-client.js";
+import { badInput, excelError, notAvailable } from "./excel-error.js";
+import { evidenceRow } from "./evidence-row.js";
+import {
+  choiceOf,
+  frameworkKey,
+  metricOf,
+  optionalText,
+  urnOf,
+  yearOf,
+} from "./function-arguments.js";
+import { functionRuntime } from "./function-runtime.js";
+import type { DesignationAnswer } from "./designation-requests.js";
+import type { TargetProgress } from "./operations.js";
+import type { ProgressKey, ProgressUpdate } from "./progress-feed.js";
+import { entitlementFor, entitlementsAt, levelOf } from "./support-entitlements.js";
+
+const LEVEL_FIELDS = ["label", "key", "rank", "risk"] as const;
+const PROGRESS_FIELDS = [
+  "latest",
+  "gapClosed",
+  "rag",
+  "onTrack",
+  "period",
+  "target",
+  "baseline",
+] as const;
+type ProgressField = (typeof PROGRESS_FIELDS)[number];
+
+/**
+ * Designates an academy from its row of the risk matrix under a framework's rules, and returns its level.
+ * @customfunction DESIGNATION
+ * @param framework Framework key: phase-model, tiered-support, risk-matrix, risk-designation or one of your trust's own.
+ * @param values The academy's row of evidence. Without headers: a two-column range of indicator and value.
+ * @param [headers] The header row of the risk matrix, mapped to indicators by alias ("P8", "Latest Ofsted judgement"). Columns whose header is blank or names no indicator (URN, Notes) are left out.
+ * @param [field] What to return: label (the default), key, rank or risk.
+ * @returns The level's label, key, rank or risk.
+ */
+export async function designation(
+  framework: string,
+  values: unknown[][],
+  headers?: unknown[][],
+  field?: string,
+): Promise<string | number> {
+  try {
+    const wanted = choiceOf("field", field, LEVEL_FIELDS, "label");
+    const { level } = await designated(framework, values, headers);
+    if (!level)
+      throw notAvailable(
+        "Insufficient evidence: no source of evidence could be used (MAT.EXPLAIN says why)",
+      );
+    return level[wanted];
+  } catch (failure) {
+    throw excelError(failure);
+  }
+}
+
+/**
+ * Explains a designation: one line per source of evidence, saying what it indicated and why.
+ * @customfunction EXPLAIN
+ * @param framework Framework key: phase-model, tiered-support, risk-matrix, risk-designation or one of your trust's own.
+ * @param values The academy's row of evidence. Without headers: a two-column range of indicator and value.
+ * @param [headers] The header row of the risk matrix, mapped to indicators by alias. Columns whose header is blank or names no indicator are left out, and listed on a last line.
+ * @returns The reasons as text, one line per source (turn on Wrap Text to see every line).
+ */
+export async function explain(
+  framework: string,
+  values: unknown[][],
+  headers?: unknown[][],
+): Promise<string> {
+  try {
+    const result = await designated(framework, values, headers);
+    const lines = result.reasons.map((reason) => reason.message);
+    if (result.insufficientEvidence)
+      lines.unshift("Insufficient evidence: no source of evidence could be used.");
+    if (result.unusedHeaders.length > 0)
+      lines.push(`Not evidence (no indicator by that header): ${result.unusedHeaders.join(", ")}`);
+    return lines.join("\n");
+  } catch (failure) {
+    throw excelError(failure);
+  }
+}
+
+/**
+ * Lists the support an academy at a level is entitled to under a framework, or the quantity of one activity.
+ * @customfunction SUPPORT
+ * @param framework Framework key, such as phase-model.
+ * @param level The level: its key (repair), its label as MAT.DESIGNATION returns it, or its rank (1 needs the most support).
+ * @param [activity] One activity, such as "MAT QA review": returns its quantity alone.
+ * @returns A spilled table of activity, quantity, unit and per (with a header row), or one quantity.
+ */
+export async function support(
+  framework: string,
+  level: string | number,
+  activity?: string,
+): Promise<unknown[][]> {
+  try {
+    const entry = await functionRuntime().frameworks.framework(frameworkKey(framework));
+    const found = levelOf(entry, level);
+    const wanted = optionalText(activity);
+    if (wanted) return [[entitlementFor(entry, found, wanted).quantity]];
+    return [
+      ["Activity", "Quantity", "Unit", "Per"],
+      ...entitlementsAt(entry, found).map((row) => [row.activity, row.quantity, row.unit, row.per]),
+    ];
+  } catch (failure) {
+    throw excelError(failure);
+  }
+}
+
+/**
+ * Returns an academy's target for a metric in an academic year. Needs you to be signed in.
+ * @customfunction TARGET
+ * @param urn The academy's URN (six digits).
+ * @param metric The indicator key of the target, such as attendance.absence or ks2.rwmExpected.
+ * @param [year] Academic year such as 2025/26, or a date inside it; the current academic year when left out.
+ * @returns The target value, in the metric's unit.
+ */
+export async function target(urn: string, metric: string, year?: string | number): Promise<number> {
+  try {
+    const runtime = functionRuntime();
+    const key = { urn: urnOf(urn), metric: metricOf(metric), year: yearOf(year, runtime.now()) };
+    const card = await runtime.card(key.urn, key.year);
+    const found = card.targets.find((entry) => sameMetric(entry.metric, key.metric));
+    if (!found)
+      throw missingTarget(
+        key,
+        card.targets.map((entry) => entry.metric),
+      );
+    return found.target;
+  } catch (failure) {
+    throw excelError(failure);
+  }
+}
+
+/**
+ * Spills an academy's card for a year: one row per target with metric, baseline, target, latest value, gap closed and RAG. Needs you to be signed in.
+ * @customfunction CARD
+ * @param urn The academy's URN (six digits).
+ * @param [year] Academic year such as 2025/26, or a date inside it; the current academic year when left out.
+ * @returns A header row, then one row per target.
+ */
+export async function card(urn: string, year?: string | number): Promise<unknown[][]> {
+  try {
+    const runtime = functionRuntime();
+    const key = { urn: urnOf(urn), year: yearOf(year, runtime.now()) };
+    const found = await runtime.card(key.urn, key.year);
+    if (found.targets.length === 0)
+      throw notAvailable(`Academy ${key.urn} has no targets for ${key.year}`);
+    return [
+      ["Metric", "Baseline", "Target", "Latest", "Gap closed", "RAG"],
+      ...found.targets.map((entry) => [
+        entry.metric,
+        entry.baseline,
+        entry.target,
+        entry.progress.latest ?? "",
+        entry.progress.gapClosed ?? "",
+        entry.progress.rag ?? "",
+      ]),
+    ];
+  } catch (failure) {
+    throw excelError(failure);
+  }
+}
+
+/**
+ * Follows progress against an academy's target: the cell updates as new measurements arrive (the add-in asks the server every 30 seconds, and at once when you sign in). Needs you to be signed in.
+ * @customfunction PROGRESS
+ * @param urn The academy's URN (six digits).
+ * @param metric The indicator key of the target, such as attendance.persistentAbsence.
+ * @param [field] What to show: latest (the default), gapClosed, rag, onTrack, period, target or baseline.
+ * @param [year] Academic year such as 2025/26, or a date inside it; the current academic year when left out.
+ * @param invocation Excel's handle on the streaming cell.
+ */
+export function progress(
+  urn: string,
+  metric: string,
+  field: string = "latest",
+  year: string | number = "",
+  invocation: CustomFunctions.StreamingInvocation<string | number | boolean>,
+): void {
+  const runtime = functionRuntime();
+  let key: ProgressKey;
+  let wanted: ProgressField;
+  try {
+    key = { urn: urnOf(urn), metric: metricOf(metric), year: yearOf(year, runtime.now()) };
+    wanted = choiceOf("field", field, PROGRESS_FIELDS, "latest");
+  } catch (failure) {
+    invocation.setResult(excelError(failure));
+    return;
+  }
+  const stop = runtime.progress.watch(key, (update) =>
+    invocation.setResult(progressValue(update, wanted)),
+  );
+  invocation.onCanceled = stop;
+}
+
+async function designated(
+  framework: unknown,
+  values: unknown,
+  headers: unknown,
+): Promise<DesignationAnswer> {
+  const key = frameworkKey(framework);
+  const { evidence, headed } = evidenceRow(values, headers);
+  const result = await functionRuntime().server.designate(key, evidence, headed);
+  if (result.problems.length > 0)
+    throw badInput(
+      result.problems.map((problem) => problem.message.replace(/^rows\[\d+\]: /, "")).join("; "),
+    );
+  return result;
+}
+
+function sameMetric(a: string, b: string): boolean {
+  return a.toLowerCase() === b.toLowerCase();
+}
+
+function missingTarget(
+  key: { urn: string; metric: string; year: string },
+  metrics: readonly string[],
+): AddinFailure {
+  const known = metrics.length > 0 ? `; it has ${metrics.join(", ")}` : "";
+  return notAvailable(`Academy ${key.urn} has no ${key.metric} target for ${key.year}${known}`);
+}
+
+function progressValue(
+  update: ProgressUpdate,
+  field: ProgressField,
+): string | number | boolean | CustomFunctions.Error {
+  if ("failure" in update) return excelError(update.failure);
+  if ("missing" in update) return excelError(missingTarget(update.missing, update.metrics));
+  const value = fieldOf(update.target, field);
+  return value ?? excelError(notAvailable("No measurement yet for this target"));
+}
+
+function fieldOf(target: TargetProgress, field: ProgressField): string | number | boolean | null {
+  switch (field) {
+    case "latest":
+      return target.progress.latest;
+    case "gapClosed":
+      return target.progress.gapClosed;
+    case "rag":
+      return target.progress.rag;
+    case "onTrack":
+      return target.progress.onTrack;
+    case "period":
+      return target.progress.latestPeriod;
+    case "target":
+      return target.target;
+    case "baseline":
+      return target.baseline;
+    default: {
+      const unreachable: never = field;
+      throw new Error(`Unhandled field ${String(unreachable)}`);
+    }
+  }
+}

@@ -1,0 +1,12 @@
+// What the rest of the add-in (and its tests) may use of the custom
+// functions: the functions themselves, the runtime they share, and the
+// progress feed's interface for a subscription transport to implement.
+export { card, designation, explain, progress, support, target } from "./functions.js";
+export {
+  configureFunctions,
+  functionRuntime,
+  FunctionRuntime,
+  type FunctionRuntimeOptions,
+} from "./function-runtime.js";
+export type { ProgressFeed, ProgressKey, ProgressUpdate } from "./progress-feed.js";
+export { SIGN_IN_MESSAGE } from "./excel-error.js";

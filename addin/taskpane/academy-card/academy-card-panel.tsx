@@ -1,0 +1,177 @@
+// Academy cards: choose an academy and a year; see its designation, each
+// target with status, RAG, progress bar and measurements; change targets and
+// record measurements where the role allows; insert the card as a worksheet
+// with a native Excel chart.
+import { useEffect, useState } from "react";
+import {
+  Badge,
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  Select,
+  Spinner,
+  Text,
+} from "@fluentui/react-components";
+import {
+  ACADEMY_CARD,
+  ACADEMY_YEARS,
+  type AcademyCard,
+  type AcademyCardResult,
+  type AcademySummary,
+  type AcademyYearsResult,
+} from "../api/index.js";
+import { FailureMessage } from "../failure-message.js";
+import { usePanelLayout } from "../panel-layout.js";
+import { recentYears } from "../rules/calendar.js";
+import { useSession } from "../session/session-context.js";
+import { useAction } from "../use-action.js";
+import { insertCardSheet } from "../excel/insert-card-sheet.js";
+import { withWorkbook } from "../excel/run-excel.js";
+import { AcademyPicker } from "./academy-picker.js";
+import { cardSheetOf } from "./card-sheet-of.js";
+import { TargetForm } from "./target-form.js";
+import { TargetItem } from "./target-item.js";
+
+export function AcademyCardPanel() {
+  const layout = usePanelLayout();
+  const session = useSession();
+  const [academy, setAcademy] = useState<AcademySummary | null>(null);
+  const [years, setYears] = useState<string[]>(recentYears(new Date()));
+  const [year, setYear] = useState(years[0]!);
+  const [card, setCard] = useState<AcademyCard | null>(null);
+  const [adding, setAdding] = useState(false);
+  const [inserted, setInserted] = useState<string | null>(null);
+
+  const [loadCard, cardState] = useAction(async (urn: string, forYear: string) => {
+    const data = await session.client.request<AcademyCardResult>(ACADEMY_CARD, {
+      urn,
+      year: forYear,
+    });
+    setCard(data.academyCard);
+  });
+
+  /** A new academy: offer the years it has evidence for, and open the latest. */
+  const [choose, chooseState] = useAction(async (chosen: AcademySummary) => {
+    setAcademy(chosen);
+    setCard(null);
+    setInserted(null);
+    const data = await session.client.request<AcademyYearsResult>(ACADEMY_YEARS, {
+      urn: chosen.urn,
+    });
+    const withEvidence = data.academy.evidence.map((record) => record.year);
+    const offered = [...new Set([...recentYears(new Date()), ...withEvidence])].sort().reverse();
+    const latest = withEvidence.sort().reverse()[0] ?? offered[0]!;
+    setYears(offered);
+    setYear(latest);
+    await loadCard(chosen.urn, latest);
+  });
+
+  const [insert, insertState] = useAction(async () => {
+    if (!card) return;
+    setInserted(await withWorkbook((context) => insertCardSheet(context, cardSheetOf(card))));
+  });
+
+  useEffect(() => {
+    if (session.status !== "connected") {
+      setAcademy(null);
+      setCard(null);
+    }
+  }, [session.status]);
+
+  if (session.status !== "connected") {
+    return (
+      <div className={layout.panel}>
+        <Text>Connect to the server first (the Connect tab).</Text>
+      </div>
+    );
+  }
+
+  const reload = () => academy && void loadCard(academy.urn, year);
+
+  return (
+    <div className={layout.panel}>
+      <h2 className={layout.heading}>Academy card</h2>
+      <AcademyPicker selected={academy} onSelect={(chosen) => void choose(chosen)} />
+      <Field label="Year">
+        <Select
+          value={year}
+          onChange={(_, data) => {
+            setYear(data.value);
+            if (academy) void loadCard(academy.urn, data.value);
+          }}
+        >
+          {years.map((option) => (
+            <option key={option} value={option}>
+              {option}
+            </option>
+          ))}
+        </Select>
+      </Field>
+      <FailureMessage
+        title="Could not open the card"
+        error={chooseState.error ?? cardState.error}
+      />
+      {cardState.busy || chooseState.busy ? <Spinner size="tiny" label="Loading the card" /> : null}
+
+      {card ? (
+        <section
+          className={layout.section}
+          aria-label={`Card of ${card.academy.name}, ${card.year}`}
+        >
+          <Text weight="semibold" size={400}>
+            {card.academy.name}
+          </Text>
+          <Text size={200} className={layout.muted}>
+            URN {card.academy.urn}, {card.academy.phase}, {card.year}
+          </Text>
+          <div className={layout.actions}>
+            <Text size={200}>Designation:</Text>
+            {card.designation?.level ? (
+              <Badge appearance="tint" color="brand" shape="rounded">
+                {card.designation.level.label}
+              </Badge>
+            ) : (
+              <Text size={200}>not designated yet</Text>
+            )}
+          </div>
+          <div className={layout.actions}>
+            <Button onClick={() => void insert()} disabled={insertState.busy}>
+              Insert card sheet
+            </Button>
+            {session.can("editTargets") && !adding ? (
+              <Button onClick={() => setAdding(true)}>Add a target</Button>
+            ) : null}
+          </div>
+          <FailureMessage title="Could not insert the sheet" error={insertState.error} />
+          {inserted ? (
+            <MessageBar intent="success">
+              <MessageBarBody>
+                Inserted the sheet “{inserted}” with a chart of progress against target.
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
+          {adding ? (
+            <TargetForm
+              urn={card.academy.urn}
+              year={card.year}
+              takenMetrics={card.targets.map((target) => target.metric)}
+              onSaved={() => {
+                setAdding(false);
+                reload();
+              }}
+              onCancel={() => setAdding(false)}
+            />
+          ) : null}
+          {card.targets.length === 0 ? (
+            <Text size={200}>No targets for {card.year} yet.</Text>
+          ) : (
+            card.targets.map((target) => (
+              <TargetItem key={target.id} target={target} onChanged={reload} />
+            ))
+          )}
+        </section>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,92 @@
+// Recording a measurement against a target's metric: period, value, whether
+// it is provisional, and where it came from.
+import { useState } from "react";
+import type { FormEvent } from "react";
+import { Button, Checkbox, Field, Input, Select } from "@fluentui/react-components";
+import { RECORD_MEASUREMENT, type CardTarget, type RecordMeasurementResult } from "../api/index.js";
+import { FailureMessage } from "../failure-message.js";
+import { usePanelLayout } from "../panel-layout.js";
+import { PERIODS } from "../rules/calendar.js";
+import { useSession } from "../session/session-context.js";
+import { useAction } from "../use-action.js";
+import { NumberField, readNumber } from "./number-field.js";
+
+export function MeasurementForm({
+  target,
+  onSaved,
+  onCancel,
+}: {
+  readonly target: CardTarget;
+  readonly onSaved: () => void;
+  readonly onCancel: () => void;
+}) {
+  const layout = usePanelLayout();
+  const { client } = useSession();
+  const [period, setPeriod] = useState<string>(PERIODS[0]!);
+  const [value, setValue] = useState("");
+  const [provisional, setProvisional] = useState(false);
+  const [source, setSource] = useState("");
+
+  const [save, state] = useAction(async () => {
+    await client.request<RecordMeasurementResult>(RECORD_MEASUREMENT, {
+      input: {
+        urn: target.urn,
+        year: target.year,
+        metric: target.metric,
+        period,
+        value: readNumber("Value", value, true)!,
+        provisional,
+        source: source.trim() || null,
+      },
+    });
+    onSaved();
+  });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void save();
+  };
+
+  return (
+    <form
+      className={layout.section}
+      onSubmit={submit}
+      aria-label={`Record a measurement of ${target.metricLabel}`}
+    >
+      <div className={layout.pair}>
+        <Field label="Period" required>
+          <Select value={period} onChange={(_, data) => setPeriod(data.value)} size="small">
+            {PERIODS.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </Select>
+        </Field>
+        <NumberField label="Value" value={value} onChange={setValue} required />
+      </div>
+      <Field label="Source">
+        <Input
+          value={source}
+          onChange={(_, data) => setSource(data.value)}
+          size="small"
+          placeholder="e.g. MIS export"
+        />
+      </Field>
+      <Checkbox
+        label="Provisional"
+        checked={provisional}
+        onChange={(_, data) => setProvisional(data.checked === true)}
+      />
+      <FailureMessage title="Not recorded" error={state.error} />
+      <div className={layout.actions}>
+        <Button appearance="primary" type="submit" size="small" disabled={state.busy}>
+          Record
+        </Button>
+        <Button size="small" onClick={onCancel}>
+          Cancel
+        </Button>
+      </div>
+    </form>
+  );
+}

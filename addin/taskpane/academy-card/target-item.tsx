@@ -1,0 +1,146 @@
+// One target on the card: status and RAG, progress towards the target as a
+// bar, the figures behind it, its measurements, and the changes the role allows.
+import { useState } from "react";
+import {
+  Button,
+  Card,
+  Field,
+  ProgressBar,
+  Text,
+  makeStyles,
+  tokens,
+} from "@fluentui/react-components";
+import type { CardTarget } from "../api/index.js";
+import { usePanelLayout } from "../panel-layout.js";
+import { useSession } from "../session/session-context.js";
+import { formatShare, formatValue } from "./metric-format.js";
+import { MeasurementForm } from "./measurement-form.js";
+import { RagBadge, StatusBadge } from "./rag-badge.js";
+import { TargetForm } from "./target-form.js";
+import { TargetStatusForm } from "./target-status-form.js";
+import { statusesAllowed } from "./target-statuses.js";
+
+const useStyles = makeStyles({
+  card: { rowGap: tokens.spacingVerticalS },
+  title: { fontWeight: tokens.fontWeightSemibold },
+  measurements: { color: tokens.colorNeutralForeground2 },
+});
+
+const BAR_COLOUR = { green: "success", amber: "warning", red: "error" } as const;
+
+export function TargetItem({
+  target,
+  onChanged,
+}: {
+  readonly target: CardTarget;
+  readonly onChanged: () => void;
+}) {
+  const styles = useStyles();
+  const layout = usePanelLayout();
+  const session = useSession();
+  const [editing, setEditing] = useState<"target" | "measurement" | "status" | null>(null);
+  const { progress } = target;
+  const rag =
+    progress.rag === "green" || progress.rag === "amber" || progress.rag === "red"
+      ? progress.rag
+      : null;
+  const share = progress.gapClosed === null ? 0 : Math.min(1, Math.max(0, progress.gapClosed));
+  const done = () => {
+    setEditing(null);
+    onChanged();
+  };
+
+  return (
+    <Card className={styles.card} size="small" role="article" aria-label={target.metricLabel}>
+      <Text className={styles.title}>{target.metricLabel}</Text>
+      <div className={layout.actions}>
+        <StatusBadge status={target.status} />
+        <RagBadge rag={progress.rag} />
+      </div>
+      <Field
+        label={`Gap closed: ${formatShare(progress.gapClosed)}${progress.gapClosed !== null && progress.gapClosed < 0 ? " (moving away from the target)" : ""}`}
+      >
+        <ProgressBar
+          value={share}
+          thickness="large"
+          color={rag ? BAR_COLOUR[rag] : "brand"}
+          aria-valuetext={formatShare(progress.gapClosed)}
+        />
+      </Field>
+      <Text size={200}>
+        Baseline {formatValue(target.metric, target.baseline)}, target{" "}
+        {formatValue(target.metric, target.target)}, latest{" "}
+        {formatValue(target.metric, progress.latest)}
+        {progress.latestPeriod
+          ? ` (${progress.latestPeriod}${progress.provisional ? ", provisional" : ""})`
+          : ""}
+      </Text>
+      <Text size={200} className={layout.muted}>
+        Expected by now {formatValue(target.metric, progress.expected)}; national{" "}
+        {formatValue(target.metric, progress.national)}
+      </Text>
+      {target.measurements.length > 0 ? (
+        <Text size={200} className={styles.measurements}>
+          Measurements:{" "}
+          {target.measurements
+            .map(
+              (measurement) =>
+                `${measurement.period} ${formatValue(target.metric, measurement.value)}${measurement.provisional ? " (provisional)" : ""}`,
+            )
+            .join(", ")}
+        </Text>
+      ) : (
+        <Text size={200} className={styles.measurements}>
+          No measurements yet.
+        </Text>
+      )}
+      {editing === "target" ? (
+        <TargetForm
+          urn={target.urn}
+          year={target.year}
+          target={target}
+          takenMetrics={[]}
+          onSaved={done}
+          onCancel={() => setEditing(null)}
+        />
+      ) : null}
+      {editing === "measurement" ? (
+        <MeasurementForm target={target} onSaved={done} onCancel={() => setEditing(null)} />
+      ) : null}
+      {editing === null ? (
+        <div className={layout.actions}>
+          {session.can("editTargets") ? (
+            <Button
+              size="small"
+              onClick={() => setEditing("target")}
+              aria-label={`Edit target: ${target.metricLabel}`}
+            >
+              Edit target
+            </Button>
+          ) : null}
+          {session.can("recordMeasurements") ? (
+            <Button
+              size="small"
+              onClick={() => setEditing("measurement")}
+              aria-label={`Record measurement: ${target.metricLabel}`}
+            >
+              Record measurement
+            </Button>
+          ) : null}
+          {statusesAllowed(target, session.can).length > 0 ? (
+            <Button
+              size="small"
+              onClick={() => setEditing("status")}
+              aria-label={`Change status: ${target.metricLabel}`}
+            >
+              Change status
+            </Button>
+          ) : null}
+        </div>
+      ) : null}
+      {editing === "status" ? (
+        <TargetStatusForm target={target} onSaved={done} onCancel={() => setEditing(null)} />
+      ) : null}
+    </Card>
+  );
+}

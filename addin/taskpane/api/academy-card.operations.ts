@@ -1,0 +1,231 @@
+// Operations behind the academy-card panel: the academies to choose from, a
+// card with targets, measurements and progress, and the changes a role may make.
+
+export const ACADEMIES = /* GraphQL */ `
+  query Academies($first: Int!, $after: String) {
+    academies(first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      edges {
+        node {
+          urn
+          name
+          phase
+        }
+      }
+    }
+  }
+`;
+
+export interface AcademySummary {
+  readonly urn: string;
+  readonly name: string;
+  readonly phase: string;
+}
+
+export interface AcademiesResult {
+  readonly academies: {
+    readonly totalCount: number;
+    readonly pageInfo: { readonly endCursor: string | null; readonly hasNextPage: boolean };
+    readonly edges: readonly { readonly node: AcademySummary }[];
+  };
+}
+
+const TARGET_FIELDS = /* GraphQL */ `
+  fragment CardTarget on Target {
+    id
+    urn
+    year
+    metric
+    metricLabel
+    baseline
+    target
+    tolerance
+    status
+    version
+    milestones {
+      period
+      value
+    }
+    measurements {
+      id
+      period
+      value
+      provisional
+      source
+    }
+    progress {
+      latest
+      latestPeriod
+      expected
+      gapClosed
+      onTrack
+      rag
+      national
+      differenceFromNational
+      provisional
+      tolerance
+    }
+  }
+`;
+
+export interface CardTarget {
+  readonly id: string;
+  readonly urn: string;
+  readonly year: string;
+  readonly metric: string;
+  readonly metricLabel: string;
+  readonly baseline: number;
+  readonly target: number;
+  readonly tolerance: number | null;
+  readonly status: string;
+  readonly version: number;
+  readonly milestones: readonly { readonly period: string; readonly value: number }[];
+  readonly measurements: readonly {
+    readonly id: string;
+    readonly period: string;
+    readonly value: number;
+    readonly provisional: boolean;
+    readonly source: string;
+  }[];
+  readonly progress: {
+    readonly latest: number | null;
+    readonly latestPeriod: string | null;
+    readonly expected: number | null;
+    readonly gapClosed: number | null;
+    readonly onTrack: boolean | null;
+    readonly rag: string | null;
+    readonly national: number | null;
+    readonly differenceFromNational: number | null;
+    readonly provisional: boolean;
+    readonly tolerance: number;
+  };
+}
+
+export const ACADEMY_CARD = /* GraphQL */ `
+  query AcademyCard($urn: String!, $year: String!) {
+    academyCard(urn: $urn, year: $year) {
+      year
+      academy {
+        urn
+        name
+        phase
+      }
+      designation {
+        framework
+        level {
+          key
+          label
+          rank
+          risk
+        }
+      }
+      targets {
+        ...CardTarget
+      }
+    }
+  }
+  ${TARGET_FIELDS}
+`;
+
+export interface AcademyCard {
+  readonly year: string;
+  readonly academy: AcademySummary;
+  readonly designation: {
+    readonly framework: string;
+    readonly level: {
+      readonly key: string;
+      readonly label: string;
+      readonly rank: number;
+      readonly risk: string;
+    } | null;
+  } | null;
+  readonly targets: readonly CardTarget[];
+}
+
+export interface AcademyCardResult {
+  readonly academyCard: AcademyCard;
+}
+
+/** Years the academy has evidence for, to offer on the card's year picker. */
+export const ACADEMY_YEARS = /* GraphQL */ `
+  query AcademyYears($urn: String!) {
+    academy(urn: $urn) {
+      evidence {
+        year
+      }
+    }
+  }
+`;
+
+export interface AcademyYearsResult {
+  readonly academy: { readonly evidence: readonly { readonly year: string }[] };
+}
+
+export interface TargetInput {
+  readonly urn: string;
+  readonly year: string;
+  readonly metric: string;
+  readonly baseline: number;
+  readonly target: number;
+  readonly tolerance?: number | null;
+  readonly expectedVersion?: number | null;
+  readonly reason?: string | null;
+}
+
+export const SET_TARGET = /* GraphQL */ `
+  mutation SetTarget($input: TargetInput!) {
+    setTarget(input: $input) {
+      ...CardTarget
+    }
+  }
+  ${TARGET_FIELDS}
+`;
+
+export interface SetTargetResult {
+  readonly setTarget: CardTarget;
+}
+
+export const SET_TARGET_STATUS = /* GraphQL */ `
+  mutation SetTargetStatus($id: ID!, $status: String!, $expectedVersion: Int!, $reason: String) {
+    setTargetStatus(id: $id, status: $status, expectedVersion: $expectedVersion, reason: $reason) {
+      ...CardTarget
+    }
+  }
+  ${TARGET_FIELDS}
+`;
+
+export interface SetTargetStatusResult {
+  readonly setTargetStatus: CardTarget;
+}
+
+export interface MeasurementInput {
+  readonly urn: string;
+  readonly year: string;
+  readonly metric: string;
+  readonly period: string;
+  readonly value: number;
+  readonly provisional: boolean;
+  readonly source: string | null;
+}
+
+export const RECORD_MEASUREMENT = /* GraphQL */ `
+  mutation RecordMeasurement($input: MeasurementInput!) {
+    recordMeasurement(input: $input) {
+      id
+      period
+      value
+    }
+  }
+`;
+
+export interface RecordMeasurementResult {
+  readonly recordMeasurement: {
+    readonly id: string;
+    readonly period: string;
+    readonly value: number;
+  };
+}

@@ -1,0 +1,138 @@
+// Operations behind the risk-matrix panel: frameworks to designate under,
+// designating rows in place, and recording rows as evidence.
+
+export const FRAMEWORKS = /* GraphQL */ `
+  query Frameworks {
+    frameworks {
+      key
+      name
+      preset
+      levels {
+        key
+        label
+        rank
+        risk
+      }
+    }
+  }
+`;
+
+export interface Level {
+  readonly key: string;
+  readonly label: string;
+  readonly rank: number;
+  readonly risk: string;
+}
+
+export interface FrameworkSummary {
+  readonly key: string;
+  readonly name: string;
+  readonly preset: boolean;
+  readonly levels: readonly Level[];
+}
+
+export interface FrameworksResult {
+  readonly frameworks: readonly FrameworkSummary[];
+}
+
+export interface EvidenceInput {
+  readonly indicator: string;
+  readonly value: string | null;
+}
+
+export const DESIGNATE_BATCH = /* GraphQL */ `
+  query DesignateBatch($framework: String!, $rows: [[EvidenceInput!]!]!, $year: String) {
+    designateBatch(framework: $framework, rows: $rows, year: $year, reportBadRows: true) {
+      level {
+        key
+        label
+        rank
+        risk
+      }
+      insufficientEvidence
+      reasons {
+        source
+        indicated
+        message
+      }
+      problems {
+        field
+        message
+      }
+    }
+  }
+`;
+
+export interface RowDesignation {
+  readonly level: Level | null;
+  readonly insufficientEvidence: boolean;
+  readonly reasons: readonly { source: string; indicated: string | null; message: string }[];
+  readonly problems: readonly { field: string; message: string }[];
+}
+
+export interface DesignateBatchResult {
+  readonly designateBatch: readonly RowDesignation[];
+}
+
+/** Versions of the evidence already stored for a year, so changes can pass expectedVersion. */
+export const EVIDENCE_VERSIONS = /* GraphQL */ `
+  query EvidenceVersions($first: Int!, $after: String, $year: String!) {
+    academies(first: $first, after: $after) {
+      pageInfo {
+        endCursor
+        hasNextPage
+      }
+      edges {
+        node {
+          urn
+          evidence(year: $year) {
+            term
+            version
+          }
+        }
+      }
+    }
+  }
+`;
+
+export interface EvidenceVersionsResult {
+  readonly academies: {
+    readonly pageInfo: { readonly endCursor: string | null; readonly hasNextPage: boolean };
+    readonly edges: readonly {
+      readonly node: {
+        readonly urn: string;
+        readonly evidence: readonly { readonly term: string; readonly version: number }[];
+      };
+    }[];
+  };
+}
+
+export interface EvidenceRowInput {
+  readonly urn: string;
+  readonly evidence: readonly EvidenceInput[];
+  readonly expectedVersion: number | null;
+}
+
+export const RECORD_EVIDENCE_BATCH = /* GraphQL */ `
+  mutation RecordEvidenceBatch($year: String!, $term: String!, $rows: [RecordEvidenceRowInput!]!) {
+    recordEvidenceBatch(year: $year, term: $term, rows: $rows) {
+      urn
+      evidence {
+        version
+      }
+      designation {
+        level {
+          label
+        }
+      }
+    }
+  }
+`;
+
+export interface RecordEvidenceBatchResult {
+  readonly recordEvidenceBatch: readonly {
+    readonly urn: string;
+    readonly evidence: { readonly version: number };
+    readonly designation: { readonly level: { readonly label: string } | null };
+  }[];
+}

@@ -1,0 +1,58 @@
+// Layout shared by the panels: one column that fits Excel's narrow task pane
+// (about 320 px), sections with a heading, and rows of buttons that wrap.
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+export const usePanelLayout = makeStyles({
+  panel: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
+    minWidth: 0,
+  },
+  section: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
+    minWidth: 0,
+  },
+  heading: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: tokens.lineHeightBase400,
+  },
+  actions: {
+    display: "flex",
+    flexWrap: "wrap",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalS,
+    alignItems: "center",
+  },
+  pair: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
+    columnGap: tokens.spacingHorizontalS,
+  },
+  /** An accordion panel without its indent, for the narrow pane. */
+  flush: {
+    marginLeft: 0,
+    marginRight: 0,
+  },
+  /** A control that shrinks to the pane instead of to its longest option. */
+  fill: {
+    minWidth: 0,
+    maxWidth: "100%",
+    "& select": { minWidth: 0, textOverflow: "ellipsis" },
+  },
+  muted: {
+    color: tokens.colorNeutralForeground3,
+  },
+  list: {
+    margin: 0,
+    paddingLeft: tokens.spacingHorizontalL,
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXS,
+  },
+});

@@ -1,0 +1,134 @@
+// How each column of the risk matrix maps to an indicator: auto-mapped by
+// the server's header aliases, editable per column, unmapped columns listed.
+import { Label, Select, Text, makeStyles, tokens, useId } from "@fluentui/react-components";
+import { columnLetters } from "../excel/sheet-table.js";
+import { INDICATORS } from "../rules/indicators.js";
+import { usePanelLayout } from "../panel-layout.js";
+import {
+  repeatedIndicators,
+  roleFromValue,
+  roleValue,
+  type ColumnMapping,
+  type ColumnRole,
+} from "./column-map.js";
+
+const useStyles = makeStyles({
+  grid: {
+    display: "grid",
+    gridTemplateColumns: "minmax(0, 2fr) minmax(0, 3fr)",
+    columnGap: tokens.spacingHorizontalS,
+    rowGap: tokens.spacingVerticalXS,
+    alignItems: "center",
+    margin: 0,
+    padding: 0,
+  },
+  header: {
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
+  },
+  letter: {
+    color: tokens.colorNeutralForeground3,
+    marginRight: tokens.spacingHorizontalXS,
+  },
+  warning: {
+    color: tokens.colorPaletteDarkOrangeForeground1,
+  },
+});
+
+function ColumnRow({
+  column,
+  letter,
+  repeated,
+  onChange,
+}: {
+  readonly column: ColumnMapping;
+  readonly letter: string;
+  readonly repeated: boolean;
+  readonly onChange: (role: ColumnRole) => void;
+}) {
+  const styles = useStyles();
+  const id = useId("column");
+  const header = column.header || "(no header)";
+  return (
+    <>
+      <Label htmlFor={id} className={styles.header} title={`${letter}: ${header}`} size="small">
+        <span className={styles.letter} aria-hidden="true">
+          {letter}
+        </span>
+        {header}
+      </Label>
+      <Select
+        id={id}
+        size="small"
+        value={roleValue(column.role)}
+        aria-label={`Indicator for column ${letter}, ${header}`}
+        aria-invalid={repeated || undefined}
+        onChange={(_, data) => onChange(roleFromValue(data.value))}
+      >
+        <option value="">Not used</option>
+        <option value="urn">URN (which academy)</option>
+        {column.role.kind === "result" ? (
+          <option value="result">Written by Designate</option>
+        ) : null}
+        {INDICATORS.map((indicator) => (
+          <option key={indicator.key} value={indicator.key} title={indicator.label}>
+            {indicator.key}
+          </option>
+        ))}
+      </Select>
+    </>
+  );
+}
+
+export function ColumnMappingEditor({
+  mapping,
+  firstColumn,
+  onChange,
+}: {
+  readonly mapping: readonly ColumnMapping[];
+  /** Zero-based sheet column of the first header, for the letters shown. */
+  readonly firstColumn: number;
+  readonly onChange: (mapping: ColumnMapping[]) => void;
+}) {
+  const styles = useStyles();
+  const layout = usePanelLayout();
+  const repeated = repeatedIndicators(mapping);
+  const unmapped = mapping.filter((column) => column.role.kind === "unmapped");
+  const mapped = mapping.filter(
+    (column) => column.role.kind === "indicator" || column.role.kind === "urn",
+  ).length;
+  const setRole = (index: number, role: ColumnRole) =>
+    onChange(mapping.map((column, at) => (at === index ? { ...column, role } : column)));
+
+  return (
+    <div className={layout.section}>
+      <Text size={200}>
+        {mapped} of {mapping.length} columns used. Change any column&apos;s indicator below.
+      </Text>
+      <div className={styles.grid} role="group" aria-label="Column mapping">
+        {mapping.map((column, index) => (
+          <ColumnRow
+            key={index}
+            column={column}
+            letter={columnLetters(firstColumn + index)}
+            repeated={column.role.kind === "indicator" && repeated.has(column.role.key)}
+            onChange={(role) => setRole(index, role)}
+          />
+        ))}
+      </div>
+      {unmapped.length > 0 ? (
+        <Text size={200}>
+          Not used ({unmapped.length}):{" "}
+          {unmapped.map((column) => column.header || "(no header)").join(", ")}
+        </Text>
+      ) : null}
+      {repeated.size > 0 ? (
+        <Text size={200} className={styles.warning}>
+          Mapped from more than one column: {[...repeated].join(", ")}. The server accepts this only
+          where the cells agree.
+        </Text>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,199 @@
+// The risk-matrix panel: pick the matrix (the selection, or an Excel table),
+// check how its columns map to indicators, designate the rows into two new
+// columns, and save the rows to the server as evidence.
+import { useEffect, useState } from "react";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Field,
+  Select,
+  Text,
+} from "@fluentui/react-components";
+import { FRAMEWORKS, type FrameworkSummary, type FrameworksResult } from "../api/index.js";
+import { FailureMessage } from "../failure-message.js";
+import { usePanelLayout } from "../panel-layout.js";
+import { recentYears } from "../rules/calendar.js";
+import { useSession } from "../session/session-context.js";
+import { useAction } from "../use-action.js";
+import { listTables, readSelectedTable, readTableByName } from "../excel/read-range.js";
+import { withWorkbook } from "../excel/run-excel.js";
+import type { SheetTable } from "../excel/sheet-table.js";
+import { autoMapColumns, type ColumnMapping } from "./column-map.js";
+import { ColumnMappingEditor } from "./column-mapping.js";
+import { DesignateSection } from "./designate-section.js";
+import { SaveEvidenceSection } from "./save-evidence-section.js";
+
+const DEFAULT_FRAMEWORK = "phase-model";
+
+/** Keeps the user's choices for headers seen before; maps new headers by alias. */
+function remap(previous: readonly ColumnMapping[], headers: readonly string[]): ColumnMapping[] {
+  const chosen = new Map(previous.map((column) => [column.header, column.role]));
+  return autoMapColumns(headers).map((column) => ({
+    ...column,
+    role: chosen.get(column.header) ?? column.role,
+  }));
+}
+
+export function RiskMatrixPanel() {
+  const layout = usePanelLayout();
+  const session = useSession();
+  const [table, setTable] = useState<SheetTable | null>(null);
+  const [mapping, setMapping] = useState<ColumnMapping[]>([]);
+  const [tables, setTables] = useState<string[]>([]);
+  const [frameworks, setFrameworks] = useState<readonly FrameworkSummary[]>([]);
+  const [framework, setFramework] = useState(DEFAULT_FRAMEWORK);
+  const years = recentYears(new Date());
+  const [year, setYear] = useState(years[0]!);
+
+  const show = (read: SheetTable, keepChoices: boolean) => {
+    setTable(read);
+    setMapping((previous) =>
+      keepChoices ? remap(previous, read.headers) : autoMapColumns(read.headers),
+    );
+  };
+
+  const [readSelection, selectionState] = useAction(async () => {
+    show(await withWorkbook(readSelectedTable), false);
+  });
+  const [readTable, tableState] = useAction(async (name: string) => {
+    show(await withWorkbook((context) => readTableByName(context, name)), false);
+  });
+  const [reread] = useAction(async () => {
+    if (!table) return;
+    const name = table.tableName;
+    if (name) show(await withWorkbook((context) => readTableByName(context, name)), true);
+  });
+  const [loadFrameworks, frameworksState] = useAction(async () => {
+    const data = await session.client.request<FrameworksResult>(FRAMEWORKS);
+    setFrameworks(data.frameworks);
+  });
+
+  useEffect(() => {
+    if (session.status !== "connected") return;
+    void loadFrameworks();
+    void withWorkbook(listTables).then(setTables, () => setTables([]));
+  }, [session.status, session.client, loadFrameworks]);
+
+  if (session.status !== "connected") {
+    return (
+      <div className={layout.panel}>
+        <Text>Connect to the server first (the Connect tab).</Text>
+      </div>
+    );
+  }
+
+  return (
+    <div className={layout.panel}>
+      <section className={layout.section} aria-labelledby="matrix-source">
+        <h2 className={layout.heading} id="matrix-source">
+          Risk matrix
+        </h2>
+        <Text size={200} className={layout.muted}>
+          Select the matrix with its header row (or one cell in it), or choose a table.
+        </Text>
+        <div className={layout.actions}>
+          <Button appearance="primary" onClick={() => void readSelection()}>
+            Use selection
+          </Button>
+        </div>
+        {tables.length > 0 ? (
+          <Field label="Or a table">
+            <Select
+              value={table?.tableName ?? ""}
+              onChange={(_, data) => data.value && void readTable(data.value)}
+            >
+              <option value="">Choose a table…</option>
+              {tables.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ) : null}
+        <FailureMessage
+          title="Could not read the workbook"
+          error={selectionState.error ?? tableState.error}
+        />
+        {table ? (
+          <Text size={200} role="status" aria-label="Matrix in use">
+            {table.tableName ? `Table ${table.tableName}, ` : ""}
+            {table.address}: {table.rows.length} academies, {table.headers.length} columns
+          </Text>
+        ) : null}
+      </section>
+
+      {table ? (
+        <>
+          <Accordion collapsible defaultOpenItems={["columns"]}>
+            <AccordionItem value="columns">
+              <AccordionHeader size="small">Columns and indicators</AccordionHeader>
+              <AccordionPanel className={layout.flush}>
+                <ColumnMappingEditor
+                  mapping={mapping}
+                  firstColumn={table.columnIndex}
+                  onChange={setMapping}
+                />
+              </AccordionPanel>
+            </AccordionItem>
+          </Accordion>
+
+          <section className={layout.section} aria-labelledby="matrix-designate">
+            <h2 className={layout.heading} id="matrix-designate">
+              Designate
+            </h2>
+            <div className={layout.section}>
+              <Field label="Framework">
+                <Select
+                  className={layout.fill}
+                  value={framework}
+                  onChange={(_, data) => setFramework(data.value)}
+                >
+                  {(frameworks.length > 0 ? frameworks : [{ key: framework, name: framework }]).map(
+                    (option) => (
+                      <option key={option.key} value={option.key}>
+                        {option.name}
+                      </option>
+                    ),
+                  )}
+                </Select>
+              </Field>
+              <Field label="Year">
+                <Select value={year} onChange={(_, data) => setYear(data.value)}>
+                  {years.map((option) => (
+                    <option key={option} value={option}>
+                      {option}
+                    </option>
+                  ))}
+                </Select>
+              </Field>
+            </div>
+            <FailureMessage title="Could not load the frameworks" error={frameworksState.error} />
+            <DesignateSection
+              table={table}
+              mapping={mapping}
+              framework={framework}
+              year={year}
+              onWritten={() => void reread()}
+            />
+          </section>
+
+          <section className={layout.section} aria-labelledby="matrix-save">
+            <h2 className={layout.heading} id="matrix-save">
+              Save to server
+            </h2>
+            <SaveEvidenceSection
+              table={table}
+              mapping={mapping}
+              framework={framework}
+              year={year}
+            />
+          </section>
+        </>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,137 @@
+// The functions when the server goes away and comes back: a clear message
+// while it cannot be reached, values again as soon as it answers (no failure
+// is kept), streaming cells included; and a server with a lower query-cost
+// limit than the add-in assumes.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { installCustomFunctionsMock } from "./custom-functions-mock.js";
+import { DEMO_MATRIX, HEADER_ROW, countingFetch, streamingCell } from "./functions-fixtures.js";
+import { startTestServer, type TestServer } from "../support/test-server.js";
+import { saveConnection } from "../../addin/shared/connection.js";
+import {
+  configureFunctions,
+  SIGN_IN_MESSAGE,
+  card,
+  designation,
+  explain,
+  progress,
+  support,
+  target,
+} from "../../addin/functions/index.js";
+
+const YEAR = "2025/26";
+const requests = countingFetch();
+const values = DEMO_MATRIX[1]!.values;
+const servers: TestServer[] = [];
+
+async function start(env: Record<string, string> = {}): Promise<TestServer> {
+  const server = await startTestServer("sqlite", env);
+  servers.push(server);
+  return server;
+}
+
+async function shown(call: Promise<unknown>): Promise<unknown> {
+  try {
+    return await call;
+  } catch (error) {
+    const { code, message } = error as { code: string; message: string };
+    return { code, message };
+  }
+}
+
+const unreachable = (url: string) => ({
+  code: "#N/A",
+  message: `Cannot reach the server at ${url}; check the connection in the task pane.`,
+});
+
+beforeAll(async () => {
+  await installCustomFunctionsMock();
+});
+
+afterAll(async () => {
+  configureFunctions();
+  for (const server of servers) await server.stop();
+});
+
+describe("when the server cannot be reached", () => {
+  it("says so, and answers again as soon as the server is back at the same address", async () => {
+    const first = await start();
+    configureFunctions({ fetch: requests.fetch });
+    // Presets need no token: nothing about the connection changes in this test.
+    await saveConnection({ serverUrl: first.url, token: null });
+    const before = await designation("phase-model", values, HEADER_ROW);
+    expect(before).toMatch(/Sustain|Improve|Repair|Stabilise/);
+
+    await first.stop();
+    const down = await Promise.all(
+      [
+        designation("phase-model", values, HEADER_ROW),
+        explain("phase-model", values, HEADER_ROW),
+        support("phase-model", "repair", "MAT QA review"),
+      ].map(shown),
+    );
+    expect(down).toEqual(Array(3).fill(unreachable(first.url)));
+
+    const again = await start({ PORT: String(first.handle.port) });
+    expect(again.url).toBe(first.url);
+    expect(await designation("phase-model", values, HEADER_ROW)).toBe(before);
+    expect(await explain("phase-model", values, HEADER_ROW)).toContain("\n");
+    expect(await support("phase-model", "repair", "MAT QA review")).toEqual([[2]]);
+  });
+
+  it("keeps a streaming cell going: unreachable, then asks to sign in, then values again", async () => {
+    const first = await start();
+    configureFunctions({ fetch: requests.fetch, pollIntervalMs: 200 });
+    await saveConnection({ serverUrl: first.url, token: first.tokens.leader });
+    const cell = streamingCell();
+    progress("140001", "attendance.absence", "target", YEAR, cell.invocation);
+    expect(await cell.next()).toBe(3.5);
+
+    await first.stop();
+    expect(await cell.next((value) => typeof value === "object")).toEqual(unreachable(first.url));
+    expect(await shown(target("140001", "attendance.absence", YEAR))).toEqual(
+      unreachable(first.url),
+    );
+
+    // The restarted server has a new database and new tokens: the old one is refused.
+    const again = await start({ PORT: String(first.handle.port) });
+    const refused = cell.results.length;
+    expect(await cell.next((value) => value instanceof Object, 10_000, refused)).toEqual({
+      code: "#N/A",
+      message: SIGN_IN_MESSAGE,
+    });
+    const signedIn = cell.results.length;
+    await saveConnection({ serverUrl: again.url, token: again.tokens.leader });
+    expect(await cell.next(() => true, 10_000, signedIn)).toBe(3.5);
+    expect(await target("140001", "attendance.absence", YEAR)).toBe(3.5);
+    cell.cancel();
+  });
+
+  it("recovers when the connection is pointed at a closed port and back", async () => {
+    const live = await start();
+    configureFunctions({ fetch: requests.fetch });
+    const closed = "http://127.0.0.1:9";
+    await saveConnection({ serverUrl: closed, token: live.tokens.leader });
+    expect(await shown(card("140001", YEAR))).toEqual(unreachable(closed));
+    expect(await shown(designation("tiered-support", values, HEADER_ROW))).toEqual(
+      unreachable(closed),
+    );
+    await saveConnection({ serverUrl: live.url, token: live.tokens.leader });
+    expect(await card("140001", YEAR)).toContainEqual(
+      expect.arrayContaining(["attendance.absence"]),
+    );
+    expect(await designation("tiered-support", values, HEADER_ROW)).toMatch(/^Tier/);
+  });
+});
+
+describe("a server with a lower query-cost limit", () => {
+  it("halves the card queries it refuses until they fit", async () => {
+    const strict = await start({ MAX_QUERY_COST: "500" });
+    configureFunctions({ fetch: requests.fetch });
+    await saveConnection({ serverUrl: strict.url, token: strict.tokens.leader });
+    requests.reset();
+    const cards = await Promise.all(DEMO_MATRIX.map(({ urn }) => card(urn, YEAR)));
+    expect(cards.every((rows) => rows[0]?.[0] === "Metric")).toBe(true);
+    // 14 cards cost 1,288: refused, then 7 + 7 (644 each) refused, then 4 + 3 + 4 + 3 accepted.
+    expect(requests.operations()).toEqual(Array(7).fill("AcademyCards"));
+  });
+});

@@ -1,0 +1,287 @@
+// The task pane's rules that need no browser: how headers map to indicators,
+// what a row sends, how a designation becomes two cells, reading a block of
+// the sheet, the calendar defaults and which statuses a role may set.
+import { describe, expect, it } from "vitest";
+import { HEADERS } from "../../server/demo/demo-risk-matrix.js";
+import { indicatorForHeader } from "../../server/domain/indicators.js";
+import {
+  autoMapColumns,
+  cellText,
+  evidenceRows,
+  repeatedIndicators,
+  roleFromValue,
+  roleValue,
+  urnColumn,
+  type ColumnRole,
+} from "../../addin/taskpane/risk-matrix/column-map.js";
+import {
+  designationCell,
+  designationCounts,
+  problemText,
+} from "../../addin/taskpane/risk-matrix/designate-rows.js";
+import {
+  columnLetters,
+  sheetTableOf,
+  WorkbookProblem,
+} from "../../addin/taskpane/excel/sheet-table.js";
+import {
+  describePlacement,
+  isDesignationHeader,
+} from "../../addin/taskpane/excel/write-designations.js";
+import { recentYears, termOf } from "../../addin/taskpane/rules/calendar.js";
+import { statusesAllowed } from "../../addin/taskpane/academy-card/target-statuses.js";
+import { roleHas, type Permission, type Role } from "../../server/auth/roles.js";
+
+describe("column mapping", () => {
+  it("maps every demo header as the server's alias catalogue does, URN as the academy, the rest unmapped", () => {
+    const mapping = autoMapColumns(HEADERS);
+    for (const column of mapping) {
+      const expected: ColumnRole =
+        column.header === "URN"
+          ? { kind: "urn" }
+          : indicatorForHeader(column.header)
+            ? { kind: "indicator", key: indicatorForHeader(column.header)!.key }
+            : { kind: "unmapped" };
+      expect(column.role, column.header).toEqual(expected);
+    }
+    expect(
+      mapping.filter((column) => column.role.kind === "unmapped").map((c) => c.header),
+    ).toEqual(["Academy", "Notes"]);
+  });
+
+  it.each([
+    ["P8", { kind: "indicator", key: "ks4.progress8" }],
+    ["Progress 8", { kind: "indicator", key: "ks4.progress8" }],
+    ["ks4.progress8", { kind: "indicator", key: "ks4.progress8" }],
+    ["KS2 RWM %", { kind: "indicator", key: "ks2.rwmExpected" }],
+    ["Academy URN", { kind: "urn" }],
+    ["urn", { kind: "urn" }],
+    ["Designation (phase-model)", { kind: "result" }],
+    ["Reasons (risk-matrix)", { kind: "result" }],
+    ["Head teacher", { kind: "unmapped" }],
+    ["", { kind: "unmapped" }],
+  ] as const)("maps the header %j to %j", (header, role) => {
+    expect(autoMapColumns([header])[0]!.role).toEqual(role);
+  });
+
+  it.each(["", "urn", "result", "ks4.progress8"])("round-trips the dropdown value %j", (value) => {
+    expect(roleValue(roleFromValue(value))).toBe(value);
+  });
+
+  it("sends every column mapped to an indicator, blank cells as not available, in column order", () => {
+    const mapping = autoMapColumns([
+      "URN",
+      "Academy",
+      "P8",
+      "Safeguarding",
+      "Designation (phase-model)",
+    ]);
+    const rows = evidenceRows(
+      {
+        rows: [
+          [140002, "Riverside", 0.1, true, "old"],
+          [140012, "Harbour", "SUPP", "", ""],
+        ],
+      },
+      mapping,
+    );
+    expect(rows).toEqual([
+      [
+        { indicator: "ks4.progress8", value: "0.1" },
+        { indicator: "ofsted.safeguarding", value: "TRUE" },
+      ],
+      [
+        { indicator: "ks4.progress8", value: "SUPP" },
+        { indicator: "ofsted.safeguarding", value: null },
+      ],
+    ]);
+    expect(urnColumn(mapping)).toBe(0);
+  });
+
+  it.each([
+    [45678, "45678"],
+    [0.62, "0.62"],
+    ["  Good ", "Good"],
+    ["", null],
+    ["   ", null],
+    [false, "FALSE"],
+  ] as const)("reads the cell %j as %j", (cell, text) => {
+    expect(cellText(cell)).toBe(text);
+  });
+
+  it("notices an indicator mapped from two columns", () => {
+    const mapping = autoMapColumns(["P8", "Progress 8", "SEF"]);
+    expect([...repeatedIndicators(mapping)]).toEqual(["ks4.progress8"]);
+  });
+});
+
+describe("designation cells", () => {
+  const level = { key: "repair", label: "C: Developing (Repair)", rank: 2, risk: "high" };
+  const reasons = [
+    { source: "inspection", indicated: "improve", message: "Inspection band Secure: B" },
+    { source: "outcomes.secondary", indicated: "repair", message: "Progress 8 -0.2 is below 0: C" },
+  ];
+
+  it.each([
+    [
+      "a level, coloured by its risk, with one line per reason",
+      { level, insufficientEvidence: false, reasons, problems: [] },
+      {
+        label: "C: Developing (Repair)",
+        reasons: "Inspection band Secure: B\nProgress 8 -0.2 is below 0: C",
+        tone: "high",
+      },
+    ],
+    [
+      "insufficient evidence, with the skipped sources",
+      { level: null, insufficientEvidence: true, reasons: [reasons[0]!], problems: [] },
+      { label: "Insufficient evidence", reasons: "Inspection band Secure: B", tone: "none" },
+    ],
+    [
+      "a row the server could not read, naming the cell without the batch position",
+      {
+        level: null,
+        insufficientEvidence: false,
+        reasons: [],
+        problems: [
+          {
+            field: "ks4.progress8",
+            message: 'rows[2]: Progress 8 (ks4.progress8): cannot read "Goodish"',
+          },
+        ],
+      },
+      {
+        label: "Cannot read this row",
+        reasons: 'Progress 8 (ks4.progress8): cannot read "Goodish"',
+        tone: "problem",
+      },
+    ],
+  ] as const)("writes %s", (_, result, cell) => {
+    expect(designationCell(result)).toEqual(cell);
+  });
+
+  it("counts each outcome for the summary", () => {
+    const cell = (label: string) => ({ label, reasons: "", tone: "some" as const });
+    expect(designationCounts([cell("A"), cell("B"), cell("A")])).toEqual([
+      ["A", 2],
+      ["B", 1],
+    ]);
+  });
+
+  it.each([
+    ["rows[12]: URN 140001 appears twice", "URN 140001 appears twice"],
+    ["rows[3].urn: no academy", "urn: no academy"],
+    ["Progress 8: cannot read", "Progress 8: cannot read"],
+  ])("shows the problem %j as %j", (message, shown) => {
+    expect(problemText(message)).toBe(shown);
+  });
+
+  it.each([
+    ["Designation (phase-model)", true],
+    ["Reasons (tiered-support)", true],
+    ["Designation", false],
+    ["Designation notes", false],
+  ] as const)("recognises %j as a column Designate writes: %j", (header, expected) => {
+    expect(isDesignationHeader(header)).toBe(expected);
+  });
+});
+
+describe("where the designation columns went", () => {
+  it.each([
+    [
+      { kind: "cells", sheet: "Risk matrix", headerRowIndex: 0, columnIndex: 31 },
+      14,
+      "'Risk matrix'!AF1:AG15",
+    ],
+    [{ kind: "cells", sheet: "Sheet1", headerRowIndex: 2, columnIndex: 3 }, 2, "Sheet1!D3:E5"],
+    [{ kind: "table-columns", table: "RiskMatrix" }, 14, "two new columns of table RiskMatrix"],
+  ] as const)("describes %j with %i rows as %s", (placement, rows, words) => {
+    expect(describePlacement(placement, rows)).toBe(words);
+  });
+});
+
+describe("reading a block of the sheet", () => {
+  const where = { sheet: "S", address: "S!B2:C5", tableName: null, rowIndex: 1, columnIndex: 1 };
+
+  it("takes the first row as headers and drops blank rows at the end, keeping blank rows between", () => {
+    const table = sheetTableOf(
+      [
+        [" URN ", "P8"],
+        [140001, 0.1],
+        ["", ""],
+        [140002, ""],
+        ["", " "],
+      ],
+      where,
+    );
+    expect(table.headers).toEqual(["URN", "P8"]);
+    expect(table.rows).toEqual([
+      [140001, 0.1],
+      ["", ""],
+      [140002, ""],
+    ]);
+  });
+
+  it.each([
+    ["only a header row", [["URN", "P8"]]],
+    [
+      "a blank header row",
+      [
+        ["", ""],
+        [1, 2],
+      ],
+    ],
+  ])("refuses %s", (_, values) => {
+    expect(() => sheetTableOf(values, where)).toThrow(WorkbookProblem);
+  });
+
+  it.each([
+    [0, "A"],
+    [25, "Z"],
+    [26, "AA"],
+    [30, "AE"],
+    [701, "ZZ"],
+    [702, "AAA"],
+  ])("names column %i %s", (index, letters) => {
+    expect(columnLetters(index)).toBe(letters);
+  });
+});
+
+describe("calendar defaults", () => {
+  it.each([
+    ["2026-11-25", "autumn", "2026/27"],
+    ["2027-01-10", "spring", "2026/27"],
+    ["2027-03-31", "spring", "2026/27"],
+    ["2027-06-15", "summer", "2026/27"],
+    ["2027-08-31", "summer", "2026/27"],
+    ["2027-09-01", "autumn", "2027/28"],
+  ])("on %s: the %s term of %s", (day, term, year) => {
+    const date = new Date(`${day}T12:00:00Z`);
+    expect(termOf(date)).toBe(term);
+    expect(recentYears(date)[0]).toBe(year);
+  });
+
+  it("offers the current year and the three before it", () => {
+    expect(recentYears(new Date("2026-11-25T00:00:00Z"))).toEqual([
+      "2026/27",
+      "2025/26",
+      "2024/25",
+      "2023/24",
+    ]);
+  });
+});
+
+describe("target statuses a role may set", () => {
+  const can = (role: Role) => (permission: Permission) => roleHas(role, permission);
+  it.each([
+    ["data-manager", "draft", ["proposed"]],
+    ["data-manager", "proposed", ["draft"]],
+    ["data-manager", "agreed", []],
+    ["academy", "draft", ["proposed"]],
+    ["leader", "proposed", ["draft", "reviewed", "agreed"]],
+    ["leader", "agreed", ["draft", "proposed", "reviewed"]],
+    ["trust-admin", "reviewed", ["draft", "proposed", "agreed"]],
+  ] as const)("%s may move a %s target to %j", (role, status, allowed) => {
+    expect(statusesAllowed({ status }, can(role))).toEqual(allowed);
+  });
+});

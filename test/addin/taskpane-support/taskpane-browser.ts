@@ -1,0 +1,127 @@
+// Headless Chromium (Debian's, never downloaded) with the task pane loaded
+// from the real server's origin at Excel's task-pane width. The page, its
+// bundle and Office.js are answered by the test (page.route): the task pane
+// built fresh from source (or the add-in build's output), the mock Office
+// host in place of Microsoft's CDN, a stub for the custom functions; GraphQL
+// goes to the real server.
+import { existsSync } from "node:fs";
+import { readFile } from "node:fs/promises";
+import { extname, join } from "node:path";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { bundleMockOffice, bundleTaskpane, taskpaneHtml } from "./bundle.js";
+import type { WorkbookSeed } from "./mock-workbook.js";
+
+export const CHROMIUM = "/usr/bin/chromium";
+export const TASKPANE_WIDTH = 320;
+const OFFICE_JS = "https://appsforoffice.microsoft.com/**";
+const ERRORS = new WeakMap<Page, string[]>();
+
+export interface TaskpaneBrowser {
+  /**
+   * Opens the pane with the mock workbook seeded. With `builtDir`, every
+   * /addin/ file comes from that output of addin/build.ts (the page, the real
+   * custom functions and the shipped bundle) instead of the fresh bundle.
+   */
+  open(seed: WorkbookSeed, options?: { builtDir?: string }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".map": "application/json",
+  ".xml": "application/xml",
+};
+
+/** Waits for Debian's chromium (it may still be installing), up to `timeoutMs`. */
+export async function waitForChromium(timeoutMs = 120_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (!existsSync(CHROMIUM)) {
+    if (Date.now() > until)
+      throw new Error(`${CHROMIUM} did not appear; install Debian's chromium`);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
+  }
+}
+
+export async function launchTaskpaneBrowser(serverUrl: string): Promise<TaskpaneBrowser> {
+  await waitForChromium();
+  const [taskpane, html] = await Promise.all([bundleTaskpane(), taskpaneHtml()]);
+  const browser: Browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--no-first-run",
+    ],
+  });
+  const contexts: BrowserContext[] = [];
+  return {
+    async open(seed, options = {}) {
+      const office = await bundleMockOffice(seed);
+      const context = await browser.newContext({
+        viewport: { width: TASKPANE_WIDTH, height: 900 },
+        deviceScaleFactor: 1,
+      });
+      contexts.push(context);
+      // Nothing leaves the machine: only the test server and the routes below answer.
+      await context.route("**/*", (route) => {
+        const url = new URL(route.request().url());
+        return url.origin === serverUrl ? route.fallback() : route.abort("blockedbyclient");
+      });
+      await context.route(OFFICE_JS, (route) =>
+        route.fulfill({ contentType: "text/javascript", body: office }),
+      );
+      const { builtDir } = options;
+      if (builtDir) {
+        await context.route(`${serverUrl}/addin/**`, async (route) => {
+          const file = join(
+            builtDir,
+            new URL(route.request().url()).pathname.slice("/addin/".length),
+          );
+          if (!file.startsWith(builtDir) || !existsSync(file))
+            return route.fulfill({ status: 404 });
+          return route.fulfill({
+            contentType: CONTENT_TYPES[extname(file)] ?? "application/octet-stream",
+            body: await readFile(file),
+          });
+        });
+      } else {
+        await context.route(`${serverUrl}/addin/taskpane.html`, (route) =>
+          route.fulfill({ contentType: "text/html", body: html }),
+        );
+        await context.route(`${serverUrl}/addin/taskpane.js`, (route) =>
+          route.fulfill({ contentType: "text/javascript", body: taskpane }),
+        );
+        await context.route(`${serverUrl}/addin/functions.js`, (route) =>
+          route.fulfill({
+            contentType: "text/javascript",
+            body: "// custom functions: not under test here\n",
+          }),
+        );
+      }
+      const page = await context.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (error) => errors.push(error.message));
+      page.on("console", (message) => {
+        if (message.type() === "error") errors.push(message.text());
+      });
+      ERRORS.set(page, errors);
+      await page.goto(`${serverUrl}/addin/taskpane.html`);
+      return page;
+    },
+    async close() {
+      for (const context of contexts) await context.close();
+      await browser.close();
+    },
+  };
+}
+
+/** Errors the page logged or threw since it opened. */
+export function pageErrors(page: Page): string[] {
+  return ERRORS.get(page) ?? [];
+}

@@ -1,0 +1,424 @@
+// The task pane in headless Chromium (Debian's chromium, driven by
+// playwright-core) at Excel's task-pane width, against the real server with
+// the demo trust. Office.js is replaced by a mock Office host whose workbook
+// holds the demo risk matrix. The walk: connect, map the sample range,
+// designate into two new columns, save to the server, open an academy card,
+// record a measurement and insert the card sheet; then an Excel table, the
+// add-in build's own output, a leader's view, a refused token and the
+// keyboard. Screenshots go to test-results/taskpane-*.png.
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { gql } from "graphql-request";
+import type { Page } from "playwright-core";
+import { buildAddin } from "../../addin/build.js";
+import { HEADERS } from "../../server/demo/demo-risk-matrix.js";
+import { startTestServer, type TestServer } from "../support/test-server.js";
+import {
+  demoRiskMatrixRows,
+  demoWorkbookSeed,
+  RISK_MATRIX_SHEET,
+} from "./taskpane-support/demo-workbook.js";
+import type { ExcelMockHandle } from "./taskpane-support/mock-office-host.js";
+import type { Cell } from "./taskpane-support/mock-workbook.js";
+import { overflowWidth, screenshot, unlabelledControls } from "./taskpane-support/page-checks.js";
+import {
+  launchTaskpaneBrowser,
+  pageErrors,
+  type TaskpaneBrowser,
+} from "./taskpane-support/taskpane-browser.js";
+
+const TRUST = "Northern Lights Academy Trust";
+const YEAR = "2025/26";
+const DESIGNATION = HEADERS.length; // first column right of the matrix (AF)
+
+declare global {
+  interface Window {
+    __excelMock?: ExcelMockHandle;
+  }
+}
+
+let server: TestServer;
+let browser: TaskpaneBrowser;
+
+beforeAll(async () => {
+  server = await startTestServer("sqlite");
+  browser = await launchTaskpaneBrowser(server.url);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+function sheetValues(page: Page, sheet = RISK_MATRIX_SHEET): Promise<Cell[][]> {
+  return page.evaluate((name) => window.__excelMock!.snapshot(name).values, sheet);
+}
+
+async function expectPaneHealthy(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  expect(await overflowWidth(page), `${name}: wider than the task pane`).toBe(0);
+  expect(await unlabelledControls(page), `${name}: controls without a label`).toEqual([]);
+}
+
+async function connect(page: Page, token: string): Promise<void> {
+  await page.getByLabel("Access token").fill(token);
+  await page.getByRole("button", { name: "Connect" }).click();
+  await page.getByText(`Connected to ${TRUST}`).waitFor();
+}
+
+/** What the server itself makes of the demo rows, sent with their workbook headers (its own alias mapping). */
+async function designationsByServer(framework: string): Promise<string[]> {
+  const [headers, ...rows] = demoRiskMatrixRows();
+  const evidence = rows.map((row) =>
+    headers!.flatMap((header, index) =>
+      ["URN", "Academy", "Notes"].includes(String(header))
+        ? []
+        : [{ indicator: String(header), value: row[index] === "" ? null : String(row[index]) }],
+    ),
+  );
+  const data = await server.client(server.tokens["data-manager"]).request<{
+    designateBatch: { level: { label: string } | null }[];
+  }>(
+    gql`
+      query ($framework: String!, $rows: [[EvidenceInput!]!]!, $year: String) {
+        designateBatch(framework: $framework, rows: $rows, year: $year) {
+          level {
+            label
+          }
+        }
+      }
+    `,
+    { framework, rows: evidence, year: YEAR },
+  );
+  return data.designateBatch.map(
+    (designation) => designation.level?.label ?? "Insufficient evidence",
+  );
+}
+
+describe("the task pane in Chromium, against the real server", () => {
+  it("connects, maps the demo matrix, designates it in one batch, saves it and opens an academy card", async () => {
+    const page = await browser.open(demoWorkbookSeed());
+    const token = server.tokens["data-manager"];
+
+    // Connect.
+    await page.getByLabel("Access token").waitFor();
+    expect(await page.getByLabel("Server URL").inputValue()).toBe(server.url);
+    await expectPaneHealthy(page, "connect");
+    await connect(page, token);
+    await page.getByRole("tab", { name: "Connect" }).click();
+    await expect(
+      page.getByText("Signed in as Demo data-manager (data-manager)").isVisible(),
+    ).resolves.toBe(true);
+    await expectPaneHealthy(page, "connected");
+
+    // Map the sample range: one selected cell (C5) stands for the block around it.
+    await page.getByRole("tab", { name: "Risk matrix" }).click();
+    await page.getByRole("button", { name: "Use selection" }).click();
+    await page.getByText("'Risk matrix'!A1:AE15: 14 academies, 31 columns").waitFor();
+    expect(await page.getByLabel("Indicator for column O, P8").inputValue()).toBe("ks4.progress8");
+    expect(await page.getByLabel("Indicator for column A, URN").inputValue()).toBe("urn");
+    expect(
+      await page.getByLabel("Indicator for column F, Latest Ofsted judgement").inputValue(),
+    ).toBe("ofsted.overall");
+    await page.getByText("Not used (2): Academy, Notes").waitFor();
+    // Editable per column: unmapping a column lists it; mapping it again restores it.
+    await page.getByLabel("Indicator for column F, Latest Ofsted judgement").selectOption("");
+    await page.getByText("Not used (3): Academy, Latest Ofsted judgement, Notes").waitFor();
+    await page
+      .getByLabel("Indicator for column F, Latest Ofsted judgement")
+      .selectOption("ofsted.overall");
+    await page.getByText("Not used (2): Academy, Notes").waitFor();
+    await expectPaneHealthy(page, "mapping");
+
+    // Designate under phase-model: two new columns, written in one Excel batch.
+    await page.getByLabel("Framework", { exact: true }).selectOption("phase-model");
+    await page.getByRole("tabpanel", { name: "Risk matrix" }).getByLabel("Year").selectOption(YEAR);
+    const syncsBefore = await page.evaluate(() => window.__excelMock!.syncs().length);
+    await page.getByRole("button", { name: "Designate" }).click();
+    await page
+      .getByText("14 rows designated under phase-model, written into 'Risk matrix'!AF1:AG15")
+      .waitFor();
+    const syncs = await page.evaluate(
+      (from) => window.__excelMock!.syncs().slice(from),
+      syncsBefore,
+    );
+    expect(syncs.filter((sync) => sync.writes > 0)).toHaveLength(1);
+    const values = await sheetValues(page);
+    expect(values[0]!.slice(DESIGNATION)).toEqual([
+      "Designation (phase-model)",
+      "Reasons (phase-model)",
+    ]);
+    const written = values.slice(1).map((row) => row[DESIGNATION]);
+    expect(written).toEqual(await designationsByServer("phase-model"));
+    expect(written[11]).toBe("Insufficient evidence"); // Harbour New Academy: no data yet
+    expect(written[7]).toBe("D: Challenged and Vulnerable (Stabilise)"); // Kingsway: safeguarding not effective
+    expect(values[3]![DESIGNATION + 1]).toContain("Progress 8 not available");
+    await expectPaneHealthy(page, "designated");
+
+    // Save to server as 2025/26 summer evidence (the demo's, at version 1: changes pass expectedVersion).
+    await page.getByLabel("Term").selectOption("summer");
+    await page.getByRole("button", { name: "Save to server" }).click();
+    await page.getByText(`Saved 14 rows as ${YEAR} summer evidence`).waitFor();
+    const stored = await server.client(token).request<{
+      academy: { evidence: { term: string; version: number }[] };
+    }>(gql`
+      {
+        academy(urn: "140003") {
+          evidence(year: "2025/26") {
+            term
+            version
+          }
+        }
+      }
+    `);
+    expect(stored.academy.evidence.find((record) => record.term === "summer")?.version).toBe(2);
+    await expectPaneHealthy(page, "saved");
+
+    // A cell the server cannot read: designated in place, and listed by row before saving.
+    await page.evaluate(() => window.__excelMock!.setCell("Risk matrix", "O4", "Goodish"));
+    await page.getByRole("button", { name: "Use selection" }).click();
+    await page.getByText("'Risk matrix'!A1:AG15: 14 academies, 33 columns").waitFor();
+    await page.getByRole("button", { name: "Designate" }).click();
+    await page.getByText("Cannot read this row: 1").waitFor();
+    const redone = await sheetValues(page);
+    expect(redone[0]!.length).toBe(DESIGNATION + 2); // the same two columns, written over
+    expect(redone[3]![DESIGNATION]).toBe("Cannot read this row");
+    expect(redone[3]![DESIGNATION + 1]).toContain("Goodish");
+    await page.getByRole("button", { name: "Save to server" }).click();
+    await page.getByText("1 row has problems; nothing was saved").waitFor();
+    const problems = page.getByRole("list", { name: "Problems by row" });
+    expect(await problems.textContent()).toMatch(/Row 4 \(URN 140003\):.*Goodish/);
+    await expectPaneHealthy(page, "save-errors");
+    await page.getByRole("button", { name: "Save the 13 rows without problems" }).click();
+    await page.getByText(`Saved 13 rows as ${YEAR} summer evidence`).waitFor();
+
+    // Academy card: targets with status, RAG and progress.
+    await page.getByRole("tab", { name: "Academy cards" }).click();
+    await page.getByRole("combobox", { name: "Academy" }).click();
+    await page.keyboard.type("Oak");
+    await page.getByRole("option", { name: "Oakfield Primary Academy (140001)" }).click();
+    await page.getByRole("region", { name: `Card of Oakfield Primary Academy, ${YEAR}` }).waitFor();
+    const card = await server.client(token).request<{
+      academyCard: {
+        targets: { metricLabel: string; status: string; progress: { rag: string | null } }[];
+      };
+    }>(gql`
+      {
+        academyCard(urn: "140001", year: "2025/26") {
+          targets {
+            metricLabel
+            status
+            progress {
+              rag
+            }
+          }
+        }
+      }
+    `);
+    expect(card.academyCard.targets.length).toBeGreaterThan(0);
+    for (const target of card.academyCard.targets) {
+      const item = page.getByRole("article", { name: target.metricLabel, exact: true });
+      const text = await item.textContent();
+      expect(text).toContain(target.status);
+      expect(text).toContain(
+        { green: "Green: on track", amber: "Amber: within tolerance", red: "Red: off track" }[
+          target.progress.rag ?? ""
+        ] ?? "No data yet",
+      );
+      expect(await item.getByRole("progressbar").count()).toBe(1);
+    }
+    await expectPaneHealthy(page, "card");
+
+    // Record a measurement: overall absence 3.4 in summer 2 meets the 3.5 target.
+    const absence = page.getByRole("article", { name: "Overall absence", exact: true });
+    await absence.getByRole("button", { name: "Record measurement: Overall absence" }).click();
+    await absence.getByLabel("Period").selectOption("summer2");
+    await absence.getByLabel("Value").fill("3.4");
+    await absence.getByLabel("Source").fill("MIS export");
+    await absence.getByRole("button", { name: "Record", exact: true }).click();
+    await absence.getByText("Green: on track").waitFor();
+    await expectPaneHealthy(page, "card-measured");
+
+    // Insert card sheet: a formatted sheet with a native chart of progress against target.
+    await page.getByRole("button", { name: "Insert card sheet" }).click();
+    await page.getByText("Inserted the sheet “Card 140001 2025-26”").waitFor();
+    const sheet = await page.evaluate(() => {
+      const mock = window.__excelMock!;
+      return {
+        names: mock.sheetNames(),
+        active: mock.activeSheet(),
+        snapshot: mock.snapshot("Card 140001 2025-26"),
+      };
+    });
+    expect(sheet.names).toContain("Card 140001 2025-26");
+    expect(sheet.active).toBe("Card 140001 2025-26");
+    expect(sheet.snapshot.values[4]!.slice(0, 8)).toEqual([
+      "Metric",
+      "Status",
+      "Baseline",
+      "Target",
+      "Latest",
+      "Period",
+      "Gap closed",
+      "RAG",
+    ]);
+    expect(sheet.snapshot.charts).toHaveLength(1);
+    expect(sheet.snapshot.charts[0]).toMatchObject({
+      type: "BarClustered",
+      title: "Progress against target",
+    });
+    expect(sheet.snapshot.formats.A5?.bold).toBe(true);
+
+    // The token lives in Office's storage, never in the workbook; it survives a reload.
+    const everything = await page.evaluate(() =>
+      JSON.stringify(
+        window.__excelMock!.sheetNames().map((name) => window.__excelMock!.snapshot(name).values),
+      ),
+    );
+    expect(everything).not.toContain(token);
+    expect(await page.evaluate(() => window.__excelMock!.settingsWrites)).toEqual([]);
+    await page.reload();
+    await page.getByRole("tab", { name: "Risk matrix", selected: true }).waitFor();
+    await page.getByText("data-manager", { exact: true }).waitFor();
+
+    // Sign out forgets the token.
+    await page.getByRole("tab", { name: "Connect" }).click();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await page.getByLabel("Access token").waitFor();
+    expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain(token);
+    expect(pageErrors(page)).toEqual([]);
+  }, 240_000);
+
+  it("designates an Excel table into two new table columns, and over them when run again", async () => {
+    const seed = demoWorkbookSeed();
+    const page = await browser.open({
+      ...seed,
+      tables: [{ name: "RiskMatrix", sheet: RISK_MATRIX_SHEET, address: "A1:AE15" }],
+      selection: { sheet: "Notes", address: "A1" },
+    });
+    await connect(page, server.tokens["data-manager"]);
+    await page.getByRole("tab", { name: "Risk matrix" }).click();
+    const pane = page.getByRole("tabpanel", { name: "Risk matrix" });
+    await pane.getByLabel("Or a table").selectOption("RiskMatrix");
+    await page
+      .getByText("Table RiskMatrix, 'Risk matrix'!A1:AE15: 14 academies, 31 columns")
+      .waitFor();
+    await pane.getByLabel("Framework", { exact: true }).selectOption("risk-matrix");
+    for (const run of [1, 2]) {
+      await pane.getByRole("button", { name: "Designate" }).click();
+      await page
+        .getByText("two new columns of table RiskMatrix")
+        .or(page.getByText("'Risk matrix'!AF1:AG15"))
+        .waitFor();
+      await page
+        .getByText(`Table RiskMatrix, 'Risk matrix'!A1:AG15: 14 academies, 33 columns`)
+        .waitFor();
+      const tables = await page.evaluate(() => window.__excelMock!.tables());
+      expect(tables, `run ${run}`).toEqual([
+        { name: "RiskMatrix", address: "'Risk matrix'!A1:AG15" },
+      ]);
+    }
+    const values = await sheetValues(page);
+    expect(values[0]!.slice(DESIGNATION)).toEqual([
+      "Designation (risk-matrix)",
+      "Reasons (risk-matrix)",
+    ]);
+    expect(values.slice(1).map((row) => row[DESIGNATION])).toEqual(
+      await designationsByServer("risk-matrix"),
+    );
+    expect(pageErrors(page)).toEqual([]);
+  }, 120_000);
+
+  it("works the same from the add-in build (addin/build.ts): its page, the real custom functions and the minified bundle", async () => {
+    const builtDir = await mkdtemp(join(tmpdir(), "mat-addin-"));
+    try {
+      await buildAddin({ outDir: builtDir, baseUrl: server.url });
+      const page = await browser.open(demoWorkbookSeed(), { builtDir });
+      await connect(page, server.tokens["data-manager"]);
+      await page.getByRole("tab", { name: "Risk matrix" }).click();
+      await page.getByRole("button", { name: "Use selection" }).click();
+      await page.getByText("'Risk matrix'!A1:AE15: 14 academies, 31 columns").waitFor();
+      await page
+        .getByRole("tabpanel", { name: "Risk matrix" })
+        .getByLabel("Year")
+        .selectOption(YEAR);
+      await page.getByRole("button", { name: "Designate" }).click();
+      await page.getByText("14 rows designated under phase-model").waitFor();
+      const values = await sheetValues(page);
+      expect(values.slice(1).map((row) => row[DESIGNATION])).toEqual(
+        await designationsByServer("phase-model"),
+      );
+      // The shared runtime: the same page registered the custom functions.
+      expect(await page.evaluate(() => window.__excelMock!.customFunctions)).toContain(
+        "DESIGNATION",
+      );
+      expect(pageErrors(page)).toEqual([]);
+    } finally {
+      await rm(builtDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it("shows a leader the card without recording measurements, offers agreeing targets, and no evidence saving", async () => {
+    const page = await browser.open(demoWorkbookSeed());
+    await connect(page, server.tokens.leader);
+    await page.getByRole("tab", { name: "Risk matrix" }).click();
+    await page.getByRole("button", { name: "Use selection" }).click();
+    await page.getByText(/Saving rows as evidence is for data managers/).waitFor();
+    await page.getByRole("tab", { name: "Academy cards" }).click();
+    await page.getByRole("combobox", { name: "Academy" }).click();
+    await page.getByRole("option", { name: "Hillcrest School (140003)" }).click();
+    await page.getByRole("region", { name: `Card of Hillcrest School, ${YEAR}` }).waitFor();
+    expect(await page.getByRole("button", { name: /^Record measurement/ }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: /^Edit target/ }).count()).toBe(0);
+    const first = page.getByRole("article").first();
+    await first.getByRole("button", { name: /^Change status/ }).click();
+    const options = await first
+      .getByLabel(/^Move from/)
+      .locator("option")
+      .allTextContents();
+    expect(options).toContain("draft");
+    expect(options.some((option) => option === "reviewed" || option === "agreed")).toBe(true);
+    await expectPaneHealthy(page, "leader-card");
+    expect(pageErrors(page)).toEqual([]);
+  }, 120_000);
+
+  it("refuses a token the server does not know, and stores nothing", async () => {
+    const page = await browser.open(demoWorkbookSeed());
+    await page.getByLabel("Access token").fill("mat_not-a-real-token");
+    await page.getByRole("button", { name: "Connect" }).click();
+    await page.getByText("The server did not accept this token. Check it and try again.").waitFor();
+    expect(await page.evaluate(() => JSON.stringify(localStorage))).not.toContain(
+      "mat_not-a-real-token",
+    );
+    await expectPaneHealthy(page, "refused");
+  }, 60_000);
+
+  it("can be worked with the keyboard alone: sign in with Enter, move between tabs with the arrow keys", async () => {
+    const page = await browser.open(demoWorkbookSeed());
+    await page.getByLabel("Access token").focus();
+    await page.keyboard.type(server.tokens["data-manager"]);
+    await page.keyboard.press("Enter");
+    await page.getByText(`Connected to ${TRUST}`).waitFor({ state: "attached" });
+    await page.getByRole("tab", { name: "Connect", selected: true }).focus();
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("ArrowRight");
+    await page.keyboard.press("Enter");
+    await page.getByRole("tab", { name: "Academy cards", selected: true }).waitFor();
+    await page.getByRole("combobox", { name: "Academy" }).focus();
+    await page.keyboard.type("Castle");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("Enter");
+    await page.getByRole("region", { name: `Card of Castle Primary, ${YEAR}` }).waitFor();
+    await page.keyboard.press("Shift+Tab");
+    await page.getByRole("tab", { name: "Academy cards" }).focus();
+    await page.keyboard.press("ArrowLeft");
+    await page.keyboard.press("Space");
+    await page.getByRole("button", { name: "Use selection" }).waitFor();
+    await page.getByRole("button", { name: "Use selection" }).focus();
+    await page.keyboard.press("Enter");
+    await page.getByText("14 academies, 31 columns").waitFor();
+    expect(pageErrors(page)).toEqual([]);
+  }, 120_000);
+});
