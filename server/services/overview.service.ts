@@ -7,6 +7,7 @@ import type { Viewer } from "../auth/viewer.js";
 import { academyScope, type AcademyRow } from "./academy.service.js";
 import { targetProgress, type MeasurementRow, type TargetRow } from "./academy-card.service.js";
 import type { StoredDesignationRow } from "./designation.service.js";
+import { groupBy } from "./group-by.js";
 
 export interface RagCounts {
   green: number;
@@ -50,9 +51,9 @@ export class OverviewService {
       }),
     ]);
     const designationOf = new Map(designations.map((row) => [row.academyId, row]));
-    const targetsOf = group(targets, (row) => row.academyId);
-    const measurementsOf = group(measurements, (row) => `${row.academyId}|${row.metric}`);
-    const recentOf = group(
+    const targetsOf = groupBy(targets, (row) => row.academyId);
+    const measurementsOf = groupBy(measurements, (row) => `${row.academyId}|${row.metric}`);
+    const recentOf = groupBy(
       changedSince ? measurements.filter((row) => row.createdAt >= changedSince) : [],
       (row) => row.academyId,
     );
@@ -105,16 +106,6 @@ export class OverviewService {
 function countRag(counts: RagCounts, rag: Rag | null): void {
   if (rag === null) counts.none++;
   else counts[rag]++;
-}
-
-function group<T>(rows: readonly T[], key: (row: T) => string): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const row of rows) {
-    const list = map.get(key(row));
-    if (list) list.push(row);
-    else map.set(key(row), [row]);
-  }
-  return map;
 }
 
 export type { TargetRow, MeasurementRow };

@@ -47,6 +47,10 @@ const RULES: Record<string, Rule> = {
     allowed: EVERYONE,
     document: `{ academyCard(urn: "140001", year: "${YEAR}") { academy { name } targets { metric } } }`,
   },
+  academyCards: {
+    allowed: EVERYONE,
+    document: `{ academyCards(urns: ["140001", "140002"], year: "${YEAR}") { academy { name } } }`,
+  },
   target: {
     allowed: EVERYONE,
     document: `{ target(urn: "140001", metric: "attendance.absence", year: "${YEAR}") { id } }`,

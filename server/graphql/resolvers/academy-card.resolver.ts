@@ -1,5 +1,6 @@
 import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
 import type { Context } from "../context.type.js";
+import type { AcademyCardData } from "../../services/academy-card.service.js";
 import {
   AcademyCardType,
   MeasurementInput,
@@ -10,6 +11,32 @@ import {
 } from "../types/academy-card.type.js";
 import { toStoredDesignation, toTarget } from "../mappers.js";
 import { frameworkOf } from "../framework-of.js";
+
+/** Cards as the API shows them, with each academy's current designation (one query for all). */
+async function cardTypes(
+  context: Context,
+  cards: readonly (AcademyCardData | null)[],
+): Promise<(AcademyCardType | null)[]> {
+  const found = cards.filter((card): card is AcademyCardData => card !== null);
+  const designations = await context.services.designations.currentFor(
+    context.viewer!,
+    found.map((card) => card.academy.id),
+  );
+  return Promise.all(
+    cards.map(async (card) => {
+      if (!card) return null;
+      const designation = designations.get(card.academy.id) ?? null;
+      return {
+        academy: card.academy,
+        year: card.year,
+        designation: designation
+          ? toStoredDesignation(designation, await frameworkOf(context, designation.frameworkKey))
+          : null,
+        targets: card.targets.map((entry) => toTarget(card.academy.urn, entry)),
+      };
+    }),
+  );
+}
 
 @Resolver()
 export class AcademyCardResolver {
@@ -22,17 +49,23 @@ export class AcademyCardResolver {
     @Arg("year", () => String, { description: "Academic year, e.g. 2025/26." }) year: string,
     @Ctx() context: Context,
   ): Promise<AcademyCardType> {
-    const { viewer, services } = context;
-    const card = await services.cards.card(viewer!, urn, year);
-    const designation = await services.designations.current(viewer!, card.academy.id);
-    return {
-      academy: card.academy,
-      year,
-      designation: designation
-        ? toStoredDesignation(designation, await frameworkOf(context, designation.frameworkKey))
-        : null,
-      targets: card.targets.map((entry) => toTarget(urn, entry)),
-    };
+    const card = await context.services.cards.card(context.viewer!, urn, year);
+    const [mapped] = await cardTypes(context, [card]);
+    return mapped!;
+  }
+
+  @Authorized("read")
+  @Query(() => [AcademyCardType], {
+    nullable: "items",
+    description:
+      "Many academies' cards for a year in one request (at most 500), in the order asked; null for a URN that is not one of your academies. What a workbook full of MAT.CARD cells asks for.",
+  })
+  async academyCards(
+    @Arg("urns", () => [String], { description: "URNs of the academies." }) urns: string[],
+    @Arg("year", () => String, { description: "Academic year, e.g. 2025/26." }) year: string,
+    @Ctx() context: Context,
+  ): Promise<(AcademyCardType | null)[]> {
+    return cardTypes(context, await context.services.cards.cards(context.viewer!, urns, year));
   }
 
   @Authorized("read")
