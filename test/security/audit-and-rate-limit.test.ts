@@ -1,0 +1,106 @@
+// Every change leaves an audit entry (who, when, what, before and after) that
+// trust admins and leaders can read, and only for their own trust; requests
+// over the per-token rate limit are refused with 429 and Retry-After.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { gql } from "graphql-request";
+import { graphQLErrorOf, startTestServer, type TestServer } from "../support/test-server.js";
+import { issueToken } from "../../server/auth/tokens.js";
+
+const AUDIT = gql`
+  query ($entity: String) {
+    auditLog(first: 10, entity: $entity) {
+      actor
+      action
+      entity
+      entityId
+      before
+      after
+      at
+    }
+  }
+`;
+
+type Entry = {
+  actor: string;
+  action: string;
+  entity: string;
+  entityId: string;
+  before: string | null;
+  after: string | null;
+  at: string;
+};
+
+describe("audit log", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer("sqlite");
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("records a change with who, what, before and after, newest first", async () => {
+    await server.client(server.tokens["data-manager"]).request(gql`
+      mutation {
+        updateAcademy(urn: "140002", input: { name: "Riverside Academy (renamed)" }) {
+          urn
+        }
+      }
+    `);
+    const { auditLog } = await server
+      .client(server.tokens.leader)
+      .request<{ auditLog: Entry[] }>(AUDIT, { entity: "Academy" });
+    const entry = auditLog[0]!;
+    expect(entry.action).toBe("academy.update");
+    expect(entry.actor).toContain("data-manager");
+    expect(JSON.parse(entry.before!).name).toBe("Riverside Academy");
+    expect(JSON.parse(entry.after!).name).toBe("Riverside Academy (renamed)");
+    expect(Date.now() - Date.parse(entry.at)).toBeLessThan(60_000);
+  });
+
+  it("keeps each trust's audit log to itself and from roles that may not read it", async () => {
+    const prisma = server.handle.prisma;
+    const other = await prisma.trust.create({ data: { uid: "TR03333", name: "Other Trust" } });
+    const outsider = await issueToken(prisma, {
+      trustId: other.id,
+      role: "trust-admin",
+      name: "Other admin",
+    });
+    const { auditLog } = await server
+      .client(outsider.token)
+      .request<{ auditLog: Entry[] }>(AUDIT, {});
+    expect(auditLog).toEqual([]);
+    const refused = await server
+      .client(server.tokens["data-manager"])
+      .request(AUDIT, {})
+      .catch(graphQLErrorOf);
+    expect(refused.code).toBe("FORBIDDEN");
+  });
+});
+
+describe("rate limit", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer("sqlite", { RATE_LIMIT_PER_MINUTE: "5" });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  const ask = (token: string) =>
+    fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: "{ me { role } }" }),
+    });
+
+  it("refuses the sixth request in a minute from one token, naming the limit, and not another token's", async () => {
+    for (let request = 0; request < 5; request++)
+      expect((await ask(server.tokens.leader)).status).toBe(200);
+    const refused = await ask(server.tokens.leader);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await refused.text()).toContain("the limit is 5 a minute");
+    expect((await ask(server.tokens["data-manager"])).status).toBe(200);
+  });
+});
