@@ -58,7 +58,11 @@ function describeRaw(raw: unknown): string {
 const NUMBER_PATTERN = /^[+-]?(\d+(\.\d*)?|\.\d+)$/;
 
 /** A plain decimal number as typed, or null. Unicode minus signs are accepted. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
 function readNumberText(text: string): number | null {
+  // Most cells are plain decimals: read them without cleaning first.
+  if (PLAIN_NUMBER.test(text)) return Number(text);
   const cleaned = text.replace(/[\u2212\u2013]/g, "-").replace(/\s+/g, "");
   if (!NUMBER_PATTERN.test(cleaned)) return null;
   const value = Number(cleaned);
@@ -111,7 +115,12 @@ const TRUST_GRADE_WORDS: ReadonlyMap<string, number> = new Map([
   ["inadequate", 4],
 ]);
 
+const SIMPLE_WORDS = /^[a-z]+( [a-z]+)*$/;
+
 function normaliseWords(text: string): string {
+  // Most words arrive tidy apart from case: skip the clean-up for them.
+  const lower = text.toLowerCase();
+  if (SIMPLE_WORDS.test(lower)) return lower;
   return text
     .trim()
     .toLowerCase()
@@ -212,16 +221,14 @@ const DAY_MS = 86_400_000;
 // so from serial 61 on, day 0 is 1899-12-30.
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** yyyy-mm-dd for a real calendar date (leap years counted), else null. */
 function isoDate(year: number, month: number, day: number): string | null {
-  const time = Date.UTC(year, month - 1, day);
-  const date = new Date(time);
-  if (
-    date.getUTCFullYear() !== year ||
-    date.getUTCMonth() !== month - 1 ||
-    date.getUTCDate() !== day
-  )
-    return null;
-  return date.toISOString().slice(0, 10);
+  if (year < 1 || year > 9999 || month < 1 || month > 12 || day < 1) return null;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  if (day > (month === 2 && leap ? 29 : (DAYS_IN_MONTH[month - 1] as number))) return null;
+  return `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
 }
 
 function readDate(indicator: Indicator, raw: unknown): CellReading {
@@ -256,7 +263,13 @@ function readDate(indicator: Indicator, raw: unknown): CellReading {
 /** True when a cell means "not available": blank, n/a, -, SUPP, NE. */
 export function isNotAvailable(raw: unknown): boolean {
   if (raw === null || raw === undefined) return true;
-  return typeof raw === "string" && NOT_AVAILABLE.has(raw.trim().toLowerCase());
+  if (typeof raw !== "string") return false;
+  // Markers are short: only short text needs trimming and folding to compare.
+  return (
+    raw.length === 0 ||
+    NOT_AVAILABLE.has(raw) ||
+    (raw.length <= 40 && NOT_AVAILABLE.has(raw.trim().toLowerCase()))
+  );
 }
 
 /** Reads one cell for an indicator. Not-available markers give `value: null`. */

@@ -4,6 +4,7 @@ import { badInput, type Problem } from "./errors.js";
 import { indicatorForHeader } from "./indicators.js";
 import {
   readCell,
+  type CellValue,
   type InspectionFrameworkKey,
   type OfstedGradeReading,
   type Phase,
@@ -27,6 +28,12 @@ export const EMPTY_EVIDENCE: Evidence = { values: new Map(), inspection: null, p
 
 const OFSTED_PREFIX = "ofsted.";
 
+/** Two readings of the same indicator agree (an Ofsted grade by its grade and scale). */
+function sameValue(a: CellValue, b: CellValue): boolean {
+  if (typeof a !== "object" || typeof b !== "object") return a === b;
+  return a.grade === b.grade && a.scale === b.scale;
+}
+
 /**
  * Reads a row of evidence. Every problem (unknown indicator, unreadable value,
  * the same indicator twice with different values, inconsistent Ofsted grades)
@@ -36,7 +43,7 @@ export function readEvidence(entries: Iterable<EvidenceEntry>): Evidence {
   const problems: Problem[] = [];
   const values = new Map<string, number | string | boolean>();
   const grades = new Map<string, OfstedGradeReading>();
-  const given = new Map<string, string>();
+  const given = new Map<string, CellValue>();
   let index = 0;
   for (const entry of entries) {
     const at = index++;
@@ -57,10 +64,9 @@ export function readEvidence(entries: Iterable<EvidenceEntry>): Evidence {
       continue;
     }
     if (reading.value === null) continue;
-    const shown = JSON.stringify(reading.value);
     const earlier = given.get(indicator.key);
     if (earlier !== undefined) {
-      if (earlier !== shown) {
+      if (!sameValue(earlier, reading.value)) {
         problems.push({
           field: indicator.key,
           message: `${indicator.label} (${indicator.key}) is given twice with different values`,
@@ -68,7 +74,7 @@ export function readEvidence(entries: Iterable<EvidenceEntry>): Evidence {
       }
       continue;
     }
-    given.set(indicator.key, shown);
+    given.set(indicator.key, reading.value);
     if (indicator.kind === "ofstedGrade") {
       grades.set(indicator.key.slice(OFSTED_PREFIX.length), reading.value as OfstedGradeReading);
     } else {

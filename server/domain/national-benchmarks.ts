@@ -98,15 +98,23 @@ export function benchmarkLookup(benchmarks: readonly Benchmark[]): BenchmarkLook
   }
   for (const list of byIndicator.values())
     list.sort((a, b) => (a.year < b.year ? 1 : a.year > b.year ? -1 : 0));
-  // Answers are memoised: a risk matrix asks the same few questions thousands of times.
-  const answers = new Map<string, Benchmark | null>();
+  // Answers are memoised in nested maps (no key strings to build): a risk
+  // matrix asks the same few questions thousands of times.
+  const answers = new Map<string, Map<Phase | null, Map<string | null, Benchmark | null>>>();
+  let remembered = 0;
   return (indicator, phase, year) => {
-    const key = `${indicator}|${phase ?? ""}|${year ?? ""}`;
-    const known = answers.get(key);
+    let byPhase = answers.get(indicator);
+    if (!byPhase) answers.set(indicator, (byPhase = new Map()));
+    let byYear = byPhase.get(phase);
+    if (!byYear) byPhase.set(phase, (byYear = new Map()));
+    const known = byYear.get(year);
     if (known !== undefined) return known;
+    if (++remembered > 10_000) {
+      answers.clear();
+      remembered = 0;
+    }
     const answer = find(indicator, phase, year);
-    if (answers.size > 10_000) answers.clear();
-    answers.set(key, answer);
+    byYear.set(year, answer);
     return answer;
   };
   function find(indicator: string, phase: Phase | null, year: string | null): Benchmark | null {

@@ -26,6 +26,8 @@ import { formatNumber } from "./wording.js";
 
 export type { Reason } from "./sources.js";
 
+const NO_SUPPORT: readonly SupportEntitlement[] = Object.freeze([]);
+
 /** One support entitlement that comes with a level. */
 export interface SupportEntitlement {
   readonly activity: string;
@@ -130,14 +132,35 @@ export function compileFramework(document: FrameworkDefinition | unknown): Compi
   const lastBand =
     combine.method === "bestFit" ? (combine.bands[combine.bands.length - 1]?.atLeast ?? 0) : 0;
 
-  const supportOf = (level: Level, facts: EvaluationFacts | null): SupportEntitlement[] =>
-    entitlements
-      .filter(
-        (entry) =>
-          entry.levels.has(level.key) &&
-          (entry.when === null || (facts !== null && entry.when(facts))),
-      )
-      .map((entry) => entry.entitlement);
+  // Each level's unconditional entitlements, worked out once (shared, frozen);
+  // conditional ones (e.g. "inspection due within a year") checked per academy, after them.
+  const unconditional = new Map(
+    levels.map((level) => [
+      level.key,
+      Object.freeze(
+        entitlements
+          .filter((entry) => entry.when === null && entry.levels.has(level.key))
+          .map((entry) => entry.entitlement),
+      ),
+    ]),
+  );
+  const conditional = new Map(
+    levels.map((level) => [
+      level.key,
+      entitlements.filter((entry) => entry.when !== null && entry.levels.has(level.key)),
+    ]),
+  );
+  const supportOf = (
+    level: Level,
+    facts: EvaluationFacts | null,
+  ): readonly SupportEntitlement[] => {
+    const base = unconditional.get(level.key) ?? NO_SUPPORT;
+    let list: SupportEntitlement[] | null = null;
+    for (const entry of conditional.get(level.key) ?? []) {
+      if (facts !== null && entry.when?.(facts)) (list ??= [...base]).push(entry.entitlement);
+    }
+    return list ?? base;
+  };
 
   const factsFor = (evidence: Evidence, year: string | null, tally: Tally): EvaluationFacts => {
     const inspection: InspectionBandResult | null = evidence.inspection
@@ -146,42 +169,44 @@ export function compileFramework(document: FrameworkDefinition | unknown): Compi
     return { evidence, year, inspection, band: inspection?.band ?? null, ratings: tally.ratings };
   };
 
-  function designate(evidence: Evidence, options?: DesignateOptions): Designation {
-    const tally: Tally = { reasons: [], ranks: [], ratings: [] };
-    const facts = factsFor(evidence, options?.year ?? null, tally);
+  /** Runs the sources, combines them and applies overrides; writes reasons only when the tally has a list for them. */
+  function evaluate(facts: EvaluationFacts, tally: Tally): Level | null {
     for (const source of sources) source(facts, tally);
-
+    const reasons = tally.reasons;
     let level: Level | null = null;
     if (combine.method === "lowest") {
       let lowest = Infinity;
       for (const rank of tally.ranks) if (rank < lowest) lowest = rank;
       if (lowest !== Infinity) level = levelByRank.get(lowest) as Level;
     } else if (tally.ratings.length > 0) {
-      const mean = tally.ratings.reduce((sum, rating) => sum + rating, 0) / tally.ratings.length;
+      let sum = 0;
+      for (const rating of tally.ratings) sum += rating;
+      const mean = sum / tally.ratings.length;
       const fit = levelForMean(mean);
       level = fit.level;
-      const { label } = level;
-      const count = tally.ratings.length;
-      const compared = () =>
-        fit.band === null
-          ? `below ${formatNumber(lastBand)}`
-          : `at or above ${formatNumber(fit.band)}`;
-      tally.reasons.push(
-        lazyReason(
-          "best fit",
-          level.key,
-          mean,
-          () => `Mean rating ${formatNumber(mean)} of ${count} sources is ${compared()}: ${label}`,
-        ),
-      );
+      if (reasons) {
+        const { label } = level;
+        const count = tally.ratings.length;
+        const compared =
+          fit.band === null
+            ? `below ${formatNumber(lastBand)}`
+            : `at or above ${formatNumber(fit.band)}`;
+        reasons.push(
+          lazyReason(
+            "best fit",
+            level.key,
+            mean,
+            () => `Mean rating ${formatNumber(mean)} of ${count} sources is ${compared}: ${label}`,
+          ),
+        );
+      }
     }
-
     let forced: Level | null = null;
     for (const override of overrides) {
       if (!override.when(facts)) continue;
       if (override.effect === "force") {
         if (forced === null || override.level.rank < forced.rank) forced = override.level;
-        tally.reasons.push(
+        reasons?.push(
           lazyReason(
             "override",
             override.level.key,
@@ -191,7 +216,7 @@ export function compileFramework(document: FrameworkDefinition | unknown): Compi
         );
       } else if (level !== null && level.rank > override.level.rank) {
         level = override.level;
-        tally.reasons.push(
+        reasons?.push(
           lazyReason(
             "cap",
             override.level.key,
@@ -201,17 +226,38 @@ export function compileFramework(document: FrameworkDefinition | unknown): Compi
         );
       }
     }
-    if (forced !== null) level = forced;
+    return forced ?? level;
+  }
 
-    const inspection = facts.inspection;
+  // Deciding reuses one scratch tally (designate is synchronous and never
+  // re-entered), so a whole risk matrix allocates little beyond its results.
+  const scratch: Tally = { reasons: null, ranks: [], ratings: [] };
+
+  /** The reasons, by running the same evaluation again with words: only when a caller reads them. */
+  function explain(evidence: Evidence, year: string | null): Reason[] {
+    const tally: Tally = { reasons: [], ranks: [], ratings: [] };
+    evaluate(factsFor(evidence, year, tally), tally);
+    return tally.reasons ?? [];
+  }
+
+  function designate(evidence: Evidence, options?: DesignateOptions): Designation {
+    const year = options?.year ?? null;
+    scratch.ranks.length = 0;
+    scratch.ratings.length = 0;
+    const facts = factsFor(evidence, year, scratch);
+    const level = evaluate(facts, scratch);
+    let reasons: Reason[] | null = null;
     return {
       framework: definition.key,
       level,
       insufficientEvidence: level === null,
-      inspectionBand: inspection?.band ?? null,
-      categoryOfConcern: inspection?.category ?? null,
-      reasons: tally.reasons,
-      support: level === null ? [] : supportOf(level, facts),
+      inspectionBand: facts.band,
+      categoryOfConcern: facts.inspection?.category ?? null,
+      get reasons(): Reason[] {
+        reasons ??= explain(evidence, year);
+        return reasons;
+      },
+      support: level === null ? NO_SUPPORT : supportOf(level, facts),
     };
   }
 

@@ -1,5 +1,6 @@
 // Conditions in a framework ("trajectory is declining", "band Concern", "any
 // rating of 4"), compiled once into predicates over one designation's facts.
+// Plain loops: predicates run for every row of a risk matrix and must not allocate.
 import type { Evidence } from "../evidence.js";
 import type { InspectionBand } from "../inspection/crosswalk.js";
 import type { Comparison, Condition } from "./framework.schema.js";
@@ -49,15 +50,24 @@ export function compileCondition(condition: Condition): Predicate {
   }
   if ("anyRating" in condition) {
     const { op, value } = condition.anyRating;
-    return (facts) => facts.ratings.some((rating) => compare(rating, op, value));
+    return (facts) => {
+      for (const rating of facts.ratings) if (compare(rating, op, value)) return true;
+      return false;
+    };
   }
   if ("any" in condition) {
     const inner = condition.any.map(compileCondition);
-    return (facts) => inner.some((predicate) => predicate(facts));
+    return (facts) => {
+      for (const predicate of inner) if (predicate(facts)) return true;
+      return false;
+    };
   }
   if ("all" in condition) {
     const inner = condition.all.map(compileCondition);
-    return (facts) => inner.every((predicate) => predicate(facts));
+    return (facts) => {
+      for (const predicate of inner) if (!predicate(facts)) return false;
+      return true;
+    };
   }
   const inner = compileCondition(condition.not);
   return (facts) => !inner(facts);

@@ -21,7 +21,8 @@ export interface Reason {
 
 /** Collects what sources indicate during one designation. */
 export interface Tally {
-  readonly reasons: Reason[];
+  /** Null while only deciding the level: no words are written then. */
+  readonly reasons: Reason[] | null;
   /** Ranks indicated, in a "lowest" framework. */
   readonly ranks: number[];
   /** Ratings given, in a best-fit framework (also read by `anyRating` conditions). */
@@ -73,25 +74,35 @@ export function lazyReason(
   };
 }
 
-/** Records an outcome (level key or rating) with its reason. */
+/**
+ * Records an outcome (level key or rating), and its reason when explaining.
+ * Callers pass `because` as `tally.reasons && (() => ...)`, so that deciding
+ * alone makes no closures and writes no words.
+ */
+type Because = false | null | (() => string);
+
 function recorder(context: SourceContext) {
-  return (tally: Tally, source: string, outcome: string | number, because: () => string): void => {
+  return (tally: Tally, source: string, outcome: string | number, because: Because): void => {
+    const reasons = tally.reasons;
     if (typeof outcome === "number") {
-      const level = context.levelForRating(outcome);
       tally.ratings.push(outcome);
-      tally.reasons.push(
-        lazyReason(source, level.key, outcome, () => `${because()}: rating ${outcome}`),
-      );
+      if (reasons && because) {
+        const level = context.levelForRating(outcome);
+        reasons.push(
+          lazyReason(source, level.key, outcome, () => `${because()}: rating ${outcome}`),
+        );
+      }
       return;
     }
     const level = context.levelByKey.get(outcome) as Level;
     tally.ranks.push(level.rank);
-    tally.reasons.push(lazyReason(source, level.key, null, () => `${because()}: ${level.label}`));
+    if (reasons && because)
+      reasons.push(lazyReason(source, level.key, null, () => `${because()}: ${level.label}`));
   };
 }
 
 function skipped(tally: Tally, source: string, message: () => string): void {
-  tally.reasons.push(lazyReason(source, null, null, message));
+  tally.reasons?.push(lazyReason(source, null, null, message));
 }
 
 interface CompiledCut {
@@ -111,6 +122,30 @@ function compileThreshold(
   const needsNational = part.cuts.some((cut) => cut.national);
   const record = recorder(context);
   const last = cuts[cuts.length - 1] as CompiledCut;
+  // Rounded to 12 significant digits: in binary, 46.2 - 15 is 31.200000000000003, so
+  // a value of exactly 31.2 would count as "below national - 15". Bounds are
+  // worked out once per national figure (there are only a few) and reused.
+  const boundsByNational = new Map<number | null, Map<Cut, number>>();
+  const boundOf = (cut: Cut, national: number | null): number => {
+    if (!cut.national) return cut.value;
+    let bounds = boundsByNational.get(national);
+    if (!bounds) boundsByNational.set(national, (bounds = new Map()));
+    let bound = bounds.get(cut);
+    if (bound === undefined)
+      bounds.set(
+        cut,
+        (bound = Number(((national as number) * cut.times + cut.value).toPrecision(12))),
+      );
+    return bound;
+  };
+  const boundText = (cut: Cut, national: number | null): string => {
+    const bound = formatValue(indicator, boundOf(cut, national));
+    if (!cut.national) return bound;
+    const times = cut.times === 1 ? "" : ` x ${formatNumber(cut.times)}`;
+    const offset =
+      cut.value === 0 ? "" : ` ${cut.value > 0 ? "+" : "-"} ${formatNumber(Math.abs(cut.value))}`;
+    return `${bound} (national ${formatValue(indicator, national as number)}${times}${offset})`;
+  };
   return (facts, tally, id, prefix) => {
     const value = facts.evidence.values.get(part.indicator);
     if (typeof value !== "number") return "missing";
@@ -127,37 +162,30 @@ function compileThreshold(
       }
       national = benchmark.value;
     }
-    // Rounded to 12 significant digits: in binary, 46.2 - 15 is 31.200000000000003, so
-    // a value of exactly 31.2 would count as "below national - 15".
-    const boundOf = (cut: Cut): number =>
-      cut.national
-        ? Number(((national as number) * cut.times + cut.value).toPrecision(12))
-        : cut.value;
-    const boundText = (cut: Cut): string => {
-      const bound = formatValue(indicator, boundOf(cut));
-      if (!cut.national) return bound;
-      const times = cut.times === 1 ? "" : ` x ${formatNumber(cut.times)}`;
-      const offset =
-        cut.value === 0 ? "" : ` ${cut.value > 0 ? "+" : "-"} ${formatNumber(Math.abs(cut.value))}`;
-      return `${bound} (national ${formatValue(indicator, national as number)}${times}${offset})`;
-    };
-    const shown = () => `${prefix}${indicator.label} ${formatValue(indicator, value)} is`;
+    const shown = (): string => `${prefix}${indicator.label} ${formatValue(indicator, value)} is`;
     let blocked: CompiledCut | null = null;
     for (const compiled of cuts) {
-      if (!compare(value, compiled.cut.op, boundOf(compiled.cut))) continue;
+      if (!compare(value, compiled.cut.op, boundOf(compiled.cut, national))) continue;
       if (compiled.onlyIf && !compiled.onlyIf(facts)) {
         blocked ??= compiled;
         continue;
       }
       const { cut } = compiled;
-      record(tally, id, cut.level, () => `${shown()} ${opWords(cut.op)} ${boundText(cut)}`);
+      record(
+        tally,
+        id,
+        cut.level,
+        tally.reasons && (() => `${shown()} ${opWords(cut.op)} ${boundText(cut, national)}`),
+      );
       return "done";
     }
     const stopped = blocked;
-    const because = stopped
-      ? () =>
-          `${shown()} ${opWords(stopped.cut.op)} ${boundText(stopped.cut)}, which counts only when ${stopped.cut.onlyIf?.says}`
-      : () => `${shown()} ${negatedOpWords(last.cut.op)} ${boundText(last.cut)}`;
+    const because =
+      tally.reasons &&
+      (stopped
+        ? () =>
+            `${shown()} ${opWords(stopped.cut.op)} ${boundText(stopped.cut, national)}, which counts only when ${stopped.cut.onlyIf?.says}`
+        : () => `${shown()} ${negatedOpWords(last.cut.op)} ${boundText(last.cut, national)}`);
     record(tally, id, part.otherwise, because);
     return "done";
   };
@@ -199,7 +227,7 @@ function gradeSource(
     for (const indicator of indicators) {
       const grade = facts.evidence.values.get(indicator.key);
       if (typeof grade !== "number") {
-        (missing ??= []).push(indicator.label);
+        if (tally.reasons) (missing ??= []).push(indicator.label);
         continue;
       }
       const outcome = source.grades[String(grade) as "1" | "2" | "3" | "4"];
@@ -207,7 +235,7 @@ function gradeSource(
         tally,
         indicator.key,
         outcome,
-        () => `${indicator.label} judged ${grade} (${GRADE_WORDS[grade - 1]})`,
+        tally.reasons && (() => `${indicator.label} judged ${grade} (${GRADE_WORDS[grade - 1]})`),
       );
     }
     const absent = missing;
@@ -236,7 +264,7 @@ function inspectionSource(
       tally,
       source.id,
       source.bands[band],
-      () => `${result.summary}. Inspection band ${band}: ${result.why}`,
+      tally.reasons && (() => `${result.summary}. Inspection band ${band}: ${result.why}`),
     );
   };
 }
@@ -248,7 +276,7 @@ function ruleSource(
   const holds = compileCondition(source.when);
   const record = recorder(context);
   return (facts, tally) => {
-    if (holds(facts)) record(tally, source.id, source.level, () => source.says);
+    if (holds(facts)) record(tally, source.id, source.level, tally.reasons && (() => source.says));
   };
 }
 
@@ -262,13 +290,15 @@ function belowInspectionSource(
     const band = facts.inspection?.band ?? null;
     if (band === null) return;
     const expected = source.bandGrades[band];
-    const worse = indicators.filter((indicator) => {
+    let worse: Indicator[] | null = null;
+    for (const indicator of indicators) {
       const grade = facts.evidence.values.get(indicator.key);
-      return typeof grade === "number" && grade > expected;
-    });
-    if (worse.length === 0) return;
-    const list = () =>
-      worse
+      if (typeof grade === "number" && grade > expected) (worse ??= []).push(indicator);
+    }
+    if (worse === null) return;
+    const found: Indicator[] = worse;
+    const list = (): string =>
+      found
         .map(
           (indicator) => `${indicator.label} ${String(facts.evidence.values.get(indicator.key))}`,
         )
@@ -277,7 +307,8 @@ function belowInspectionSource(
       tally,
       source.id,
       source.level,
-      () => `Not meeting its Ofsted judgement (band ${band}, grade ${expected}): ${list()}`,
+      tally.reasons &&
+        (() => `Not meeting its Ofsted judgement (band ${band}, grade ${expected}): ${list()}`),
     );
   };
 }

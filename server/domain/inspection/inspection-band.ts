@@ -60,14 +60,29 @@ function holds(
     const grade = inspection.grades.get(condition.grade);
     return grade !== undefined && within(grade, condition);
   }
-  const grades = [...inspection.grades.values()];
-  if ("anyGrade" in condition) return grades.some((grade) => within(grade, condition.anyGrade));
-  if ("everyGrade" in condition)
-    return grades.length > 0 && grades.every((grade) => within(grade, condition.everyGrade));
-  if ("countGrades" in condition)
-    return grades.filter((grade) => within(grade, condition.countGrades)).length >= condition.min;
-  if ("any" in condition) return condition.any.some((inner) => holds(inner, inspection, category));
-  return condition.all.every((inner) => holds(inner, inspection, category));
+  if ("anyGrade" in condition) {
+    for (const grade of inspection.grades.values())
+      if (within(grade, condition.anyGrade)) return true;
+    return false;
+  }
+  if ("everyGrade" in condition) {
+    if (inspection.grades.size === 0) return false;
+    for (const grade of inspection.grades.values())
+      if (!within(grade, condition.everyGrade)) return false;
+    return true;
+  }
+  if ("countGrades" in condition) {
+    let count = 0;
+    for (const grade of inspection.grades.values())
+      if (within(grade, condition.countGrades)) count++;
+    return count >= condition.min;
+  }
+  if ("any" in condition) {
+    for (const inner of condition.any) if (holds(inner, inspection, category)) return true;
+    return false;
+  }
+  for (const inner of condition.all) if (!holds(inner, inspection, category)) return false;
+  return true;
 }
 
 function describeInspection(inspection: InspectionEvidence): string {
@@ -82,46 +97,41 @@ function describeInspection(inspection: InspectionEvidence): string {
   return `${title} (${inspection.framework}${inspection.frameworkInferred ? ", inferred" : ""}, ${when}): ${grades.join(", ") || "no grades"}`;
 }
 
-/** The result with its words written only when read (the band itself is the hot path). */
-function result(
-  band: InspectionBand | null,
-  category: CategoryOfConcern | null,
-  inspection: InspectionEvidence,
-  why: () => string,
-): InspectionBandResult {
-  let summary: string | null = null;
-  let reason: string | null = null;
-  return {
-    band,
-    category,
-    get summary() {
-      summary ??= describeInspection(inspection);
-      return summary;
-    },
-    get why() {
-      reason ??= why();
-      return reason;
-    },
-  };
-}
+/**
+ * A band with its words written only when read: the band is the hot path (a
+ * whole risk matrix at once), the explanation is not. A class, so that no
+ * closures are made per designation.
+ */
+class BandResult implements InspectionBandResult {
+  private summaryText: string | null = null;
+  private whyText: string | null = null;
 
-export function inspectionBand(
-  inspection: InspectionEvidence,
-  crosswalk: Crosswalk,
-): InspectionBandResult {
-  const rules = crosswalk[inspection.framework];
-  const category = categoryOfConcern(inspection);
-  const missing = rules.requires.filter((field) => !inspection.grades.has(field));
-  if (inspection.grades.size === 0 || missing.length > 0) {
-    return result(null, category, inspection, () =>
-      missing.length > 0
-        ? `no ${missing.map((field) => FIELD_WORDS[field] ?? field).join(", ")} grade`
-        : "no grades",
-    );
+  constructor(
+    readonly band: InspectionBand | null,
+    readonly category: CategoryOfConcern | null,
+    private readonly inspection: InspectionEvidence,
+    private readonly rules: Crosswalk[keyof Crosswalk],
+    private readonly rule: Crosswalk[keyof Crosswalk]["rules"][number] | undefined,
+    private readonly missing: readonly string[],
+  ) {}
+
+  get summary(): string {
+    this.summaryText ??= describeInspection(this.inspection);
+    return this.summaryText;
   }
-  const rule = rules.rules.find((candidate) => holds(candidate.when, inspection, category));
-  const band = rule?.band ?? rules.otherwise.band;
-  return result(band, category, inspection, () => {
+
+  get why(): string {
+    this.whyText ??= this.explain();
+    return this.whyText;
+  }
+
+  private explain(): string {
+    const { inspection, rules, rule, category } = this;
+    if (this.band === null) {
+      return this.missing.length > 0
+        ? `no ${this.missing.map((field) => FIELD_WORDS[field] ?? field).join(", ")} grade`
+        : "no grades";
+    }
     let why = rule?.why ?? rules.otherwise.why;
     if (category !== null) why = `${why} (${category})`;
     if (rule === undefined) {
@@ -132,5 +142,35 @@ export function inspectionBand(
       if (noted.length > 0) why = `${why}, except ${noted.join(", ")}`;
     }
     return why;
-  });
+  }
+}
+
+const NONE: readonly string[] = [];
+
+export function inspectionBand(
+  inspection: InspectionEvidence,
+  crosswalk: Crosswalk,
+): InspectionBandResult {
+  const rules = crosswalk[inspection.framework];
+  const category = categoryOfConcern(inspection);
+  let missing = NONE;
+  for (const field of rules.requires)
+    if (!inspection.grades.has(field)) missing = [...missing, field];
+  if (inspection.grades.size === 0 || missing.length > 0)
+    return new BandResult(null, category, inspection, rules, undefined, missing);
+  let rule: (typeof rules.rules)[number] | undefined;
+  for (const candidate of rules.rules) {
+    if (holds(candidate.when, inspection, category)) {
+      rule = candidate;
+      break;
+    }
+  }
+  return new BandResult(
+    rule?.band ?? rules.otherwise.band,
+    category,
+    inspection,
+    rules,
+    rule,
+    NONE,
+  );
 }
