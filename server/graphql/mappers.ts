@@ -70,6 +70,7 @@ export function toStoredDesignation(
   };
   const computed = level(row.computedLevel);
   const confirmed = level(row.confirmedLevel);
+  let reasons: Reason[] | null = null;
   return {
     id: row.id,
     framework: row.frameworkKey,
@@ -79,7 +80,11 @@ export function toStoredDesignation(
     confirmed,
     level: confirmed ?? computed,
     insufficientEvidence: row.insufficientEvidence,
-    reasons: JSON.parse(row.reasons) as Reason[],
+    // Parsed only when a query asks for them (an overview of a thousand academies rarely does).
+    get reasons(): Reason[] {
+      reasons ??= JSON.parse(row.reasons) as Reason[];
+      return reasons;
+    },
     confirmedBy: row.confirmedBy,
     confirmedAt: row.confirmedAt,
     agreedOn: row.agreedOn,

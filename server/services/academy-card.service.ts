@@ -122,7 +122,7 @@ function valueProblem(indicator: Indicator, field: string, value: number): Probl
 export function targetProgress(
   target: TargetRow,
   phase: string,
-  measurements: readonly MeasurementRow[],
+  measurements: readonly Pick<MeasurementRow, "period" | "value" | "provisional" | "createdAt">[],
 ): Progress {
   const indicator = indicatorByKey(target.metric);
   const milestones = JSON.parse(target.milestones) as Partial<Record<HalfTerm, number>>;

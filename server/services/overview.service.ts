@@ -47,6 +47,16 @@ export class OverviewService {
       this.prisma.target.findMany({ where: { trustId: viewer.trustId, year, ...academyFilter } }),
       this.prisma.measurement.findMany({
         where: { trustId: viewer.trustId, year, ...academyFilter },
+        // Only what progress and the change list read: a year of a large trust is tens of thousands of rows.
+        select: {
+          id: true,
+          academyId: true,
+          metric: true,
+          period: true,
+          value: true,
+          provisional: true,
+          createdAt: true,
+        },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       }),
     ]);
