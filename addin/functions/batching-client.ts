@@ -1,8 +1,8 @@
 // The custom functions' way to the server. Calls made during one
 // recalculation are collected for a few milliseconds (BatchWindow) and sent
 // together: one designateBatch per framework (5,000 rows a request), one
-// aliased academyCard query per chunk under the query-cost limit. Identical
-// calls share one row. Nothing is cached between recalculations, so a
+// academyCards query per year and 500 academies. Identical calls share one
+// row. Nothing is cached between recalculations, so a
 // failure (server down, signed out) lasts exactly as long as its cause.
 import type { GraphQLHttpClient } from "../shared/graphql-client.js";
 import { BatchWindow } from "./batch-window.js";
@@ -22,8 +22,8 @@ export interface BatchingOptions {
   readonly maxWaitMs?: number;
   /** Rows per designateBatch request (default 5,000; the server takes up to MAX_BATCH_ROWS). */
   readonly maxRowsPerRequest?: number;
-  /** The server's MAX_QUERY_COST (default 50,000). */
-  readonly maxQueryCost?: number;
+  /** Academies per academyCards request (default 500, the most the server takes). */
+  readonly maxCardsPerRequest?: number;
 }
 
 export class BatchingClient {
@@ -33,7 +33,6 @@ export class BatchingClient {
 
   constructor(client: () => Promise<GraphQLHttpClient>, options: BatchingOptions = {}) {
     const timing = { windowMs: options.windowMs ?? 15, maxWaitMs: options.maxWaitMs ?? 250 };
-    const maxCost = options.maxQueryCost ?? 50_000;
     const requests = new DesignationRequests(options.maxRowsPerRequest ?? 5_000);
     this.designationRequests = requests;
     this.designations = new BatchWindow(
@@ -41,7 +40,7 @@ export class BatchingClient {
       timing,
     );
     this.cards = new BatchWindow(
-      async (batch) => sendCards(await client(), batch, maxCost),
+      async (batch) => sendCards(await client(), batch, options.maxCardsPerRequest),
       timing,
     );
   }

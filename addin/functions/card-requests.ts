@@ -1,26 +1,27 @@
-// Sends one recalculation's academy-card calls as aliased academyCard
-// queries (c0: academyCard(...) c1: ...), as many per request as the
-// server's query-cost limit allows.
+// Sends one recalculation's academy-card calls as academyCards queries: one
+// per year and up to 500 distinct URNs (the server's limit), all sent at
+// once. The server answers in the order asked, with null for a URN that is
+// not one of the viewer's academies: that cell is #N/A "No academy with URN
+// ... in your trust", and its neighbours are answered as usual.
 //
-// Every root field is non-null, so one unknown URN makes the server answer
-// `data: null` with that alias's error (and only the first such error). The
-// named aliases are answered with their error and the rest sent again; the
-// first time a URN is not found, the trust's roster of URNs (one small paged
-// query) answers every other unknown URN at once, so a workbook with typos
-// costs two extra requests, not one per typo.
+// The server's cost estimate of academyCards does not grow with the number
+// of URNs (ACADEMY_CARDS_COST), so requests are not sized by cost. Should a
+// server refuse one as QUERY_TOO_COMPLEX all the same (a lower
+// MAX_QUERY_COST, or an estimate that counts URNs), it is halved for as long
+// as halving lowers the cost the server reports; once it does not, the cells
+// show the server's message rather than a request being sent per academy.
 import {
   AddinFailure,
   failureKindOf,
-  type FailureKind,
+  type GraphQLErrorBody,
   type GraphQLHttpClient,
 } from "../shared/graphql-client.js";
 import type { Outcome } from "./batch-window.js";
+import { notAvailable } from "./excel-error.js";
 import {
-  ACADEMY_ROSTER,
-  CARD_COST,
-  cardsQuery,
-  cardsVariables,
-  type AcademyRosterData,
+  ACADEMY_CARDS,
+  MAX_CARDS_PER_REQUEST,
+  type AcademyCardsData,
   type CardResult,
 } from "./operations.js";
 
@@ -33,141 +34,91 @@ export function cardKey(call: CardCall): string {
   return `${call.urn}|${call.year}`;
 }
 
-type Entry = readonly [string, CardCall];
-
-/** Failures that belong to one card's arguments, not to the viewer or the request. */
-const PER_CARD: ReadonlySet<FailureKind> = new Set(["NOT_FOUND", "BAD_USER_INPUT"]);
 type Outcomes = Map<string, Outcome<CardResult>>;
-
-/**
- * Most aliases per request: under the cost limit, and at most 250. The cap is
- * the server's: it looks each academy up with a findUnique that Prisma merges
- * across aliases into one SQL statement, which fails past SQLite's 999
- * parameters (about 333 cards, found by test); 250 keeps a margin.
- */
-export const MAX_CARDS_PER_REQUEST = 250;
-
-export function cardsPerRequest(maxQueryCost: number): number {
-  return Math.max(1, Math.min(MAX_CARDS_PER_REQUEST, Math.floor(maxQueryCost / CARD_COST)));
-}
 
 export async function sendCards(
   client: GraphQLHttpClient,
   batch: ReadonlyMap<string, CardCall>,
-  maxQueryCost: number,
+  perRequest = MAX_CARDS_PER_REQUEST,
 ): Promise<Outcomes> {
   const outcomes: Outcomes = new Map();
-  const entries = [...batch];
-  const size = cardsPerRequest(maxQueryCost);
-  const roster = once(() => fetchRoster(client));
-  const chunks: Entry[][] = [];
-  for (let start = 0; start < entries.length; start += size)
-    chunks.push(entries.slice(start, start + size));
-  await Promise.all(chunks.map((chunk) => sendChunk(client, chunk, roster, outcomes)));
+  // The batch's keys are urn|year, so each year's URNs are distinct.
+  const urnsByYear = new Map<string, string[]>();
+  for (const { urn, year } of batch.values()) {
+    const urns = urnsByYear.get(year);
+    if (urns) urns.push(urn);
+    else urnsByYear.set(year, [urn]);
+  }
+  const size = Math.max(1, Math.min(MAX_CARDS_PER_REQUEST, perRequest));
+  const requests: Promise<void>[] = [];
+  for (const [year, urns] of urnsByYear)
+    for (let start = 0; start < urns.length; start += size)
+      requests.push(sendChunk(client, year, urns.slice(start, start + size), outcomes, null));
+  await Promise.all(requests);
   return outcomes;
 }
 
 async function sendChunk(
   client: GraphQLHttpClient,
-  chunk: readonly Entry[],
-  roster: () => Promise<ReadonlySet<string> | null>,
+  year: string,
+  urns: readonly string[],
   outcomes: Outcomes,
+  refusedCost: number | null,
 ): Promise<void> {
-  let pending = chunk;
-  // Each round answers at least one alias, so this ends.
-  while (pending.length > 0) {
-    try {
-      const { data } = await client.send<Record<string, CardResult | null>>(
-        cardsQuery(pending.length),
-        cardsVariables(pending.map(([, call]) => call)),
-      );
-      pending.forEach(([key], index) => {
-        const card = data?.[`c${index}`];
-        outcomes.set(
-          key,
-          card ? { value: card } : { failure: new AddinFailure("SERVER", "No card came back") },
-        );
-      });
-      return;
-    } catch (error) {
-      if (!(error instanceof AddinFailure)) throw error;
-      const blamed = blamedAliases(error, pending.length);
-      const viewerWide = [...blamed.values()].find((failure) => !PER_CARD.has(failure.kind));
-      if (viewerWide) {
-        // Signed out or forbidden: every other alias would say the same.
-        for (const [key] of pending) outcomes.set(key, { failure: viewerWide });
-        return;
-      }
-      if (blamed.size === 0) {
-        if (error.errors[0]?.extensions?.code === "QUERY_TOO_COMPLEX" && pending.length > 1) {
-          // The server's limit is lower than ours: halve until it fits.
-          const half = Math.ceil(pending.length / 2);
-          await Promise.all([
-            sendChunk(client, pending.slice(0, half), roster, outcomes),
-            sendChunk(client, pending.slice(half), roster, outcomes),
-          ]);
-          return;
-        }
-        for (const [key] of pending) outcomes.set(key, { failure: error });
-        return;
-      }
-      for (const [index, failure] of blamed) outcomes.set(pending[index]![0], { failure });
-      pending = pending.filter((_, index) => !blamed.has(index));
-      if ([...blamed.values()].some((failure) => failure.kind === "NOT_FOUND")) {
-        const known = await roster();
-        if (known) {
-          pending = pending.filter(([key, call]) => {
-            if (known.has(call.urn)) return true;
-            outcomes.set(key, { failure: unknownUrn(call.urn) });
-            return false;
-          });
-        }
-      }
-    }
-  }
-}
-
-/** The aliases (by index) a failed response names in its errors' paths, with their own error. */
-function blamedAliases(failure: AddinFailure, count: number): Map<number, AddinFailure> {
-  const blamed = new Map<number, AddinFailure>();
-  for (const error of failure.errors) {
-    const alias = error.path?.[0];
-    const match = typeof alias === "string" ? /^c(\d+)$/.exec(alias) : null;
-    const index = match ? Number(match[1]) : -1;
-    if (index < 0 || index >= count || blamed.has(index)) continue;
-    blamed.set(
-      index,
-      new AddinFailure(failureKindOf(error.extensions?.code), error.message, [error]),
-    );
-  }
-  return blamed;
-}
-
-function unknownUrn(urn: string): AddinFailure {
-  return new AddinFailure("NOT_FOUND", `No academy with URN ${urn} in your trust`);
-}
-
-/** Every URN the viewer may see, or null when the roster cannot be read. */
-async function fetchRoster(client: GraphQLHttpClient): Promise<ReadonlySet<string> | null> {
-  const urns = new Set<string>();
-  let after: string | null = null;
+  const settle = (urn: string, outcome: Outcome<CardResult>) =>
+    outcomes.set(cardKey({ urn, year }), outcome);
+  let response: Awaited<ReturnType<typeof client.send<AcademyCardsData>>>;
   try {
-    for (let page = 0; page < 200; page++) {
-      const data: AcademyRosterData = await client.request<AcademyRosterData>(ACADEMY_ROSTER, {
-        after,
-      });
-      for (const edge of data.academies.edges) urns.add(edge.node.urn);
-      if (!data.academies.pageInfo.hasNextPage) return urns;
-      after = data.academies.pageInfo.endCursor;
+    response = await client.send<AcademyCardsData>(ACADEMY_CARDS, { urns, year });
+  } catch (error) {
+    if (!(error instanceof AddinFailure)) throw error;
+    const cost = refusedCostOf(error);
+    if (cost !== null && urns.length > 1 && (refusedCost === null || cost < refusedCost)) {
+      const half = Math.ceil(urns.length / 2);
+      await Promise.all([
+        sendChunk(client, year, urns.slice(0, half), outcomes, cost),
+        sendChunk(client, year, urns.slice(half), outcomes, cost),
+      ]);
+      return;
     }
-    return urns;
-  } catch {
-    // Without a roster the aliases are still answered, one round at a time.
-    return null;
+    // Signed out, unreachable, or a refusal halving cannot cure: every card of the request says so.
+    for (const urn of urns) settle(urn, { failure: error });
+    return;
   }
+  const cards = response.data?.academyCards;
+  if (!cards) {
+    const failure = new AddinFailure("SERVER", "No cards came back");
+    for (const urn of urns) settle(urn, { failure });
+    return;
+  }
+  urns.forEach((urn, index) => {
+    const card = cards[index];
+    if (card) {
+      settle(urn, { value: card });
+      return;
+    }
+    const error = response.errors.find(
+      (entry) => entry.path?.[0] === "academyCards" && entry.path[1] === index,
+    );
+    settle(urn, {
+      failure: error ? failureOf(error) : notAvailable(`No academy with URN ${urn} in your trust`),
+    });
+  });
 }
 
-function once<T>(make: () => Promise<T>): () => Promise<T> {
-  let promise: Promise<T> | null = null;
-  return () => (promise ??= make());
+/**
+ * The cost the server gave when it refused a request as too costly, or null
+ * for any other failure (a depth refusal included). The server masks error
+ * extensions other than the code, so the figure is read from its message
+ * ("This query would cost 911; the limit is 500. ...").
+ */
+function refusedCostOf(failure: AddinFailure): number | null {
+  const error = failure.errors[0];
+  if (error?.extensions?.code !== "QUERY_TOO_COMPLEX") return null;
+  const cost = /would cost (\d+)/.exec(error.message)?.[1];
+  return cost === undefined ? null : Number(cost);
+}
+
+function failureOf(error: GraphQLErrorBody): AddinFailure {
+  return new AddinFailure(failureKindOf(error.extensions?.code), error.message, [error]);
 }

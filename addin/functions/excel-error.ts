@@ -4,6 +4,7 @@
 //   bad input (a cell, an argument)     #VALUE!  naming the indicator and what it accepts
 //   not found, insufficient evidence    #N/A     what is missing
 //   signed out                          #N/A     "Sign in: open the MAT task pane ..."
+//   token revoked while streaming       #N/A     "Sign in again: ..."
 //   server unreachable or failing       #N/A     "Cannot reach the server at ..."
 //
 // #N/A is Excel's "not available"; it takes a message in every host, where
@@ -17,6 +18,14 @@ const MAX_MESSAGE = 255;
 
 export const SIGN_IN_MESSAGE =
   "Sign in: open the MAT task pane (Home > MAT designations) and connect with your token.";
+
+export const SIGN_IN_AGAIN_MESSAGE =
+  "Sign in again: the server ended live updates because your token was revoked or has expired. Open the MAT task pane (Home > MAT designations) and connect with a current token.";
+
+/** The server closed the live connection because the token is no longer good (4401). */
+export function signInAgain(): AddinFailure {
+  return new AddinFailure("SIGNED_OUT", SIGN_IN_AGAIN_MESSAGE);
+}
 
 /** A bad argument or cell: #VALUE!. */
 export function badInput(message: string): AddinFailure {
@@ -44,7 +53,11 @@ export function excelError(failure: unknown): CustomFunctions.Error {
     case "BAD_USER_INPUT":
       return new CustomFunctions.Error(ErrorCode.invalidValue, shorten(failure.message));
     case "SIGNED_OUT":
-      return new CustomFunctions.Error(ErrorCode.notAvailable, SIGN_IN_MESSAGE);
+      // The server's own words are for developers; a cell says what to do.
+      return new CustomFunctions.Error(
+        ErrorCode.notAvailable,
+        failure.message === SIGN_IN_AGAIN_MESSAGE ? SIGN_IN_AGAIN_MESSAGE : SIGN_IN_MESSAGE,
+      );
     case "NOT_FOUND":
     case "FORBIDDEN":
     case "CONFLICT":

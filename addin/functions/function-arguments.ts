@@ -1,6 +1,7 @@
 // Reading the arguments of a formula. Excel passes an omitted optional
 // argument as null (or undefined), an empty cell as "", numbers as numbers;
 // each reader says what it accepts when it cannot read what it got.
+import { INDICATOR_KEYS } from "../../server/domain/indicators.js";
 import { academicYearOf, parseAcademicYear } from "../shared/academic-year.js";
 import { badInput } from "./excel-error.js";
 
@@ -26,11 +27,19 @@ export function urnOf(value: unknown): string {
   return text;
 }
 
-/** An indicator key naming a target's metric, such as attendance.absence. */
+/** Indicator keys by their lower case (the server's catalogue, a pure module bundled in). */
+const KEYS = new Map(INDICATOR_KEYS.map((key) => [key.toLowerCase(), key]));
+
+/**
+ * An indicator key naming a target's metric, such as attendance.absence,
+ * spelled as the server spells it whatever the case typed: live updates are
+ * filtered by the exact key. A key the catalogue does not know is kept as
+ * typed, and the server says there is no such target.
+ */
 export function metricOf(value: unknown): string {
   const text = optionalText(value);
   if (!text) throw badInput("metric: give an indicator key such as attendance.absence");
-  return text;
+  return KEYS.get(text.toLowerCase()) ?? text;
 }
 
 /** The academic year asked for, or the current one (1 Sep - 31 Aug) when left out. */

@@ -1,8 +1,9 @@
 // What the custom functions share in the add-in's one runtime: the
 // connection (server URL and token, from Office's storage, reloaded when the
 // task pane signs in or out), the batching client, the framework catalog and
-// the progress feed. Built on first use; tests build their own with
-// configureFunctions() (a counting fetch, a short poll interval, a clock).
+// the progress feed (live, over graphql-ws). Built on first use; tests build
+// their own with configureFunctions() (a counting fetch, Node's WebSocket
+// class, short reconnection delays, a clock).
 import {
   loadConnection,
   onConnectionChange,
@@ -13,15 +14,20 @@ import {
 import { AddinFailure, GraphQLHttpClient, type Fetch } from "../shared/graphql-client.js";
 import { BatchingClient, type BatchingOptions } from "./batching-client.js";
 import { FrameworkCatalog } from "./framework-catalog.js";
+import { LiveProgressFeed } from "./live-progress-feed.js";
 import type { CardResult } from "./operations.js";
-import { PollingProgressFeed, type ProgressFeed } from "./progress-feed.js";
+import type { ProgressFeed } from "./progress-feed.js";
 
 export interface FunctionRuntimeOptions extends BatchingOptions {
   /** How requests are sent (default: the runtime's fetch). */
   readonly fetch?: Fetch;
   /** Where the connection is kept (default: OfficeRuntime.storage). */
   readonly store?: SettingsStore;
-  /** MAT.PROGRESS polling interval (default 30 s). */
+  /** The WebSocket class for live updates (default: the runtime's own; Node has none and passes ws). */
+  readonly webSocketImpl?: unknown;
+  /** Wait before live reconnection attempt `attempt` (default 0.5 s doubling to 30 s, with jitter). */
+  readonly liveRetryDelayMs?: (attempt: number) => number;
+  /** MAT.PROGRESS polling interval when no WebSocket can be opened (default 30 s). */
   readonly pollIntervalMs?: number;
   /** The clock that picks the default academic year. */
   readonly now?: () => Date;
@@ -40,10 +46,15 @@ export class FunctionRuntime {
     const client = () => this.client();
     this.server = new BatchingClient(client, options);
     this.frameworks = new FrameworkCatalog(client);
-    this.progress = new PollingProgressFeed(
-      (urn, year) => this.card(urn, year),
-      options.pollIntervalMs ?? 30_000,
-    );
+    this.progress = new LiveProgressFeed({
+      card: (urn, year) => this.card(urn, year),
+      connection: () => this.connection(),
+      live: {
+        ...(options.webSocketImpl ? { webSocketImpl: options.webSocketImpl } : {}),
+        ...(options.liveRetryDelayMs ? { retryDelayMs: options.liveRetryDelayMs } : {}),
+      },
+      pollIntervalMs: options.pollIntervalMs ?? 30_000,
+    });
     this.stopListening = onConnectionChange((connection) => {
       const previous = this.connectionPromise;
       this.connectionPromise = Promise.resolve(connection);
@@ -56,6 +67,7 @@ export class FunctionRuntime {
         },
         () => this.server.forget(),
       );
+      // A new client for the new connection, and fresh values.
       this.progress.refresh();
     });
   }

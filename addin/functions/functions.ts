@@ -18,7 +18,7 @@ import {
 import { functionRuntime } from "./function-runtime.js";
 import type { DesignationAnswer } from "./designation-requests.js";
 import type { TargetProgress } from "./operations.js";
-import type { ProgressKey, ProgressUpdate } from "./progress-feed.js";
+import { sameMetric, type ProgressKey, type ProgressUpdate } from "./progress-feed.js";
 import { entitlementFor, entitlementsAt, levelOf } from "./support-entitlements.js";
 
 const LEVEL_FIELDS = ["label", "key", "rank", "risk"] as const;
@@ -170,7 +170,7 @@ export async function card(urn: string, year?: string | number): Promise<unknown
 }
 
 /**
- * Follows progress against an academy's target: the cell updates as new measurements arrive (the add-in asks the server every 30 seconds, and at once when you sign in). Needs you to be signed in.
+ * Follows progress against an academy's target: the cell updates as soon as a measurement is recorded or the target changes (the server pushes each change), and when you sign in. Needs you to be signed in.
  * @customfunction PROGRESS
  * @param urn The academy's URN (six digits).
  * @param metric The indicator key of the target, such as attendance.persistentAbsence.
@@ -214,10 +214,6 @@ async function designated(
       result.problems.map((problem) => problem.message.replace(/^rows\[\d+\]: /, "")).join("; "),
     );
   return result;
-}
-
-function sameMetric(a: string, b: string): boolean {
-  return a.toLowerCase() === b.toLowerCase();
 }
 
 function missingTarget(

@@ -1,6 +1,6 @@
 // What the rest of the add-in (and its tests) may use of the custom
 // functions: the functions themselves, the runtime they share, and the
-// progress feed's interface for a subscription transport to implement.
+// progress feed's interface.
 export { card, designation, explain, progress, support, target } from "./functions.js";
 export {
   configureFunctions,
@@ -9,4 +9,4 @@ export {
   type FunctionRuntimeOptions,
 } from "./function-runtime.js";
 export type { ProgressFeed, ProgressKey, ProgressUpdate } from "./progress-feed.js";
-export { SIGN_IN_MESSAGE } from "./excel-error.js";
+export { SIGN_IN_AGAIN_MESSAGE, SIGN_IN_MESSAGE } from "./excel-error.js";

@@ -1,5 +1,5 @@
-// The GraphQL operations the custom functions send, and the shapes they
-// answer. The documents are checked against the committed schema
+// The GraphQL operations the custom functions send (and the subscriptions
+// MAT.PROGRESS holds), and the shapes they answer. The documents are checked against the committed schema
 // (schema/schema.graphql) by test/addin/functions-operations.test.ts, so a
 // field renamed on the server fails a test here, not a cell in a workbook.
 
@@ -86,57 +86,85 @@ export interface CardResult {
 }
 
 /**
- * The selection for one academy card. The server estimates a query's cost
- * (server/graphql/query-limits.ts) as 1 per field, a list's children times
- * 10: here 1 + (1 + 10 x (3 + 1 + 5)) = 92 per card. Keep CARD_COST in step
- * when the selection changes; the batching test sends a full chunk to the
- * real server, which refuses anything over its limit.
+ * Academy cards for a year, many at once: answered in the order asked, null
+ * for a URN that is not one of the viewer's academies.
  */
-const CARD_SELECTION = `targets { metric baseline target progress { latest latestPeriod gapClosed onTrack rag } }`;
-export const CARD_COST = 92;
-
-/** One query reading many academy cards at once, each under its own alias (c0, c1, ...). */
-export function cardsQuery(count: number): string {
-  const variables: string[] = [];
-  const fields: string[] = [];
-  for (let index = 0; index < count; index++) {
-    variables.push(`$u${index}: String!`, `$y${index}: String!`);
-    fields.push(`c${index}: academyCard(urn: $u${index}, year: $y${index}) { ${CARD_SELECTION} }`);
-  }
-  return `query AcademyCards(${variables.join(", ")}) {\n  ${fields.join("\n  ")}\n}`;
-}
-
-export function cardsVariables(
-  cards: readonly { readonly urn: string; readonly year: string }[],
-): Record<string, string> {
-  const variables: Record<string, string> = {};
-  cards.forEach((card, index) => {
-    variables[`u${index}`] = card.urn;
-    variables[`y${index}`] = card.year;
-  });
-  return variables;
-}
-
-export const ACADEMY_ROSTER = /* GraphQL */ `
-  query AcademyRoster($after: String) {
-    academies(first: 500, after: $after) {
-      edges {
-        node {
-          urn
+export const ACADEMY_CARDS = /* GraphQL */ `
+  query AcademyCards($urns: [String!]!, $year: String!) {
+    academyCards(urns: $urns, year: $year) {
+      targets {
+        metric
+        baseline
+        target
+        progress {
+          latest
+          latestPeriod
+          gapClosed
+          onTrack
+          rag
         }
-      }
-      pageInfo {
-        hasNextPage
-        endCursor
       }
     }
   }
 `;
 
-export interface AcademyRosterData {
-  readonly academies: {
-    readonly edges: readonly { readonly node: { readonly urn: string } }[];
-    readonly pageInfo: { readonly hasNextPage: boolean; readonly endCursor: string | null };
+export interface AcademyCardsData {
+  readonly academyCards: readonly (CardResult | null)[];
+}
+
+/** Most URNs in one academyCards request: the server's limit (MAX_CARDS). */
+export const MAX_CARDS_PER_REQUEST = 500;
+
+/**
+ * What the server estimates ACADEMY_CARDS costs (server/graphql/query-limits.ts):
+ * 1 per field, and a list without `first` counts its children 10 times,
+ * whatever its length: 1 + 10 x (targets: 1 + 10 x (3 + progress 1 + 5)) =
+ * 911, for one URN or 500. So the cost does not shrink with the number of
+ * URNs, and a server whose MAX_QUERY_COST is below it refuses every request.
+ * Keep it in step with the selection; functions-operations.test.ts checks it
+ * against the real server.
+ */
+export const ACADEMY_CARDS_COST = 911;
+
+/** The target with its progress that a progress or target event carries. */
+const TARGET_PROGRESS = `target { metric baseline target progress { latest latestPeriod gapClosed onTrack rag } }`;
+
+/** A measurement was recorded for an academy's metric: the target's new progress. */
+export const PROGRESS_CHANGED = /* GraphQL */ `
+  subscription ProgressChanged($urn: String!, $metric: String!, $since: DateTimeISO) {
+    progressChanged(urn: $urn, metric: $metric, since: $since) {
+      year
+      at
+      ${TARGET_PROGRESS}
+    }
+  }
+`;
+
+export interface ProgressChangedData {
+  readonly progressChanged: {
+    readonly year: string;
+    /** When it was recorded (server time): `since` when subscribing again. */
+    readonly at: string;
+    readonly target: TargetProgress | null;
+  };
+}
+
+/** A target of an academy was created or changed. */
+export const TARGET_CHANGED = /* GraphQL */ `
+  subscription TargetChanged($urn: String!) {
+    targetChanged(urn: $urn) {
+      year
+      metric
+      ${TARGET_PROGRESS}
+    }
+  }
+`;
+
+export interface TargetChangedData {
+  readonly targetChanged: {
+    readonly year: string;
+    readonly metric: string;
+    readonly target: TargetProgress | null;
   };
 }
 

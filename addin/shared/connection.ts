@@ -1,5 +1,8 @@
 // The server URL and token the add-in talks with, kept in Office's own
 // storage (OfficeRuntime.storage in the shared runtime), never in the workbook.
+// The listeners are per runtime, not per bundle, so signing in on the pane
+// reaches the functions.
+import { perRuntime } from "./per-runtime.js";
 
 export interface Connection {
   readonly serverUrl: string;
@@ -18,17 +21,6 @@ export interface SettingsStore {
 function officeStorage(): SettingsStore | null {
   const runtime = (globalThis as { OfficeRuntime?: { storage?: SettingsStore } }).OfficeRuntime;
   return runtime?.storage ?? null;
-}
-
-/**
- * One value per runtime, whichever bundle asks: functions.js and taskpane.js
- * each carry a copy of this module but run in the same shared runtime, and
- * must see the same listeners (sign-in on the pane reaches the functions).
- */
-function perRuntime<T>(name: string, make: () => T): T {
-  const registry = globalThis as unknown as Record<symbol, T | undefined>;
-  const key = Symbol.for(`mat.${name}`);
-  return (registry[key] ??= make());
 }
 
 const memory = perRuntime("memoryStore", () => new Map<string, string>());

@@ -38,6 +38,14 @@ export interface GraphQLResponse<T> {
 
 export type Fetch = (input: string, init: RequestInit) => Promise<Response>;
 
+/** What the add-in says when the server does not answer, over HTTP or WebSocket alike. */
+export function unreachableFailure(serverUrl: string): AddinFailure {
+  return new AddinFailure(
+    "UNREACHABLE",
+    `Cannot reach the server at ${serverUrl}; check the connection in the task pane.`,
+  );
+}
+
 /** The failure kind for a GraphQL error's extensions.code. */
 export function failureKindOf(code: string | undefined): FailureKind {
   switch (code) {
@@ -76,10 +84,7 @@ export class GraphQLHttpClient {
         body: JSON.stringify({ query, variables }),
       });
     } catch {
-      throw new AddinFailure(
-        "UNREACHABLE",
-        `Cannot reach the server at ${this.serverUrl}; check the connection in the task pane.`,
-      );
+      throw unreachableFailure(this.serverUrl);
     }
     let body: { data?: T | null; errors?: GraphQLErrorBody[] };
     try {

@@ -1,7 +1,9 @@
 // A workbook of 1,000 academies with 10 function cells each (DESIGNATION and
 // EXPLAIN under two frameworks, TARGET and CARD), recalculated at once as
 // Excel does: a handful of HTTP requests, not 10,000, and every cell the
-// same as when it is calculated alone. Against the real server: the demo
+// same as when it is calculated alone. The cards go 500 academies to an
+// academyCards request, which the server answers in a fixed number of SQL
+// statements. Against the real server: the demo
 // trust's 14 academies plus 986 imported for the test.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gql } from "graphql-request";
@@ -98,14 +100,16 @@ function shown(outcome: PromiseSettledResult<unknown>): unknown {
 /** Every cell started in the same tick, as Excel starts a recalculation's calls. */
 async function recalculate(
   list: readonly (() => Promise<unknown>)[],
-): Promise<{ shown: unknown[]; requests: string[]; ms: number }> {
+): Promise<{ shown: unknown[]; requests: string[]; ms: number; sql: number }> {
   requests.reset();
+  server.handle.resetQueryCount();
   const started = performance.now();
   const outcomes = await Promise.allSettled(list.map((cell) => cell()));
   return {
     shown: outcomes.map(shown),
     requests: requests.operations(),
     ms: Math.round(performance.now() - started),
+    sql: server.handle.queryCount(),
   };
 }
 
@@ -183,13 +187,13 @@ describe("recalculating 1,000 academies x 10 function cells", () => {
   it("sends a handful of requests, and fewer once the sheet's headers are known", async () => {
     const second = await recalculate(cells);
     console.log(
-      `10,000 cells, first recalculation: ${first.requests.length} requests ${JSON.stringify(tally(first.requests))} in ${first.ms} ms; ` +
-        `second: ${second.requests.length} requests ${JSON.stringify(tally(second.requests))} in ${second.ms} ms`,
+      `10,000 cells, first recalculation: ${first.requests.length} requests ${JSON.stringify(tally(first.requests))} in ${first.ms} ms (${first.sql} SQL statements); ` +
+        `second: ${second.requests.length} requests ${JSON.stringify(tally(second.requests))} in ${second.ms} ms (${second.sql} SQL statements)`,
     );
     // designateBatch twice per framework (the second time without URN, Academy and Notes),
-    // then once; the cards 250 to a request.
-    expect(tally(first.requests)).toEqual({ DesignateBatch: 4, AcademyCards: 4 });
-    expect(tally(second.requests)).toEqual({ DesignateBatch: 2, AcademyCards: 4 });
+    // then once; the 1,000 cards in two academyCards requests of 500.
+    expect(tally(first.requests)).toEqual({ DesignateBatch: 4, AcademyCards: 2 });
+    expect(tally(second.requests)).toEqual({ DesignateBatch: 2, AcademyCards: 2 });
     const differing = second.shown.flatMap((value, index) =>
       JSON.stringify(value) === JSON.stringify(first.shown[index])
         ? []
@@ -227,19 +231,19 @@ describe("recalculating 1,000 academies x 10 function cells", () => {
     }
   });
 
-  it("splits into more requests when the server takes fewer rows or a lower query cost", async () => {
-    configure({ maxRowsPerRequest: 400, maxQueryCost: 10_000 });
+  it("splits into more requests when told to send fewer rows or academies a request", async () => {
+    configure({ maxRowsPerRequest: 400, maxCardsPerRequest: 300 });
     const small = await recalculate(cells);
     expect(tally(small.requests)).toEqual({
       // 1,000 rows in 3 requests per framework, each twice: a new runtime learns the headers again.
       DesignateBatch: 12,
-      AcademyCards: 10, // 108 cards a request
+      AcademyCards: 4, // 300 + 300 + 300 + 100
     });
     expect(small.shown).toEqual(first.shown);
     configure();
   });
 
-  it("answers unknown URNs with #N/A at the cost of a roster query, not a request each", async () => {
+  it("answers unknown URNs with #N/A in the same requests, and sends one request per year", async () => {
     const typos = ["999991", "999992", "151001", "999993"];
     const list = [
       ...workbook.map(
@@ -248,16 +252,26 @@ describe("recalculating 1,000 academies x 10 function cells", () => {
             card(urn, YEAR),
       ),
       ...typos.map((urn) => () => card(urn, YEAR)),
+      ...DEMO_MATRIX.slice(0, 3).map(
+        ({ urn }) =>
+          () =>
+            card(urn, "2019/20"),
+      ),
     ];
     const mixed = await recalculate(list);
-    const counts = tally(mixed.requests);
-    // 1,004 cards in 5 requests; the one holding the typos fails, the roster (2 pages) answers them.
-    expect(counts).toEqual({ AcademyCards: 5, AcademyRoster: 2 });
+    // 1,004 cards of 2025/26 in 3 requests (500 + 500 + 4), 3 of 2019/20 in one more.
+    expect(tally(mixed.requests)).toEqual({ AcademyCards: 4 });
     expect(mixed.shown.slice(0, ACADEMIES)).toEqual(
       first.shown.filter((_, index) => index % 10 === 9),
     );
-    expect(mixed.shown.slice(ACADEMIES)).toEqual(
+    expect(mixed.shown.slice(ACADEMIES, ACADEMIES + typos.length)).toEqual(
       typos.map((urn) => ({ code: "#N/A", message: `No academy with URN ${urn} in your trust` })),
+    );
+    expect(mixed.shown.slice(ACADEMIES + typos.length)).toEqual(
+      DEMO_MATRIX.slice(0, 3).map(({ urn }) => ({
+        code: "#N/A",
+        message: `Academy ${urn} has no targets for 2019/20`,
+      })),
     );
   });
 });

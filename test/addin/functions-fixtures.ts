@@ -52,13 +52,15 @@ export function countingFetch(): CountingFetch {
   };
 }
 
-/** A streaming cell: records every result and lets a test wait for one. */
+/** A streaming cell: records every result (and when, by performance.now()) and lets a test wait for one. */
 export function streamingCell() {
   const results: unknown[] = [];
+  const times: number[] = [];
   const waiting: { test: (value: unknown) => boolean; resolve: (value: unknown) => void }[] = [];
   const invocation: CustomFunctions.StreamingInvocation<string | number | boolean> = {
     setResult(value) {
       results.push(value);
+      times.push(performance.now());
       for (const waiter of [...waiting]) {
         if (waiter.test(value)) {
           waiting.splice(waiting.indexOf(waiter), 1);
@@ -70,6 +72,7 @@ export function streamingCell() {
   return {
     invocation,
     results,
+    times,
     /** The first result from position `from` on (already set or still to come) that passes the test. */
     next(
       test: (value: unknown) => boolean = () => true,

@@ -1,24 +1,28 @@
-// The operations the custom functions send are valid against the committed
-// schema (schema/schema.graphql), and the card query costs what the batching
-// client assumes when it sizes a request under the server's cost limit.
+// The operations the custom functions send (and the subscriptions MAT.PROGRESS
+// holds) are valid against the committed schema (schema/schema.graphql), and
+// the academyCards query costs what the batching client assumes: the same
+// for one academy as for 500, so requests are sized by the server's 500, not
+// by cost.
 import { readFile } from "node:fs/promises";
 import { afterEach, describe, expect, it } from "vitest";
 import { buildSchema, parse, validate } from "graphql";
 import { startTestServer, type TestServer } from "../support/test-server.js";
 import {
-  ACADEMY_ROSTER,
-  CARD_COST,
+  ACADEMY_CARDS,
+  ACADEMY_CARDS_COST,
   DESIGNATE_BATCH,
   FRAMEWORK_CATALOG,
-  cardsQuery,
-  cardsVariables,
+  MAX_CARDS_PER_REQUEST,
+  PROGRESS_CHANGED,
+  TARGET_CHANGED,
 } from "../../addin/functions/operations.js";
 
 const OPERATIONS = {
   DesignateBatch: DESIGNATE_BATCH,
-  AcademyCards: cardsQuery(3),
-  AcademyRoster: ACADEMY_ROSTER,
+  AcademyCards: ACADEMY_CARDS,
   FrameworkCatalog: FRAMEWORK_CATALOG,
+  ProgressChanged: PROGRESS_CHANGED,
+  TargetChanged: TARGET_CHANGED,
 };
 
 describe("the functions' GraphQL operations", () => {
@@ -31,34 +35,45 @@ describe("the functions' GraphQL operations", () => {
   );
 });
 
-describe("the card query's cost", () => {
+describe("the academyCards query's cost", () => {
   let server: TestServer | null = null;
   afterEach(async () => {
     await server?.stop();
     server = null;
   });
 
-  async function sendCards(maxCost: number): Promise<string | undefined> {
-    server = await startTestServer("sqlite", { MAX_QUERY_COST: String(maxCost) });
-    const cards = [
-      { urn: "140001", year: "2025/26" },
-      { urn: "140002", year: "2025/26" },
-      { urn: "140003", year: "2025/26" },
-    ];
-    const response = await fetch(`${server.url}/graphql`, {
+  /** The error code of one academyCards request for `count` URNs (the demo's first, then unknown ones). */
+  async function askFor(count: number): Promise<string | undefined> {
+    const urns = Array.from({ length: count }, (_, index) => String(140_001 + index));
+    const response = await fetch(`${server!.url}/graphql`, {
       method: "POST",
       headers: {
         "content-type": "application/json",
-        authorization: `Bearer ${server.tokens.leader}`,
+        authorization: `Bearer ${server!.tokens.leader}`,
       },
-      body: JSON.stringify({ query: cardsQuery(3), variables: cardsVariables(cards) }),
+      body: JSON.stringify({ query: ACADEMY_CARDS, variables: { urns, year: "2025/26" } }),
     });
-    const body = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+    const body = (await response.json()) as {
+      data?: { academyCards: unknown[] } | null;
+      errors?: { extensions?: { code?: string } }[];
+    };
+    if (!body.errors) expect(body.data?.academyCards).toHaveLength(count);
     return body.errors?.[0]?.extensions?.code;
   }
 
-  it("is CARD_COST per card, as the server estimates it", async () => {
-    expect(await sendCards(3 * CARD_COST)).toBeUndefined();
-    expect(await sendCards(3 * CARD_COST - 1)).toBe("QUERY_TOO_COMPLEX");
+  it("is ACADEMY_CARDS_COST whether it asks for one academy or 500", async () => {
+    server = await startTestServer("sqlite", { MAX_QUERY_COST: String(ACADEMY_CARDS_COST) });
+    expect(await askFor(1)).toBeUndefined();
+    expect(await askFor(MAX_CARDS_PER_REQUEST)).toBeUndefined();
+    await server.stop();
+    server = await startTestServer("sqlite", { MAX_QUERY_COST: String(ACADEMY_CARDS_COST - 1) });
+    expect(await askFor(1)).toBe("QUERY_TOO_COMPLEX");
+    expect(await askFor(MAX_CARDS_PER_REQUEST)).toBe("QUERY_TOO_COMPLEX");
+  });
+
+  it("takes MAX_CARDS_PER_REQUEST academies and no more", async () => {
+    server = await startTestServer("sqlite");
+    expect(await askFor(MAX_CARDS_PER_REQUEST)).toBeUndefined();
+    expect(await askFor(MAX_CARDS_PER_REQUEST + 1)).toBe("BAD_USER_INPUT");
   });
 });

@@ -1,8 +1,10 @@
 // The functions when the server goes away and comes back: a clear message
 // while it cannot be reached, values again as soon as it answers (no failure
-// is kept), streaming cells included; and a server with a lower query-cost
-// limit than the add-in assumes.
+// is kept), streaming cells included (over a live connection that drops and
+// comes back); and a server with a lower query-cost limit than the add-in
+// assumes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import { installCustomFunctionsMock } from "./custom-functions-mock.js";
 import { DEMO_MATRIX, HEADER_ROW, countingFetch, streamingCell } from "./functions-fixtures.js";
 import { startTestServer, type TestServer } from "../support/test-server.js";
@@ -17,6 +19,7 @@ import {
   support,
   target,
 } from "../../addin/functions/index.js";
+import { ACADEMY_CARDS_COST } from "../../addin/functions/operations.js";
 
 const YEAR = "2025/26";
 const requests = countingFetch();
@@ -80,7 +83,11 @@ describe("when the server cannot be reached", () => {
 
   it("keeps a streaming cell going: unreachable, then asks to sign in, then values again", async () => {
     const first = await start();
-    configureFunctions({ fetch: requests.fetch, pollIntervalMs: 200 });
+    configureFunctions({
+      fetch: requests.fetch,
+      webSocketImpl: WebSocket,
+      liveRetryDelayMs: () => 100,
+    });
     await saveConnection({ serverUrl: first.url, token: first.tokens.leader });
     const cell = streamingCell();
     progress("140001", "attendance.absence", "target", YEAR, cell.invocation);
@@ -92,7 +99,7 @@ describe("when the server cannot be reached", () => {
       unreachable(first.url),
     );
 
-    // The restarted server has a new database and new tokens: the old one is refused.
+    // The restarted server has a new database and new tokens: the old one is refused (4403 on the socket).
     const again = await start({ PORT: String(first.handle.port) });
     const refused = cell.results.length;
     expect(await cell.next((value) => value instanceof Object, 10_000, refused)).toEqual({
@@ -124,14 +131,31 @@ describe("when the server cannot be reached", () => {
 });
 
 describe("a server with a lower query-cost limit", () => {
-  it("halves the card queries it refuses until they fit", async () => {
-    const strict = await start({ MAX_QUERY_COST: "500" });
+  it("answers every card in one request while academyCards is within it", async () => {
+    const strict = await start({ MAX_QUERY_COST: String(ACADEMY_CARDS_COST) });
     configureFunctions({ fetch: requests.fetch });
     await saveConnection({ serverUrl: strict.url, token: strict.tokens.leader });
     requests.reset();
     const cards = await Promise.all(DEMO_MATRIX.map(({ urn }) => card(urn, YEAR)));
     expect(cards.every((rows) => rows[0]?.[0] === "Metric")).toBe(true);
-    // 14 cards cost 1,288: refused, then 7 + 7 (644 each) refused, then 4 + 3 + 4 + 3 accepted.
-    expect(requests.operations()).toEqual(Array(7).fill("AcademyCards"));
+    expect(requests.operations()).toEqual(["AcademyCards"]);
+  });
+
+  it("below it, halves once, sees the cost does not fall, and shows the server's message", async () => {
+    const strict = await start({ MAX_QUERY_COST: "500" });
+    configureFunctions({ fetch: requests.fetch });
+    await saveConnection({ serverUrl: strict.url, token: strict.tokens.leader });
+    requests.reset();
+    const cells = await Promise.all(DEMO_MATRIX.map(({ urn }) => shown(card(urn, YEAR))));
+    // 14 cards refused at 911, then 7 + 7 refused at 911 too: not a request per academy.
+    expect(requests.operations()).toEqual(Array(3).fill("AcademyCards"));
+    expect(new Set(cells.map((cell) => JSON.stringify(cell)))).toEqual(
+      new Set([
+        JSON.stringify({
+          code: "#N/A",
+          message: `The server could not answer: This query would cost ${ACADEMY_CARDS_COST}; the limit is 500. Ask for fewer fields or smaller pages.`,
+        }),
+      ]),
+    );
   });
 });

@@ -4,6 +4,7 @@
 // comes from the server over HTTP.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { gql } from "graphql-request";
+import WebSocket from "ws";
 import { installCustomFunctionsMock } from "./custom-functions-mock.js";
 import { DEMO_MATRIX, HEADER_ROW, countingFetch, streamingCell } from "./functions-fixtures.js";
 import { startTestServer, type TestServer } from "../support/test-server.js";
@@ -77,7 +78,7 @@ beforeAll(async () => {
   server = await startTestServer("sqlite");
   configureFunctions({
     fetch: requests.fetch,
-    pollIntervalMs: 300,
+    webSocketImpl: WebSocket,
     // Mid-way through the demo trust's year, so "the current academic year" is 2025/26.
     now: () => new Date("2026-03-02T10:00:00Z"),
   });
@@ -378,12 +379,7 @@ describe("MAT.PROGRESS", () => {
     signedOut.cancel();
   });
 
-  it("updates at once when the user signs in, not at the next poll", async () => {
-    configureFunctions({
-      fetch: requests.fetch,
-      pollIntervalMs: 60_000,
-      now: () => new Date("2026-03-02"),
-    });
+  it("updates at once when the user signs in", async () => {
     await signIn(null);
     const cell = streamingCell();
     progress("140001", "attendance.absence", "target", YEAR, cell.invocation);
@@ -391,10 +387,5 @@ describe("MAT.PROGRESS", () => {
     await signIn(server.tokens.leader);
     expect(await cell.next((value) => value === 3.5, 2_000)).toBe(3.5);
     cell.cancel();
-    configureFunctions({
-      fetch: requests.fetch,
-      pollIntervalMs: 300,
-      now: () => new Date("2026-03-02"),
-    });
   });
 });

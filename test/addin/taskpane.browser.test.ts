@@ -4,7 +4,8 @@
 // holds the demo risk matrix. The walk: connect, map the sample range,
 // designate into two new columns, save to the server, open an academy card,
 // record a measurement and insert the card sheet; then an Excel table, the
-// add-in build's own output, a leader's view, a refused token and the
+// add-in build's own output, an open card following what others record
+// (live, over the real WebSocket), a leader's view, a refused token and the
 // keyboard. Screenshots go to test-results/taskpane-*.png.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -358,6 +359,120 @@ describe("the task pane in Chromium, against the real server", () => {
     } finally {
       await rm(builtDir, { recursive: true, force: true });
     }
+  }, 120_000);
+
+  it("keeps an open card up to date: what is recorded elsewhere shows with no click, for the academy open", async () => {
+    const page = await browser.open(demoWorkbookSeed());
+    // What the pane sends on its WebSocket (graphql-ws messages), to see it subscribe and unsubscribe.
+    const sent: { type: string; id?: string; payload?: { variables?: { urn?: string } } }[] = [];
+    page.on("websocket", (socket) =>
+      socket.on("framesent", (frame) => sent.push(JSON.parse(String(frame.payload)))),
+    );
+    const subscriptionsOf = (urn: string) =>
+      sent.filter(
+        (message) => message.type === "subscribe" && message.payload?.variables?.urn === urn,
+      );
+    const ended = (urn: string) =>
+      subscriptionsOf(urn).filter((subscription) =>
+        sent.some((message) => message.type === "complete" && message.id === subscription.id),
+      );
+    await connect(page, server.tokens.leader);
+    await page.getByRole("tab", { name: "Academy cards" }).click();
+    const open = async (name: string) => {
+      await page.getByRole("combobox", { name: "Academy" }).click();
+      await page.getByRole("option", { name }).click();
+    };
+    await open("Meadow Lane Primary (140004)");
+    await page.getByRole("region", { name: `Card of Meadow Lane Primary, ${YEAR}` }).waitFor();
+    const dataManager = server.client(server.tokens["data-manager"]);
+    const record = (urn: string, metric: string, value: number) =>
+      dataManager.request(
+        gql`
+          mutation ($input: MeasurementInput!) {
+            recordMeasurement(input: $input) {
+              id
+            }
+          }
+        `,
+        {
+          input: {
+            urn,
+            year: YEAR,
+            metric,
+            period: "summer2",
+            value,
+            source: "Another user's MIS",
+          },
+        },
+      );
+
+    // A measurement recorded through the API by someone else.
+    const absence = page.getByRole("article", { name: "Overall absence", exact: true });
+    await page.waitForTimeout(300); // the subscription reaches the server
+    const started = performance.now();
+    await record("140004", "attendance.absence", 2.75);
+    await absence.getByText(/latest 2\.75% \(summer2\)/).waitFor({ timeout: 2_000 });
+    console.log(
+      `task pane: a measurement recorded through the API showed on the open card ${Math.round(performance.now() - started)} ms after the request was sent`,
+    );
+    expect(await absence.textContent()).toContain("summer2 2.75%"); // in the measurements too
+
+    // A target changed through the API.
+    const { target } = await dataManager.request<{
+      target: { version: number; baseline: number; status: string };
+    }>(gql`
+      query {
+        target(urn: "140004", metric: "attendance.persistentAbsence", year: "2025/26") {
+          version
+          baseline
+          status
+        }
+      }
+    `);
+    await dataManager.request(
+      gql`
+        mutation ($input: TargetInput!) {
+          setTarget(input: $input) {
+            version
+          }
+        }
+      `,
+      {
+        input: {
+          urn: "140004",
+          year: YEAR,
+          metric: "attendance.persistentAbsence",
+          baseline: target.baseline,
+          target: 9.5,
+          expectedVersion: target.version,
+          reason: "Revised at the spring review",
+        },
+      },
+    );
+    await page
+      .getByRole("article", { name: "Persistent absence", exact: true })
+      .getByText(/target 9\.5%/)
+      .waitFor({ timeout: 2_000 });
+
+    // Another academy: its events reach the card, the first academy's no longer do.
+    await open("St Anne's CE Primary (140005)");
+    await page.getByRole("region", { name: `Card of St Anne's CE Primary, ${YEAR}` }).waitFor();
+    await page.waitForTimeout(300);
+    await record("140004", "attendance.absence", 2.5);
+    await record("140005", "attendance.absence", 3.25);
+    await absence.getByText(/latest 3\.25% \(summer2\)/).waitFor({ timeout: 2_000 });
+    // progressChanged and targetChanged for each academy opened; the first academy's ended.
+    expect(subscriptionsOf("140004")).toHaveLength(2);
+    expect(ended("140004")).toHaveLength(2);
+    expect(subscriptionsOf("140005")).toHaveLength(2);
+    expect(ended("140005")).toHaveLength(0);
+    await expectPaneHealthy(page, "card-live");
+
+    // Signing out closes the card and ends its subscriptions.
+    await page.getByRole("tab", { name: "Connect" }).click();
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expect.poll(() => ended("140005").length).toBe(2);
+    expect(pageErrors(page)).toEqual([]);
   }, 120_000);
 
   it("shows a leader the card without recording measurements, offers agreeing targets, and no evidence saving", async () => {

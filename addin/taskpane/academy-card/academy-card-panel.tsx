@@ -1,7 +1,8 @@
 // Academy cards: choose an academy and a year; see its designation, each
 // target with status, RAG, progress bar and measurements; change targets and
 // record measurements where the role allows; insert the card as a worksheet
-// with a native Excel chart.
+// with a native Excel chart. An open card follows the server live: a
+// measurement or target recorded anywhere shows without a reload.
 import { useEffect, useState } from "react";
 import {
   Badge,
@@ -32,6 +33,7 @@ import { AcademyPicker } from "./academy-picker.js";
 import { cardSheetOf } from "./card-sheet-of.js";
 import { TargetForm } from "./target-form.js";
 import { TargetItem } from "./target-item.js";
+import { useLiveCard } from "./use-live-card.js";
 
 export function AcademyCardPanel() {
   const layout = usePanelLayout();
@@ -70,6 +72,10 @@ export function AcademyCardPanel() {
   const [insert, insertState] = useAction(async () => {
     if (!card) return;
     setInserted(await withWorkbook((context) => insertCardSheet(context, cardSheetOf(card))));
+  });
+
+  const live = useLiveCard(academy?.urn ?? null, setCard, () => {
+    if (academy) void loadCard(academy.urn, year);
   });
 
   useEffect(() => {
@@ -113,6 +119,11 @@ export function AcademyCardPanel() {
         error={chooseState.error ?? cardState.error}
       />
       {cardState.busy || chooseState.busy ? <Spinner size="tiny" label="Loading the card" /> : null}
+      {card && live ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{live}</MessageBarBody>
+        </MessageBar>
+      ) : null}
 
       {card ? (
         <section

@@ -1,5 +1,6 @@
 // Operations behind the academy-card panel: the academies to choose from, a
-// card with targets, measurements and progress, and the changes a role may make.
+// card with targets, measurements and progress, the changes a role may make,
+// and the subscriptions that keep an open card up to date.
 
 export const ACADEMIES = /* GraphQL */ `
   query Academies($first: Int!, $after: String) {
@@ -227,5 +228,56 @@ export interface RecordMeasurementResult {
     readonly id: string;
     readonly period: string;
     readonly value: number;
+  };
+}
+
+/** A measurement was recorded for the academy: its target with the new progress. */
+export const CARD_PROGRESS_CHANGED = /* GraphQL */ `
+  subscription CardProgressChanged($urn: String!, $since: DateTimeISO) {
+    progressChanged(urn: $urn, since: $since) {
+      urn
+      year
+      metric
+      at
+      target {
+        ...CardTarget
+      }
+    }
+  }
+  ${TARGET_FIELDS}
+`;
+
+export interface CardProgressChangedResult {
+  readonly progressChanged: {
+    readonly urn: string;
+    readonly year: string;
+    readonly metric: string;
+    /** When it was recorded (server time): `since` when subscribing again. */
+    readonly at: string;
+    readonly target: CardTarget | null;
+  };
+}
+
+/** A target of the academy was created, changed or moved to another status. */
+export const CARD_TARGET_CHANGED = /* GraphQL */ `
+  subscription CardTargetChanged($urn: String!) {
+    targetChanged(urn: $urn) {
+      urn
+      year
+      metric
+      target {
+        ...CardTarget
+      }
+    }
+  }
+  ${TARGET_FIELDS}
+`;
+
+export interface CardTargetChangedResult {
+  readonly targetChanged: {
+    readonly urn: string;
+    readonly year: string;
+    readonly metric: string;
+    readonly target: CardTarget | null;
   };
 }

@@ -57,6 +57,10 @@ export async function launchTaskpaneBrowser(serverUrl: string): Promise<Taskpane
       "--disable-background-networking",
       "--disable-component-update",
       "--no-first-run",
+      // The page is answered by the test (route.fulfill), so Chromium cannot tell it came from
+      // the loopback server and would block its WebSocket back to it as a local-network request.
+      // In Excel the page comes from the server itself.
+      "--disable-features=LocalNetworkAccessChecks",
     ],
   });
   const contexts: BrowserContext[] = [];
