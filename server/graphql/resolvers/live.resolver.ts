@@ -65,7 +65,8 @@ function stream<E extends LiveEvent>(
   { context }: SubscribeResolverData<unknown, Record<string, unknown>, Context>,
   kind: E["kind"],
   filter: Filter,
-  first: readonly E[] = [],
+  first: Promise<readonly E[]> | readonly E[] = [],
+  identity?: (event: E) => string,
 ): AsyncIterableIterator<E> {
   const viewer = context.viewer;
   if (!viewer)
@@ -79,6 +80,7 @@ function stream<E extends LiveEvent>(
         if (visible(viewer, event, kind, filter)) push(event as E);
       }),
     first,
+    identity,
   );
 }
 
@@ -102,16 +104,19 @@ export class LiveResolver {
   @Subscription(() => ProgressChangeType, {
     description:
       "Each measurement recorded for the trust's academies (filter by URN and metric), with the new progress. Pass `since` when reconnecting to receive what was recorded meanwhile first.",
-    subscribe: async (data: SubscribeResolverData<unknown, Record<string, unknown>, Context>) => {
+    subscribe: (data: SubscribeResolverData<unknown, Record<string, unknown>, Context>) => {
       const args = data.args as {
         urn?: string | null;
         metric?: string | null;
         since?: Date | null;
       };
       const filter = { urn: args.urn ?? null, metric: args.metric ?? null };
+      // Listening starts before the catch-up is read, so nothing recorded in between is lost.
       const missed =
-        args.since && data.context.viewer ? await catchUp(data.context, args.since, filter) : [];
-      return stream<ProgressChangedEvent>(data, "progressChanged", filter, missed);
+        args.since && data.context.viewer ? catchUp(data.context, args.since, filter) : [];
+      return stream<ProgressChangedEvent>(data, "progressChanged", filter, missed, (event) =>
+        String(event.measurement.id),
+      );
     },
   })
   progressChanged(
