@@ -1,0 +1,69 @@
+// A TCP proxy in front of a test server, standing in for the network between
+// Excel and the server: `cut()` drops every connection and refuses new ones
+// (a network outage) until `restore()`; `refuseWebSockets` answers WebSocket
+// upgrades with 403 while passing HTTP through, as some corporate proxies do.
+// The server behind it is the real one, untouched.
+import net from "node:net";
+
+export interface TcpProxy {
+  /** http://127.0.0.1:<port> of the proxy. */
+  readonly url: string;
+  /** Drops every open connection and refuses new ones. */
+  cut(): void;
+  /** Accepts connections again. */
+  restore(): void;
+  /** Whether WebSocket upgrades are refused (HTTP still passes). */
+  refuseWebSockets: boolean;
+  close(): Promise<void>;
+}
+
+export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
+  const open = new Set<net.Socket>();
+  let down = false;
+  const proxy: TcpProxy = {
+    url: "",
+    refuseWebSockets: false,
+    cut() {
+      down = true;
+      for (const socket of open) socket.destroy();
+      open.clear();
+    },
+    restore() {
+      down = false;
+    },
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const socket of open) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+  const server = net.createServer((client) => {
+    if (down) {
+      client.destroy();
+      return;
+    }
+    open.add(client);
+    client.once("close", () => open.delete(client));
+    client.once("data", (first) => {
+      if (proxy.refuseWebSockets && /\r\nupgrade:\s*websocket/i.test(first.toString("latin1"))) {
+        client.end("HTTP/1.1 403 Forbidden\r\ncontent-length: 0\r\nconnection: close\r\n\r\n");
+        return;
+      }
+      const upstream = net.connect(targetPort, "127.0.0.1");
+      open.add(upstream);
+      upstream.once("close", () => {
+        open.delete(upstream);
+        client.destroy();
+      });
+      client.once("close", () => upstream.destroy());
+      upstream.on("error", () => client.destroy());
+      client.on("error", () => upstream.destroy());
+      upstream.write(first);
+      client.pipe(upstream);
+      upstream.pipe(client);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  return Object.assign(proxy, { url: `http://127.0.0.1:${port}` });
+}
