@@ -27,6 +27,14 @@ export interface Evidence {
 export const EMPTY_EVIDENCE: Evidence = { values: new Map(), inspection: null, phase: null };
 
 const OFSTED_PREFIX = "ofsted.";
+const OFSTED_FIELDS = new Map<string, string>();
+
+/** "ofsted.inclusion" -> "inclusion", remembered (a row has several). */
+function ofstedFieldOf(key: string): string {
+  let field = OFSTED_FIELDS.get(key);
+  if (field === undefined) OFSTED_FIELDS.set(key, (field = key.slice(OFSTED_PREFIX.length)));
+  return field;
+}
 
 /** Two readings of the same indicator agree (an Ofsted grade by its grade and scale). */
 function sameValue(a: CellValue, b: CellValue): boolean {
@@ -40,10 +48,9 @@ function sameValue(a: CellValue, b: CellValue): boolean {
  * is collected and thrown together as one BAD_USER_INPUT error; nothing is guessed.
  */
 export function readEvidence(entries: Iterable<EvidenceEntry>): Evidence {
-  const problems: Problem[] = [];
+  let problems: Problem[] | null = null;
   const values = new Map<string, number | string | boolean>();
   const grades = new Map<string, OfstedGradeReading>();
-  const given = new Map<string, CellValue>();
   let index = 0;
   for (const entry of entries) {
     const at = index++;
@@ -51,7 +58,7 @@ export function readEvidence(entries: Iterable<EvidenceEntry>): Evidence {
       typeof entry?.indicator === "string" ? indicatorForHeader(entry.indicator) : undefined;
     if (!indicator) {
       const name = String(entry?.indicator ?? "");
-      problems.push({
+      (problems ??= []).push({
         field: `evidence[${at}].indicator`,
         value: name.slice(0, 60),
         message: `Unknown indicator "${name.slice(0, 60)}" at evidence[${at}]; use an indicator key such as ks4.progress8 or a known workbook header`,
@@ -60,23 +67,23 @@ export function readEvidence(entries: Iterable<EvidenceEntry>): Evidence {
     }
     const reading = readCell(indicator, entry.value);
     if (!reading.ok) {
-      problems.push(reading.problem);
+      (problems ??= []).push(reading.problem);
       continue;
     }
     if (reading.value === null) continue;
-    const earlier = given.get(indicator.key);
+    const ofstedField = indicator.kind === "ofstedGrade" ? ofstedFieldOf(indicator.key) : null;
+    const earlier = ofstedField === null ? values.get(indicator.key) : grades.get(ofstedField);
     if (earlier !== undefined) {
       if (!sameValue(earlier, reading.value)) {
-        problems.push({
+        (problems ??= []).push({
           field: indicator.key,
           message: `${indicator.label} (${indicator.key}) is given twice with different values`,
         });
       }
       continue;
     }
-    given.set(indicator.key, reading.value);
-    if (indicator.kind === "ofstedGrade") {
-      grades.set(indicator.key.slice(OFSTED_PREFIX.length), reading.value as OfstedGradeReading);
+    if (ofstedField !== null) {
+      grades.set(ofstedField, reading.value as OfstedGradeReading);
     } else {
       values.set(indicator.key, reading.value as number | string | boolean);
     }
@@ -87,8 +94,8 @@ export function readEvidence(entries: Iterable<EvidenceEntry>): Evidence {
     safeguardingMet: (values.get("ofsted.safeguarding") as boolean | undefined) ?? null,
     grades,
   });
-  if (!inspection.ok) problems.push(...inspection.problems);
-  if (problems.length > 0) throw badInput(problems);
+  if (!inspection.ok) (problems ??= []).push(...inspection.problems);
+  if (problems !== null) throw badInput(problems);
   return {
     values,
     inspection: inspection.ok ? inspection.evidence : null,

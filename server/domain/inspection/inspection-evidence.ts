@@ -80,11 +80,17 @@ export type InspectionResult =
   | { readonly ok: false; readonly problems: readonly Problem[] };
 
 function inferFramework(input: InspectionInput): InspectionFrameworkKey | null {
-  const fields = [...input.grades.keys()];
-  const scales = new Set(
-    [...input.grades.values()].map((reading) => reading.scale).filter((scale) => scale !== null),
-  );
-  if (scales.has("RC") || fields.some((field) => RC_ONLY.has(field))) return "RC-2025";
+  let rcWord = false;
+  let oeWord = false;
+  let rcField = false;
+  let oeField = false;
+  for (const [field, reading] of input.grades) {
+    if (reading.scale === "RC") rcWord = true;
+    else if (reading.scale === "OE") oeWord = true;
+    if (RC_ONLY.has(field)) rcField = true;
+    if (OE_EIF_ONLY.has(field)) oeField = true;
+  }
+  if (rcWord || rcField) return "RC-2025";
   const byDate =
     input.date === null
       ? null
@@ -93,7 +99,7 @@ function inferFramework(input: InspectionInput): InspectionFrameworkKey | null {
         : input.date >= EIF_2024_FROM
           ? "EIF-2024"
           : "OE";
-  if (scales.has("OE") || fields.some((field) => OE_EIF_ONLY.has(field))) {
+  if (oeWord || oeField) {
     if (input.grades.has("overall")) return "OE";
     return byDate === "OE" ? "OE" : "EIF-2024";
   }
@@ -173,11 +179,11 @@ export function inspectionEvidence(input: InspectionInput): InspectionResult {
   }
   if (problems.length > 0) return { ok: false, problems };
   // Keep grades in the report's own order, whatever order the cells came in.
-  const ordered = new Map(
-    allowed
-      .filter((field) => grades.has(field))
-      .map((field) => [field, grades.get(field) as number]),
-  );
+  const ordered = new Map<string, number>();
+  for (const field of allowed) {
+    const grade = grades.get(field);
+    if (grade !== undefined) ordered.set(field, grade);
+  }
   return {
     ok: true,
     evidence: {
