@@ -368,9 +368,18 @@ export function indicatorByKey(key: string): Indicator | undefined {
  * The indicator a workbook header (or a key) names, if any: "P8", "Progress 8"
  * and "ks4.progress8" all give Progress 8. Unknown headers give undefined.
  */
+const HEADER_ANSWERS = new Map<string, Indicator | undefined>();
+
 export function indicatorForHeader(header: string): Indicator | undefined {
   if (typeof header !== "string") return undefined;
-  return BY_KEY.get(header) ?? BY_ALIAS.get(foldHeader(header));
+  const byKey = BY_KEY.get(header);
+  if (byKey) return byKey;
+  // A workbook repeats the same few headers on every row: remember each answer (bounded).
+  if (HEADER_ANSWERS.has(header)) return HEADER_ANSWERS.get(header);
+  const found = BY_ALIAS.get(foldHeader(header));
+  if (HEADER_ANSWERS.size >= 5_000) HEADER_ANSWERS.clear();
+  HEADER_ANSWERS.set(header, found);
+  return found;
 }
 
 export const INDICATOR_KEYS: readonly string[] = INDICATORS.map((indicator) => indicator.key);

@@ -61,7 +61,10 @@ export function inProcessEvents(): LiveEvents {
   return {
     transport: "in-process",
     publish(event) {
-      for (const listener of listeners.get(event.trustId) ?? []) listener(event);
+      // After the current turn, so the mutation that published answers before the fan-out runs.
+      setImmediate(() => {
+        for (const listener of listeners.get(event.trustId) ?? []) listener(event);
+      });
     },
     subscribe(trustId, listener) {
       const set = listeners.get(trustId) ?? new Set();

@@ -84,7 +84,18 @@ function stream<E extends LiveEvent>(
   );
 }
 
+// One event reaches every subscriber as the same object: map it once for all of them.
+const mapped = new WeakMap<ProgressChangedEvent, ProgressChangeType>();
+
 function progressChange(event: ProgressChangedEvent): ProgressChangeType {
+  const known = mapped.get(event);
+  if (known) return known;
+  const change = mapProgressChange(event);
+  mapped.set(event, change);
+  return change;
+}
+
+function mapProgressChange(event: ProgressChangedEvent): ProgressChangeType {
   const target = event.target
     ? toTarget(event.urn, revive<TargetWithProgress>(event.target))
     : null;

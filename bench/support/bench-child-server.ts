@@ -1,0 +1,82 @@
+// The real server as `npm start` runs it (node --import tsx server/main.ts),
+// in a child process of its own, so that its resident memory is its own and
+// it has a core to itself; optionally with extra node flags (--inspect, for a
+// profile of one phase). Ready once it prints its endpoint (and, on a
+// first start, the demo tokens, which are kept by role).
+import { spawn } from "node:child_process";
+import { UNLIMITED_RATE } from "./bench-server.js";
+import { projectRoot } from "./run-program.js";
+
+export interface BenchChildServer {
+  readonly url: string;
+  readonly pid: number;
+  /** Tokens by role, when this start seeded the demo trust. */
+  readonly tokens: Readonly<Record<string, string>>;
+  /** The DevTools WebSocket URL when started with --inspect. */
+  readonly inspectorUrl: string | null;
+  /** Stops it (SIGTERM: the graceful shutdown) and waits for the process to end. */
+  stop(): Promise<void>;
+}
+
+export interface ChildServerOptions {
+  /** Flags for node before the script, e.g. ["--inspect=127.0.0.1:0"]. */
+  readonly nodeFlags?: readonly string[];
+}
+
+export function startBenchChildServer(
+  env: Record<string, string>,
+  options: ChildServerOptions = {},
+): Promise<BenchChildServer> {
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeFlags ?? []), "--import", "tsx", "server/main.ts"],
+    {
+      cwd: projectRoot,
+      env: {
+        ...process.env,
+        PORT: "0",
+        HOST: "127.0.0.1",
+        NODE_ENV: "production",
+        LOG_LEVEL: "warn",
+        RATE_LIMIT_PER_MINUTE: UNLIMITED_RATE,
+        ...env,
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
+  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+  const stop = async () => {
+    if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+    await exited;
+  };
+  let output = "";
+  return new Promise((resolve, reject) => {
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      void stop();
+      reject(error);
+    };
+    const timer = setTimeout(() => fail(new Error(`server did not start:\n${output}`)), 90_000);
+    const onEarlyExit = (code: number | null) =>
+      fail(new Error(`server exited with ${code}:\n${output}`));
+    child.once("exit", onEarlyExit);
+    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+      const endpoint = /GraphQL endpoint\s+(http:\/\/\S+)\/graphql/.exec(output);
+      const finished =
+        /Use one as a header/.test(output) ||
+        (/Database\s+\S+\n/.test(output) && !/Demo trust seeded/.test(output));
+      if (!endpoint || !finished || child.pid === undefined) return;
+      clearTimeout(timer);
+      child.off("exit", onEarlyExit);
+      const tokens = Object.fromEntries(
+        [...output.matchAll(/^\s+(trust-admin|data-manager|leader|academy)\s+(mat_\S+)/gm)].map(
+          (match) => [match[1]!, match[2]!],
+        ),
+      );
+      const inspectorUrl = /Debugger listening on (ws:\/\/\S+)/.exec(output)?.[1] ?? null;
+      resolve({ url: endpoint[1]!, pid: child.pid, tokens, inspectorUrl, stop });
+    });
+  });
+}

@@ -1,0 +1,48 @@
+// The GraphQL operations the benchmarks send, as the README and the add-in
+// write them, so every benchmark asks for what a real client asks for.
+
+/** A risk matrix designated in one request: level, reasons and support per row. */
+export const DESIGNATE_BATCH = `query DesignateBatch($framework: String!, $rows: [[EvidenceInput!]!]!, $year: String) {
+  designateBatch(framework: $framework, rows: $rows, year: $year) {
+    level { key label rank risk }
+    insufficientEvidence
+    reasons { source indicated message }
+    support { activity quantity unit per }
+  }
+}`;
+
+/** One academy designated (what a naive custom function would send per cell). */
+export const DESIGNATE = `query Designate($framework: String!, $evidence: [EvidenceInput!]!) {
+  designate(framework: $framework, evidence: $evidence) {
+    level { key label rank risk }
+    insufficientEvidence
+    reasons { source indicated message }
+  }
+}`;
+
+/** A leader's dashboard: the README's trustOverview. */
+export const TRUST_OVERVIEW = `query TrustOverview($year: String!, $changedSince: DateTimeISO) {
+  trustOverview(year: $year, changedSince: $changedSince) {
+    trustName
+    totals { green amber red none }
+    academies {
+      academy { urn name phase }
+      designation { level { label } confirmed { label } agreedOn }
+      rag { green amber red none }
+      changes { at kind summary }
+    }
+  }
+}`;
+
+/** Live progress, as a leader's open academy card subscribes to it. */
+export const PROGRESS_CHANGED = `subscription ProgressChanged($urn: String) {
+  progressChanged(urn: $urn) {
+    urn metric at
+    measurement { period value provisional }
+    target { target baseline progress { latest rag gapClosed } }
+  }
+}`;
+
+export const RECORD_MEASUREMENT = `mutation RecordMeasurement($input: MeasurementInput!) {
+  recordMeasurement(input: $input) { id createdAt }
+}`;
