@@ -57,9 +57,36 @@ export {
 export {
   progress,
   latestMeasurement,
+  expectedBy,
+  defaultTolerance,
   type Progress,
   type Rag,
   type TargetFacts,
   type MeasurementFacts,
 } from "./academy-card/progress.js";
 export { identifierProblem, type IdentifierKind } from "./identifiers.js";
+export {
+  TARGET_STATUSES,
+  STEP_RULES,
+  DIRECT_CHANGE_ROLES,
+  takeStep,
+  afterEdit,
+  directChangeProblems,
+  meetingDateProblem,
+  type TargetStatus,
+  type SignOffStep,
+  type SignOffBody,
+  type SignOffRole,
+  type SignOffState,
+  type StepOutcome,
+} from "./academy-card/sign-off.js";
+export {
+  accumulationOf,
+  precisionOf,
+  roundTo,
+  hasNationalPosition,
+  formatValue,
+  readMetricValue,
+  type Accumulation,
+  type ValueReading,
+} from "./academy-card/metric-rules.js";

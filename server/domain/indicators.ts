@@ -253,6 +253,15 @@ export const INDICATORS: readonly Indicator[] = [
     aliases: ["Permanent exclusions", "PEx", "Perm exclusions", "PX"],
   },
   {
+    key: "behaviour.permanentExclusionRate",
+    label: "Permanent exclusions per 100 pupils",
+    kind: "rate",
+    unit: "per 100 pupils",
+    direction: "lower",
+    accepts: "a rate per 100 pupils, 0 or more, such as 0.13",
+    aliases: ["Permanent exclusion rate", "PEx rate", "Permanent exclusions per 100"],
+  },
+  {
     key: "disadvantaged.gap",
     label: "Disadvantaged attainment gap",
     kind: "points",

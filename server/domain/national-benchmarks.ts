@@ -64,7 +64,7 @@ export const NATIONAL_BENCHMARKS: readonly Benchmark[] = [
     source: DFE_EXCLUSIONS,
   },
   {
-    indicator: "behaviour.permanentExclusions",
+    indicator: "behaviour.permanentExclusionRate",
     phase: null,
     year: "2023/24",
     value: 0.13,

@@ -34,7 +34,7 @@ describe("national benchmarks", () => {
       "persistent absence 2024/25 stands in 2025/26",
     ],
     ["behaviour.suspensionRate", null, null, 11.31, "suspensions per 100 pupils"],
-    ["behaviour.permanentExclusions", null, null, 0.13, "permanent exclusion rate"],
+    ["behaviour.permanentExclusionRate", null, null, 0.13, "permanent exclusion rate per 100 pupils"],
   ] as const)("gives %s for phase %s in %s as %s (%s)", (indicator, phase, year, value, _why) => {
     expect(lookup(indicator, phase, year)?.value).toBe(value);
   });
@@ -45,6 +45,10 @@ describe("national benchmarks", () => {
 
   it("has no figure for an indicator without a national benchmark", () => {
     expect(lookup("qi.teaching", null, null)).toBeNull();
+  });
+
+  it("has no national figure for permanent exclusions as a count (the 0.13 is a rate per 100 pupils)", () => {
+    expect(lookup("behaviour.permanentExclusions", "secondary", "2025/26")).toBeNull();
   });
 
   it("lets a later benchmark for the same indicator, phase and year replace an earlier one", () => {

@@ -1,8 +1,12 @@
 // Progress against an academy-card target, exactly as DOMAIN.md defines it:
-// latest value, gap closed, on track against the milestone for its period (the
-// target when there are no milestones), RAG with a tolerance, and national.
+// latest value (a final replacing a provisional for the same period), gap
+// closed, what is expected by the latest period (its milestone; else the
+// straight line between the nearest anchors, or target x p / 6 for a metric
+// that adds up through the year), RAG with a tolerance, and national where the
+// units match. Numbers leave rounded to the metric's precision.
 import type { Direction } from "../indicators.js";
-import { HALF_TERMS, periodEnd, periodOrder, type HalfTerm, type Period } from "./calendar.js";
+import { HALF_TERMS, periodOrder, type HalfTerm, type Period } from "./calendar.js";
+import { clean, roundTo, type Accumulation } from "./metric-rules.js";
 
 export type Rag = "green" | "amber" | "red";
 
@@ -12,8 +16,12 @@ export interface TargetFacts {
   readonly target: number;
   /** Milestones by half term. */
   readonly milestones: Readonly<Partial<Record<HalfTerm, number>>>;
-  /** How far short of the expected value still counts as amber; default a quarter of |target - baseline|. */
+  /** How far short of the expected value still counts as amber; null for the default. */
   readonly tolerance: number | null;
+  /** How the metric accumulates through the year (default: the straight line). */
+  readonly accumulation?: Accumulation;
+  /** Decimal places values are shown with (default 2). */
+  readonly precision?: number;
 }
 
 export interface MeasurementFacts {
@@ -30,8 +38,10 @@ export interface Progress {
   readonly provisional: boolean;
   /** (latest - baseline) / (target - baseline); null without a measurement or when target = baseline. */
   readonly gapClosed: number | null;
-  /** The value expected by the latest period: its milestone, else the target. */
+  /** The value expected by the latest period. */
   readonly expected: number | null;
+  /** How far the latest value is short of the expected one (0 when it meets it); null without a measurement. */
+  readonly shortOfExpected: number | null;
   readonly onTrack: boolean | null;
   readonly rag: Rag | null;
   readonly tolerance: number;
@@ -61,21 +71,49 @@ export function latestMeasurement<T extends MeasurementFacts>(
   return best;
 }
 
-/** The milestone for a period: the latest milestone at or before the half term it ends in; at the year's end, the target. */
-function expectedFor(target: TargetFacts, period: Period): number {
-  const end = HALF_TERMS.indexOf(periodEnd(period));
-  // By the end of the year the target itself is due, whatever the milestones before it.
-  if (end === HALF_TERMS.length - 1) return target.milestones.summer2 ?? target.target;
-  for (let index = end; index >= 0; index--) {
-    const milestone = target.milestones[HALF_TERMS[index] as HalfTerm];
-    if (milestone !== undefined) return milestone;
-  }
-  return target.target;
+/** The default tolerance: a quarter of |target - baseline|, or of |target| when they are equal. */
+export function defaultTolerance(baseline: number, target: number): number {
+  const span = Math.abs(target - baseline);
+  return clean((span === 0 ? Math.abs(target) : span) / 4);
 }
 
-/** True when `value` is at least as good as `than` in the metric's direction. */
-function meets(direction: Direction, value: number, than: number): boolean {
-  return direction === "lower" ? value <= than : value >= than;
+/**
+ * What is expected by a period. Half terms are points 1-6, terms 2, 4, 6; the
+ * baseline stands at 0 and the target at 6. A milestone set for the period's
+ * point is its expectation; otherwise the straight line between the nearest
+ * anchors before and after (or, for a metric that adds up through the year,
+ * target x p / 6). A whole-year measurement is compared with the target.
+ */
+export function expectedBy(target: TargetFacts, period: Period): number {
+  if (period === "year") return target.target;
+  const point = periodOrder(period);
+  const anchors: { point: number; value: number }[] = [{ point: 0, value: target.baseline }];
+  HALF_TERMS.forEach((halfTerm, index) => {
+    const value = target.milestones[halfTerm];
+    if (value !== undefined) anchors.push({ point: index + 1, value });
+  });
+  const atPoint = anchors.find((anchor) => anchor.point === point && anchor.point > 0);
+  if (atPoint) return atPoint.value;
+  if (target.accumulation === "cumulative") return clean((target.target * point) / 6);
+  if (!anchors.some((anchor) => anchor.point === 6))
+    anchors.push({ point: 6, value: target.target });
+  let before = anchors[0]!;
+  let after = anchors[anchors.length - 1]!;
+  for (const anchor of anchors) {
+    if (anchor.point < point && anchor.point >= before.point) before = anchor;
+    if (anchor.point > point && anchor.point <= after.point) after = anchor;
+  }
+  if (after.point === before.point) return before.value;
+  return clean(
+    before.value +
+      ((after.value - before.value) * (point - before.point)) / (after.point - before.point),
+  );
+}
+
+/** How far `value` is short of `expected` in the metric's direction (0 when it meets it). */
+function shortfall(direction: Direction, value: number, expected: number): number {
+  const short = direction === "lower" ? value - expected : expected - value;
+  return Math.max(0, clean(short));
 }
 
 export function progress(
@@ -83,7 +121,9 @@ export function progress(
   measurements: readonly MeasurementFacts[],
   national: number | null,
 ): Progress {
-  const tolerance = target.tolerance ?? Math.abs(target.target - target.baseline) / 4;
+  const places = target.precision ?? 2;
+  const round = (value: number) => roundTo(value, places);
+  const tolerance = target.tolerance ?? defaultTolerance(target.baseline, target.target);
   const latest = latestMeasurement(measurements);
   if (latest === null) {
     return {
@@ -92,32 +132,34 @@ export function progress(
       provisional: false,
       gapClosed: null,
       expected: null,
+      shortOfExpected: null,
       onTrack: null,
       rag: null,
-      tolerance,
+      tolerance: round(tolerance),
       national,
       differenceFromNational: null,
       atOrAboveNational: null,
     };
   }
-  const span = target.target - target.baseline;
-  const expected = expectedFor(target, latest.period);
-  const onTrack = meets(target.direction, latest.value, expected);
-  const shortfall =
-    target.direction === "lower" ? latest.value - expected : expected - latest.value;
-  const rag: Rag = onTrack ? "green" : shortfall <= tolerance ? "amber" : "red";
+  const span = clean(target.target - target.baseline);
+  const expected = expectedBy(target, latest.period);
+  const short = shortfall(target.direction, latest.value, expected);
+  const onTrack = short === 0;
+  const rag: Rag = onTrack ? "green" : short <= clean(tolerance) ? "amber" : "red";
+  const difference = national === null ? null : clean(latest.value - national);
   return {
     latest: latest.value,
     latestPeriod: latest.period,
     provisional: latest.provisional,
-    gapClosed:
-      span === 0 ? null : Math.round(((latest.value - target.baseline) / span) * 10_000) / 10_000,
-    expected,
+    gapClosed: span === 0 ? null : roundTo((latest.value - target.baseline) / span, 4),
+    expected: round(expected),
+    shortOfExpected: round(short),
     onTrack,
     rag,
-    tolerance,
+    tolerance: round(tolerance),
     national,
-    differenceFromNational: national === null ? null : latest.value - national,
-    atOrAboveNational: national === null ? null : meets(target.direction, latest.value, national),
+    differenceFromNational: difference === null ? null : round(difference),
+    atOrAboveNational:
+      difference === null ? null : target.direction === "lower" ? difference <= 0 : difference >= 0,
   };
 }
