@@ -4,7 +4,7 @@
 // so the add-in can later pass an Office SSO token the same way.
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from "jose";
 import type { Db } from "../db/index.js";
-import { isRole } from "./roles.js";
+import { isRole, isScopedRole } from "./roles.js";
 import type { Viewer } from "./viewer.js";
 
 export interface OidcSettings {
@@ -45,7 +45,7 @@ export function oidcVerifier(prisma: Db, settings: OidcSettings): OidcVerifier {
       name: user.name,
       trustId: user.trustId,
       role: user.role,
-      academyUrns: user.role === "academy" ? new Set(urns) : null,
+      academyUrns: isScopedRole(user.role) ? new Set(urns) : null,
       tokenId: null,
     };
   };

@@ -1,28 +1,37 @@
 // Who may do what: every permission and the roles that hold it, in one table
 // (the README's roles table is this file in words).
 
-export const ROLES = ["trust-admin", "data-manager", "leader", "academy"] as const;
+export const ROLES = ["trust-admin", "data-manager", "leader", "governor", "academy"] as const;
 export type Role = (typeof ROLES)[number];
 
 export const PERMISSIONS = {
-  /** Read the trust's academies, evidence, designations, cards and overview (academy users: their own academies). */
-  read: ["trust-admin", "data-manager", "leader", "academy"],
+  /** Read the trust's academies, evidence, designations, cards and overview (academy users and governors: their own academies). */
+  read: ["trust-admin", "data-manager", "leader", "governor", "academy"],
   /** Evaluate frameworks with no stored data (presets); may also be open to anyone, see PUBLIC_EVALUATION. */
-  evaluate: ["trust-admin", "data-manager", "leader", "academy"],
+  evaluate: ["trust-admin", "data-manager", "leader", "governor", "academy"],
   manageFrameworks: ["trust-admin"],
   manageAcademies: ["trust-admin", "data-manager"],
   recordEvidence: ["trust-admin", "data-manager"],
   confirmDesignations: ["trust-admin", "leader"],
-  /** Create and edit targets; academy users may only propose for their own academies. */
+  /** Create and edit targets and propose them (the academy or the trust); academy users only for their own academies. */
   editTargets: ["trust-admin", "data-manager", "academy"],
-  /** Move targets to reviewed or agreed. */
-  reviewTargets: ["trust-admin", "leader"],
+  /** Record the local governing board's review: a governor of the academy, or a leader recording it for the board. */
+  reviewTargets: ["trust-admin", "leader", "governor"],
+  /** Record the trust board's agreement, or an exceptional direct change by the trust board. */
+  agreeTargets: ["trust-admin", "leader"],
   recordMeasurements: ["trust-admin", "data-manager", "academy"],
   readAudit: ["trust-admin", "leader"],
   manageUsers: ["trust-admin"],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof PERMISSIONS;
+
+/** Roles whose users see only the academies listed on them (one academy; one local board's academies). */
+export const SCOPED_ROLES: readonly Role[] = ["academy", "governor"];
+
+export function isScopedRole(role: Role): boolean {
+  return SCOPED_ROLES.includes(role);
+}
 
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);

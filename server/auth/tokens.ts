@@ -2,7 +2,7 @@
 // expiry and revocation.
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db/index.js";
-import { isRole, type Role } from "./roles.js";
+import { isRole, isScopedRole, type Role } from "./roles.js";
 import type { Viewer } from "./viewer.js";
 
 const PREFIX = "mat_";
@@ -83,7 +83,7 @@ export async function viewerForToken(prisma: Db, token: string): Promise<Viewer 
     name: row.user.name,
     trustId: row.user.trustId,
     role: row.user.role,
-    academyUrns: row.user.role === "academy" ? new Set(urns) : null,
+    academyUrns: isScopedRole(row.user.role) ? new Set(urns) : null,
     tokenId: row.id,
   };
 }

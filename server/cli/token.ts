@@ -1,4 +1,5 @@
 // `npm run token -- create --trust <id|uid> --role <role> [--academy <urn>]... [--name <name>] [--days <n>]`
+// (--academy: the academy role's academy, or each academy of a governor's local board)
 // `npm run token -- revoke --id <tokenId>`
 // `npm run token -- list --trust <id|uid>`
 // Prints a new token once; only its hash is stored.
@@ -6,7 +7,7 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../config.js";
 import { migrate, openDatabase } from "../db/index.js";
 import { issueToken, revokeToken } from "../auth/tokens.js";
-import { isRole, ROLES } from "../auth/roles.js";
+import { isRole, isScopedRole, ROLES } from "../auth/roles.js";
 import { identifierProblem } from "../domain/index.js";
 
 function fail(message: string): never {
@@ -45,8 +46,16 @@ try {
     const role = values.role ?? "";
     if (!isRole(role)) fail(`--role must be one of ${ROLES.join(", ")}`);
     const urns = values.academy ?? [];
-    if (role === "academy" && urns.length === 0)
-      fail("The academy role needs at least one --academy <urn>");
+    if (isScopedRole(role) && urns.length === 0)
+      fail(
+        role === "governor"
+          ? "The governor role needs the academies of its local board: one --academy <urn> for each"
+          : "The academy role needs at least one --academy <urn>",
+      );
+    if (!isScopedRole(role) && urns.length > 0)
+      fail(
+        `The ${role} role sees the whole trust; --academy is for the academy and governor roles`,
+      );
     for (const urn of urns) {
       const problem = identifierProblem("urn", "--academy", urn);
       if (problem) fail(problem.message);

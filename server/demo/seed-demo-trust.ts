@@ -4,7 +4,7 @@
 import { HALF_TERMS, indicatorForHeader, preset, readEvidence } from "../domain/index.js";
 import type { Db } from "../db/index.js";
 import { issueToken, type IssuedToken } from "../auth/tokens.js";
-import type { Role } from "../auth/roles.js";
+import { isScopedRole, type Role } from "../auth/roles.js";
 import { DEMO_ROWS, type RiskMatrixRow } from "./demo-risk-matrix.js";
 
 export const DEMO_TRUST = {
@@ -13,6 +13,42 @@ export const DEMO_TRUST = {
   frameworkKey: "phase-model",
 };
 export const DEMO_YEAR = "2025/26";
+
+/** The demo's sign-off calendar: proposed in September, the LGB in early October, the trust board on 14 October. */
+const DEMO_SIGN_OFF = [
+  {
+    action: "created",
+    status: "draft",
+    bodyKind: null,
+    body: null,
+    meetingOn: null,
+    on: "2025-09-15",
+  },
+  {
+    action: "proposed",
+    status: "proposed",
+    bodyKind: "trust",
+    body: "Trust",
+    meetingOn: null,
+    on: "2025-09-22",
+  },
+  {
+    action: "reviewed",
+    status: "reviewed",
+    bodyKind: "localBoard",
+    body: "LGB",
+    meetingOn: "2025-10-01",
+    on: "2025-10-01",
+  },
+  {
+    action: "agreed",
+    status: "agreed",
+    bodyKind: "trustBoard",
+    body: "Trust Board",
+    meetingOn: "2025-10-14",
+    on: "2025-10-14",
+  },
+] as const;
 
 /** Deterministic pseudo-random numbers, so the demo is the same on every machine. */
 function random(seed: number): () => number {
@@ -133,6 +169,12 @@ export async function seedDemoTrust(prisma: Db): Promise<DemoSeedResult | null> 
         ];
         const statuses = ["agreed", "agreed", "reviewed", "proposed"];
         for (const [index, target] of targets.entries()) {
+          const status = statuses[(Number(urn) + index) % statuses.length]!;
+          // The steps it took to get there, each kept as a version (DOMAIN.md sign-off).
+          const steps = DEMO_SIGN_OFF.slice(
+            0,
+            DEMO_SIGN_OFF.findIndex((s) => s.status === status) + 1,
+          );
           await tx.target.create({
             data: {
               trustId: trust.id,
@@ -142,8 +184,25 @@ export async function seedDemoTrust(prisma: Db): Promise<DemoSeedResult | null> 
               baseline: target.baseline,
               target: target.target,
               milestones: JSON.stringify(target.milestones),
-              status: statuses[(Number(urn) + index) % statuses.length]!,
+              status,
+              version: steps.length,
               updatedBy: seedUser,
+              versions: {
+                create: steps.map((step, order) => ({
+                  version: order + 1,
+                  action: step.action,
+                  status: step.status,
+                  baseline: target.baseline,
+                  target: target.target,
+                  milestones: JSON.stringify(target.milestones),
+                  bodyKind: step.bodyKind,
+                  body: step.body,
+                  meetingOn: step.meetingOn,
+                  changedBy: seedUser,
+                  changedByName: "Demo trust seed",
+                  changedAt: new Date(`${step.on}T17:00:00Z`),
+                })),
+              },
             },
           });
         }
@@ -201,7 +260,7 @@ export async function seedDemoTrust(prisma: Db): Promise<DemoSeedResult | null> 
     },
     { timeout: 120_000 },
   );
-  const roles: Role[] = ["trust-admin", "data-manager", "leader", "academy"];
+  const roles: Role[] = ["trust-admin", "data-manager", "leader", "governor", "academy"];
   const tokens = {} as Record<Role, IssuedToken>;
   for (const role of roles) {
     tokens[role] = await issueToken(prisma, {
@@ -209,7 +268,8 @@ export async function seedDemoTrust(prisma: Db): Promise<DemoSeedResult | null> 
       role,
       name: `Demo ${role}`,
       label: "demo",
-      academyUrns: role === "academy" ? [String(DEMO_ROWS[0]!.URN)] : [],
+      // The academy user and the governor (of its local board) see the first academy only.
+      academyUrns: isScopedRole(role) ? [String(DEMO_ROWS[0]!.URN)] : [],
       days: 365,
     });
   }

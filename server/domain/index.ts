@@ -90,3 +90,8 @@ export {
   type Accumulation,
   type ValueReading,
 } from "./academy-card/metric-rules.js";
+export {
+  signOffTrail,
+  type SignOffTrail,
+  type VersionFacts,
+} from "./academy-card/sign-off-history.js";

@@ -1,13 +1,33 @@
 // Translates service rows and engine results into GraphQL objects. No rules
 // here: only shape.
-import type { CompiledFramework, Designation, Level, Problem, Reason } from "../domain/index.js";
-import { indicatorByKey } from "../domain/index.js";
+import type {
+  CompiledFramework,
+  Designation,
+  HalfTerm,
+  Level,
+  Period,
+  Problem,
+  Reason,
+  SignOffStep,
+  TargetStatus,
+} from "../domain/index.js";
+import { formatValue, indicatorByKey, signOffTrail } from "../domain/index.js";
 import type { StoredDesignationRow } from "../services/designation.service.js";
-import type { TargetWithProgress } from "../services/academy-card.service.js";
+import type {
+  MeasurementRow,
+  TargetVersionRow,
+  TargetWithProgress,
+} from "../services/academy-card.service.js";
 import type { FrameworkType, LevelType } from "./types/framework.type.js";
 import type { DesignationType, ProblemType } from "./types/designation.type.js";
 import type { StoredDesignationType } from "./types/stored-designation.type.js";
-import type { TargetType } from "./types/academy-card.type.js";
+import type {
+  MeasurementType,
+  MilestoneType,
+  TargetSignOffType,
+  TargetType,
+  TargetVersionType,
+} from "./types/academy-card.type.js";
 
 export function toLevel(level: Level): LevelType {
   return { key: level.key, label: level.label, rank: level.rank, risk: level.risk };
@@ -94,9 +114,67 @@ export function toStoredDesignation(
   };
 }
 
+function toMilestones(json: string): MilestoneType[] {
+  const milestones = JSON.parse(json) as Record<string, number>;
+  return Object.entries(milestones).map(([period, value]) => ({
+    period: period as HalfTerm,
+    value,
+  }));
+}
+
+type SignOffBody = TargetSignOffType["body"];
+type TargetAction = TargetVersionType["action"];
+
+function toSignOff(row: TargetVersionRow): TargetSignOffType {
+  return {
+    action: row.action as TargetAction,
+    body: (row.bodyKind ?? "trustBoard") as SignOffBody,
+    bodyName: row.body ?? "",
+    meetingOn: row.meetingOn,
+    by: row.changedByName,
+    at: row.changedAt,
+    reason: row.reason,
+  };
+}
+
+export function toTargetVersion(row: TargetVersionRow): TargetVersionType {
+  return {
+    version: row.version,
+    action: row.action as TargetAction,
+    status: row.status as TargetStatus,
+    change: row.change,
+    baseline: row.baseline,
+    target: row.target,
+    milestones: toMilestones(row.milestones),
+    tolerance: row.tolerance,
+    body: row.bodyKind as SignOffBody | null,
+    bodyName: row.body,
+    meetingOn: row.meetingOn,
+    reason: row.reason,
+    changedBy: row.changedByName,
+    changedAt: row.changedAt,
+  };
+}
+
+export function toMeasurement(row: MeasurementRow): MeasurementType {
+  const indicator = indicatorByKey(row.metric);
+  return {
+    ...row,
+    period: row.period as Period,
+    readAs: indicator ? formatValue(indicator, row.value) : String(row.value),
+  };
+}
+
+const NEXT_STEP: Readonly<Record<string, SignOffStep>> = {
+  draft: "propose",
+  proposed: "review",
+  reviewed: "agree",
+};
+
 export function toTarget(urn: string, entry: TargetWithProgress): TargetType {
-  const { target, progress, measurements } = entry;
-  const milestones = JSON.parse(target.milestones) as Record<string, number>;
+  const { target, progress, measurements, versions } = entry;
+  const trail = signOffTrail(versions, target.pendingStatus !== null);
+  const nextStep = NEXT_STEP[target.pendingStatus ?? target.status] ?? null;
   return {
     id: target.id,
     urn,
@@ -105,12 +183,26 @@ export function toTarget(urn: string, entry: TargetWithProgress): TargetType {
     metricLabel: indicatorByKey(target.metric)?.label ?? target.metric,
     baseline: target.baseline,
     target: target.target,
-    milestones: Object.entries(milestones).map(([period, value]) => ({ period, value })),
+    milestones: toMilestones(target.milestones),
     tolerance: target.tolerance,
-    status: target.status,
+    status: target.status as TargetStatus,
+    signOff: trail.inForce.map(toSignOff),
+    pendingChange:
+      target.pendingStatus === null
+        ? null
+        : {
+            status: target.pendingStatus as TargetStatus,
+            baseline: target.pendingBaseline ?? target.baseline,
+            target: target.pendingTarget ?? target.target,
+            milestones: toMilestones(target.pendingMilestones ?? "{}"),
+            tolerance: target.pendingTolerance,
+            reason: target.pendingReason,
+            steps: trail.pending.map(toSignOff),
+          },
+    nextStep,
     version: target.version,
     updatedAt: target.updatedAt,
     progress: { ...progress },
-    measurements,
+    measurements: measurements.map(toMeasurement),
   };
 }

@@ -5,7 +5,7 @@ import { buildSchema } from "type-graphql";
 import { lexicographicSortSchema, printSchema, type GraphQLSchema } from "graphql";
 import { authChecker } from "./auth-checker.js";
 import { AcademyResolver } from "./resolvers/academy.resolver.js";
-import { AcademyCardResolver } from "./resolvers/academy-card.resolver.js";
+import { AcademyCardResolver, TargetFieldsResolver } from "./resolvers/academy-card.resolver.js";
 import { FrameworkResolver } from "./resolvers/framework.resolver.js";
 import { OverviewResolver } from "./resolvers/overview.resolver.js";
 import { LiveResolver } from "./resolvers/live.resolver.js";
@@ -14,6 +14,7 @@ export const RESOLVERS = [
   FrameworkResolver,
   AcademyResolver,
   AcademyCardResolver,
+  TargetFieldsResolver,
   OverviewResolver,
   LiveResolver,
 ] as const;

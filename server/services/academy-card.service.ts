@@ -1,18 +1,26 @@
-// Academy cards: targets per academy, year and metric with their status and
-// versions, measurements through the year, and progress against each target.
+// Academy cards: targets per academy, year and metric, signed off in order
+// (DOMAIN.md "Academy card") with every version kept, measurements through the
+// year, and progress against each target.
 import {
+  afterEdit,
   badInput,
   benchmarkLookup,
   conflict,
+  directChangeProblems,
+  DomainError,
   forbidden,
   HALF_TERMS,
+  hasNationalPosition,
   indicatorByKey,
   isPeriod,
+  accumulationOf,
   NATIONAL_BENCHMARKS,
   notFound,
   PERIODS,
+  precisionOf,
   progress,
-  readCell,
+  readMetricValue,
+  takeStep,
   yearProblem,
   type HalfTerm,
   type Indicator,
@@ -20,17 +28,18 @@ import {
   type Phase,
   type Problem,
   type Progress,
+  type SignOffRole,
+  type SignOffState,
+  type SignOffStep,
+  type StepOutcome,
+  type TargetStatus,
 } from "../domain/index.js";
 import type { Db } from "../db/index.js";
 import { canSeeAcademy, type Viewer } from "../auth/viewer.js";
-import { roleHas } from "../auth/roles.js";
 import type { AuditService } from "./audit.service.js";
 import type { AcademyRow, AcademyService } from "./academy.service.js";
 import { eventJson, type LiveEvents } from "../live/live-events.js";
 import { groupBy } from "./group-by.js";
-
-export const TARGET_STATUSES = ["draft", "proposed", "reviewed", "agreed"] as const;
-export type TargetStatus = (typeof TARGET_STATUSES)[number];
 
 const MEASURABLE = new Set(["number", "percent", "points", "rate", "count", "grade"]);
 const national = benchmarkLookup(NATIONAL_BENCHMARKS);
@@ -45,10 +54,37 @@ export interface TargetRow {
   readonly milestones: string;
   readonly tolerance: number | null;
   readonly status: string;
+  readonly pendingStatus: string | null;
+  readonly pendingBaseline: number | null;
+  readonly pendingTarget: number | null;
+  readonly pendingMilestones: string | null;
+  readonly pendingTolerance: number | null;
+  readonly pendingReason: string | null;
   readonly version: number;
   readonly updatedBy: string;
   readonly updatedAt: Date;
   readonly createdAt: Date;
+}
+
+/** One kept version of a target (a change or a sign-off step). */
+export interface TargetVersionRow {
+  readonly id: string;
+  readonly targetId: string;
+  readonly version: number;
+  readonly action: string;
+  readonly status: string;
+  readonly change: boolean;
+  readonly baseline: number;
+  readonly target: number;
+  readonly milestones: string;
+  readonly tolerance: number | null;
+  readonly bodyKind: string | null;
+  readonly body: string | null;
+  readonly meetingOn: string | null;
+  readonly reason: string | null;
+  readonly changedBy: string;
+  readonly changedByName: string;
+  readonly changedAt: Date;
 }
 
 export interface MeasurementRow {
@@ -68,6 +104,8 @@ export interface TargetWithProgress {
   readonly target: TargetRow;
   readonly progress: Progress;
   readonly measurements: MeasurementRow[];
+  /** Every version, newest first (the sign-off steps are read from them). */
+  readonly versions: TargetVersionRow[];
 }
 
 export interface AcademyCardData {
@@ -109,16 +147,62 @@ function metricProblem(metric: string, field = "metric"): Problem | null {
   };
 }
 
-function valueProblem(indicator: Indicator, field: string, value: number): Problem | null {
-  if (!Number.isFinite(value)) return { field, message: `${field}: must be a finite number` };
-  // Values arrive as numbers in the indicator's own unit: 62 means 62%.
-  const reading = readCell(indicator, indicator.kind === "percent" ? `${value}%` : value);
-  return reading.ok
-    ? null
-    : { ...reading.problem, field, message: `${field}: ${reading.problem.message}` };
+/** The values of a target as given, read by the metric's rules (percent: 0.185 is 18.5). */
+export interface TargetValues {
+  readonly baseline: number;
+  readonly target: number;
+  readonly milestones: Partial<Record<HalfTerm, number>>;
+  readonly tolerance: number | null;
 }
 
-/** Progress of one target from its measurements, against the national figure for the academy's phase. */
+export interface TargetValuesInput {
+  readonly baseline: number;
+  readonly target: number;
+  readonly milestones?:
+    readonly { readonly period: string; readonly value: number }[] | null | undefined;
+  readonly tolerance?: number | null | undefined;
+}
+
+function readTargetValues(
+  indicator: Indicator,
+  input: TargetValuesInput,
+  problems: Problem[],
+): TargetValues {
+  const read = (field: string, value: number): number => {
+    const reading = readMetricValue(indicator, field, value);
+    if (!reading.ok) {
+      problems.push(reading.problem);
+      return Number.NaN;
+    }
+    return reading.value;
+  };
+  const baseline = read("baseline", input.baseline);
+  const target = read("target", input.target);
+  const milestones: Partial<Record<HalfTerm, number>> = {};
+  (input.milestones ?? []).forEach((milestone, index) => {
+    if (!(HALF_TERMS as readonly string[]).includes(milestone.period)) {
+      problems.push({
+        field: `milestones[${index}].period`,
+        value: String(milestone.period).slice(0, 20),
+        accepts: HALF_TERMS.join(", "),
+        message: `milestones[${index}].period: "${String(milestone.period).slice(0, 20)}" is not a half term; use ${HALF_TERMS.join(", ")}`,
+      });
+      return;
+    }
+    milestones[milestone.period as HalfTerm] = read(`milestones[${index}].value`, milestone.value);
+  });
+  const tolerance = input.tolerance ?? null;
+  if (tolerance !== null && !(tolerance >= 0 && Number.isFinite(tolerance))) {
+    problems.push({
+      field: "tolerance",
+      value: String(tolerance),
+      message: "tolerance: must be 0 or more, in the metric's unit",
+    });
+  }
+  return { baseline, target, milestones, tolerance };
+}
+
+/** Progress of one target from its measurements, against the national figure for the academy's phase (like with like). */
 export function targetProgress(
   target: TargetRow,
   phase: string,
@@ -126,7 +210,10 @@ export function targetProgress(
 ): Progress {
   const indicator = indicatorByKey(target.metric);
   const milestones = JSON.parse(target.milestones) as Partial<Record<HalfTerm, number>>;
-  const benchmark = national(target.metric, phase as Phase, target.year);
+  const benchmark =
+    indicator && hasNationalPosition(indicator)
+      ? national(target.metric, phase as Phase, target.year)
+      : null;
   return progress(
     {
       direction: indicator?.direction ?? "higher",
@@ -134,6 +221,8 @@ export function targetProgress(
       target: target.target,
       milestones,
       tolerance: target.tolerance,
+      accumulation: accumulationOf(target.metric),
+      precision: indicator ? precisionOf(indicator) : 2,
     },
     measurements.map((measurement) => ({
       period: measurement.period as Period,
@@ -143,6 +232,24 @@ export function targetProgress(
     })),
     benchmark?.value ?? null,
   );
+}
+
+/** Today's date (UTC, ISO): a board's meeting cannot be after it. */
+function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+function signOffState(row: Pick<TargetRow, "status" | "pendingStatus">): SignOffState {
+  return {
+    status: row.status as TargetStatus,
+    pending: (row.pendingStatus ?? null) as SignOffState["pending"],
+  };
+}
+
+function refusal(outcome: Extract<StepOutcome, { ok: false }>): DomainError {
+  return outcome.kind === "FORBIDDEN"
+    ? forbidden(outcome.problem.message)
+    : badInput([outcome.problem]);
 }
 
 /** Most cards in one `academyCards` request (each URN is a bound parameter). */
@@ -186,7 +293,7 @@ export class AcademyCardService {
       where: { trustId: viewer.trustId, urn: { in: visible } },
     });
     const ids = academies.map((academy) => academy.id);
-    const [targets, measurements] = await Promise.all([
+    const [targets, measurements, versions] = await Promise.all([
       this.prisma.target.findMany({
         where: { trustId: viewer.trustId, year, academyId: { in: ids } },
         orderBy: { metric: "asc" },
@@ -195,7 +302,12 @@ export class AcademyCardService {
         where: { trustId: viewer.trustId, year, academyId: { in: ids } },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       }),
+      this.prisma.targetVersion.findMany({
+        where: { parent: { trustId: viewer.trustId, year, academyId: { in: ids } } },
+        orderBy: [{ targetId: "asc" }, { version: "desc" }],
+      }),
     ]);
+    const versionsOf = groupBy(versions, (version) => version.targetId);
     const byUrn = new Map(academies.map((academy) => [academy.urn, academy]));
     const targetsOf = groupBy(targets, (target) => target.academyId);
     const measurementsOf = groupBy(
@@ -214,6 +326,7 @@ export class AcademyCardService {
             target,
             progress: targetProgress(target, academy.phase, own),
             measurements: own,
+            versions: versionsOf.get(target.id) ?? [],
           };
         }),
       };
@@ -232,7 +345,12 @@ export class AcademyCardService {
     return found;
   }
 
-  /** Creates a target, or changes one (with the version last seen; an agreed target also needs a reason). */
+  /**
+   * Creates a target (a draft), or edits one with the version last seen: a
+   * draft stays a draft, a proposed or reviewed target goes back to draft, and
+   * an agreed target keeps its agreed values while the new ones wait as a
+   * pending change (with a reason) for proposal, review and agreement.
+   */
   async setTarget(viewer: Viewer, input: TargetInput): Promise<TargetRow> {
     const problems: Problem[] = [];
     const yearIssue = yearProblem("year", input.year);
@@ -240,37 +358,10 @@ export class AcademyCardService {
     const metricIssue = metricProblem(input.metric);
     if (metricIssue) problems.push(metricIssue);
     const indicator = indicatorByKey(input.metric);
-    if (indicator && !metricIssue) {
-      for (const [field, value] of [
-        ["baseline", input.baseline],
-        ["target", input.target],
-      ] as const) {
-        const issue = valueProblem(indicator, field, value);
-        if (issue) problems.push(issue);
-      }
-    }
-    const milestones: Partial<Record<HalfTerm, number>> = {};
-    (input.milestones ?? []).forEach((milestone, index) => {
-      if (!(HALF_TERMS as readonly string[]).includes(milestone.period)) {
-        problems.push({
-          field: `milestones[${index}].period`,
-          value: String(milestone.period).slice(0, 20),
-          message: `milestones[${index}].period: "${String(milestone.period).slice(0, 20)}" is not a half term; use ${HALF_TERMS.join(", ")}`,
-        });
-      } else if (indicator && !metricIssue) {
-        const issue = valueProblem(indicator, `milestones[${index}].value`, milestone.value);
-        if (issue) problems.push(issue);
-        milestones[milestone.period as HalfTerm] = milestone.value;
-      }
-    });
-    if (
-      input.tolerance !== undefined &&
-      input.tolerance !== null &&
-      !(input.tolerance >= 0 && Number.isFinite(input.tolerance))
-    ) {
-      problems.push({ field: "tolerance", message: "tolerance: must be 0 or more" });
-    }
-    if (problems.length > 0) throw badInput(problems);
+    const values = indicator && !metricIssue ? readTargetValues(indicator, input, problems) : null;
+    if ((input.reason ?? "").length > 500)
+      problems.push({ field: "reason", message: "reason: at most 500 characters" });
+    if (problems.length > 0 || values === null) throw badInput(problems);
     const academy = await this.academies.get(viewer, input.urn);
     const saved = await this.prisma.$transaction(async (tx) => {
       const existing = await tx.target.findUnique({
@@ -278,24 +369,40 @@ export class AcademyCardService {
           academyId_year_metric: { academyId: academy.id, year: input.year, metric: input.metric },
         },
       });
-      const data = {
-        baseline: input.baseline,
-        target: input.target,
-        milestones: JSON.stringify(milestones),
-        tolerance: input.tolerance ?? null,
-        updatedBy: viewer.userId,
-      };
+      const milestones = JSON.stringify(values.milestones);
+      const version = (row: TargetRow, action: string, change: boolean, reason: string | null) =>
+        tx.targetVersion.create({
+          data: {
+            targetId: row.id,
+            version: row.version,
+            action,
+            status: change ? (row.pendingStatus ?? "draft") : row.status,
+            change,
+            baseline: values.baseline,
+            target: values.target,
+            milestones,
+            tolerance: values.tolerance,
+            reason,
+            changedBy: viewer.userId,
+            changedByName: viewer.name,
+          },
+        });
       if (!existing) {
         const row = await tx.target.create({
           data: {
-            ...data,
             trustId: viewer.trustId,
             academyId: academy.id,
             year: input.year,
             metric: input.metric,
+            baseline: values.baseline,
+            target: values.target,
+            milestones,
+            tolerance: values.tolerance,
             status: "draft",
+            updatedBy: viewer.userId,
           },
         });
+        await version(row, "created", false, null);
         await this.audit.record(tx, viewer, "target.create", "Target", row.id, null, row);
         return row;
       }
@@ -307,42 +414,44 @@ export class AcademyCardService {
           },
         ]);
       }
-      const locked = existing.status === "agreed" || existing.status === "reviewed";
-      if (
-        locked &&
-        !roleHas(viewer.role, "reviewTargets") &&
-        !roleHas(viewer.role, "recordEvidence")
-      ) {
-        throw forbidden(`This target is ${existing.status}; only the trust can change it now.`);
-      }
-      const reason = input.reason?.trim() ?? "";
-      if (existing.status === "agreed" && reason.length === 0) {
+      const next = afterEdit(signOffState(existing));
+      const reason = input.reason?.trim() || null;
+      if (next.change && reason === null) {
         throw badInput([
           {
             field: "reason",
-            message: "reason: this target is agreed and locked; changing it needs a reason",
+            message:
+              "reason: this target is agreed; a change to it needs a reason, and goes to the local governing board and the trust board before it replaces the agreed value",
           },
         ]);
       }
+      const data = next.change
+        ? {
+            pendingStatus: "draft",
+            pendingBaseline: values.baseline,
+            pendingTarget: values.target,
+            pendingMilestones: milestones,
+            pendingTolerance: values.tolerance,
+            pendingReason: reason,
+          }
+        : {
+            status: next.status,
+            baseline: values.baseline,
+            target: values.target,
+            milestones,
+            tolerance: values.tolerance,
+          };
       const updated = await tx.target.updateMany({
         where: { id: existing.id, version: input.expectedVersion },
-        data: { ...data, version: { increment: 1 } },
+        data: { ...data, updatedBy: viewer.userId, version: { increment: 1 } },
       });
       if (updated.count === 0) {
         throw conflict(
           `The ${input.metric} target for ${input.urn} was changed by someone else (now version ${existing.version}, you had ${input.expectedVersion}); reload and try again`,
         );
       }
-      await tx.targetVersion.create({
-        data: {
-          targetId: existing.id,
-          version: existing.version,
-          snapshot: JSON.stringify(existing),
-          reason: reason || null,
-          changedBy: viewer.userId,
-        },
-      });
       const row = await tx.target.findUniqueOrThrow({ where: { id: existing.id } });
+      await version(row, "edited", next.change, reason);
       await this.audit.record(tx, viewer, "target.update", "Target", row.id, existing, row);
       return row;
     });
@@ -350,70 +459,200 @@ export class AcademyCardService {
     return saved;
   }
 
-  /** Moves a target through draft, proposed, reviewed and agreed. */
-  async setStatus(
-    viewer: Viewer,
-    input: { id: string; status: string; expectedVersion: number; reason?: string | null },
-  ): Promise<TargetRow> {
-    if (!(TARGET_STATUSES as readonly string[]).includes(input.status)) {
-      throw badInput([
-        {
-          field: "status",
-          value: input.status.slice(0, 20),
-          message: `status: "${input.status.slice(0, 20)}" is not a status; use ${TARGET_STATUSES.join(", ")}`,
-        },
-      ]);
-    }
+  /** The target with its academy, if the viewer may see it; NOT_FOUND otherwise (another academy's target is never revealed). */
+  private async visibleTarget(viewer: Viewer, id: string) {
     const existing = await this.prisma.target.findFirst({
-      where: { id: input.id, trustId: viewer.trustId },
+      where: { id, trustId: viewer.trustId },
       include: { academy: true },
     });
     if (!existing || !canSeeAcademy(viewer, existing.academy.urn))
-      throw notFound("No such target in your trust");
-    const status = input.status as TargetStatus;
-    const trustDecision =
-      status === "reviewed" ||
-      status === "agreed" ||
-      existing.status === "agreed" ||
-      existing.status === "reviewed";
-    if (trustDecision && !roleHas(viewer.role, "reviewTargets"))
-      throw forbidden("Only a leader or trust admin reviews and agrees targets.");
-    if (existing.status === "agreed" && status !== "agreed" && !(input.reason ?? "").trim()) {
-      throw badInput([
-        { field: "reason", message: "reason: reopening an agreed target needs a reason" },
-      ]);
-    }
+      throw notFound("No such target in your trust (or not one of your academies)");
+    return existing;
+  }
+
+  /**
+   * One sign-off step: propose (the academy or the trust), review (the local
+   * governing board) or agree (the trust board), on the target or on its
+   * pending change. A step out of order is refused, naming what must come first.
+   */
+  async signOff(
+    viewer: Viewer,
+    input: {
+      id: string;
+      step: SignOffStep;
+      expectedVersion: number;
+      meetingOn?: string | null;
+      body?: string | null;
+    },
+  ): Promise<TargetRow> {
+    const existing = await this.visibleTarget(viewer, input.id);
+    const outcome = takeStep(signOffState(existing), {
+      step: input.step,
+      role: viewer.role as SignOffRole,
+      meetingOn: input.meetingOn,
+      bodyName: input.body,
+      today: today(),
+    });
+    if (!outcome.ok) throw refusal(outcome);
     const saved = await this.prisma.$transaction(async (tx) => {
+      const applied = outcome.applyChange
+        ? {
+            baseline: existing.pendingBaseline ?? existing.baseline,
+            target: existing.pendingTarget ?? existing.target,
+            milestones: existing.pendingMilestones ?? existing.milestones,
+            tolerance: existing.pendingTolerance,
+          }
+        : {};
       const updated = await tx.target.updateMany({
         where: { id: existing.id, version: input.expectedVersion },
-        data: { status, version: { increment: 1 }, updatedBy: viewer.userId },
-      });
-      if (updated.count === 0)
-        throw conflict(
-          `The target was changed by someone else (now version ${existing.version}, you had ${input.expectedVersion}); reload and try again`,
-        );
-      const { academy: _academy, ...before } = existing;
-      await tx.targetVersion.create({
         data: {
-          targetId: existing.id,
-          version: existing.version,
-          snapshot: JSON.stringify(before),
-          reason: input.reason?.trim() || null,
-          changedBy: viewer.userId,
+          ...applied,
+          status: outcome.state.status,
+          pendingStatus: outcome.state.pending,
+          ...(outcome.applyChange
+            ? {
+                pendingBaseline: null,
+                pendingTarget: null,
+                pendingMilestones: null,
+                pendingTolerance: null,
+                pendingReason: null,
+              }
+            : {}),
+          updatedBy: viewer.userId,
+          version: { increment: 1 },
         },
       });
+      if (updated.count === 0) {
+        throw conflict(
+          `The ${existing.metric} target for ${existing.academy.urn} was changed by someone else (now version ${existing.version}, you had ${input.expectedVersion}); reload and try again`,
+        );
+      }
       const row = await tx.target.findUniqueOrThrow({ where: { id: existing.id } });
-      await this.audit.record(tx, viewer, `target.${status}`, "Target", row.id, before, row);
+      const values = outcome.change
+        ? {
+            baseline: existing.pendingBaseline ?? existing.baseline,
+            target: existing.pendingTarget ?? existing.target,
+            milestones: existing.pendingMilestones ?? existing.milestones,
+            tolerance: existing.pendingTolerance,
+          }
+        : {
+            baseline: row.baseline,
+            target: row.target,
+            milestones: row.milestones,
+            tolerance: row.tolerance,
+          };
+      await tx.targetVersion.create({
+        data: {
+          targetId: row.id,
+          version: row.version,
+          action: outcome.reached,
+          status: outcome.reached,
+          change: outcome.change,
+          ...values,
+          bodyKind: outcome.body,
+          body: outcome.bodyName,
+          meetingOn: outcome.meetingOn,
+          reason: outcome.change ? existing.pendingReason : null,
+          changedBy: viewer.userId,
+          changedByName: viewer.name,
+        },
+      });
+      const { academy: _academy, ...before } = existing;
+      await this.audit.record(tx, viewer, `target.${input.step}`, "Target", row.id, before, row);
       return row;
     });
     await this.publishTarget(viewer, existing.academy.urn, existing.year, existing.metric);
     return saved;
   }
 
-  async versions(viewer: Viewer, targetId: string) {
-    const academy = viewer.academyUrns ? { academy: { urn: { in: [...viewer.academyUrns] } } } : {};
+  /**
+   * An exceptional change to an agreed target recorded directly for the trust
+   * board (a leader or trust admin), with the reason and the meeting's date;
+   * marked as such in the history. Any pending change is set aside.
+   */
+  async changeAgreed(
+    viewer: Viewer,
+    input: TargetValuesInput & {
+      id: string;
+      expectedVersion: number;
+      reason: string;
+      meetingOn: string;
+      body?: string | null;
+    },
+  ): Promise<TargetRow> {
+    const existing = await this.visibleTarget(viewer, input.id);
+    const refused = directChangeProblems(
+      signOffState(existing),
+      viewer.role as SignOffRole,
+      input.reason,
+      input.meetingOn,
+      today(),
+    );
+    if (refused && !refused.ok) throw refusal(refused);
+    const indicator = indicatorByKey(existing.metric)!;
+    const problems: Problem[] = [];
+    const values = readTargetValues(indicator, input, problems);
+    const bodyName = input.body?.trim() || "Trust Board";
+    if (bodyName.length > 60)
+      problems.push({ field: "body", message: "body: at most 60 characters" });
+    if (problems.length > 0) throw badInput(problems);
+    const milestones = JSON.stringify(values.milestones);
+    const saved = await this.prisma.$transaction(async (tx) => {
+      const updated = await tx.target.updateMany({
+        where: { id: existing.id, version: input.expectedVersion },
+        data: {
+          baseline: values.baseline,
+          target: values.target,
+          milestones,
+          tolerance: values.tolerance,
+          pendingStatus: null,
+          pendingBaseline: null,
+          pendingTarget: null,
+          pendingMilestones: null,
+          pendingTolerance: null,
+          pendingReason: null,
+          updatedBy: viewer.userId,
+          version: { increment: 1 },
+        },
+      });
+      if (updated.count === 0) {
+        throw conflict(
+          `The ${existing.metric} target for ${existing.academy.urn} was changed by someone else (now version ${existing.version}, you had ${input.expectedVersion}); reload and try again`,
+        );
+      }
+      const row = await tx.target.findUniqueOrThrow({ where: { id: existing.id } });
+      await tx.targetVersion.create({
+        data: {
+          targetId: row.id,
+          version: row.version,
+          action: "directChange",
+          status: "agreed",
+          change: false,
+          baseline: values.baseline,
+          target: values.target,
+          milestones,
+          tolerance: values.tolerance,
+          bodyKind: "trustBoard",
+          body: bodyName,
+          meetingOn: input.meetingOn,
+          reason: input.reason.trim(),
+          changedBy: viewer.userId,
+          changedByName: viewer.name,
+        },
+      });
+      const { academy: _academy, ...before } = existing;
+      await this.audit.record(tx, viewer, "target.directChange", "Target", row.id, before, row);
+      return row;
+    });
+    await this.publishTarget(viewer, existing.academy.urn, existing.year, existing.metric);
+    return saved;
+  }
+
+  /** Every version of a target, newest first (NOT_FOUND for a target the viewer may not see). */
+  async history(viewer: Viewer, targetId: string): Promise<TargetVersionRow[]> {
+    await this.visibleTarget(viewer, targetId);
     return this.prisma.targetVersion.findMany({
-      where: { targetId, target: { trustId: viewer.trustId, ...academy } },
+      where: { targetId },
       orderBy: { version: "desc" },
     });
   }
@@ -436,9 +675,12 @@ export class AcademyCardService {
       });
     }
     const indicator = indicatorByKey(input.metric);
+    let value = input.value;
     if (indicator && !metricIssue) {
-      const issue = valueProblem(indicator, "value", input.value);
-      if (issue) problems.push(issue);
+      // Read by the same rule as a cell of evidence: for a percent metric 0.185 is 18.5%.
+      const reading = readMetricValue(indicator, "value", input.value);
+      if (reading.ok) value = reading.value;
+      else problems.push(reading.problem);
     }
     if ((input.source ?? "").length > 200)
       problems.push({ field: "source", message: "source: at most 200 characters" });
@@ -452,7 +694,7 @@ export class AcademyCardService {
           year: input.year,
           metric: input.metric,
           period: input.period,
-          value: input.value,
+          value,
           provisional: input.provisional ?? false,
           source: input.source ?? "",
           enteredBy: viewer.userId,

@@ -17,6 +17,33 @@ export interface RagCounts {
   none: number;
 }
 
+/** How many of an academy's targets stand at each sign-off status, and how many have a change pending. */
+export interface TargetCounts {
+  draft: number;
+  proposed: number;
+  reviewed: number;
+  agreed: number;
+  changePending: number;
+}
+
+export function emptyTargetCounts(): TargetCounts {
+  return { draft: 0, proposed: 0, reviewed: 0, agreed: 0, changePending: 0 };
+}
+
+export function countTarget(
+  counts: TargetCounts,
+  target: { status: string; pendingStatus: string | null },
+): void {
+  if (
+    target.status === "draft" ||
+    target.status === "proposed" ||
+    target.status === "reviewed" ||
+    target.status === "agreed"
+  )
+    counts[target.status]++;
+  if (target.pendingStatus !== null) counts.changePending++;
+}
+
 export interface OverviewChange {
   readonly at: Date;
   readonly kind: "designation" | "target" | "measurement";
@@ -27,6 +54,7 @@ export interface OverviewRow {
   readonly academy: AcademyRow;
   readonly designation: StoredDesignationRow | null;
   readonly rag: RagCounts;
+  readonly targets: TargetCounts;
   readonly changes: OverviewChange[];
 }
 
@@ -69,8 +97,10 @@ export class OverviewService {
     );
     return academies.map((academy) => {
       const rag: RagCounts = { green: 0, amber: 0, red: 0, none: 0 };
+      const targetCounts = emptyTargetCounts();
       const changes: OverviewChange[] = [];
       for (const target of targetsOf.get(academy.id) ?? []) {
+        countTarget(targetCounts, target);
         const result = targetProgress(
           target,
           academy.phase,
@@ -81,7 +111,7 @@ export class OverviewService {
           changes.push({
             at: target.updatedAt,
             kind: "target",
-            summary: `${target.metric} target ${target.status} (version ${target.version})`,
+            summary: `${target.metric} target ${target.status}${target.pendingStatus ? `, change ${target.pendingStatus}` : ""} (version ${target.version})`,
           });
         }
       }
@@ -108,7 +138,7 @@ export class OverviewService {
         });
       }
       changes.sort((a, b) => b.at.getTime() - a.at.getTime());
-      return { academy, designation, rag, changes };
+      return { academy, designation, rag, targets: targetCounts, changes };
     });
   }
 }

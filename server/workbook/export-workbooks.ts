@@ -3,7 +3,7 @@
 import ExcelJS from "exceljs";
 import type { AcademyCardData } from "../services/academy-card.service.js";
 import type { OverviewRow } from "../services/overview.service.js";
-import { indicatorByKey } from "../domain/index.js";
+import { indicatorByKey, precisionOf, signOffTrail } from "../domain/index.js";
 import { safeCellText } from "./safe-cell.js";
 
 const RAG_FILL: Record<string, string> = { green: "FFC6EFCE", amber: "FFFFEB9C", red: "FFFFC7CE" };
@@ -29,6 +29,26 @@ function ragCell(cell: ExcelJS.Cell, rag: string | null): void {
   cell.alignment = { horizontal: "center" };
 }
 
+const BODY_DATE = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
+/** "reviewed: LGB, 1 Oct 2025 (Pat Governor)" */
+function signOffWords(step: {
+  action: string;
+  body: string | null;
+  meetingOn: string | null;
+  changedByName: string;
+  changedAt: Date;
+}): string {
+  const when = step.meetingOn ? new Date(`${step.meetingOn}T00:00:00Z`) : step.changedAt;
+  const action = step.action === "directChange" ? "changed directly" : step.action;
+  return `${action}: ${step.body ?? ""}, ${BODY_DATE.format(when)} (${step.changedByName})`;
+}
+
 export async function academyCardWorkbook(
   card: AcademyCardData,
   designationLabel: string | null,
@@ -51,31 +71,53 @@ export async function academyCardWorkbook(
       "Baseline",
       "Target",
       "Status",
+      "Signed off",
       "Latest",
       "Period",
+      "Expected by then",
+      "Tolerance",
       "Gap closed",
       "On track",
       "RAG",
       "National",
+      "Change pending",
     ]),
   );
-  for (const { target, progress } of card.targets) {
+  for (const { target, progress, versions } of card.targets) {
+    const indicator = indicatorByKey(target.metric);
+    const places = indicator ? precisionOf(indicator) : 2;
+    const trail = signOffTrail(versions, target.pendingStatus !== null);
     const row = sheet.addRow([
-      text(indicatorByKey(target.metric)?.label ?? target.metric),
+      text(indicator?.label ?? target.metric),
       target.baseline,
       target.target,
       text(target.status),
+      text(trail.inForce.map(signOffWords).join("; ")),
       progress.latest,
       text(progress.latestPeriod ?? ""),
+      progress.expected,
+      progress.tolerance,
       progress.gapClosed,
       progress.onTrack === null ? "" : progress.onTrack ? "Yes" : "No",
       null,
       progress.national,
+      text(
+        target.pendingStatus === null
+          ? ""
+          : `${target.pendingStatus}: target ${target.pendingTarget ?? target.target}${target.pendingReason ? ` (${target.pendingReason})` : ""}; agreed value in force`,
+      ),
     ]);
-    row.getCell(7).numFmt = "0%";
-    ragCell(row.getCell(9), progress.rag);
+    // Values shown to the unit's precision: one decimal for %, two for Progress 8.
+    const format = places === 0 ? "0" : `0.${"0".repeat(places)}`;
+    for (const column of [2, 3, 6, 8, 9, 13]) row.getCell(column).numFmt = format;
+    row.getCell(10).numFmt = "0%";
+    row.getCell(5).alignment = { wrapText: true, vertical: "top" };
+    ragCell(row.getCell(12), progress.rag);
   }
-  sheet.columns.forEach((column, index) => (column.width = index === 0 ? 44 : 13));
+  sheet.columns.forEach(
+    (column, index) =>
+      (column.width = index === 0 ? 40 : index === 4 ? 42 : index === 13 ? 36 : 12),
+  );
   sheet.views = [{ state: "frozen", ySplit: 5 }];
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
@@ -105,6 +147,8 @@ export async function overviewWorkbook(
       "Red",
       "No data",
       "Recent changes",
+      "Targets agreed",
+      "Awaiting sign-off",
     ]),
   );
   for (const row of rows) {
@@ -129,6 +173,8 @@ export async function overviewWorkbook(
           .map((change) => change.summary)
           .join("; "),
       ),
+      row.targets.agreed,
+      row.targets.draft + row.targets.proposed + row.targets.reviewed + row.targets.changePending,
     ]);
     for (const [column, rag] of [
       [6, "green"],
@@ -144,9 +190,9 @@ export async function overviewWorkbook(
     }
   }
   sheet.columns.forEach(
-    (column, index) => (column.width = [9, 34, 14, 36, 30, 8, 8, 8, 9, 50][index] ?? 12),
+    (column, index) => (column.width = [9, 34, 14, 36, 30, 8, 8, 8, 9, 50, 10, 12][index] ?? 12),
   );
-  sheet.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: 10 } };
+  sheet.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: 12 } };
   sheet.views = [{ state: "frozen", ySplit: 3 }];
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -1,4 +1,15 @@
-import { Arg, Authorized, Ctx, ID, Int, Mutation, Query, Resolver } from "type-graphql";
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  ID,
+  Int,
+  Mutation,
+  Query,
+  Resolver,
+  Root,
+} from "type-graphql";
 import type { Context } from "../context.type.js";
 import type { AcademyCardData } from "../../services/academy-card.service.js";
 import {
@@ -7,9 +18,12 @@ import {
   MeasurementType,
   TargetInput,
   TargetType,
+  TargetValuesInput,
   TargetVersionType,
 } from "../types/academy-card.type.js";
-import { toStoredDesignation, toTarget } from "../mappers.js";
+import { toMeasurement, toStoredDesignation, toTarget, toTargetVersion } from "../mappers.js";
+import { STEP_RULES, type SignOffRole, type SignOffStep } from "../../domain/index.js";
+import type { TargetRow } from "../../services/academy-card.service.js";
 import { frameworkOf } from "../framework-of.js";
 
 /** Cards as the API shows them, with each academy's current designation (one query for all). */
@@ -82,18 +96,21 @@ export class AcademyCardResolver {
   }
 
   @Authorized("read")
-  @Query(() => [TargetVersionType], { description: "Earlier versions of a target, newest first." })
+  @Query(() => [TargetVersionType], {
+    description:
+      "Every version of a target, newest first: each change and sign-off step with status, values, body, meeting date, reason and who by name. NOT_FOUND for a target that is not one of your academies'.",
+  })
   async targetVersions(
     @Arg("id", () => ID, { description: "Target id." }) id: string,
     @Ctx() { viewer, services }: Context,
   ): Promise<TargetVersionType[]> {
-    return services.cards.versions(viewer!, id);
+    return (await services.cards.history(viewer!, id)).map(toTargetVersion);
   }
 
   @Authorized("editTargets")
   @Mutation(() => TargetType, {
     description:
-      "Creates a target (as draft) or changes one. Changing needs expectedVersion (CONFLICT if someone else changed it first); an agreed target also needs a reason, and the earlier version is kept.",
+      "Creates a target (as draft) or edits one. Editing needs expectedVersion (CONFLICT if someone else changed it first). A proposed or reviewed target goes back to draft; an agreed target keeps its agreed values and the edit becomes its pendingChange (a reason is required), which goes through proposed, reviewed and agreed.",
   })
   async setTarget(
     @Arg("input", () => TargetInput, { description: "The target." }) input: TargetInput,
@@ -106,25 +123,103 @@ export class AcademyCardResolver {
     );
   }
 
-  @Authorized("editTargets", "reviewTargets")
+  @Authorized("editTargets")
   @Mutation(() => TargetType, {
     description:
-      "Moves a target to draft, proposed, reviewed or agreed. Reviewing and agreeing are for leaders; reopening an agreed target needs a reason.",
+      "Proposes a draft target, or a pending change to an agreed one (the academy or the trust). BAD_USER_INPUT when it is not a draft.",
   })
-  async setTargetStatus(
+  async proposeTarget(
     @Arg("id", () => ID, { description: "Target id." }) id: string,
-    @Arg("status", () => String, { description: "draft, proposed, reviewed or agreed." })
-    status: string,
     @Arg("expectedVersion", () => Int, { description: "The version you last saw." })
     expectedVersion: number,
-    @Arg("reason", () => String, {
-      nullable: true,
-      description: "Why, when reopening an agreed target.",
-    })
-    reason: string | null,
-    @Ctx() { viewer, services }: Context,
+    @Ctx() context: Context,
   ): Promise<TargetType> {
-    const row = await services.cards.setStatus(viewer!, { id, status, expectedVersion, reason });
+    return this.step(context, { id, step: "propose", expectedVersion });
+  }
+
+  @Authorized("reviewTargets")
+  @Mutation(() => TargetType, {
+    description:
+      "Records the local governing board's review of a proposed target (or change): a governor of the academy, or a leader or trust admin recording it for the board. BAD_USER_INPUT when it is not proposed, naming what must come first.",
+  })
+  async reviewTarget(
+    @Arg("id", () => ID, { description: "Target id." }) id: string,
+    @Arg("expectedVersion", () => Int, { description: "The version you last saw." })
+    expectedVersion: number,
+    @Arg("meetingOn", () => String, { description: "The date the board met, e.g. 2026-10-01." })
+    meetingOn: string,
+    @Arg("body", () => String, {
+      nullable: true,
+      description: 'The board\'s own name; default "LGB" (seed 004: "Academy Advisory Board").',
+    })
+    body: string | null,
+    @Ctx() context: Context,
+  ): Promise<TargetType> {
+    return this.step(context, { id, step: "review", expectedVersion, meetingOn, body });
+  }
+
+  @Authorized("agreeTargets")
+  @Mutation(() => TargetType, {
+    description:
+      "Records the trust board's agreement of a reviewed target (or change), with the meeting's date: a leader or trust admin. A draft or proposed target cannot be agreed (BAD_USER_INPUT).",
+  })
+  async agreeTarget(
+    @Arg("id", () => ID, { description: "Target id." }) id: string,
+    @Arg("expectedVersion", () => Int, { description: "The version you last saw." })
+    expectedVersion: number,
+    @Arg("meetingOn", () => String, {
+      description: "The date the trust board met, e.g. 2026-10-14.",
+    })
+    meetingOn: string,
+    @Arg("body", () => String, { nullable: true, description: 'Default "Trust Board".' })
+    body: string | null,
+    @Ctx() context: Context,
+  ): Promise<TargetType> {
+    return this.step(context, { id, step: "agree", expectedVersion, meetingOn, body });
+  }
+
+  @Authorized("agreeTargets")
+  @Mutation(() => TargetType, {
+    description:
+      "Exceptional circumstances only: records a change to an agreed target made directly by the trust board, with the reason and the meeting's date, marked as a direct change in the history. A pending change is set aside.",
+  })
+  async changeAgreedTarget(
+    @Arg("id", () => ID, { description: "Target id." }) id: string,
+    @Arg("expectedVersion", () => Int, { description: "The version you last saw." })
+    expectedVersion: number,
+    @Arg("values", () => TargetValuesInput, { description: "The new values." })
+    values: TargetValuesInput,
+    @Arg("reason", () => String, { description: "Why the trust board changed it." })
+    reason: string,
+    @Arg("meetingOn", () => String, { description: "The date the trust board met." })
+    meetingOn: string,
+    @Ctx() context: Context,
+  ): Promise<TargetType> {
+    const row = await context.services.cards.changeAgreed(context.viewer!, {
+      ...values,
+      id,
+      expectedVersion,
+      reason,
+      meetingOn,
+    });
+    return this.shown(context, row);
+  }
+
+  private async step(
+    context: Context,
+    input: {
+      id: string;
+      step: SignOffStep;
+      expectedVersion: number;
+      meetingOn?: string;
+      body?: string | null;
+    },
+  ): Promise<TargetType> {
+    return this.shown(context, await context.services.cards.signOff(context.viewer!, input));
+  }
+
+  private async shown(context: Context, row: TargetRow): Promise<TargetType> {
+    const { viewer, services } = context;
     const academy = await services.prisma.academy.findUniqueOrThrow({
       where: { id: row.academyId },
     });
@@ -143,6 +238,21 @@ export class AcademyCardResolver {
     input: MeasurementInput,
     @Ctx() { viewer, services }: Context,
   ): Promise<MeasurementType> {
-    return (await services.cards.recordMeasurement(viewer!, input)).measurement;
+    return toMeasurement((await services.cards.recordMeasurement(viewer!, input)).measurement);
+  }
+}
+
+/** Fields of a target that depend on who is asking. */
+@Resolver(() => TargetType)
+export class TargetFieldsResolver {
+  @FieldResolver(() => Boolean, {
+    description:
+      "True when your role may take the next sign-off step (the buttons a pane shows); the academy is always one of yours, or you would not see the target.",
+  })
+  canTakeNextStep(@Root() target: TargetType, @Ctx() { viewer }: Context): boolean {
+    if (!viewer || target.nextStep === null) return false;
+    return (STEP_RULES[target.nextStep].roles as readonly SignOffRole[]).includes(
+      viewer.role as SignOffRole,
+    );
   }
 }

@@ -10,7 +10,7 @@ import {
 } from "type-graphql";
 import type { Context } from "../context.type.js";
 import { DesignationChangeType, ProgressChangeType, TargetChangeType } from "../types/live.type.js";
-import { toStoredDesignation, toTarget } from "../mappers.js";
+import { toMeasurement, toStoredDesignation, toTarget } from "../mappers.js";
 import { frameworkOf } from "../framework-of.js";
 import { eventStream } from "../../live/event-stream.js";
 import { DomainError } from "../../domain/index.js";
@@ -22,7 +22,7 @@ import {
   type ProgressChangedEvent,
   type TargetChangedEvent,
 } from "../../live/live-events.js";
-import type { TargetWithProgress } from "../../services/academy-card.service.js";
+import type { MeasurementRow, TargetWithProgress } from "../../services/academy-card.service.js";
 import type { StoredDesignationRow } from "../../services/designation.service.js";
 
 /** Dates cross Redis as ISO text: turn fields named ...At back into Dates. */
@@ -104,7 +104,7 @@ function mapProgressChange(event: ProgressChangedEvent): ProgressChangeType {
     year: event.year,
     metric: event.metric,
     at: new Date(event.at),
-    measurement: revive(event.measurement),
+    measurement: toMeasurement(revive<MeasurementRow>(event.measurement)),
     target,
   };
 }

@@ -3,6 +3,7 @@ import type { Context } from "../context.type.js";
 import { AuditEntryType, TrustOverviewType, ViewerType } from "../types/overview.type.js";
 import { toStoredDesignation } from "../mappers.js";
 import { frameworkOf } from "../framework-of.js";
+import { emptyTargetCounts } from "../../services/overview.service.js";
 
 @Resolver()
 export class OverviewResolver {
@@ -39,12 +40,15 @@ export class OverviewResolver {
       services.overview.overview(viewer!, year, changedSince),
     ]);
     const totals = { green: 0, amber: 0, red: 0, none: 0 };
+    const targetTotals = emptyTargetCounts();
     const academies = await Promise.all(
       rows.map(async (row) => {
         totals.green += row.rag.green;
         totals.amber += row.rag.amber;
         totals.red += row.rag.red;
         totals.none += row.rag.none;
+        for (const status of Object.keys(targetTotals) as (keyof typeof targetTotals)[])
+          targetTotals[status] += row.targets[status];
         return {
           ...row,
           designation: row.designation
@@ -56,7 +60,7 @@ export class OverviewResolver {
         };
       }),
     );
-    return { trustName: trust.name, year, academies, totals };
+    return { trustName: trust.name, year, academies, totals, targetTotals };
   }
 
   @Authorized("readAudit")

@@ -1,11 +1,24 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
+import type { HalfTerm, Period, Rag, SignOffStep, TargetStatus } from "../../domain/index.js";
 import { AcademyType } from "./academy.type.js";
 import { StoredDesignationType } from "./stored-designation.type.js";
+import {
+  HalfTermEnum,
+  PeriodEnum,
+  RagEnum,
+  SignOffBodyEnum,
+  SignOffStepEnum,
+  TargetActionEnum,
+  TargetStatusEnum,
+} from "./academy-card.enums.js";
+
+type SignOffBody = keyof typeof SignOffBodyEnum;
+type TargetAction = keyof typeof TargetActionEnum;
 
 @ObjectType("Milestone", { description: "The value a target expects by a half term." })
 export class MilestoneType {
-  @Field(() => String, { description: "Half term: autumn1 ... summer2." })
-  period!: string;
+  @Field(() => HalfTermEnum, { description: "Half term: autumn1 ... summer2." })
+  period!: HalfTerm;
 
   @Field(() => Float, { description: "Expected value by then." })
   value!: number;
@@ -13,10 +26,12 @@ export class MilestoneType {
 
 @InputType({ description: "A milestone on the way to a target." })
 export class MilestoneInput {
-  @Field(() => String, { description: "Half term: autumn1 ... summer2." })
-  period!: string;
+  @Field(() => HalfTermEnum, { description: "Half term: autumn1 ... summer2." })
+  period!: HalfTerm;
 
-  @Field(() => Float, { description: "Expected value by then, in the metric's unit." })
+  @Field(() => Float, {
+    description: "Expected value by then, in the metric's unit (percent: 0.185 is read as 18.5%).",
+  })
   value!: number;
 }
 
@@ -31,11 +46,17 @@ export class MeasurementType {
   @Field(() => String, { description: "Academic year." })
   year!: string;
 
-  @Field(() => String, { description: "Half term, term or year." })
-  period!: string;
+  @Field(() => PeriodEnum, { description: "Half term, term or year." })
+  period!: Period;
 
   @Field(() => Float, { description: "Value in the metric's unit (62 means 62%)." })
   value!: number;
+
+  @Field(() => String, {
+    description:
+      'The value as read, in the metric\'s unit ("18.5%" for 0.185 of a percent metric).',
+  })
+  readAs!: string;
 
   @Field(() => Boolean, { description: "True until the figure is final." })
   provisional!: boolean;
@@ -55,23 +76,32 @@ export class ProgressType {
   @Field(() => Float, { nullable: true, description: "Latest measured value." })
   latest!: number | null;
 
-  @Field(() => String, { nullable: true, description: "Period of the latest value." })
-  latestPeriod!: string | null;
+  @Field(() => PeriodEnum, { nullable: true, description: "Period of the latest value." })
+  latestPeriod!: Period | null;
 
   @Field(() => Boolean, { description: "True when the latest value is provisional." })
   provisional!: boolean;
 
   @Field(() => Float, {
     nullable: true,
-    description: "(latest - baseline) / (target - baseline): 1 means the gap is closed.",
+    description:
+      "(latest - baseline) / (target - baseline): 1 means the gap is closed; null with no measurement or when the target equals the baseline.",
   })
   gapClosed!: number | null;
 
   @Field(() => Float, {
     nullable: true,
-    description: "The value expected by the latest period: its milestone, else the target.",
+    description:
+      "The value expected by the latest period, rounded to the metric's precision: its milestone; else the straight line between the nearest anchors (baseline at point 0, milestones, target at point 6), or target x p / 6 for a metric that adds up through the year; the target for a whole-year measurement.",
   })
   expected!: number | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description:
+      "How far the latest value is short of the expectation, in the metric's direction (0 when on track).",
+  })
+  shortOfExpected!: number | null;
 
   @Field(() => Boolean, {
     nullable: true,
@@ -79,20 +109,23 @@ export class ProgressType {
   })
   onTrack!: boolean | null;
 
-  @Field(() => String, {
+  @Field(() => RagEnum, {
     nullable: true,
-    description: "green (on track), amber (within tolerance) or red; null with no measurement.",
+    description:
+      "green (on track), amber (within tolerance) or red; null with no measurement (no data).",
   })
-  rag!: string | null;
+  rag!: Rag | null;
 
   @Field(() => Float, {
-    description: "Tolerance used for amber: as set, or a quarter of |target - baseline|.",
+    description:
+      "Tolerance used for amber: as set, or a quarter of |target - baseline| (of |target| when they are equal), rounded to the metric's precision.",
   })
   tolerance!: number;
 
   @Field(() => Float, {
     nullable: true,
-    description: "National benchmark for the metric, phase and year.",
+    description:
+      "National figure for the metric, phase and year; null where the units do not match (a count such as permanent exclusions is never compared with a rate).",
   })
   national!: number | null;
 
@@ -104,6 +137,64 @@ export class ProgressType {
     description: "True when the latest value is at least as good as national.",
   })
   atOrAboveNational!: boolean | null;
+}
+
+@ObjectType("TargetSignOff", { description: "One sign-off step taken on a target." })
+export class TargetSignOffType {
+  @Field(() => TargetActionEnum, {
+    description: "The step: proposed, reviewed, agreed or directChange.",
+  })
+  action!: TargetAction;
+
+  @Field(() => SignOffBodyEnum, { description: "Who the step was taken for." })
+  body!: SignOffBody;
+
+  @Field(() => String, {
+    description:
+      'The body\'s own name: "Academy", "Trust", "LGB", "Academy Advisory Board", "Trust Board".',
+  })
+  bodyName!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The date the board met (ISO date); null for a proposal.",
+  })
+  meetingOn!: string | null;
+
+  @Field(() => String, { description: "Who recorded it, by name." })
+  by!: string;
+
+  @Field(() => Date, { description: "When it was recorded." })
+  at!: Date;
+
+  @Field(() => String, { nullable: true, description: "Why, for a change." })
+  reason!: string | null;
+}
+
+@ObjectType("PendingTargetChange", {
+  description: "New values for an agreed target, waiting for proposal, review and agreement.",
+})
+export class PendingTargetChangeType {
+  @Field(() => TargetStatusEnum, { description: "draft, proposed or reviewed." })
+  status!: TargetStatus;
+
+  @Field(() => Float, { description: "Baseline as the change has it." })
+  baseline!: number;
+
+  @Field(() => Float, { description: "Target as the change has it." })
+  target!: number;
+
+  @Field(() => [MilestoneType], { description: "Milestones as the change has them." })
+  milestones!: MilestoneType[];
+
+  @Field(() => Float, { nullable: true, description: "Tolerance as the change has it." })
+  tolerance!: number | null;
+
+  @Field(() => String, { nullable: true, description: "Why the change is asked for." })
+  reason!: string | null;
+
+  @Field(() => [TargetSignOffType], { description: "Steps the change has taken, oldest first." })
+  steps!: TargetSignOffType[];
 }
 
 @ObjectType("Target", { description: "An academy-card target for a year and metric." })
@@ -135,8 +226,30 @@ export class TargetType {
   @Field(() => Float, { nullable: true, description: "Tolerance for amber, as set." })
   tolerance!: number | null;
 
-  @Field(() => String, { description: "draft, proposed, reviewed or agreed (locked)." })
-  status!: string;
+  @Field(() => TargetStatusEnum, {
+    description: "Where the values in force stand: draft, proposed, reviewed or agreed.",
+  })
+  status!: TargetStatus;
+
+  @Field(() => [TargetSignOffType], {
+    description:
+      "The sign-off steps behind the values in force, oldest first: who, the body and the date the board met.",
+  })
+  signOff!: TargetSignOffType[];
+
+  @Field(() => PendingTargetChangeType, {
+    nullable: true,
+    description:
+      "A change to an agreed target on its way through proposed, reviewed and agreed; the agreed values stay in force meanwhile.",
+  })
+  pendingChange!: PendingTargetChangeType | null;
+
+  @Field(() => SignOffStepEnum, {
+    nullable: true,
+    description:
+      "The next sign-off step for the target (or its pending change); null when it is agreed with no change pending.",
+  })
+  nextStep!: SignOffStep | null;
 
   @Field(() => Int, {
     description:
@@ -187,7 +300,7 @@ export class TargetInput {
   @Field(() => String, { description: "Indicator key of the metric." })
   metric!: string;
 
-  @Field(() => Float, { description: "Last year's value." })
+  @Field(() => Float, { description: "Last year's value (percent: 0.185 is read as 18.5%)." })
   baseline!: number;
 
   @Field(() => Float, { description: "The target value." })
@@ -208,7 +321,11 @@ export class TargetInput {
   })
   expectedVersion?: number | null;
 
-  @Field(() => String, { nullable: true, description: "Required to change an agreed target." })
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "Required to change an agreed target: the change waits, as pendingChange, for proposal, review and agreement.",
+  })
   reason?: string | null;
 }
 
@@ -223,10 +340,13 @@ export class MeasurementInput {
   @Field(() => String, { description: "Indicator key." })
   metric!: string;
 
-  @Field(() => String, { description: "autumn1 ... summer2, autumn, spring, summer or year." })
-  period!: string;
+  @Field(() => PeriodEnum, { description: "autumn1 ... summer2, autumn, spring, summer or year." })
+  period!: Period;
 
-  @Field(() => Float, { description: "Value in the metric's unit (62 means 62%)." })
+  @Field(() => Float, {
+    description:
+      "Value in the metric's unit, read as a cell is: for a percent metric 62 is 62% and a number strictly between 0 and 1 a fraction (0.185 is 18.5%).",
+  })
   value!: number;
 
   @Field(() => Boolean, {
@@ -239,20 +359,83 @@ export class MeasurementInput {
   source?: string | null;
 }
 
-@ObjectType("TargetVersion", { description: "An earlier version of a target." })
+@ObjectType("TargetVersion", {
+  description: "One kept version of a target: a change or a sign-off step, never edited.",
+})
 export class TargetVersionType {
-  @Field(() => Int, { description: "The version number it had." })
+  @Field(() => Int, { description: "The version number after this step." })
   version!: number;
 
-  @Field(() => String, { description: "The target as it was, as JSON." })
-  snapshot!: string;
+  @Field(() => TargetActionEnum, { description: "What made this version." })
+  action!: TargetAction;
+
+  @Field(() => TargetStatusEnum, {
+    description:
+      "The status reached (of the target, or of its pending change when change is true).",
+  })
+  status!: TargetStatus;
+
+  @Field(() => Boolean, {
+    description: "True when this step concerns a change to an agreed target.",
+  })
+  change!: boolean;
+
+  @Field(() => Float, { description: "Baseline this version concerns." })
+  baseline!: number;
+
+  @Field(() => Float, { description: "Target this version concerns." })
+  target!: number;
+
+  @Field(() => [MilestoneType], { description: "Milestones this version concerns." })
+  milestones!: MilestoneType[];
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "Tolerance this version concerns; null for the default.",
+  })
+  tolerance!: number | null;
+
+  @Field(() => SignOffBodyEnum, {
+    nullable: true,
+    description: "Who a sign-off step was taken for; null for an edit.",
+  })
+  body!: SignOffBody | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: 'The body\'s own name ("LGB", "Trust Board").',
+  })
+  bodyName!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The date the board met (ISO date)." })
+  meetingOn!: string | null;
 
   @Field(() => String, { nullable: true, description: "Why it changed." })
   reason!: string | null;
 
-  @Field(() => String, { description: "Who changed it (user id)." })
+  @Field(() => String, { description: "Who made this version, by name." })
   changedBy!: string;
 
   @Field(() => Date, { description: "When." })
   changedAt!: Date;
+}
+
+@InputType({
+  description: "New values for an agreed target, recorded directly for the trust board.",
+})
+export class TargetValuesInput {
+  @Field(() => Float, { description: "Last year's value (percent: 0.185 is read as 18.5%)." })
+  baseline!: number;
+
+  @Field(() => Float, { description: "The target value." })
+  target!: number;
+
+  @Field(() => [MilestoneInput], { nullable: true, description: "Milestones per half term." })
+  milestones?: MilestoneInput[] | null;
+
+  @Field(() => Float, {
+    nullable: true,
+    description: "Tolerance for amber; default a quarter of |target - baseline|.",
+  })
+  tolerance?: number | null;
 }

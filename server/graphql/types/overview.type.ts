@@ -19,6 +19,29 @@ export class RagCountsType {
   none!: number;
 }
 
+@ObjectType("TargetCounts", {
+  description:
+    "How many targets stand at each sign-off status, and how many have a change pending.",
+})
+export class TargetCountsType {
+  @Field(() => Int, { description: "Drafts, not yet proposed." })
+  draft!: number;
+
+  @Field(() => Int, { description: "Proposed, waiting for the local governing board." })
+  proposed!: number;
+
+  @Field(() => Int, {
+    description: "Reviewed by the local governing board, waiting for the trust board.",
+  })
+  reviewed!: number;
+
+  @Field(() => Int, { description: "Agreed by the trust board." })
+  agreed!: number;
+
+  @Field(() => Int, { description: "Agreed targets with a change on its way through sign-off." })
+  changePending!: number;
+}
+
 @ObjectType("Change", { description: "Something that changed for an academy." })
 export class ChangeType {
   @Field(() => Date, { description: "When." })
@@ -42,6 +65,9 @@ export class OverviewRowType {
   @Field(() => RagCountsType, { description: "RAG counts of its targets for the year." })
   rag!: RagCountsType;
 
+  @Field(() => TargetCountsType, { description: "Its targets for the year by sign-off status." })
+  targets!: TargetCountsType;
+
   @Field(() => [ChangeType], { description: "What changed since the date asked, newest first." })
   changes!: ChangeType[];
 }
@@ -61,6 +87,11 @@ export class TrustOverviewType {
 
   @Field(() => RagCountsType, { description: "RAG counts over the whole trust." })
   totals!: RagCountsType;
+
+  @Field(() => TargetCountsType, {
+    description: "Targets over the whole trust by sign-off status.",
+  })
+  targetTotals!: TargetCountsType;
 }
 
 @ObjectType("AuditEntry", { description: "One change: who, when, what, before and after." })
@@ -98,14 +129,17 @@ export class ViewerType {
   @Field(() => String, { description: "Name." })
   name!: string;
 
-  @Field(() => String, { description: "trust-admin, data-manager, leader or academy." })
+  @Field(() => String, {
+    description: "trust-admin, data-manager, leader, governor or academy.",
+  })
   role!: string;
 
   @Field(() => String, { description: "Trust name." })
   trustName!: string;
 
   @Field(() => [String], {
-    description: "For the academy role, the URNs it may see; empty for trust-wide roles.",
+    description:
+      "For the academy and governor roles, the URNs it may see (a governor: its local board's academies); empty for trust-wide roles.",
   })
   academyUrns!: string[];
 }
