@@ -77,13 +77,20 @@ export function limitError(
       },
     );
   }
-  const cost = getComplexity({
-    schema,
-    query: document,
-    operationName: operation.name?.value,
-    variables,
-    estimators: [listAwareEstimator],
-  });
+  let cost: number;
+  try {
+    cost = getComplexity({
+      schema,
+      query: document,
+      operationName: operation.name?.value,
+      variables,
+      estimators: [listAwareEstimator],
+    });
+  } catch {
+    // Variables that cannot be coerced (an unknown enum value such as period
+    // "autumn3"): execution refuses them as BAD_USER_INPUT, naming the value.
+    return null;
+  }
   if (cost > limits.maxCost) {
     return new GraphQLError(
       `This query would cost ${cost}; the limit is ${limits.maxCost}. Ask for fewer fields or smaller pages.`,

@@ -8,8 +8,8 @@ import { startTestServer, type TestServer } from "../support/test-server.js";
 import { issueToken, issueTokenForUser, revokeToken } from "../../server/auth/tokens.js";
 import { subscribe } from "../support/subscriber.js";
 
-type Who = "trust-admin" | "data-manager" | "leader" | "academy";
-const EVERYONE: Who[] = ["trust-admin", "data-manager", "leader", "academy"];
+type Who = "trust-admin" | "data-manager" | "leader" | "governor" | "academy";
+const EVERYONE: Who[] = ["trust-admin", "data-manager", "leader", "governor", "academy"];
 
 interface Rule {
   /** Roles allowed; "public" also allows no token at all. */
@@ -98,10 +98,24 @@ const RULES: Record<string, Rule> = {
     allowed: ["trust-admin", "data-manager", "academy"],
     document: `mutation { setTarget(input: { urn: "140001", year: "${YEAR}", metric: "behaviour.suspensionRate", baseline: 5, target: 4 }) { id } }`,
   },
-  setTargetStatus: {
-    allowed: EVERYONE,
+  proposeTarget: {
+    allowed: ["trust-admin", "data-manager", "academy"],
+    document: 'mutation { proposeTarget(id: "none", expectedVersion: 1) { id } }',
+  },
+  reviewTarget: {
+    allowed: ["trust-admin", "leader", "governor"],
     document:
-      'mutation { setTargetStatus(id: "none", status: "proposed", expectedVersion: 1) { id } }',
+      'mutation { reviewTarget(id: "none", expectedVersion: 1, meetingOn: "2025-10-01") { id } }',
+  },
+  agreeTarget: {
+    allowed: ["trust-admin", "leader"],
+    document:
+      'mutation { agreeTarget(id: "none", expectedVersion: 1, meetingOn: "2025-10-14") { id } }',
+  },
+  changeAgreedTarget: {
+    allowed: ["trust-admin", "leader"],
+    document:
+      'mutation { changeAgreedTarget(id: "none", expectedVersion: 1, values: { baseline: 6, target: 5 }, reason: "Inspection", meetingOn: "2025-10-14") { id } }',
   },
   progressChangesSince: {
     allowed: EVERYONE,
@@ -125,7 +139,7 @@ const RULES: Record<string, Rule> = {
   },
   recordMeasurement: {
     allowed: ["trust-admin", "data-manager", "academy"],
-    document: `mutation { recordMeasurement(input: { urn: "140001", year: "${YEAR}", metric: "attendance.absence", period: "autumn1", value: 5 }) { id } }`,
+    document: `mutation { recordMeasurement(input: { urn: "140001", year: "${YEAR}", metric: "attendance.absence", period: autumn1, value: 5 }) { id } }`,
   },
 };
 

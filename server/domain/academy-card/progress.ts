@@ -142,17 +142,19 @@ export function progress(
     };
   }
   const span = clean(target.target - target.baseline);
-  const expected = expectedBy(target, latest.period);
+  // Judged against the expectation and tolerance as shown (rounded to the
+  // unit's precision), so a reader never sees "expected 18.3, latest 18.3, amber".
+  const expected = round(expectedBy(target, latest.period));
   const short = shortfall(target.direction, latest.value, expected);
   const onTrack = short === 0;
-  const rag: Rag = onTrack ? "green" : short <= clean(tolerance) ? "amber" : "red";
+  const rag: Rag = onTrack ? "green" : short <= round(tolerance) ? "amber" : "red";
   const difference = national === null ? null : clean(latest.value - national);
   return {
     latest: latest.value,
     latestPeriod: latest.period,
     provisional: latest.provisional,
     gapClosed: span === 0 ? null : roundTo((latest.value - target.baseline) / span, 4),
-    expected: round(expected),
+    expected,
     shortOfExpected: round(short),
     onTrack,
     rag,
