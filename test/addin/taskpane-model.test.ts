@@ -1,6 +1,7 @@
 // The task pane's rules that need no browser: how headers map to indicators,
 // what a row sends, how a designation becomes two cells, reading a block of
-// the sheet, the calendar defaults and which statuses a role may set.
+// the sheet, the calendar defaults, the sign-off step a target offers and how a measurement
+// is read before it is saved.
 import { describe, expect, it } from "vitest";
 import { HEADERS } from "../../server/demo/demo-risk-matrix.js";
 import { indicatorForHeader } from "../../server/domain/indicators.js";
@@ -29,8 +30,8 @@ import {
   isDesignationHeader,
 } from "../../addin/taskpane/excel/write-designations.js";
 import { recentYears, termOf } from "../../addin/taskpane/rules/calendar.js";
-import { statusesAllowed } from "../../addin/taskpane/academy-card/target-statuses.js";
-import { roleHas, type Permission, type Role } from "../../server/auth/roles.js";
+import { signOffWords, stepFor } from "../../addin/taskpane/academy-card/target-statuses.js";
+import { readingOf } from "../../addin/taskpane/academy-card/measurement-form.js";
 
 describe("column mapping", () => {
   it("maps every demo header as the server's alias catalogue does, URN as the academy, the rest unmapped", () => {
@@ -271,17 +272,67 @@ describe("calendar defaults", () => {
   });
 });
 
-describe("target statuses a role may set", () => {
-  const can = (role: Role) => (permission: Permission) => roleHas(role, permission);
+describe("the sign-off step a target offers", () => {
   it.each([
-    ["data-manager", "draft", ["proposed"]],
-    ["data-manager", "proposed", ["draft"]],
-    ["data-manager", "agreed", []],
-    ["academy", "draft", ["proposed"]],
-    ["leader", "proposed", ["draft", "reviewed", "agreed"]],
-    ["leader", "agreed", ["draft", "proposed", "reviewed"]],
-    ["trust-admin", "reviewed", ["draft", "proposed", "agreed"]],
-  ] as const)("%s may move a %s target to %j", (role, status, allowed) => {
-    expect(statusesAllowed({ status }, can(role))).toEqual(allowed);
+    [{ nextStep: "propose", canTakeNextStep: true }, "propose"],
+    [{ nextStep: "review", canTakeNextStep: true }, "review"],
+    [{ nextStep: "agree", canTakeNextStep: false }, null],
+    [{ nextStep: null, canTakeNextStep: false }, null],
+  ] as const)("offers %j as %s", (target, step) => {
+    expect(stepFor(target)).toBe(step);
+  });
+
+  it.each([
+    [
+      {
+        action: "reviewed",
+        body: "localBoard",
+        bodyName: "LGB",
+        meetingOn: "2025-10-01",
+        by: "Pat Governor",
+        reason: null,
+      },
+      "Reviewed by the LGB, 1 Oct 2025 (Pat Governor)",
+    ],
+    [
+      {
+        action: "agreed",
+        body: "trustBoard",
+        bodyName: "Trust Board",
+        meetingOn: "2025-10-14",
+        by: "Lee Leader",
+        reason: null,
+      },
+      "Agreed by the Trust Board, 14 Oct 2025 (Lee Leader)",
+    ],
+    [
+      {
+        action: "proposed",
+        body: "academy",
+        bodyName: "Academy",
+        meetingOn: null,
+        by: "Ann Academy",
+        reason: null,
+      },
+      "Proposed by the academy (Ann Academy)",
+    ],
+  ])("says %j as %s", (entry, words) => {
+    expect(signOffWords(entry)).toBe(words);
+  });
+});
+
+describe("how the measurement form reads a value", () => {
+  it.each([
+    ["attendance.persistentAbsence", "0.185", "read as 18.5%"],
+    ["attendance.persistentAbsence", "18.5", "read as 18.5%"],
+    ["ks4.progress8", "-0.453", "read as -0.45"],
+    ["behaviour.permanentExclusions", "2", "read as 2 pupils"],
+    ["attendance.persistentAbsence", "", null],
+  ])("reads %s typed as %j: %s", (metric, typed, said) => {
+    expect(readingOf(metric, typed)).toBe(said);
+  });
+
+  it("says what is wrong with a value it cannot read", () => {
+    expect(readingOf("attendance.absence", "140")).toMatch(/a percentage is between 0 and 100/);
   });
 });

@@ -233,10 +233,13 @@ describe("the task pane in Chromium, against the real server", () => {
     await expectPaneHealthy(page, "card");
 
     // Record a measurement: overall absence 3.4 in summer 2 meets the 3.5 target.
+    // Typed as Excel's percent format stores it (0.034), the form says how it reads it.
     const absence = page.getByRole("article", { name: "Overall absence", exact: true });
     await absence.getByRole("button", { name: "Record measurement: Overall absence" }).click();
     await absence.getByLabel("Period").selectOption("summer2");
-    await absence.getByLabel("Value").fill("3.4");
+    await absence.getByLabel("Value").fill("0.034");
+    await absence.getByText("read as 3.4%").waitFor();
+    await expectPaneHealthy(page, "card-measurement-form");
     await absence.getByLabel("Source").fill("MIS export");
     await absence.getByRole("button", { name: "Record", exact: true }).click();
     await absence.getByText("Green: on track").waitFor();
@@ -410,12 +413,12 @@ describe("the task pane in Chromium, against the real server", () => {
     const absence = page.getByRole("article", { name: "Overall absence", exact: true });
     await page.waitForTimeout(300); // the subscription reaches the server
     const started = performance.now();
-    await record("140004", "attendance.absence", 2.75);
-    await absence.getByText(/latest 2\.75% \(summer2\)/).waitFor({ timeout: 2_000 });
+    await record("140004", "attendance.absence", 2.7);
+    await absence.getByText(/latest 2\.7% \(summer2\)/).waitFor({ timeout: 2_000 });
     console.log(
       `task pane: a measurement recorded through the API showed on the open card ${Math.round(performance.now() - started)} ms after the request was sent`,
     );
-    expect(await absence.textContent()).toContain("summer2 2.75%"); // in the measurements too
+    expect(await absence.textContent()).toContain("summer2 2.7%"); // in the measurements too
 
     // A target changed through the API.
     const { target } = await dataManager.request<{
@@ -459,8 +462,8 @@ describe("the task pane in Chromium, against the real server", () => {
     await page.getByRole("region", { name: `Card of St Anne's CE Primary, ${YEAR}` }).waitFor();
     await page.waitForTimeout(300);
     await record("140004", "attendance.absence", 2.5);
-    await record("140005", "attendance.absence", 3.25);
-    await absence.getByText(/latest 3\.25% \(summer2\)/).waitFor({ timeout: 2_000 });
+    await record("140005", "attendance.absence", 3.2);
+    await absence.getByText(/latest 3\.2% \(summer2\)/).waitFor({ timeout: 2_000 });
     // progressChanged and targetChanged for each academy opened; the first academy's ended.
     expect(subscriptionsOf("140004")).toHaveLength(2);
     expect(ended("140004")).toHaveLength(2);
@@ -475,7 +478,7 @@ describe("the task pane in Chromium, against the real server", () => {
     expect(pageErrors(page)).toEqual([]);
   }, 120_000);
 
-  it("shows a leader the card without recording measurements, offers agreeing targets, and no evidence saving", async () => {
+  it("shows a leader the card without recording measurements, offers only the board steps, and no evidence saving", async () => {
     const page = await browser.open(demoWorkbookSeed());
     await connect(page, server.tokens.leader);
     await page.getByRole("tab", { name: "Risk matrix" }).click();
@@ -487,15 +490,72 @@ describe("the task pane in Chromium, against the real server", () => {
     await page.getByRole("region", { name: `Card of Hillcrest School, ${YEAR}` }).waitFor();
     expect(await page.getByRole("button", { name: /^Record measurement/ }).count()).toBe(0);
     expect(await page.getByRole("button", { name: /^Edit target/ }).count()).toBe(0);
-    const first = page.getByRole("article").first();
-    await first.getByRole("button", { name: /^Change status/ }).click();
-    const options = await first
-      .getByLabel(/^Move from/)
-      .locator("option")
-      .allTextContents();
-    expect(options).toContain("draft");
-    expect(options.some((option) => option === "reviewed" || option === "agreed")).toBe(true);
+    expect(await page.getByRole("button", { name: /^Propose/ }).count()).toBe(0);
+    // Overall absence is proposed: the leader records the LGB's review for the board.
+    const absence = page.getByRole("article", { name: "Overall absence", exact: true });
+    await absence.getByRole("button", { name: "Record LGB review: Overall absence" }).click();
+    await absence.getByLabel("Date the board met").fill("2025-10-01");
+    await expectPaneHealthy(page, "leader-review-form");
+    await absence.getByRole("button", { name: "Record LGB review", exact: true }).click();
+    await absence.getByText("Reviewed by the LGB, 1 Oct 2025 (Demo leader)").waitFor();
+    await absence
+      .getByRole("button", { name: "Record trust board agreement: Overall absence" })
+      .waitFor();
     await expectPaneHealthy(page, "leader-card");
+    expect(pageErrors(page)).toEqual([]);
+  }, 120_000);
+
+  it("shows a governor their own academy's card with only the LGB review to record, and a pending change beside the agreed value", async () => {
+    const page = await browser.open(demoWorkbookSeed());
+    await connect(page, server.tokens.governor);
+    await page.getByRole("tab", { name: "Academy cards" }).click();
+    await page.getByRole("combobox", { name: "Academy" }).click();
+    // Only the academies of the governor's local board are offered.
+    const offered = (await page.getByRole("option").allTextContents()).filter((text) =>
+      /\(\d{6}\)$/.test(text),
+    );
+    expect(offered).toEqual(["Oakfield Primary Academy (140001)"]);
+    await page.getByRole("option", { name: "Oakfield Primary Academy (140001)" }).click();
+    await page.getByRole("region", { name: `Card of Oakfield Primary Academy, ${YEAR}` }).waitFor();
+    const buttons = await page.getByRole("article").getByRole("button").allTextContents();
+    expect(buttons.every((text) => text === "Record LGB review")).toBe(true);
+    expect(buttons.length).toBeGreaterThan(0);
+    // A change to the agreed absence target, asked for by the data manager.
+    const { target } = await server.client(server.tokens["data-manager"]).request<{
+      target: { version: number; baseline: number; target: number };
+    }>(gql`
+      query {
+        target(urn: "140001", metric: "attendance.absence", year: "2025/26") {
+          version
+          baseline
+          target
+        }
+      }
+    `);
+    await server.client(server.tokens["data-manager"]).request(
+      gql`
+        mutation ($input: TargetInput!) {
+          setTarget(input: $input) {
+            version
+          }
+        }
+      `,
+      {
+        input: {
+          urn: "140001",
+          year: YEAR,
+          metric: "attendance.absence",
+          baseline: target.baseline,
+          target: target.target + 0.5,
+          expectedVersion: target.version,
+          reason: "New housing estate",
+        },
+      },
+    );
+    const absence = page.getByRole("article", { name: "Overall absence", exact: true });
+    await absence.getByRole("note", { name: "Change pending: Overall absence" }).waitFor();
+    expect(await absence.textContent()).toContain("stays in force until the trust board agrees");
+    await expectPaneHealthy(page, "governor-card");
     expect(pageErrors(page)).toEqual([]);
   }, 120_000);
 

@@ -197,10 +197,10 @@ describe("reading a measurement", () => {
     ["attendance.persistentAbsence", 0.185, 18.5, "18.5%"],
     ["attendance.persistentAbsence", 18.5, 18.5, "18.5%"],
     ["attendance.absence", 0.062, 6.2, "6.2%"],
-    ["ks2.rwmExpected", 0.62, 62, "62.0%"],
-    ["ks2.rwmExpected", 1, 1, "1.0%"],
+    ["ks2.rwmExpected", 0.62, 62, "62%"],
+    ["ks2.rwmExpected", 1, 1, "1%"],
     ["ks4.progress8", -0.45, -0.45, "-0.45"],
-    ["behaviour.suspensionRate", 0.5, 0.5, "0.50 per 100 pupils"],
+    ["behaviour.suspensionRate", 0.5, 0.5, "0.5 per 100 pupils"],
     ["behaviour.permanentExclusions", 2, 2, "2 pupils"],
   ])("reads %s given as %s as %s (%s)", (metric, given, value, readAs) => {
     const reading = readMetricValue(indicatorByKey(metric)!, "value", given);

@@ -1,5 +1,7 @@
 // Recording a measurement against a target's metric: period, value, whether
-// it is provisional, and where it came from.
+// it is provisional, and where it came from. The form says how it reads the
+// value before it is saved ("read as 18.5%" for 0.185 of a percent metric),
+// by the same rule the server reads it with.
 import { useState } from "react";
 import type { FormEvent } from "react";
 import { Button, Checkbox, Field, Input, Select } from "@fluentui/react-components";
@@ -7,6 +9,7 @@ import { RECORD_MEASUREMENT, type CardTarget, type RecordMeasurementResult } fro
 import { FailureMessage } from "../failure-message.js";
 import { usePanelLayout } from "../panel-layout.js";
 import { PERIODS } from "../rules/calendar.js";
+import { indicatorByKey, readMetricValue } from "../rules/indicators.js";
 import { useSession } from "../session/session-context.js";
 import { useAction } from "../use-action.js";
 import { NumberField, readNumber } from "./number-field.js";
@@ -27,8 +30,12 @@ export function MeasurementForm({
   const [provisional, setProvisional] = useState(false);
   const [source, setSource] = useState("");
 
+  const [recorded, setRecorded] = useState<string | null>(null);
+  const reading = readingOf(target.metric, value);
+
   const [save, state] = useAction(async () => {
-    await client.request<RecordMeasurementResult>(RECORD_MEASUREMENT, {
+    setRecorded(null);
+    const answer = await client.request<RecordMeasurementResult>(RECORD_MEASUREMENT, {
       input: {
         urn: target.urn,
         year: target.year,
@@ -39,6 +46,7 @@ export function MeasurementForm({
         source: source.trim() || null,
       },
     });
+    setRecorded(answer.recordMeasurement.readAs);
     onSaved();
   });
 
@@ -63,8 +71,15 @@ export function MeasurementForm({
             ))}
           </Select>
         </Field>
-        <NumberField label="Value" value={value} onChange={setValue} required />
+        <NumberField
+          label="Value"
+          value={value}
+          onChange={setValue}
+          required
+          hint={reading ?? undefined}
+        />
       </div>
+      {recorded ? <span role="status">Recorded as {recorded}</span> : null}
       <Field label="Source">
         <Input
           value={source}
@@ -89,4 +104,12 @@ export function MeasurementForm({
       </div>
     </form>
   );
+}
+
+/** "read as 18.5%" for a value the pane can read; null while the box is empty or not a number. */
+export function readingOf(metric: string, text: string): string | null {
+  const indicator = indicatorByKey(metric);
+  if (!indicator || text.trim() === "" || !Number.isFinite(Number(text))) return null;
+  const reading = readMetricValue(indicator, "value", Number(text));
+  return reading.ok ? `read as ${reading.readAs}` : reading.problem.message;
 }

@@ -1,12 +1,12 @@
-// Figures as a governor reads them: percentages with a % sign, scores as
-// given, gap closed as a whole percentage.
-import { indicatorByKey } from "../rules/indicators.js";
+// Figures as a governor reads them: in the metric's unit, rounded to its
+// precision (one decimal for %, two for Progress 8), by the same rules as the
+// server; gap closed as a whole percentage.
+import { formatValue as formatInUnit, indicatorByKey } from "../rules/indicators.js";
 
 export function formatValue(metric: string, value: number | null | undefined): string {
   if (value === null || value === undefined) return "none yet";
-  const unit = indicatorByKey(metric)?.unit ?? "";
-  const shown = Number.isInteger(value) ? String(value) : String(Math.round(value * 100) / 100);
-  return unit === "%" ? `${shown}%` : shown;
+  const indicator = indicatorByKey(metric);
+  return indicator ? formatInUnit(indicator, value) : String(value);
 }
 
 export function formatShare(share: number | null | undefined): string {

@@ -28,9 +28,9 @@ export function StatusBadge({ status }: { readonly status: string }) {
       appearance="outline"
       color={status === "agreed" ? "brand" : "informative"}
       shape="rounded"
-      aria-label={`Status ${status}${status === "agreed" ? " (locked)" : ""}`}
+      aria-label={`Status ${status}`}
     >
-      {status === "agreed" ? "agreed (locked)" : status}
+      {status}
     </Badge>
   );
 }

@@ -1,6 +1,7 @@
 // Creating a target (as draft) or changing one: baseline, target and
-// tolerance; changing an agreed target needs a reason (the server keeps the
-// earlier version).
+// tolerance. Editing a proposed or reviewed target sends it back to draft; a
+// change to an agreed target needs a reason and waits as a pending change for
+// the boards, the agreed value staying in force.
 import { useState } from "react";
 import type { FormEvent } from "react";
 import { Button, Field, Input, Select } from "@fluentui/react-components";
@@ -99,7 +100,11 @@ export function TargetForm({
         hint="For amber; blank means a quarter of the gap."
       />
       {locked ? (
-        <Field label="Reason for the change" required hint="The agreed version is kept.">
+        <Field
+          label="Reason for the change"
+          required
+          hint="The agreed value stays in force until the LGB reviews and the trust board agrees the change."
+        >
           <Input value={reason} onChange={(_, data) => setReason(data.value)} size="small" />
         </Field>
       ) : null}

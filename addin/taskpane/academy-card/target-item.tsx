@@ -18,12 +18,13 @@ import { MeasurementForm } from "./measurement-form.js";
 import { RagBadge, StatusBadge } from "./rag-badge.js";
 import { TargetForm } from "./target-form.js";
 import { TargetStatusForm } from "./target-status-form.js";
-import { statusesAllowed } from "./target-statuses.js";
+import { signOffWords, STEP_BUTTON, stepFor } from "./target-statuses.js";
 
 const useStyles = makeStyles({
   card: { rowGap: tokens.spacingVerticalS },
   title: { fontWeight: tokens.fontWeightSemibold },
   measurements: { color: tokens.colorNeutralForeground2 },
+  steps: { margin: 0, paddingLeft: tokens.spacingHorizontalL },
 });
 
 const BAR_COLOUR = { green: "success", amber: "warning", red: "error" } as const;
@@ -40,6 +41,7 @@ export function TargetItem({
   const session = useSession();
   const [editing, setEditing] = useState<"target" | "measurement" | "status" | null>(null);
   const { progress } = target;
+  const step = stepFor(target);
   const rag =
     progress.rag === "green" || progress.rag === "amber" || progress.rag === "red"
       ? progress.rag
@@ -76,16 +78,38 @@ export function TargetItem({
           : ""}
       </Text>
       <Text size={200} className={layout.muted}>
-        Expected by now {formatValue(target.metric, progress.expected)}; national{" "}
-        {formatValue(target.metric, progress.national)}
+        Expected by {progress.latestPeriod ?? "now"} {formatValue(target.metric, progress.expected)}
+        {progress.shortOfExpected
+          ? ` (${formatValue(target.metric, progress.shortOfExpected)} short)`
+          : ""}
+        {progress.national === null
+          ? "; no national comparison"
+          : `; national ${formatValue(target.metric, progress.national)}`}
       </Text>
+      {target.signOff.length > 0 ? (
+        <ul className={styles.steps} aria-label={`Sign-off of ${target.metricLabel}`}>
+          {target.signOff.map((entry, index) => (
+            <li key={index}>
+              <Text size={200}>{signOffWords(entry)}</Text>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {target.pendingChange ? (
+        <Text size={200} role="note" aria-label={`Change pending: ${target.metricLabel}`}>
+          Change pending ({target.pendingChange.status}): target{" "}
+          {formatValue(target.metric, target.pendingChange.target)}
+          {target.pendingChange.reason ? `, "${target.pendingChange.reason}"` : ""}. The agreed{" "}
+          {formatValue(target.metric, target.target)} stays in force until the trust board agrees.
+        </Text>
+      ) : null}
       {target.measurements.length > 0 ? (
         <Text size={200} className={styles.measurements}>
           Measurements:{" "}
           {target.measurements
             .map(
               (measurement) =>
-                `${measurement.period} ${formatValue(target.metric, measurement.value)}${measurement.provisional ? " (provisional)" : ""}`,
+                `${measurement.period} ${measurement.readAs}${measurement.provisional ? " (provisional)" : ""}`,
             )
             .join(", ")}
         </Text>
@@ -127,19 +151,25 @@ export function TargetItem({
               Record measurement
             </Button>
           ) : null}
-          {statusesAllowed(target, session.can).length > 0 ? (
+          {step ? (
             <Button
               size="small"
+              appearance="primary"
               onClick={() => setEditing("status")}
-              aria-label={`Change status: ${target.metricLabel}`}
+              aria-label={`${STEP_BUTTON[step]}: ${target.metricLabel}${target.pendingChange ? " (change)" : ""}`}
             >
-              Change status
+              {STEP_BUTTON[step]}
             </Button>
           ) : null}
         </div>
       ) : null}
-      {editing === "status" ? (
-        <TargetStatusForm target={target} onSaved={done} onCancel={() => setEditing(null)} />
+      {editing === "status" && step ? (
+        <TargetStatusForm
+          target={target}
+          step={step}
+          onSaved={done}
+          onCancel={() => setEditing(null)}
+        />
       ) : null}
     </Card>
   );

@@ -1,63 +1,84 @@
-// Moving a target along draft, proposed, reviewed, agreed: the statuses the
-// role may set are offered; reopening an agreed target needs a reason.
+// The one sign-off step the viewer's role may take on a target: propose (the
+// academy or the trust), record the local governing board's review, or record
+// the trust board's agreement; the board's steps need the date it met.
 import { useState } from "react";
-import { Button, Field, Input, Select } from "@fluentui/react-components";
-import { SET_TARGET_STATUS, type CardTarget, type SetTargetStatusResult } from "../api/index.js";
+import { Button, Field, Input } from "@fluentui/react-components";
+import {
+  AGREE_TARGET,
+  PROPOSE_TARGET,
+  REVIEW_TARGET,
+  type CardTarget,
+  type SignOffStep,
+} from "../api/index.js";
 import { FailureMessage } from "../failure-message.js";
 import { usePanelLayout } from "../panel-layout.js";
 import { useSession } from "../session/session-context.js";
 import { useAction } from "../use-action.js";
-import { statusesAllowed } from "./target-statuses.js";
+import { STEP_BUTTON } from "./target-statuses.js";
+
+const DOCUMENT: Readonly<Record<SignOffStep, string>> = {
+  propose: PROPOSE_TARGET,
+  review: REVIEW_TARGET,
+  agree: AGREE_TARGET,
+};
+
+const DEFAULT_BODY: Readonly<Record<SignOffStep, string>> = {
+  propose: "",
+  review: "LGB",
+  agree: "Trust Board",
+};
 
 export function TargetStatusForm({
   target,
+  step,
   onSaved,
   onCancel,
 }: {
   readonly target: CardTarget;
+  readonly step: SignOffStep;
   readonly onSaved: () => void;
   readonly onCancel: () => void;
 }) {
   const layout = usePanelLayout();
   const session = useSession();
-  const allowed = statusesAllowed(target, session.can);
-  const [status, setStatus] = useState<string>(allowed[0] ?? "");
-  const [reason, setReason] = useState("");
-  const reopening = target.status === "agreed";
+  const [meetingOn, setMeetingOn] = useState("");
+  const [body, setBody] = useState(DEFAULT_BODY[step]);
+  const meeting = step !== "propose";
 
   const [save, state] = useAction(async () => {
-    if (reopening && reason.trim() === "")
-      throw new Error("Reopening an agreed target needs a reason.");
-    await session.client.request<SetTargetStatusResult>(SET_TARGET_STATUS, {
+    if (meeting && meetingOn.trim() === "") throw new Error("Date the board met: enter it.");
+    await session.client.request(DOCUMENT[step], {
       id: target.id,
-      status,
       expectedVersion: target.version,
-      reason: reason.trim() || null,
+      ...(meeting ? { meetingOn: meetingOn.trim(), body: body.trim() || null } : {}),
     });
     onSaved();
   });
 
-  if (allowed.length === 0) return null;
   return (
     <div className={layout.section}>
-      <Field label={`Move from ${target.status} to`}>
-        <Select size="small" value={status} onChange={(_, data) => setStatus(data.value)}>
-          {allowed.map((option) => (
-            <option key={option} value={option}>
-              {option}
-            </option>
-          ))}
-        </Select>
-      </Field>
-      {reopening ? (
-        <Field label="Reason for reopening" required>
-          <Input size="small" value={reason} onChange={(_, data) => setReason(data.value)} />
-        </Field>
+      {meeting ? (
+        <>
+          <Field label="Date the board met" required hint="e.g. 2025-10-14">
+            <Input
+              type="date"
+              size="small"
+              value={meetingOn}
+              onChange={(_, data) => setMeetingOn(data.value)}
+            />
+          </Field>
+          <Field
+            label="Board"
+            hint={step === "review" ? "LGB, or your own name for it" : undefined}
+          >
+            <Input size="small" value={body} onChange={(_, data) => setBody(data.value)} />
+          </Field>
+        </>
       ) : null}
-      <FailureMessage title="Status not changed" error={state.error} />
+      <FailureMessage title="Not recorded" error={state.error} />
       <div className={layout.actions}>
         <Button appearance="primary" size="small" onClick={() => void save()} disabled={state.busy}>
-          Set status
+          {STEP_BUTTON[step]}
         </Button>
         <Button size="small" onClick={onCancel}>
           Cancel

@@ -1,25 +1,42 @@
-// The target statuses (DOMAIN.md: draft, proposed, reviewed, agreed) and
-// which of them a role may move a target to, as the server's academy-card
-// service rules: moving to or from reviewed or agreed is the trust's decision
-// (reviewTargets); the rest needs editTargets. The server checks again.
-import type { Permission } from "../rules/permissions.js";
+// Target sign-off as the pane shows it (DOMAIN.md: draft -> proposed ->
+// reviewed -> agreed, never skipped): the one step a target waits for, the
+// button for it (only when the viewer's role may take it; the server says so
+// in canTakeNextStep and checks again), and the steps already taken in words.
+import type { CardTarget, SignOffEntry, SignOffStep } from "../api/index.js";
 
-const STATUSES = ["draft", "proposed", "reviewed", "agreed"] as const;
+export const STEP_BUTTON: Readonly<Record<SignOffStep, string>> = {
+  propose: "Propose",
+  review: "Record LGB review",
+  agree: "Record trust board agreement",
+};
 
-function trustDecision(status: string): boolean {
-  return status === "reviewed" || status === "agreed";
+/** The step the viewer may take on this target (or its pending change), or null: no sign-off button. */
+export function stepFor(
+  target: Pick<CardTarget, "nextStep" | "canTakeNextStep">,
+): SignOffStep | null {
+  return target.nextStep !== null && target.canTakeNextStep ? target.nextStep : null;
 }
 
-/** The statuses a role may move a target to. */
-export function statusesAllowed(
-  target: { readonly status: string },
-  can: (permission: Permission) => boolean,
-): string[] {
-  return STATUSES.filter(
-    (status) =>
-      status !== target.status &&
-      (trustDecision(status) || trustDecision(target.status)
-        ? can("reviewTargets")
-        : can("editTargets") || can("reviewTargets")),
-  );
+const DATE = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
+/** "Reviewed by the LGB, 1 Oct 2025 (Pat Governor)". */
+export function signOffWords(entry: SignOffEntry): string {
+  const when = entry.meetingOn ? `, ${DATE.format(new Date(`${entry.meetingOn}T00:00:00Z`))}` : "";
+  switch (entry.action) {
+    case "proposed":
+      return `Proposed by the ${entry.bodyName.toLowerCase()} (${entry.by})`;
+    case "reviewed":
+      return `Reviewed by the ${entry.bodyName}${when} (${entry.by})`;
+    case "agreed":
+      return `Agreed by the ${entry.bodyName}${when} (${entry.by})`;
+    case "directChange":
+      return `Changed directly by the ${entry.bodyName}${when}: ${entry.reason ?? ""} (${entry.by})`;
+    default:
+      return `${entry.action} (${entry.by})`;
+  }
 }

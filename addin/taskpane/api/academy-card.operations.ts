@@ -47,6 +47,22 @@ const TARGET_FIELDS = /* GraphQL */ `
     tolerance
     status
     version
+    nextStep
+    canTakeNextStep
+    signOff {
+      action
+      body
+      bodyName
+      meetingOn
+      by
+      reason
+    }
+    pendingChange {
+      status
+      baseline
+      target
+      reason
+    }
     milestones {
       period
       value
@@ -55,6 +71,7 @@ const TARGET_FIELDS = /* GraphQL */ `
       id
       period
       value
+      readAs
       provisional
       source
     }
@@ -62,6 +79,7 @@ const TARGET_FIELDS = /* GraphQL */ `
       latest
       latestPeriod
       expected
+      shortOfExpected
       gapClosed
       onTrack
       rag
@@ -72,6 +90,18 @@ const TARGET_FIELDS = /* GraphQL */ `
     }
   }
 `;
+
+export type SignOffStep = "propose" | "review" | "agree";
+
+/** One step behind the values in force: "reviewed: LGB, 2025-10-01, by Pat Governor". */
+export interface SignOffEntry {
+  readonly action: string;
+  readonly body: string;
+  readonly bodyName: string;
+  readonly meetingOn: string | null;
+  readonly by: string;
+  readonly reason: string | null;
+}
 
 export interface CardTarget {
   readonly id: string;
@@ -84,11 +114,24 @@ export interface CardTarget {
   readonly tolerance: number | null;
   readonly status: string;
   readonly version: number;
+  /** The next sign-off step (propose, review, agree), or null when agreed with nothing pending. */
+  readonly nextStep: SignOffStep | null;
+  /** True when the viewer's role may take that step: the only sign-off button the pane shows. */
+  readonly canTakeNextStep: boolean;
+  readonly signOff: readonly SignOffEntry[];
+  readonly pendingChange: {
+    readonly status: string;
+    readonly baseline: number;
+    readonly target: number;
+    readonly reason: string | null;
+  } | null;
   readonly milestones: readonly { readonly period: string; readonly value: number }[];
   readonly measurements: readonly {
     readonly id: string;
     readonly period: string;
     readonly value: number;
+    /** How the server read the value ("18.5%"). */
+    readonly readAs: string;
     readonly provisional: boolean;
     readonly source: string;
   }[];
@@ -96,6 +139,7 @@ export interface CardTarget {
     readonly latest: number | null;
     readonly latestPeriod: string | null;
     readonly expected: number | null;
+    readonly shortOfExpected: number | null;
     readonly gapClosed: number | null;
     readonly onTrack: boolean | null;
     readonly rag: string | null;
@@ -190,18 +234,32 @@ export interface SetTargetResult {
   readonly setTarget: CardTarget;
 }
 
-export const SET_TARGET_STATUS = /* GraphQL */ `
-  mutation SetTargetStatus($id: ID!, $status: String!, $expectedVersion: Int!, $reason: String) {
-    setTargetStatus(id: $id, status: $status, expectedVersion: $expectedVersion, reason: $reason) {
+export const PROPOSE_TARGET = /* GraphQL */ `
+  mutation ProposeTarget($id: ID!, $expectedVersion: Int!) {
+    proposeTarget(id: $id, expectedVersion: $expectedVersion) {
       ...CardTarget
     }
   }
   ${TARGET_FIELDS}
 `;
 
-export interface SetTargetStatusResult {
-  readonly setTargetStatus: CardTarget;
-}
+export const REVIEW_TARGET = /* GraphQL */ `
+  mutation ReviewTarget($id: ID!, $expectedVersion: Int!, $meetingOn: String!, $body: String) {
+    reviewTarget(id: $id, expectedVersion: $expectedVersion, meetingOn: $meetingOn, body: $body) {
+      ...CardTarget
+    }
+  }
+  ${TARGET_FIELDS}
+`;
+
+export const AGREE_TARGET = /* GraphQL */ `
+  mutation AgreeTarget($id: ID!, $expectedVersion: Int!, $meetingOn: String!, $body: String) {
+    agreeTarget(id: $id, expectedVersion: $expectedVersion, meetingOn: $meetingOn, body: $body) {
+      ...CardTarget
+    }
+  }
+  ${TARGET_FIELDS}
+`;
 
 export interface MeasurementInput {
   readonly urn: string;
@@ -219,6 +277,7 @@ export const RECORD_MEASUREMENT = /* GraphQL */ `
       id
       period
       value
+      readAs
     }
   }
 `;
@@ -228,6 +287,7 @@ export interface RecordMeasurementResult {
     readonly id: string;
     readonly period: string;
     readonly value: number;
+    readonly readAs: string;
   };
 }
 

@@ -7,3 +7,6 @@ export {
   indicatorForHeader,
   type Indicator,
 } from "../../../server/domain/indicators.js";
+// How a number typed for a metric is read (0.185 of a percent metric is
+// 18.5%) and shown: the server's own rules, so the pane says what it will store.
+export { formatValue, readMetricValue } from "../../../server/domain/academy-card/metric-rules.js";

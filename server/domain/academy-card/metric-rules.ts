@@ -67,7 +67,7 @@ export function formatValue(
   indicator: Pick<Indicator, "key" | "kind" | "unit">,
   value: number,
 ): string {
-  const shown = roundTo(value, precisionOf(indicator)).toFixed(precisionOf(indicator));
+  const shown = String(roundTo(value, precisionOf(indicator)));
   if (indicator.kind === "percent") return `${shown}%`;
   if (indicator.kind === "points") return `${shown} percentage points`;
   if (indicator.unit === "score" || indicator.unit === "grade" || indicator.unit === "")
