@@ -30,6 +30,8 @@ const PROGRESS_FIELDS = [
   "period",
   "target",
   "baseline",
+  "expected",
+  "status",
 ] as const;
 type ProgressField = (typeof PROGRESS_FIELDS)[number];
 
@@ -140,7 +142,7 @@ export async function target(urn: string, metric: string, year?: string | number
 }
 
 /**
- * Spills an academy's card for a year: one row per target with metric, baseline, target, latest value, gap closed and RAG. Needs you to be signed in.
+ * Spills an academy's card for a year: one row per target with metric, baseline, target, latest value, gap closed, RAG, the value expected by the latest period and the target's sign-off status. Needs you to be signed in.
  * @customfunction CARD
  * @param urn The academy's URN (six digits).
  * @param [year] Academic year such as 2025/26, or a date inside it; the current academic year when left out.
@@ -154,7 +156,7 @@ export async function card(urn: string, year?: string | number): Promise<unknown
     if (found.targets.length === 0)
       throw notAvailable(`Academy ${key.urn} has no targets for ${key.year}`);
     return [
-      ["Metric", "Baseline", "Target", "Latest", "Gap closed", "RAG"],
+      ["Metric", "Baseline", "Target", "Latest", "Gap closed", "RAG", "Expected", "Status"],
       ...found.targets.map((entry) => [
         entry.metric,
         entry.baseline,
@@ -162,6 +164,8 @@ export async function card(urn: string, year?: string | number): Promise<unknown
         entry.progress.latest ?? "",
         entry.progress.gapClosed ?? "",
         entry.progress.rag ?? "",
+        entry.progress.expected ?? "",
+        entry.status,
       ]),
     ];
   } catch (failure) {
@@ -174,7 +178,7 @@ export async function card(urn: string, year?: string | number): Promise<unknown
  * @customfunction PROGRESS
  * @param urn The academy's URN (six digits).
  * @param metric The indicator key of the target, such as attendance.persistentAbsence.
- * @param [field] What to show: latest (the default), gapClosed, rag, onTrack, period, target or baseline.
+ * @param [field] What to show: latest (the default), gapClosed, rag, onTrack, period, target, baseline, expected (by the latest period) or status (draft, proposed, reviewed, agreed).
  * @param [year] Academic year such as 2025/26, or a date inside it; the current academic year when left out.
  * @param invocation Excel's handle on the streaming cell.
  */
@@ -250,6 +254,10 @@ function fieldOf(target: TargetProgress, field: ProgressField): string | number 
       return target.target;
     case "baseline":
       return target.baseline;
+    case "expected":
+      return target.progress.expected;
+    case "status":
+      return target.status;
     default: {
       const unreachable: never = field;
       throw new Error(`Unhandled field ${String(unreachable)}`);

@@ -70,13 +70,18 @@ export interface DesignateBatchData {
 export interface TargetProgress {
   readonly metric: string;
   readonly baseline: number;
+  /** The value in force (an agreed target's pending change is not it until the trust board agrees). */
   readonly target: number;
+  /** draft, proposed, reviewed or agreed. */
+  readonly status: string;
   readonly progress: {
     readonly latest: number | null;
     readonly latestPeriod: string | null;
     readonly gapClosed: number | null;
     readonly onTrack: boolean | null;
     readonly rag: string | null;
+    /** What is expected by the latest period, rounded to the metric's precision. */
+    readonly expected: number | null;
   };
 }
 
@@ -96,12 +101,14 @@ export const ACADEMY_CARDS = /* GraphQL */ `
         metric
         baseline
         target
+        status
         progress {
           latest
           latestPeriod
           gapClosed
           onTrack
           rag
+          expected
         }
       }
     }
@@ -118,16 +125,16 @@ export const MAX_CARDS_PER_REQUEST = 500;
 /**
  * What the server estimates ACADEMY_CARDS costs (server/graphql/query-limits.ts):
  * 1 per field, and a list without `first` counts its children 10 times,
- * whatever its length: 1 + 10 x (targets: 1 + 10 x (3 + progress 1 + 5)) =
- * 911, for one URN or 500. So the cost does not shrink with the number of
+ * whatever its length: 1 + 10 x (targets: 1 + 10 x (4 + progress 1 + 6)) =
+ * 1111, for one URN or 500. So the cost does not shrink with the number of
  * URNs, and a server whose MAX_QUERY_COST is below it refuses every request.
  * Keep it in step with the selection; functions-operations.test.ts checks it
  * against the real server.
  */
-export const ACADEMY_CARDS_COST = 911;
+export const ACADEMY_CARDS_COST = 1111;
 
 /** The target with its progress that a progress or target event carries. */
-const TARGET_PROGRESS = `target { metric baseline target progress { latest latestPeriod gapClosed onTrack rag } }`;
+const TARGET_PROGRESS = `target { metric baseline target status progress { latest latestPeriod gapClosed onTrack rag expected } }`;
 
 /** A measurement was recorded for an academy's metric: the target's new progress. */
 export const PROGRESS_CHANGED = /* GraphQL */ `

@@ -46,7 +46,13 @@ async function demoCard(urn: string) {
         metric: string;
         baseline: number;
         target: number;
-        progress: { latest: number | null; gapClosed: number | null; rag: string | null };
+        status: string;
+        progress: {
+          latest: number | null;
+          gapClosed: number | null;
+          rag: string | null;
+          expected: number | null;
+        };
       }[];
     };
   }>(
@@ -57,10 +63,12 @@ async function demoCard(urn: string) {
             metric
             baseline
             target
+            status
             progress {
               latest
               gapClosed
               rag
+              expected
             }
           }
         }
@@ -271,7 +279,7 @@ describe("MAT.TARGET and MAT.CARD", () => {
     // A date inside the year (an Excel serial: 1 Oct 2025) picks the same year.
     expect(await target("140001", "attendance.absence", 45931)).toBe(3.5);
     expect(await card("140001", YEAR)).toEqual([
-      ["Metric", "Baseline", "Target", "Latest", "Gap closed", "RAG"],
+      ["Metric", "Baseline", "Target", "Latest", "Gap closed", "RAG", "Expected", "Status"],
       ...expected.map((entry) => [
         entry.metric,
         entry.baseline,
@@ -279,6 +287,8 @@ describe("MAT.TARGET and MAT.CARD", () => {
         entry.progress.latest ?? "",
         entry.progress.gapClosed ?? "",
         entry.progress.rag ?? "",
+        entry.progress.expected ?? "",
+        entry.status,
       ]),
     ]);
   });
