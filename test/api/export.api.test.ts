@@ -20,10 +20,16 @@ const CARD = gql`
         baseline
         target
         status
+        signOff {
+          action
+          bodyName
+        }
         progress {
           latest
           rag
           national
+          expected
+          tolerance
         }
       }
     }
@@ -61,7 +67,14 @@ type Card = {
     baseline: number;
     target: number;
     status: string;
-    progress: { latest: number | null; rag: string | null; national: number | null };
+    signOff: { action: string; bodyName: string }[];
+    progress: {
+      latest: number | null;
+      rag: string | null;
+      national: number | null;
+      expected: number | null;
+      tolerance: number;
+    };
   }[];
 };
 
@@ -125,17 +138,21 @@ describe.each(await storesToTest())("workbook exports on %s", (store) => {
     const rows = rowsOf(sheet);
     expect(rows[0]![0]).toBe("Oakfield Primary Academy (URN 140001)");
     expect(String(rows[2]![0])).toMatch(/^Designation: /);
-    expect(rows[4]!.slice(0, 10)).toEqual([
+    expect(rows[4]!.slice(0, 14)).toEqual([
       "Metric",
       "Baseline",
       "Target",
       "Status",
+      "Signed off",
       "Latest",
       "Period",
+      "Expected by then",
+      "Tolerance",
       "Gap closed",
       "On track",
       "RAG",
       "National",
+      "Change pending",
     ]);
     const targets = rows.slice(5).filter((row) => row[0] !== null && row[0] !== undefined);
     expect(targets).toHaveLength(card.targets.length);
@@ -145,11 +162,21 @@ describe.each(await storesToTest())("workbook exports on %s", (store) => {
       expect(row[1]).toBe(target.baseline);
       expect(row[2]).toBe(target.target);
       expect(row[3]).toBe(target.status);
-      expect(row[4]).toBe(target.progress.latest);
-      expect(row[8]).toBe(target.progress.rag ? target.progress.rag.toUpperCase() : "NO DATA");
-      expect(row[9]).toBe(target.progress.national);
+      // Each sign-off step with its body and the date the board met.
+      for (const step of target.signOff) expect(String(row[4])).toContain(step.bodyName);
+      if (target.status === "agreed")
+        expect(String(row[4])).toMatch(/agreed: Trust Board, 14 Oct 2025/);
+      expect(row[5]).toBe(target.progress.latest);
+      expect(row[7]).toBe(target.progress.expected);
+      expect(row[8]).toBe(target.progress.tolerance);
+      expect(row[11]).toBe(target.progress.rag ? target.progress.rag.toUpperCase() : "NO DATA");
+      expect(row[12]).toBe(target.progress.national);
     });
-    expect(targets.map((row) => row[8])).toSatisfy((rags: unknown[]) =>
+    // Shown to the unit's precision: one decimal for a percentage.
+    const absenceRow = sheet.getRow(6);
+    expect(absenceRow.getCell(8).numFmt).toBe("0.0");
+    expect(absenceRow.getCell(9).numFmt).toBe("0.0");
+    expect(targets.map((row) => row[11])).toSatisfy((rags: unknown[]) =>
       rags.every((rag) => ["GREEN", "AMBER", "RED", "NO DATA"].includes(String(rag))),
     );
   });

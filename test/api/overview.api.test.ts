@@ -166,6 +166,75 @@ describe.each(await storesToTest())("trust overview API on %s", (store) => {
     }
   });
 
+  it("counts each academy's targets by sign-off status, with trust totals, as the cards show them", async () => {
+    const data = await leader().request<{
+      trustOverview: {
+        academies: { academy: { urn: string }; targets: Record<string, number> }[];
+        targetTotals: Record<string, number>;
+      };
+    }>(
+      gql`
+        query ($year: String!) {
+          trustOverview(year: $year) {
+            academies {
+              academy {
+                urn
+              }
+              targets {
+                draft
+                proposed
+                reviewed
+                agreed
+                changePending
+              }
+            }
+            targetTotals {
+              draft
+              proposed
+              reviewed
+              agreed
+              changePending
+            }
+          }
+        }
+      `,
+      { year: YEAR },
+    );
+    const totals = { draft: 0, proposed: 0, reviewed: 0, agreed: 0, changePending: 0 };
+    for (const row of data.trustOverview.academies) {
+      const card = (
+        await leader().request<{
+          academyCard: { targets: { status: keyof typeof totals; pendingChange: unknown }[] };
+        }>(
+          gql`
+            query ($urn: String!, $year: String!) {
+              academyCard(urn: $urn, year: $year) {
+                targets {
+                  status
+                  pendingChange {
+                    status
+                  }
+                }
+              }
+            }
+          `,
+          { urn: row.academy.urn, year: YEAR },
+        )
+      ).academyCard;
+      const fromCard = { draft: 0, proposed: 0, reviewed: 0, agreed: 0, changePending: 0 };
+      for (const target of card.targets) {
+        fromCard[target.status]++;
+        if (target.pendingChange) fromCard.changePending++;
+      }
+      expect(row.targets, row.academy.urn).toEqual(fromCard);
+      for (const key of Object.keys(totals) as (keyof typeof totals)[])
+        totals[key] += fromCard[key];
+    }
+    expect(data.trustOverview.targetTotals).toEqual(totals);
+    expect(totals.agreed).toBeGreaterThan(0);
+    expect(totals.proposed).toBeGreaterThan(0);
+  });
+
   it("lists a measurement recorded after changedSince, and nothing from before it", async () => {
     const since = new Date().toISOString();
     await new Promise((resolve) => setTimeout(resolve, 5));
@@ -503,7 +572,7 @@ describe.each(await storesToTest())("two trusts on one %s server", (store) => {
       server.client(other.leader).request(
         gql`
           mutation Move($id: ID!) {
-            setTargetStatus(id: $id, status: "draft", expectedVersion: 1, reason: "mine now") {
+            agreeTarget(id: $id, expectedVersion: 1, meetingOn: "2025-10-14") {
               status
             }
           }
@@ -512,17 +581,19 @@ describe.each(await storesToTest())("two trusts on one %s server", (store) => {
       ),
     );
     expect(moved.code).toBe("NOT_FOUND");
-    const versions = await server.client(other.leader).request<{ targetVersions: unknown[] }>(
-      gql`
-        query Versions($id: ID!) {
-          targetVersions(id: $id) {
-            version
+    const versions = await refusalOf(
+      server.client(other.leader).request(
+        gql`
+          query Versions($id: ID!) {
+            targetVersions(id: $id) {
+              version
+            }
           }
-        }
-      `,
-      { id: demoTarget.id },
+        `,
+        { id: demoTarget.id },
+      ),
     );
-    expect(versions.targetVersions).toEqual([]);
+    expect(versions.code).toBe("NOT_FOUND");
     const after = await server.handle.prisma.target.findUniqueOrThrow({
       where: { id: demoTarget.id },
     });
