@@ -34,7 +34,13 @@ describe("national benchmarks", () => {
       "persistent absence 2024/25 stands in 2025/26",
     ],
     ["behaviour.suspensionRate", null, null, 11.31, "suspensions per 100 pupils"],
-    ["behaviour.permanentExclusionRate", null, null, 0.13, "permanent exclusion rate per 100 pupils"],
+    [
+      "behaviour.permanentExclusionRate",
+      null,
+      null,
+      0.13,
+      "permanent exclusion rate per 100 pupils",
+    ],
   ] as const)("gives %s for phase %s in %s as %s (%s)", (indicator, phase, year, value, _why) => {
     expect(lookup(indicator, phase, year)?.value).toBe(value);
   });

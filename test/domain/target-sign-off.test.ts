@@ -3,6 +3,7 @@
 import { describe, expect, it } from "vitest";
 import {
   afterEdit,
+  signOffTrail,
   directChangeProblems,
   takeStep,
   type SignOffRole,
@@ -195,4 +196,86 @@ describe("target sign-off", () => {
       else expect(outcome?.ok === false && outcome.problem.field).toBe(refused);
     },
   );
+});
+
+describe("the sign-off trail a card shows", () => {
+  const row = (action: string, change = false) => ({ action, change });
+  it.each([
+    {
+      why: "an agreed target: the steps since it was created",
+      rows: [row("agreed"), row("reviewed"), row("proposed"), row("created")],
+      pending: false,
+      inForce: ["agreed", "reviewed", "proposed"],
+      steps: [],
+    },
+    {
+      why: "an edited draft: nothing signed off since the edit",
+      rows: [row("edited"), row("proposed"), row("created")],
+      pending: false,
+      inForce: [],
+      steps: [],
+    },
+    {
+      why: "a change under way: the agreed steps in force, the change's own steps beside",
+      rows: [
+        row("reviewed", true),
+        row("proposed", true),
+        row("edited", true),
+        row("agreed"),
+        row("reviewed"),
+        row("proposed"),
+        row("created"),
+      ],
+      pending: true,
+      inForce: ["agreed", "reviewed", "proposed"],
+      steps: ["reviewed", "proposed"],
+    },
+    {
+      why: "a change edited again: only the steps since the latest edit",
+      rows: [
+        row("proposed", true),
+        row("edited", true),
+        row("reviewed", true),
+        row("proposed", true),
+        row("edited", true),
+        row("agreed"),
+        row("created"),
+      ],
+      pending: true,
+      inForce: ["agreed"],
+      steps: ["proposed"],
+    },
+    {
+      why: "an agreed change: its own chain is what stands",
+      rows: [
+        row("agreed", true),
+        row("reviewed", true),
+        row("proposed", true),
+        row("edited", true),
+        row("agreed"),
+        row("created"),
+      ],
+      pending: false,
+      inForce: ["agreed", "reviewed", "proposed"],
+      steps: [],
+    },
+    {
+      why: "a direct trust-board change stands alone",
+      rows: [row("directChange"), row("agreed"), row("created")],
+      pending: false,
+      inForce: ["directChange"],
+      steps: [],
+    },
+    {
+      why: "versions kept by the earlier release: no steps recorded",
+      rows: [row("earlierRelease"), row("earlierRelease")],
+      pending: false,
+      inForce: [],
+      steps: [],
+    },
+  ])("reads $why", ({ rows, pending, inForce, steps }) => {
+    const trail = signOffTrail(rows, pending);
+    expect(trail.inForce.map((entry) => entry.action)).toEqual([...inForce].reverse());
+    expect(trail.pending.map((entry) => entry.action)).toEqual([...steps].reverse());
+  });
 });
