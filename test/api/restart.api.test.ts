@@ -78,7 +78,8 @@ describe("restarting on the same SQLite file", () => {
     expect(data.academy).toEqual({ urn: "150901", name: "Kept Across Restarts Academy" });
     expect(await second.prisma.trust.count()).toBe(1);
     expect(await second.prisma.academy.count()).toBe(15);
-    expect(await second.prisma.user.count()).toBe(4);
+    // One demo user per role: trust-admin, data-manager, leader, governor, academy.
+    expect(await second.prisma.user.count()).toBe(5);
     const demo = await client(second, token).request<{ academy: { name: string } }>(ACADEMY, {
       urn: "140001",
     });
