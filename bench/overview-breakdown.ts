@@ -70,14 +70,14 @@ export async function overviewBreakdown(
           prisma.academy.findMany({ where: { trustId: trust.trustId }, orderBy: { urn: "asc" } }),
       ],
       [
-        "Prisma: current designations (all columns, reasons JSON included)",
-        () => prisma.designation.findMany({ where: { trustId: trust.trustId, current: true } }),
+        "Prisma: the year's computed designations (all columns, reasons JSON included)",
+        () => prisma.designation.findMany({ where: { trustId: trust.trustId, year: SEED_YEAR } }),
       ],
       [
-        "Prisma: current designations without reasons",
+        "Prisma: the year's computed designations without reasons",
         () =>
           prisma.designation.findMany({
-            where: { trustId: trust.trustId, current: true },
+            where: { trustId: trust.trustId, year: SEED_YEAR },
             omit: { reasons: true },
           }),
       ],

@@ -31,6 +31,7 @@ import { addinDirectory } from "./http/addin-files.js";
 import { requestErrorHandler } from "./http/request-errors.js";
 import { queryLimitsPlugin } from "./graphql/query-limits.js";
 import { seedDemoTrust, type DemoSeedResult } from "./demo/seed-demo-trust.js";
+import { seedDemoLiveYear } from "./demo/demo-live-year.js";
 import type { Viewer } from "./auth/viewer.js";
 
 export interface ServerHandle {
@@ -65,6 +66,7 @@ export async function bootstrap(
   });
   const prisma = database.prisma;
   const demo = config.SEED_DEMO ? await seedDemoTrust(prisma) : null;
+  if (demo && config.DEMO_LIVE_YEAR) await seedDemoLiveYear(prisma, demo.trustId, new Date());
   const events = config.REDIS_URL
     ? redisEvents(config.REDIS_URL, (error) => logger.warn({ err: error }, "redis"))
     : inProcessEvents();

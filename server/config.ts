@@ -26,6 +26,8 @@ const schema = z.object({
     .optional(),
   /** Seed the demo trust on first start when the database has no trust. */
   SEED_DEMO: bool.default(true),
+  /** With the demo trust, seed today's academic year too (autumn evidence, October decision, spring evidence). */
+  DEMO_LIVE_YEAR: bool.default(true),
   /** Presets may be evaluated without a token (frameworks, designate, designateBatch on presets). */
   PUBLIC_EVALUATION: bool.default(true),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

@@ -17,11 +17,13 @@ import {
 } from "./function-arguments.js";
 import { functionRuntime } from "./function-runtime.js";
 import type { DesignationAnswer } from "./designation-requests.js";
-import type { TargetProgress } from "./operations.js";
+import type { StoredDesignation, TargetProgress } from "./operations.js";
 import { sameMetric, type ProgressKey, type ProgressUpdate } from "./progress-feed.js";
 import { entitlementFor, entitlementsAt, levelOf } from "./support-entitlements.js";
 
 const LEVEL_FIELDS = ["label", "key", "rank", "risk"] as const;
+const STORED_FIELDS = ["label", "key", "rank", "status", "agreed", "timeInLevel"] as const;
+type StoredField = (typeof STORED_FIELDS)[number];
 const PROGRESS_FIELDS = [
   "latest",
   "gapClosed",
@@ -262,5 +264,51 @@ function fieldOf(target: TargetProgress, field: ProgressField): string | number 
       const unreachable: never = field;
       throw new Error(`Unhandled field ${String(unreachable)}`);
     }
+  }
+}
+
+/** The words of a stored designation's status, as a board reads them (COUNTIF works on them). */
+function statusOf(designation: StoredDesignation): string {
+  if (designation.status === "AGREED") return "agreed";
+  if (designation.status === "REVIEW_SUGGESTED") return "review suggested";
+  return designation.provisional ? "provisional" : "not yet agreed";
+}
+
+/**
+ * The designation that counts for an academy in a year, as the trust stored and agreed it: its level, or its status (agreed, not yet agreed, review suggested, provisional), who agreed it and when, or time in level. Needs you to be signed in.
+ * @customfunction STORED
+ * @param urn The academy's URN (six digits).
+ * @param [year] Academic year such as 2026/27, or a date inside it; the current academic year when left out.
+ * @param [field] label (the default), key, rank, status, agreed or timeInLevel.
+ * @returns The field asked for.
+ */
+export async function stored(
+  urn: string,
+  year?: string | number,
+  field?: string,
+): Promise<string | number> {
+  try {
+    const runtime = functionRuntime();
+    const wanted: StoredField = choiceOf("field", field, STORED_FIELDS, "label");
+    const key = { urn: urnOf(urn), year: yearOf(year, runtime.now()) };
+    const designation = (await runtime.card(key.urn, key.year)).designation ?? null;
+    if (!designation) throw notAvailable(`Academy ${key.urn} has no designation for ${key.year}`);
+    switch (wanted) {
+      case "status":
+        return statusOf(designation);
+      case "agreed":
+        return designation.statusText;
+      case "timeInLevel":
+        if (!designation.timeInLevel)
+          throw notAvailable(`Academy ${key.urn}'s designation for ${key.year} is not yet agreed`);
+        return designation.timeInLevel.flag ?? `${designation.timeInLevel.months} months`;
+      default: {
+        if (!designation.level)
+          throw notAvailable(`Academy ${key.urn} has insufficient evidence for ${key.year}`);
+        return designation.level[wanted];
+      }
+    }
+  } catch (failure) {
+    throw excelError(failure);
   }
 }

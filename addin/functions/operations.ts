@@ -85,8 +85,19 @@ export interface TargetProgress {
   };
 }
 
+/** The designation that counts in the card's year, as MAT.STORED reads it. */
+export interface StoredDesignation {
+  /** AGREED, NOT_YET_AGREED or REVIEW_SUGGESTED. */
+  readonly status: string;
+  readonly provisional: boolean;
+  readonly statusText: string;
+  readonly level: { readonly key: string; readonly label: string; readonly rank: number } | null;
+  readonly timeInLevel: { readonly flag: string | null; readonly months: number } | null;
+}
+
 /** An academy's card for a year, as the functions use it. */
 export interface CardResult {
+  readonly designation?: StoredDesignation | null;
   readonly targets: readonly TargetProgress[];
 }
 
@@ -97,6 +108,20 @@ export interface CardResult {
 export const ACADEMY_CARDS = /* GraphQL */ `
   query AcademyCards($urns: [String!]!, $year: String!) {
     academyCards(urns: $urns, year: $year) {
+      designation {
+        status
+        provisional
+        statusText
+        level {
+          key
+          label
+          rank
+        }
+        timeInLevel {
+          flag
+          months
+        }
+      }
       targets {
         metric
         baseline
@@ -125,13 +150,14 @@ export const MAX_CARDS_PER_REQUEST = 500;
 /**
  * What the server estimates ACADEMY_CARDS costs (server/graphql/query-limits.ts):
  * 1 per field, and a list without `first` counts its children 10 times,
- * whatever its length: 1 + 10 x (targets: 1 + 10 x (4 + progress 1 + 6)) =
- * 1111, for one URN or 500. So the cost does not shrink with the number of
+ * whatever its length: 1 + 10 x (designation: 1 + 3 + level 1 + 3 + timeInLevel
+ * 1 + 2 = 11, targets: 1 + 10 x (4 + progress 1 + 6)) = 1221, for one URN or 500.
+ * So the cost does not shrink with the number of
  * URNs, and a server whose MAX_QUERY_COST is below it refuses every request.
  * Keep it in step with the selection; functions-operations.test.ts checks it
  * against the real server.
  */
-export const ACADEMY_CARDS_COST = 1111;
+export const ACADEMY_CARDS_COST = 1221;
 
 /** The target with its progress that a progress or target event carries. */
 const TARGET_PROGRESS = `target { metric baseline target status progress { latest latestPeriod gapClosed onTrack rag expected } }`;

@@ -70,6 +70,7 @@ export async function seedNationalTrust(
   const now = new Date();
   const academies: Row[] = [];
   const designations: Row[] = [];
+  const decisions: Row[] = [];
   const targets: Row[] = [];
   const measurements: Row[] = [];
   for (let index = 0; index < count; index++) {
@@ -90,8 +91,9 @@ export async function seedNationalTrust(
       year: SEED_YEAR,
     });
     const confirmed = index % 4 === 0;
+    const computedId = randomUUID();
     designations.push({
-      id: randomUUID(),
+      id: computedId,
       trustId: trust.id,
       academyId: id,
       frameworkKey: framework.key,
@@ -100,13 +102,24 @@ export async function seedNationalTrust(
       computedLevel: designation.level?.key ?? null,
       insufficientEvidence: designation.insufficientEvidence,
       reasons: JSON.stringify(designation.reasons),
-      confirmedLevel: confirmed ? (designation.level?.key ?? null) : null,
-      confirmedBy: confirmed ? "Benchmark board" : null,
-      confirmedAt: confirmed ? new Date(Date.UTC(2025, 9, 14)) : null,
-      agreedOn: confirmed ? "2025-10-14" : null,
-      current: true,
       createdAt: now,
     });
+    if (confirmed && designation.level)
+      decisions.push({
+        id: randomUUID(),
+        trustId: trust.id,
+        academyId: id,
+        frameworkKey: framework.key,
+        year: SEED_YEAR,
+        level: designation.level.key,
+        computedId,
+        computedLevel: designation.level.key,
+        decidedBy: "Benchmark board",
+        decidedById: "benchmark",
+        body: "Trust Board",
+        agreedOn: "2025-10-14",
+        createdAt: new Date(Date.UTC(2025, 9, 14)),
+      });
     const absence = round1(5 + next() * 4);
     const persistent = round1(14 + next() * 14);
     const outcome =
@@ -204,6 +217,7 @@ export async function seedNationalTrust(
   }
   await insertRows(prisma, kind, "Academy", academies);
   await insertRows(prisma, kind, "Designation", designations);
+  await insertRows(prisma, kind, "DesignationDecision", decisions);
   await insertRows(prisma, kind, "Target", targets);
   await insertRows(prisma, kind, "Measurement", measurements);
   const leader = await issueToken(prisma, {
@@ -215,6 +229,11 @@ export async function seedNationalTrust(
     trustId: trust.id,
     academies: count,
     leaderToken: leader.token,
-    rows: academies.length + designations.length + targets.length + measurements.length,
+    rows:
+      academies.length +
+      designations.length +
+      decisions.length +
+      targets.length +
+      measurements.length,
   };
 }

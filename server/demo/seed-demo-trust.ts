@@ -127,7 +127,6 @@ export async function seedDemoTrust(prisma: Db): Promise<DemoSeedResult | null> 
             computedLevel: designation.level?.key ?? null,
             insufficientEvidence: designation.insufficientEvidence,
             reasons: JSON.stringify(designation.reasons),
-            current: true,
           },
         });
         const next = random(Number(urn));

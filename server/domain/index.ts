@@ -95,3 +95,4 @@ export {
   type SignOffTrail,
   type VersionFacts,
 } from "./academy-card/sign-off-history.js";
+export * from "./designations/index.js";

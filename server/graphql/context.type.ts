@@ -4,7 +4,7 @@ import type { Viewer } from "../auth/viewer.js";
 import type { Services } from "../services/index.js";
 import type DataLoader from "dataloader";
 import type { CompiledFramework } from "../domain/index.js";
-import type { StoredDesignationRow } from "../services/designation.service.js";
+import type { YearDesignation } from "../services/designation.service.js";
 
 export interface Context {
   readonly viewer: Viewer | null;
@@ -16,7 +16,8 @@ export interface Context {
   /** Per-request cache of frameworks by key, for mapping stored designations. */
   /** Batches per-academy lookups within one request. */
   readonly loaders: {
-    readonly currentDesignation: DataLoader<string, StoredDesignationRow | null>;
+    /** The designation that counts, keyed "year|academyId". */
+    readonly yearDesignation: DataLoader<string, YearDesignation | null>;
   };
   readonly frameworkCache: Map<string, Promise<CompiledFramework | null>>;
 }

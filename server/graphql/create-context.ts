@@ -3,7 +3,7 @@
 import DataLoader from "dataloader";
 import type { Viewer } from "../auth/viewer.js";
 import type { Services } from "../services/index.js";
-import type { StoredDesignationRow } from "../services/designation.service.js";
+import type { YearDesignation } from "../services/designation.service.js";
 import type { Context } from "./context.type.js";
 
 export interface ContextSettings {
@@ -23,10 +23,20 @@ export function createContext(
     maxBatchRows: settings.maxBatchRows,
     frameworkCache: new Map(),
     loaders: {
-      currentDesignation: new DataLoader<string, StoredDesignationRow | null>(async (ids) => {
-        if (!viewer) return ids.map(() => null);
-        const found = await services.designations.currentFor(viewer, ids);
-        return ids.map((id) => found.get(id) ?? null);
+      // Keyed "year|academyId": one set of queries per year asked in the request.
+      yearDesignation: new DataLoader<string, YearDesignation | null>(async (keys) => {
+        if (!viewer) return keys.map(() => null);
+        const byYear = new Map<string, string[]>();
+        for (const key of keys) {
+          const [year, id] = key.split("|") as [string, string];
+          byYear.set(year, [...(byYear.get(year) ?? []), id]);
+        }
+        const found = new Map<string, YearDesignation>();
+        for (const [year, ids] of byYear) {
+          for (const [id, view] of await services.designations.yearDesignations(viewer, ids, year))
+            found.set(`${year}|${id}`, view);
+        }
+        return keys.map((key) => found.get(key) ?? null);
       }),
     },
   };

@@ -2,6 +2,7 @@
 // here: only shape.
 import type {
   CompiledFramework,
+  CountingStatus,
   Designation,
   HalfTerm,
   Level,
@@ -12,7 +13,20 @@ import type {
   TargetStatus,
 } from "../domain/index.js";
 import { formatValue, indicatorByKey, signOffTrail } from "../domain/index.js";
-import type { StoredDesignationRow } from "../services/designation.service.js";
+import { statusTextOf } from "../services/designation-line.js";
+import type {
+  DecisionRow,
+  StoredDesignationRow,
+  YearDesignation,
+} from "../services/designation.service.js";
+import {
+  DesignationCycle,
+  DesignationEventKind,
+  DesignationStatus,
+  DurationUnit,
+  type DesignationDecisionType,
+  type DesignationThatCountsType,
+} from "./types/designation-that-counts.type.js";
 import type {
   MeasurementRow,
   TargetVersionRow,
@@ -84,12 +98,7 @@ export function toStoredDesignation(
   row: StoredDesignationRow,
   framework: CompiledFramework | null,
 ): StoredDesignationType {
-  const level = (key: string | null) => {
-    const found = key && framework ? framework.level(key) : undefined;
-    return found ? toLevel(found) : key ? { key, label: key, rank: 0, risk: "" } : null;
-  };
-  const computed = level(row.computedLevel);
-  const confirmed = level(row.confirmedLevel);
+  const computed = levelOf(framework, row.computedLevel);
   let reasons: Reason[] | null = null;
   return {
     id: row.id,
@@ -97,19 +106,15 @@ export function toStoredDesignation(
     year: row.year,
     term: row.term,
     computed,
-    confirmed,
-    level: confirmed ?? computed,
+    level: computed,
     insufficientEvidence: row.insufficientEvidence,
     // Parsed only when a query asks for them (an overview of a thousand academies rarely does).
     get reasons(): Reason[] {
       reasons ??= JSON.parse(row.reasons) as Reason[];
       return reasons;
     },
-    confirmedBy: row.confirmedBy,
-    confirmedAt: row.confirmedAt,
-    agreedOn: row.agreedOn,
-    overrideReason: row.overrideReason,
-    current: row.current,
+    provisional: row.provisional,
+    missingSources: JSON.parse(row.missingSources) as string[],
     createdAt: row.createdAt,
   };
 }
@@ -170,6 +175,107 @@ const NEXT_STEP: Readonly<Record<string, SignOffStep>> = {
   proposed: "review",
   reviewed: "agree",
 };
+
+/** A level key as the API shows it; a key the framework no longer has keeps its key as label. */
+function levelOf(framework: CompiledFramework | null, key: string | null): LevelType | null {
+  const found = key && framework ? framework.level(key) : undefined;
+  return found ? toLevel(found) : key ? { key, label: key, rank: 0, risk: "" } : null;
+}
+
+export function toDecision(
+  row: DecisionRow,
+  framework: CompiledFramework | null,
+): DesignationDecisionType {
+  return {
+    id: row.id,
+    framework: row.frameworkKey,
+    year: row.year,
+    term: row.term,
+    level: levelOf(framework, row.level)!,
+    computed: levelOf(framework, row.computedLevel),
+    provisional: row.provisional,
+    override: row.level !== row.computedLevel,
+    decidedBy: row.decidedBy,
+    body: row.body,
+    agreedOn: row.agreedOn,
+    reason: row.reason,
+    recordedAt: row.createdAt,
+  };
+}
+
+const STATUS: Readonly<Record<CountingStatus, DesignationStatus>> = {
+  agreed: DesignationStatus.AGREED,
+  notYetAgreed: DesignationStatus.NOT_YET_AGREED,
+  reviewSuggested: DesignationStatus.REVIEW_SUGGESTED,
+};
+
+export function toDesignationThatCounts(view: YearDesignation): DesignationThatCountsType {
+  const { counts, framework } = view;
+  const stored = (row: StoredDesignationRow | null | undefined) =>
+    row ? toStoredDesignation(row, framework) : null;
+  const decision = counts.decision ? toDecision(counts.decision.row, framework) : null;
+  const latest = stored(view.newestComputed);
+  const time = view.timeInLevel;
+  return {
+    year: view.year,
+    framework: framework.key,
+    cycle: view.cycle === "termly" ? DesignationCycle.TERMLY : DesignationCycle.ANNUAL,
+    term: counts.decision ? counts.decision.term : (counts.computed?.term ?? null),
+    status: STATUS[counts.status],
+    provisional: counts.provisional,
+    missingSources: counts.computed
+      ? (JSON.parse(counts.computed.row.missingSources) as string[])
+      : [],
+    level: levelOf(framework, counts.level),
+    statusText: statusTextOf(view),
+    decision,
+    agreedInEarlierYear: counts.agreedInEarlierYear,
+    proposal: stored(counts.proposal?.row),
+    reviewSuggested: stored(counts.reviewSuggested?.row),
+    latestComputed: latest,
+    computed: latest?.computed ?? null,
+    get reasons(): Reason[] {
+      return latest?.reasons ?? [];
+    },
+    support: view.support.map((entry) => ({ ...entry })),
+    timeInLevel: time
+      ? {
+          since: time.since,
+          months: time.months,
+          terms: time.terms,
+          expected: time.expected
+            ? {
+                min: time.expected.min,
+                max: time.expected.max,
+                unit: time.expected.unit === "terms" ? DurationUnit.TERMS : DurationUnit.MONTHS,
+              }
+            : null,
+          beyondExpected: time.beyondExpected,
+          flag: time.flag,
+        }
+      : null,
+    history: view.history.map((event) =>
+      event.kind === "computed"
+        ? {
+            kind: DesignationEventKind.COMPUTED,
+            at: event.at,
+            computed: toStoredDesignation(event.computed, framework),
+            decision: null,
+          }
+        : {
+            kind: DesignationEventKind.DECISION,
+            at: event.at,
+            computed: null,
+            decision: toDecision(event.decision, framework),
+          },
+    ),
+    confirmed: decision?.level ?? null,
+    confirmedBy: decision?.decidedBy ?? null,
+    confirmedAt: decision?.recordedAt ?? null,
+    agreedOn: decision?.agreedOn ?? null,
+    overrideReason: decision?.reason ?? null,
+  };
+}
 
 export function toTarget(urn: string, entry: TargetWithProgress): TargetType {
   const { target, progress, measurements, versions } = entry;

@@ -7,6 +7,7 @@ import { authenticate } from "../auth/authenticate.js";
 import type { OidcVerifier } from "../auth/oidc.js";
 import { roleHas } from "../auth/roles.js";
 import { academyCardWorkbook, overviewWorkbook } from "../workbook/export-workbooks.js";
+import { designationLine } from "../services/designation-line.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const STATUS: Record<string, number> = {
@@ -70,19 +71,17 @@ export function exportRouter(
     handle(async (request) => {
       const viewer = await signedIn(request);
       const card = await services.cards.card(viewer, query(request, "urn"), yearOf(request));
-      const designation = await services.designations.current(viewer, card.academy.id);
-      const framework = designation
-        ? await services.frameworks.resolve(viewer, designation.frameworkKey).catch(() => null)
-        : null;
-      const key = designation?.confirmedLevel ?? designation?.computedLevel ?? null;
-      const label = key
-        ? (framework?.level(key)?.label ?? key)
-        : designation
-          ? "Insufficient evidence"
-          : null;
+      const designations = await services.designations.yearDesignations(
+        viewer,
+        [card.academy.id],
+        card.year,
+      );
       return {
         file: `academy-card-${card.academy.urn}-${card.year.replace("/", "-")}.xlsx`,
-        body: await academyCardWorkbook(card, label),
+        body: await academyCardWorkbook(
+          card,
+          designationLine(designations.get(card.academy.id) ?? null),
+        ),
       };
     }),
   );
@@ -95,14 +94,9 @@ export function exportRouter(
         where: { id: viewer.trustId },
       });
       const rows = await services.overview.overview(viewer, year, null);
-      const framework = await services.frameworks
-        .resolve(viewer, trust.frameworkKey)
-        .catch(() => null);
-      const labelOf = (key: string | null) =>
-        key ? (framework?.level(key)?.label ?? key) : "Insufficient evidence";
       return {
         file: `trust-overview-${year.replace("/", "-")}.xlsx`,
-        body: await overviewWorkbook(trust.name, year, rows, labelOf),
+        body: await overviewWorkbook(trust.name, year, rows),
       };
     }),
   );

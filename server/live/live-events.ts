@@ -26,8 +26,8 @@ export interface DesignationChangedEvent {
   readonly trustId: string;
   readonly urn: string;
   readonly at: string;
-  /** The stored designation row, as JSON. */
-  readonly designation: Record<string, unknown>;
+  /** The designation year that changed: evidence recorded or a decision made for it. */
+  readonly year: string;
 }
 
 export interface TargetChangedEvent {

@@ -1,26 +1,46 @@
-// Evidence and the designations computed from it. Recording evidence for a
-// year and term recomputes the stored designation (the earlier one is kept as
-// history); a leader confirms it or overrides it with a reason.
+// Evidence, the designations computed from it and the trust's decisions.
+// Recording evidence for a year and term computes a designation for that year
+// only (filled from earlier evidence where the year has no value); both kinds
+// of record are append-only. Which one counts is the domain's rule
+// (server/domain/designations); this service loads the records and asks it.
 import {
   badInput,
   conflict,
+  designationThatCounts,
+  evidenceForYear,
   isTerm,
+  isoDate,
+  academicYearOf,
+  levelShortName,
   notFound,
   readEvidence,
+  timeInLevel,
   TERMS,
   yearProblem,
   DomainError,
+  type CompiledFramework,
+  type ComputedRecord,
+  type Cycle,
+  type DecisionRecord,
   type Designation,
+  type DesignationThatCounts,
   type EvidenceEntry,
+  type EvidenceLayer,
   type Problem,
+  type Reason,
+  type SupportEntitlement,
+  type Term,
+  type TimeInLevel,
 } from "../domain/index.js";
 import type { Db } from "../db/index.js";
 import type { Viewer } from "../auth/viewer.js";
 import { canSeeAcademy } from "../auth/viewer.js";
 import type { AuditService, Tx } from "./audit.service.js";
 import type { FrameworkService } from "./framework.service.js";
-import { eventJson, type LiveEvents } from "../live/live-events.js";
+import { type LiveEvents } from "../live/live-events.js";
+import { groupBy } from "./group-by.js";
 
+/** A computed designation as stored. */
 export interface StoredDesignationRow {
   readonly id: string;
   readonly academyId: string;
@@ -29,14 +49,117 @@ export interface StoredDesignationRow {
   readonly term: string;
   readonly computedLevel: string | null;
   readonly insufficientEvidence: boolean;
+  readonly provisional: boolean;
+  /** JSON array of words for the required sources with no usable value. */
+  readonly missingSources: string;
   readonly reasons: string;
-  readonly confirmedLevel: string | null;
-  readonly confirmedBy: string | null;
-  readonly confirmedAt: Date | null;
-  readonly agreedOn: string | null;
-  readonly overrideReason: string | null;
-  readonly current: boolean;
   readonly createdAt: Date;
+}
+
+/** A decision as stored. */
+export interface DecisionRow {
+  readonly id: string;
+  readonly academyId: string;
+  readonly frameworkKey: string;
+  readonly year: string;
+  readonly term: string | null;
+  readonly level: string;
+  readonly computedId: string | null;
+  readonly computedLevel: string | null;
+  readonly provisional: boolean;
+  readonly decidedBy: string;
+  readonly decidedById: string;
+  readonly body: string;
+  readonly agreedOn: string;
+  readonly reason: string | null;
+  readonly createdAt: Date;
+}
+
+export type ComputedFacts = ComputedRecord & { readonly row: StoredDesignationRow };
+export type DecisionFacts = DecisionRecord & { readonly row: DecisionRow };
+
+/** The designation that counts for an academy in a year, with everything shown beside it. */
+export interface YearDesignation {
+  readonly academyId: string;
+  readonly year: string;
+  readonly framework: CompiledFramework;
+  readonly cycle: Cycle;
+  readonly counts: DesignationThatCounts<ComputedFacts, DecisionFacts>;
+  /** The year's newest computed designation under the framework. */
+  readonly newestComputed: StoredDesignationRow | null;
+  /** The support the level that counts is entitled to. */
+  readonly support: readonly SupportEntitlement[];
+  readonly timeInLevel: TimeInLevel | null;
+  /** The year's computed designations and every decision up to the year, newest first. */
+  readonly history: readonly (
+    | { readonly kind: "computed"; readonly at: Date; readonly computed: StoredDesignationRow }
+    | { readonly kind: "decision"; readonly at: Date; readonly decision: DecisionRow }
+  )[];
+}
+
+/**
+ * What the engine says about coverage. Branch w11-workbooks adds `coverage` to
+ * the engine's result (INTERFACES.md); until then nothing is provisional.
+ */
+function coverageOf(result: Designation): { provisional: boolean; missing: string[] } {
+  const coverage = (
+    result as Designation & {
+      coverage?: { provisional: boolean; missing: readonly { label: string }[] };
+    }
+  ).coverage;
+  return {
+    provisional: coverage?.provisional ?? false,
+    missing: coverage?.missing.map((item) => item.label) ?? [],
+  };
+}
+
+function computedFacts(row: StoredDesignationRow): ComputedFacts {
+  return {
+    framework: row.frameworkKey,
+    year: row.year,
+    term: (isTerm(row.term) ? row.term : "autumn") as Term,
+    level: row.computedLevel,
+    provisional: row.provisional,
+    recordedAt: row.createdAt,
+    row,
+  };
+}
+
+function decisionFacts(row: DecisionRow): DecisionFacts {
+  return {
+    framework: row.frameworkKey,
+    year: row.year,
+    term: row.term !== null && isTerm(row.term) ? row.term : null,
+    level: row.level,
+    agreedOn: row.agreedOn,
+    recordedAt: row.createdAt,
+    row,
+  };
+}
+
+const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+
+function dateProblem(field: string, value: string): Problem | null {
+  if (DATE_PATTERN.test(value) && !Number.isNaN(Date.parse(value))) return null;
+  return {
+    field,
+    value: value.slice(0, 20),
+    accepts: "a date such as 2025-10-14",
+    message: `${field}: "${value.slice(0, 20)}" is not a date; use 2025-10-14`,
+  };
+}
+
+export interface DecideInput {
+  readonly urn: string;
+  readonly year: string;
+  /** Termly frameworks: the term decided. */
+  readonly term?: string | null;
+  /** The level agreed; the year's computed level when left out. */
+  readonly level?: string | null;
+  /** The body that agreed it: "Trust Board". */
+  readonly body: string;
+  readonly agreedOn: string;
+  readonly reason?: string | null;
 }
 
 export interface EvidenceRow {
@@ -74,6 +197,28 @@ function periodProblems(year: string, term: string, at = ""): Problem[] {
   return problems;
 }
 
+const TERM_ORDER: Readonly<Record<string, number>> = { autumn: 0, spring: 1, summer: 2 };
+
+/** The trust's matrix rows as evidence layers: each describes its year; later rows later in the list. */
+function matrixLayers(
+  rows: readonly { year: string; term: string; entries: string }[],
+): EvidenceLayer[] {
+  return [...rows]
+    .sort((a, b) =>
+      a.year === b.year
+        ? (TERM_ORDER[a.term] ?? 0) - (TERM_ORDER[b.term] ?? 0)
+        : a.year < b.year
+          ? -1
+          : 1,
+    )
+    .map((row) => ({
+      describes: row.year,
+      date: null,
+      source: `the risk matrix for ${row.year} ${row.term}`,
+      entries: JSON.parse(row.entries) as EvidenceEntry[],
+    }));
+}
+
 export class DesignationService {
   constructor(
     private readonly prisma: Db,
@@ -82,12 +227,13 @@ export class DesignationService {
     private readonly events: LiveEvents,
   ) {}
 
-  private async trustFramework(viewer: Viewer) {
+  /** The framework the trust designates with now. */
+  async trustFramework(viewer: Viewer): Promise<CompiledFramework> {
     const trust = await this.prisma.trust.findUniqueOrThrow({ where: { id: viewer.trustId } });
     return this.frameworks.resolve(viewer, trust.frameworkKey);
   }
 
-  /** Records one academy's evidence; returns the stored evidence and the new designation. */
+  /** Records one academy's evidence; returns the stored evidence and the designation computed from it. */
   async record(
     viewer: Viewer,
     input: RecordEvidenceInput,
@@ -99,6 +245,8 @@ export class DesignationService {
   /**
    * Records many rows of the risk matrix for a year and term in one
    * transaction: any bad row rejects them all, listing every problem by row.
+   * Each row's designation is computed for that year only, from the row and,
+   * where it has no value, the latest earlier evidence of the academy.
    */
   async recordMany(
     viewer: Viewer,
@@ -109,8 +257,17 @@ export class DesignationService {
     const single = rows.length === 1;
     const problems = periodProblems(year, term);
     const framework = await this.trustFramework(viewer);
-    const designations: Designation[] = [];
     const seen = new Set<string>();
+    const addProblems = (error: unknown, at: string) => {
+      if (!(error instanceof DomainError)) throw error;
+      problems.push(
+        ...error.problems.map((problem) => ({
+          ...problem,
+          field: `${at}${problem.field}`,
+          message: `${at}${problem.message}`,
+        })),
+      );
+    };
     rows.forEach((row, index) => {
       const at = single ? "" : `rows[${index}].`;
       if (!canSeeAcademy(viewer, row.urn))
@@ -122,16 +279,52 @@ export class DesignationService {
         problems.push({ field: `${at}urn`, message: `${at}urn: URN ${row.urn} appears twice` });
       seen.add(row.urn);
       try {
-        designations.push(framework.designate(readEvidence(row.evidence), { year }));
+        readEvidence(row.evidence);
       } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        problems.push(
-          ...error.problems.map((problem) => ({
-            ...problem,
-            field: `${at}${problem.field}`,
-            message: `${at}${problem.message}`,
-          })),
-        );
+        addProblems(error, at);
+      }
+    });
+    if (problems.length > 0) throw badInput(problems);
+
+    // Earlier evidence of the trust (this year's other terms and earlier years) fills the gaps.
+    const earlierRows = await this.prisma.evidenceRecord.findMany({
+      where: { trustId: viewer.trustId, year: { lte: year } },
+      select: { academyId: true, year: true, term: true, entries: true },
+    });
+    const earlierOf = groupBy(
+      earlierRows.filter((row) => !(row.year === year && row.term === term)),
+      (row) => row.academyId,
+    );
+    const academiesBefore = await this.prisma.academy.findMany({
+      where: { trustId: viewer.trustId },
+      select: { id: true, urn: true },
+    });
+    const idOfUrn = new Map(academiesBefore.map((academy) => [academy.urn, academy.id]));
+    const designations: { result: Designation; reasons: Reason[] }[] = [];
+    rows.forEach((row, index) => {
+      const at = single ? "" : `rows[${index}].`;
+      const academyId = idOfUrn.get(row.urn);
+      const filled = evidenceForYear(
+        year,
+        row.evidence,
+        matrixLayers(academyId ? (earlierOf.get(academyId) ?? []) : []),
+      );
+      try {
+        const result = framework.designate(readEvidence(filled.entries), { year });
+        designations.push({
+          result,
+          reasons: [
+            ...result.reasons,
+            ...filled.filled.map((fill) => ({
+              source: fill.indicator,
+              indicated: null,
+              rating: null,
+              message: fill.reason,
+            })),
+          ],
+        });
+      } catch (error) {
+        addProblems(error, at);
       }
     });
     if (problems.length > 0) throw badInput(problems);
@@ -223,18 +416,19 @@ export class DesignationService {
       { timeout: 300_000 },
     );
     const at = new Date().toISOString();
-    rows.forEach((row, index) =>
+    rows.forEach((row) =>
       this.events.publish({
         kind: "designationChanged",
         trustId: viewer.trustId,
         urn: row.urn,
         at,
-        designation: eventJson(results[index]!.designation),
+        year,
       }),
     );
     return results;
   }
 
+  /** Appends a computed designation: nothing earlier is changed. */
   private async store(
     tx: Tx,
     viewer: Viewer,
@@ -242,12 +436,9 @@ export class DesignationService {
     frameworkKey: string,
     year: string,
     term: string,
-    result: Designation,
+    computed: { result: Designation; reasons: Reason[] },
   ): Promise<StoredDesignationRow> {
-    await tx.designation.updateMany({
-      where: { academyId, current: true },
-      data: { current: false },
-    });
+    const coverage = coverageOf(computed.result);
     return tx.designation.create({
       data: {
         trustId: viewer.trustId,
@@ -255,110 +446,295 @@ export class DesignationService {
         frameworkKey,
         year,
         term,
-        computedLevel: result.level?.key ?? null,
-        insufficientEvidence: result.insufficientEvidence,
-        reasons: JSON.stringify(result.reasons),
-        current: true,
+        computedLevel: computed.result.level?.key ?? null,
+        insufficientEvidence: computed.result.insufficientEvidence,
+        provisional: coverage.provisional,
+        missingSources: JSON.stringify(coverage.missing),
+        reasons: JSON.stringify(computed.reasons),
       },
     });
   }
 
-  /** Confirms the current designation (agreed by the trust board on a date), or overrides it with a reason. */
-  async confirm(
-    viewer: Viewer,
-    input: { urn: string; agreedOn: string; level?: string | null; reason?: string | null },
-  ): Promise<StoredDesignationRow> {
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(input.agreedOn) || Number.isNaN(Date.parse(input.agreedOn))) {
-      throw badInput([
-        {
-          field: "agreedOn",
-          value: input.agreedOn.slice(0, 20),
-          message: `agreedOn: "${input.agreedOn.slice(0, 20)}" is not a date; use 2025-10-14`,
-        },
-      ]);
-    }
+  /**
+   * Records the trust's decision on an academy's designation for a year (and
+   * term, for a termly framework): the computed level agreed, or another level
+   * with a reason. Nothing earlier is changed; the new decision supersedes.
+   */
+  async decide(viewer: Viewer, input: DecideInput): Promise<YearDesignation> {
+    const framework = await this.trustFramework(viewer);
+    const cycle = framework.definition.cycle;
+    const problems: Problem[] = [];
+    const yearIssue = yearProblem("year", input.year);
+    if (yearIssue) problems.push(yearIssue);
+    const dateIssue = dateProblem("agreedOn", input.agreedOn);
+    if (dateIssue) problems.push(dateIssue);
+    const body = input.body.trim();
+    if (body.length === 0 || body.length > 100)
+      problems.push({
+        field: "body",
+        value: input.body.slice(0, 20),
+        accepts: 'the body that agreed it, 1 to 100 characters, e.g. "Trust Board"',
+        message: 'body: name the body that agreed it, e.g. "Trust Board" (1 to 100 characters)',
+      });
+    const term = input.term ?? null;
+    if (cycle === "termly" && (term === null || !isTerm(term)))
+      problems.push({
+        field: "term",
+        value: String(term ?? "").slice(0, 20),
+        accepts: TERMS.join(", "),
+        message: `term: ${framework.key} designates each term; give the term decided (${TERMS.join(", ")})`,
+      });
+    if (cycle === "annual" && term !== null)
+      problems.push({
+        field: "term",
+        value: term.slice(0, 20),
+        message: `term: ${framework.key} designates once a year; leave term out`,
+      });
+    if (problems.length > 0) throw badInput(problems);
     if (!canSeeAcademy(viewer, input.urn))
-      throw notFound(`No academy with URN ${input.urn} in your trust`);
+      throw notFound(`No academy with URN ${input.urn.slice(0, 20)} in your trust`);
     const academy = await this.prisma.academy.findUnique({
       where: { trustId_urn: { trustId: viewer.trustId, urn: input.urn } },
     });
     if (!academy) throw notFound(`No academy with URN ${input.urn.slice(0, 20)} in your trust`);
-    const current = await this.prisma.designation.findFirst({
-      where: { academyId: academy.id, current: true },
+    const computed = await this.prisma.designation.findFirst({
+      where: {
+        academyId: academy.id,
+        frameworkKey: framework.key,
+        year: input.year,
+        ...(cycle === "termly" ? { term: term! } : {}),
+      },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     });
-    if (!current)
-      throw notFound(`Academy ${input.urn} has no designation yet; record its evidence first`);
-    const framework = await this.frameworks.resolve(viewer, current.frameworkKey);
-    const level = input.level ?? current.computedLevel;
-    if (level === null || !framework.level(level)) {
+    const level = input.level ?? computed?.computedLevel ?? null;
+    const levels = framework.levels.map((item) => item.key).join(", ");
+    if (level === null)
       throw badInput([
         {
           field: "level",
-          value: String(level),
-          message: `level: "${String(level)}" is not a level of ${framework.key}; levels are ${framework.levels.map((item) => item.key).join(", ")}`,
+          message: `level: ${input.urn} has no level computed for ${input.year}${cycle === "termly" ? ` ${term}` : ""}; give the level agreed (${levels}) and a reason`,
         },
       ]);
-    }
-    const reason = input.reason?.trim() ?? "";
-    if (level !== current.computedLevel && reason.length === 0) {
+    if (!framework.level(level))
       throw badInput([
         {
-          field: "reason",
-          message: `reason: confirming ${level} instead of the computed ${current.computedLevel ?? "insufficient evidence"} needs a reason`,
+          field: "level",
+          value: level.slice(0, 40),
+          accepts: levels,
+          message: `level: "${level.slice(0, 40)}" is not a level of ${framework.key}; levels are ${levels}`,
         },
       ]);
+    const reason = input.reason?.trim() ?? "";
+    if (reason.length === 0) {
+      const why =
+        computed === null || computed.computedLevel === null
+          ? `agreeing ${level} with no level computed for ${input.year} needs a reason`
+          : level !== computed.computedLevel
+            ? `agreeing ${level} instead of the computed ${computed.computedLevel} needs a reason`
+            : computed.provisional
+              ? `agreeing the provisional ${level} (missing: ${(JSON.parse(computed.missingSources) as string[]).join(", ") || "a required source"}) needs a reason`
+              : null;
+      if (why) throw badInput([{ field: "reason", message: `reason: ${why}` }]);
     }
-    const updated = await this.prisma.$transaction(async (tx) => {
-      const row = await tx.designation.update({
-        where: { id: current.id },
+    await this.prisma.$transaction(async (tx) => {
+      const row = await tx.designationDecision.create({
         data: {
-          confirmedLevel: level,
-          confirmedBy: `${viewer.name} (${viewer.userId})`,
-          confirmedAt: new Date(),
+          trustId: viewer.trustId,
+          academyId: academy.id,
+          frameworkKey: framework.key,
+          year: input.year,
+          term: cycle === "termly" ? term : null,
+          level,
+          computedId: computed?.id ?? null,
+          computedLevel: computed?.computedLevel ?? null,
+          provisional: computed?.provisional ?? false,
+          decidedBy: viewer.name,
+          decidedById: viewer.userId,
+          body,
           agreedOn: input.agreedOn,
-          overrideReason: level === current.computedLevel ? null : reason,
+          reason: reason.length > 0 ? reason : null,
         },
       });
       await this.audit.record(
         tx,
         viewer,
-        level === current.computedLevel ? "designation.confirm" : "designation.override",
-        "Designation",
+        level === computed?.computedLevel ? "designation.agree" : "designation.override",
+        "DesignationDecision",
         row.id,
-        current,
+        null,
         row,
       );
-      return row;
     });
     this.events.publish({
       kind: "designationChanged",
       trustId: viewer.trustId,
       urn: input.urn,
       at: new Date().toISOString(),
-      designation: eventJson(updated),
+      year: input.year,
     });
-    return updated;
+    const found = await this.yearDesignations(viewer, [academy.id], input.year);
+    return found.get(academy.id)!;
   }
 
-  async current(viewer: Viewer, academyId: string): Promise<StoredDesignationRow | null> {
-    return this.prisma.designation.findFirst({
-      where: { trustId: viewer.trustId, academyId, current: true },
-    });
-  }
-
-  /** Current designations for many academies in one query (for loaders and the overview). */
-  async currentFor(
+  /**
+   * The earlier API's confirmation: a Trust Board decision for the year (and
+   * term) of the academy's newest computed designation under the trust's framework.
+   */
+  async confirm(
     viewer: Viewer,
-    academyIds: readonly string[],
-  ): Promise<Map<string, StoredDesignationRow>> {
-    const rows = await this.prisma.designation.findMany({
-      where: { trustId: viewer.trustId, academyId: { in: [...academyIds] }, current: true },
+    input: { urn: string; agreedOn: string; level?: string | null; reason?: string | null },
+  ): Promise<YearDesignation> {
+    if (!canSeeAcademy(viewer, input.urn))
+      throw notFound(`No academy with URN ${input.urn.slice(0, 20)} in your trust`);
+    const framework = await this.trustFramework(viewer);
+    const newest = await this.prisma.designation.findFirst({
+      where: {
+        trustId: viewer.trustId,
+        frameworkKey: framework.key,
+        academy: { urn: input.urn },
+      },
+      orderBy: [{ year: "desc" }, { createdAt: "desc" }, { id: "desc" }],
     });
-    return new Map(rows.map((row) => [row.academyId, row]));
+    if (!newest) {
+      const academy = await this.prisma.academy.findUnique({
+        where: { trustId_urn: { trustId: viewer.trustId, urn: input.urn } },
+      });
+      if (!academy) throw notFound(`No academy with URN ${input.urn.slice(0, 20)} in your trust`);
+      throw notFound(`Academy ${input.urn} has no designation yet; record its evidence first`);
+    }
+    return this.decide(viewer, {
+      urn: input.urn,
+      year: newest.year,
+      term: framework.definition.cycle === "termly" ? newest.term : null,
+      level: input.level ?? null,
+      body: "Trust Board",
+      agreedOn: input.agreedOn,
+      reason: input.reason ?? null,
+    });
   }
 
+  /**
+   * The designation that counts in `year` for each academy (all the viewer's
+   * academies when `academyIds` is null), in three queries whatever their number.
+   */
+  async yearDesignations(
+    viewer: Viewer,
+    academyIds: readonly string[] | null,
+    year: string,
+    today: string = isoDate(new Date()),
+  ): Promise<Map<string, YearDesignation>> {
+    const problem = yearProblem("year", year);
+    if (problem) throw badInput([problem]);
+    const framework = await this.trustFramework(viewer);
+    const cycle = framework.definition.cycle;
+    const scope =
+      academyIds !== null
+        ? { academyId: { in: [...academyIds] } }
+        : viewer.academyUrns === null
+          ? {}
+          : { academy: { urn: { in: [...viewer.academyUrns] } } };
+    const [computedRows, decisionRows, evidenceRows] = await Promise.all([
+      this.prisma.designation.findMany({
+        where: { trustId: viewer.trustId, frameworkKey: framework.key, year, ...scope },
+      }),
+      this.prisma.designationDecision.findMany({
+        where: {
+          trustId: viewer.trustId,
+          frameworkKey: framework.key,
+          year: { lte: year },
+          ...scope,
+        },
+      }),
+      this.prisma.evidenceRecord.findMany({
+        where: { trustId: viewer.trustId, year, ...scope },
+        select: { academyId: true, term: true, entries: true },
+      }),
+    ]);
+    const computedOf = groupBy(computedRows, (row) => row.academyId);
+    const decisionsOf = groupBy(decisionRows, (row) => row.academyId);
+    const evidenceOf = groupBy(evidenceRows, (row) => row.academyId);
+    const ids = academyIds ?? [...new Set([...computedOf.keys(), ...decisionsOf.keys()])];
+    const out = new Map<string, YearDesignation>();
+    for (const academyId of ids) {
+      const computed = (computedOf.get(academyId) ?? []).map(computedFacts);
+      const decisions = (decisionsOf.get(academyId) ?? []).map(decisionFacts);
+      const counts = designationThatCounts({
+        year,
+        framework: framework.key,
+        cycle,
+        computed,
+        decisions,
+      });
+      const newestComputed =
+        counts.computed?.row ??
+        counts.proposal?.row ??
+        counts.reviewSuggested?.row ??
+        newest(computed);
+      const level = counts.level !== null ? framework.level(counts.level) : undefined;
+      let support: readonly SupportEntitlement[] = [];
+      if (level) {
+        const rows = evidenceOf.get(academyId) ?? [];
+        const latest = [...rows].sort(
+          (a, b) => (TERM_ORDER[b.term] ?? 0) - (TERM_ORDER[a.term] ?? 0),
+        )[0];
+        try {
+          support = framework.supportFor(
+            level.key,
+            latest ? readEvidence(JSON.parse(latest.entries) as EvidenceEntry[]) : undefined,
+          );
+        } catch {
+          support = framework.supportFor(level.key);
+        }
+      }
+      const time =
+        counts.decision && level
+          ? timeInLevel({
+              decision: counts.decision,
+              decisions,
+              today,
+              levelLabel: levelShortName(level.label),
+              expected: level.expectedDuration ?? null,
+            })
+          : null;
+      const history = [
+        ...computed.map((item) => ({
+          kind: "computed" as const,
+          at: item.row.createdAt,
+          computed: item.row,
+        })),
+        ...decisions.map((item) => ({
+          kind: "decision" as const,
+          at: item.row.createdAt,
+          decision: item.row,
+        })),
+      ].sort((a, b) => b.at.getTime() - a.at.getTime());
+      out.set(academyId, {
+        academyId,
+        year,
+        framework,
+        cycle,
+        counts,
+        newestComputed,
+        support,
+        timeInLevel: time,
+        history,
+      });
+    }
+    return out;
+  }
+
+  /** Every computed designation of an academy, newest first (at most 200). */
   async history(viewer: Viewer, academyId: string): Promise<StoredDesignationRow[]> {
     return this.prisma.designation.findMany({
+      where: { trustId: viewer.trustId, academyId },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+      take: 200,
+    });
+  }
+
+  /** Every decision on an academy's designation, under any framework, newest first (at most 200). */
+  async decisions(viewer: Viewer, academyId: string): Promise<DecisionRow[]> {
+    return this.prisma.designationDecision.findMany({
       where: { trustId: viewer.trustId, academyId },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: 200,
@@ -371,4 +747,16 @@ export class DesignationService {
       orderBy: [{ year: "desc" }, { term: "asc" }],
     });
   }
+}
+
+function newest(computed: readonly ComputedFacts[]): StoredDesignationRow | null {
+  let best: ComputedFacts | null = null;
+  for (const item of computed)
+    if (best === null || item.recordedAt.getTime() > best.recordedAt.getTime()) best = item;
+  return best?.row ?? null;
+}
+
+/** The academic year a day falls in, "2026/27". */
+export function currentAcademicYear(now: Date = new Date()): string {
+  return academicYearOf(now);
 }

@@ -23,14 +23,15 @@ export function createServices(prisma: Db, events: LiveEvents, store: DatabaseKi
   const audit = new AuditService(prisma);
   const frameworks = new FrameworkService(prisma, audit);
   const academies = new AcademyService(prisma, audit, store === "postgresql");
+  const designations = new DesignationService(prisma, frameworks, audit, events);
   return {
     prisma,
     audit,
     frameworks,
     academies,
-    designations: new DesignationService(prisma, frameworks, audit, events),
+    designations,
     cards: new AcademyCardService(prisma, academies, audit, events),
-    overview: new OverviewService(prisma),
+    overview: new OverviewService(prisma, designations),
     events,
   };
 }

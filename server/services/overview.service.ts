@@ -1,12 +1,12 @@
-// The trust overview: every academy with its current designation, its RAG
-// counts for the year and what changed since a date, in a fixed number of
-// set-based queries whatever the number of academies.
+// The trust overview: every academy with the designation that counts in the
+// year, its RAG counts for the year and what changed since a date, in a fixed
+// number of set-based queries whatever the number of academies.
 import { yearProblem, badInput, type Rag } from "../domain/index.js";
 import type { Db } from "../db/index.js";
 import type { Viewer } from "../auth/viewer.js";
 import { academyScope, type AcademyRow } from "./academy.service.js";
 import { targetProgress, type MeasurementRow, type TargetRow } from "./academy-card.service.js";
-import type { StoredDesignationRow } from "./designation.service.js";
+import type { DesignationService, YearDesignation } from "./designation.service.js";
 import { groupBy } from "./group-by.js";
 
 export interface RagCounts {
@@ -52,14 +52,18 @@ export interface OverviewChange {
 
 export interface OverviewRow {
   readonly academy: AcademyRow;
-  readonly designation: StoredDesignationRow | null;
+  /** The designation that counts in the year; null when the year has none and no earlier decision carries over. */
+  readonly designation: YearDesignation | null;
   readonly rag: RagCounts;
   readonly targets: TargetCounts;
   readonly changes: OverviewChange[];
 }
 
 export class OverviewService {
-  constructor(private readonly prisma: Db) {}
+  constructor(
+    private readonly prisma: Db,
+    private readonly designations: DesignationService,
+  ) {}
 
   async overview(viewer: Viewer, year: string, changedSince: Date | null): Promise<OverviewRow[]> {
     const problem = yearProblem("year", year);
@@ -69,9 +73,7 @@ export class OverviewService {
       viewer.academyUrns === null ? {} : { academy: { urn: { in: [...viewer.academyUrns] } } };
     const [academies, designations, targets, measurements] = await Promise.all([
       this.prisma.academy.findMany({ where: scope, orderBy: { urn: "asc" } }),
-      this.prisma.designation.findMany({
-        where: { trustId: viewer.trustId, current: true, ...academyFilter },
-      }),
+      this.designations.yearDesignations(viewer, null, year),
       this.prisma.target.findMany({ where: { trustId: viewer.trustId, year, ...academyFilter } }),
       this.prisma.measurement.findMany({
         where: { trustId: viewer.trustId, year, ...academyFilter },
@@ -88,7 +90,6 @@ export class OverviewService {
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       }),
     ]);
-    const designationOf = new Map(designations.map((row) => [row.academyId, row]));
     const targetsOf = groupBy(targets, (row) => row.academyId);
     const measurementsOf = groupBy(measurements, (row) => `${row.academyId}|${row.metric}`);
     const recentOf = groupBy(
@@ -115,20 +116,28 @@ export class OverviewService {
           });
         }
       }
-      const designation = designationOf.get(academy.id) ?? null;
+      const view = designations.get(academy.id) ?? null;
+      const designation =
+        view && (view.counts.decision !== null || view.newestComputed !== null) ? view : null;
       if (changedSince && designation) {
-        if (designation.createdAt >= changedSince)
-          changes.push({
-            at: designation.createdAt,
-            kind: "designation",
-            summary: `designated ${designation.computedLevel ?? "insufficient evidence"} (${designation.frameworkKey}, ${designation.year} ${designation.term})`,
-          });
-        if (designation.confirmedAt && designation.confirmedAt >= changedSince)
-          changes.push({
-            at: designation.confirmedAt,
-            kind: "designation",
-            summary: `confirmed ${designation.confirmedLevel}${designation.overrideReason ? ` (override: ${designation.overrideReason})` : ""}`,
-          });
+        const labelOf = (key: string | null) =>
+          key ? (designation.framework.level(key)?.label ?? key) : "insufficient evidence";
+        for (const event of designation.history) {
+          if (event.at < changedSince) continue;
+          changes.push(
+            event.kind === "computed"
+              ? {
+                  at: event.at,
+                  kind: "designation",
+                  summary: `computed ${labelOf(event.computed.computedLevel)} from ${event.computed.year} ${event.computed.term} evidence (${event.computed.frameworkKey})`,
+                }
+              : {
+                  at: event.at,
+                  kind: "designation",
+                  summary: `${event.decision.body} agreed ${labelOf(event.decision.level)} for ${event.decision.year}${event.decision.term ? ` ${event.decision.term}` : ""} on ${event.decision.agreedOn} (${event.decision.decidedBy})${event.decision.reason ? `: ${event.decision.reason}` : ""}`,
+                },
+          );
+        }
       }
       for (const measurement of recentOf.get(academy.id) ?? []) {
         changes.push({

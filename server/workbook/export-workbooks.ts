@@ -5,6 +5,7 @@ import type { AcademyCardData } from "../services/academy-card.service.js";
 import type { OverviewRow } from "../services/overview.service.js";
 import { indicatorByKey, precisionOf, signOffTrail } from "../domain/index.js";
 import { safeCellText } from "./safe-cell.js";
+import { designationLine, type DesignationLine } from "../services/designation-line.js";
 
 const RAG_FILL: Record<string, string> = { green: "FFC6EFCE", amber: "FFFFEB9C", red: "FFFFC7CE" };
 const HEADER_FILL = "FF1F4E79";
@@ -49,9 +50,34 @@ function signOffWords(step: {
   return `${action}: ${step.body ?? ""}, ${BODY_DATE.format(when)} (${step.changedByName})`;
 }
 
+/** A sheet of the designation that counts: level, status, decision, time in level, support. */
+function designationSheet(workbook: ExcelJS.Workbook, title: string, line: DesignationLine): void {
+  const sheet = workbook.addWorksheet("Designation", {
+    pageSetup: { orientation: "portrait", fitToPage: true, fitToWidth: 1 },
+  });
+  sheet.addRow([text(title)]).font = { bold: true, size: 14 };
+  sheet.addRow([]);
+  const rows: [string, string][] = [
+    ["Designation", line.level],
+    ["Status", line.status],
+    ["Agreed", line.statusText],
+    ["Time in level", line.timeInLevel || "no decision yet"],
+  ];
+  for (const [label, value] of rows) {
+    const row = sheet.addRow([label, text(value)]);
+    row.getCell(1).font = { bold: true };
+  }
+  sheet.addRow([]);
+  sheet.addRow(["Support"]).font = { bold: true };
+  for (const entry of line.support.length > 0 ? line.support : ["none listed for this level"])
+    sheet.addRow(["", text(entry)]);
+  sheet.columns.forEach((column, index) => (column.width = index === 0 ? 16 : 90));
+  sheet.getColumn(2).alignment = { wrapText: true, vertical: "top" };
+}
+
 export async function academyCardWorkbook(
   card: AcademyCardData,
-  designationLabel: string | null,
+  line: DesignationLine,
 ): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "MAT designations";
@@ -63,8 +89,19 @@ export async function academyCardWorkbook(
     size: 16,
   };
   sheet.addRow([text(`Academy card ${card.year} - ${card.academy.phase}`)]).font = { italic: true };
-  sheet.addRow([text(`Designation: ${designationLabel ?? "not yet designated"}`)]);
-  sheet.addRow([]);
+  sheet.addRow([text(`Designation: ${line.level} (${line.statusText})`)]);
+  sheet.addRow([
+    text(
+      [
+        line.timeInLevel ? `Time in level: ${line.timeInLevel}` : "",
+        line.support.length > 0
+          ? `Support: ${line.support.length} entitlements (sheet Designation)`
+          : "",
+      ]
+        .filter(Boolean)
+        .join(". "),
+    ),
+  ]).font = { italic: true };
   styleHeader(
     sheet.addRow([
       "Metric",
@@ -119,6 +156,7 @@ export async function academyCardWorkbook(
       (column.width = index === 0 ? 40 : index === 4 ? 42 : index === 13 ? 36 : 12),
   );
   sheet.views = [{ state: "frozen", ySplit: 5 }];
+  designationSheet(workbook, `${card.academy.name}: designation ${card.year}`, line);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
@@ -126,7 +164,6 @@ export async function overviewWorkbook(
   trustName: string,
   year: string,
   rows: readonly OverviewRow[],
-  labelOf: (key: string | null) => string,
 ): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "MAT designations";
@@ -141,7 +178,7 @@ export async function overviewWorkbook(
       "Academy",
       "Phase",
       "Designation",
-      "Confirmed",
+      "Status",
       "Green",
       "Amber",
       "Red",
@@ -149,20 +186,19 @@ export async function overviewWorkbook(
       "Recent changes",
       "Targets agreed",
       "Awaiting sign-off",
+      "Agreed",
+      "Time in level",
+      "Support",
     ]),
   );
   for (const row of rows) {
-    const designation = row.designation;
+    const designation = designationLine(row.designation);
     const line = sheet.addRow([
       text(row.academy.urn),
       text(row.academy.name),
       text(row.academy.phase),
-      text(designation ? labelOf(designation.computedLevel) : "not yet designated"),
-      text(
-        designation?.confirmedLevel
-          ? `${labelOf(designation.confirmedLevel)} (${designation.agreedOn ?? ""})`
-          : "",
-      ),
+      text(designation.level),
+      text(designation.status),
       row.rag.green,
       row.rag.amber,
       row.rag.red,
@@ -175,6 +211,9 @@ export async function overviewWorkbook(
       ),
       row.targets.agreed,
       row.targets.draft + row.targets.proposed + row.targets.reviewed + row.targets.changePending,
+      text(designation.statusText),
+      text(designation.timeInLevel),
+      text(designation.support.join("\n")),
     ]);
     for (const [column, rag] of [
       [6, "green"],
@@ -190,9 +229,11 @@ export async function overviewWorkbook(
     }
   }
   sheet.columns.forEach(
-    (column, index) => (column.width = [9, 34, 14, 36, 30, 8, 8, 8, 9, 50, 10, 12][index] ?? 12),
+    (column, index) =>
+      (column.width = [9, 34, 14, 36, 18, 8, 8, 8, 9, 50, 10, 12, 50, 36, 60][index] ?? 12),
   );
-  sheet.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: 12 } };
+  sheet.getColumn(15).alignment = { wrapText: true, vertical: "top" };
+  sheet.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3, column: 15 } };
   sheet.views = [{ state: "frozen", ySplit: 3 }];
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

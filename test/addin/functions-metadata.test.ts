@@ -77,6 +77,14 @@ const DOCUMENTED: Record<
     ],
     result: "matrix",
   },
+  STORED: {
+    parameters: [
+      ["urn", "string", "scalar", false],
+      ["year", "any", "scalar", true],
+      ["field", "string", "scalar", true],
+    ],
+    result: "scalar",
+  },
   PROGRESS: {
     parameters: [
       ["urn", "string", "scalar", false],

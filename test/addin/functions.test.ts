@@ -16,6 +16,7 @@ import {
   designation,
   explain,
   progress,
+  stored,
   support,
   target,
 } from "../../addin/functions/index.js";
@@ -116,7 +117,7 @@ describe("MAT.DESIGNATION", () => {
           edges {
             node {
               urn
-              currentDesignation {
+              currentDesignation: designation(year: "2025/26") {
                 computed {
                   label
                 }
@@ -266,6 +267,44 @@ describe("MAT.SUPPORT", () => {
     const activity = await cellError(support("tiered-support", "tier1", "Rapid improvement plan"));
     expect(activity.code).toBe("#N/A");
     expect(activity.message).toContain("the activities are: CEO 1:1");
+  });
+});
+
+describe("MAT.STORED", () => {
+  it("reads the designation that counts and its status: not yet agreed, then agreed by the board", async () => {
+    // Oakfield (140001) has only its computed designation; Castle (140013) is agreed by the board first.
+    await server.client(server.tokens.leader).request(gql`
+      mutation {
+        decideDesignation(
+          urn: "140013"
+          year: "2025/26"
+          body: "Trust Board"
+          agreedOn: "2025-10-14"
+        ) {
+          status
+        }
+      }
+    `);
+    expect(await stored("140001", YEAR)).toBe("A: Self-Sustaining (Sustain)");
+    expect(await stored("140001", YEAR, "status")).toBe("not yet agreed");
+    expect(await stored("140001", YEAR, "rank")).toBe(4);
+    expect(await stored("140013", YEAR, "key")).toBe("stabilise");
+    expect(await stored("140013", YEAR, "status")).toBe("agreed");
+    expect(await stored("140013", YEAR, "agreed")).toBe(
+      "agreed by Trust Board, 14 Oct 2025 (Demo leader)",
+    );
+    const notAgreed = await cellError(stored("140001", YEAR, "timeInLevel"));
+    expect(notAgreed.code).toBe("#N/A");
+  });
+
+  it("answers #N/A for a year with no designation and #VALUE! for an unknown field", async () => {
+    const year = await cellError(stored("140001", "2019/20"));
+    expect(year).toEqual({
+      code: "#N/A",
+      message: "Academy 140001 has no designation for 2019/20",
+    });
+    const field = await cellError(stored("140001", YEAR, "colour"));
+    expect(field.code).toBe("#VALUE!");
   });
 });
 

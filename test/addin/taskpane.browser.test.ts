@@ -201,6 +201,12 @@ describe("the task pane in Chromium, against the real server", () => {
     await page.keyboard.type("Oak");
     await page.getByRole("option", { name: "Oakfield Primary Academy (140001)" }).click();
     await page.getByRole("region", { name: `Card of Oakfield Primary Academy, ${YEAR}` }).waitFor();
+    // The designation that counts in the card's year, with its status: computed, not yet agreed.
+    const cardRegion = page.getByRole("region", {
+      name: `Card of Oakfield Primary Academy, ${YEAR}`,
+    });
+    await cardRegion.getByText("A: Self-Sustaining (Sustain)").waitFor();
+    await cardRegion.getByText("not yet agreed", { exact: true }).first().waitFor();
     const card = await server.client(token).request<{
       academyCard: {
         targets: { metricLabel: string; status: string; progress: { rag: string | null } }[];

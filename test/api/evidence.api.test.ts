@@ -33,7 +33,6 @@ const RECORD = gql`
         framework
         year
         term
-        current
         computed {
           key
         }
@@ -64,13 +63,12 @@ const BATCH = gql`
 const HISTORY = gql`
   query History($urn: String!) {
     academy(urn: $urn) {
-      currentDesignation {
+      currentDesignation: designation(year: "2025/26") {
         computed {
           key
         }
       }
       designationHistory {
-        current
         computed {
           key
         }
@@ -87,7 +85,7 @@ const HISTORY = gql`
 const CONFIRM = gql`
   mutation Confirm($urn: String!, $agreedOn: String!, $level: String, $reason: String) {
     confirmDesignation(urn: $urn, agreedOn: $agreedOn, level: $level, reason: $reason) {
-      current
+      status
       computed {
         key
       }
@@ -113,7 +111,6 @@ type Recorded = {
     framework: string;
     year: string;
     term: string;
-    current: boolean;
     computed: { key: string } | null;
     reasons: { message: string }[];
   };
@@ -121,12 +118,12 @@ type Recorded = {
 
 type History = {
   currentDesignation: { computed: { key: string } | null } | null;
-  designationHistory: { current: boolean; computed: { key: string } | null }[];
+  designationHistory: { computed: { key: string } | null }[];
   evidence: { term: string; version: number; entries: string }[];
 };
 
 type Confirmed = {
-  current: boolean;
+  status: string;
   computed: { key: string } | null;
   confirmed: { key: string; label: string } | null;
   level: { key: string } | null;
@@ -171,7 +168,7 @@ describe.each(await storesToTest())("evidence and designations API on %s", (stor
     it("recomputes the designation (Progress 8 -0.6 is Stabilise) and keeps the earlier one in the history", async () => {
       const before = await history("140010");
       expect(before.currentDesignation?.computed?.key).toBe("repair");
-      expect(before.designationHistory).toEqual([{ current: true, computed: { key: "repair" } }]);
+      expect(before.designationHistory).toEqual([{ computed: { key: "repair" } }]);
 
       const data = await dataManager().request<{ recordEvidence: Recorded }>(RECORD, {
         urn: "140010",
@@ -193,7 +190,6 @@ describe.each(await storesToTest())("evidence and designations API on %s", (stor
         framework: "phase-model",
         year: YEAR,
         term: "summer",
-        current: true,
         computed: { key: "stabilise" },
       });
       expect(data.recordEvidence.designation.reasons.map((reason) => reason.message)).toContain(
@@ -203,8 +199,8 @@ describe.each(await storesToTest())("evidence and designations API on %s", (stor
       const after = await history("140010");
       expect(after.currentDesignation?.computed?.key).toBe("stabilise");
       expect(after.designationHistory).toEqual([
-        { current: true, computed: { key: "stabilise" } },
-        { current: false, computed: { key: "repair" } },
+        { computed: { key: "stabilise" } },
+        { computed: { key: "repair" } },
       ]);
     });
 
@@ -457,7 +453,7 @@ describe.each(await storesToTest())("evidence and designations API on %s", (stor
       });
       const confirmed = data.confirmDesignation;
       expect(confirmed).toMatchObject({
-        current: true,
+        status: "AGREED",
         computed: { key: "improve" },
         confirmed: { key: "improve", label: "B: Self-Improving (Improve)" },
         level: { key: "improve" },
@@ -511,7 +507,7 @@ describe.each(await storesToTest())("evidence and designations API on %s", (stor
         gql`
           query Current($urn: String!) {
             academy(urn: $urn) {
-              currentDesignation {
+              currentDesignation: designation(year: "2025/26") {
                 computed {
                   key
                 }

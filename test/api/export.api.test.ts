@@ -195,7 +195,7 @@ describe.each(await storesToTest())("workbook exports on %s", (store) => {
       "Academy",
       "Phase",
       "Designation",
-      "Confirmed",
+      "Status",
       "Green",
       "Amber",
       "Red",

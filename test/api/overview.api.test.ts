@@ -23,7 +23,7 @@ const OVERVIEW = gql`
           urn
           name
           phase
-          currentDesignation {
+          currentDesignation: designation(year: $year) {
             computed {
               key
             }
@@ -125,7 +125,7 @@ describe.each(await storesToTest())("trust overview API on %s", (store) => {
     );
     for (const row of data.academies) {
       expect(row.designation, row.academy.urn).not.toBeNull();
-      // The overview's designation is the academy's current one.
+      // The overview's designation is the one that counts in the overview's year.
       expect(row.designation!.level?.key ?? null).toBe(
         row.academy.currentDesignation?.computed?.key ?? null,
       );
@@ -375,7 +375,10 @@ describe.each(await storesToTest())("trust overview API on %s", (store) => {
     const large = await queriesFor();
     expect(large.academies).toBe(214);
     expect(large.queries).toBe(small.queries);
-    expect(large.queries).toBeLessThanOrEqual(8);
+    // Academies, targets, measurements, the trust; the designation that counts reads the trust's
+    // framework, the year's computed designations, decisions and evidence, once for the rows and
+    // once for the academies' own designation field.
+    expect(large.queries).toBeLessThanOrEqual(13);
   });
 });
 

@@ -199,7 +199,35 @@ describe("risk-designation", () => {
         ],
       ],
     ])("gives %s its support", (level, expected) => {
-      expect(lines(level)).toEqual(expected);
+      expect(lines(level).slice(0, expected.length)).toEqual(expected);
+    });
+
+    const LEVELS = ["stabilise", "repair", "improve", "sustain"];
+    it.each([
+      ["Report of actions and impact to the CEO", LEVELS],
+      ["Deputy CEO works with the school intensively", ["stabilise", "repair"]],
+      ["Deployment of MAT-wide Deputy Headteachers", ["stabilise", "repair"]],
+      ["Deployment of one or more of the Directors of Subject", ["stabilise", "repair"]],
+      ["Support from the Institute of Education", LEVELS],
+      [
+        "Support from the EIT based on the specific departmental or leadership needs of the school",
+        ["improve", "sustain"],
+      ],
+      ["Additional support and resource as required", LEVELS],
+    ])("lists seed 003's %s for %j and no other level", (activity, levels) => {
+      for (const level of LEVELS)
+        expect(
+          presetFramework("risk-designation")
+            .supportFor(level)
+            .some((entry) => entry.activity === activity),
+          level,
+        ).toBe(levels.includes(level));
+    });
+
+    it("reports to the CEO monthly and deploys deputy heads 5 days a week while high risk", () => {
+      const high = lines("repair");
+      expect(high).toContain("Report of actions and impact to the CEO: 1 report per month");
+      expect(high).toContain("Deployment of MAT-wide Deputy Headteachers: 5 days per week");
     });
 
     it.each([

@@ -168,23 +168,36 @@ describe("risk-matrix", () => {
   });
 
   describe("support", () => {
+    // Seed 002 "Securing academy improvement": category 1's twelve items, then what 2 and 3 add.
     const CATEGORY1 = [
-      "Peer review",
-      "QA of progress and attainment",
-      "QUIP review",
-      "Leadership coaching",
+      "Participate in an annual peer review",
+      "Receive support from Primary/Secondary Director where required",
+      "Regular quality assurance visits by the CEO, Primary/Secondary Director and other Trust Directors and managers",
+      "Termly quality assurance of student progress and attainment",
+      "Full engagement in collaborative working groups",
+      "Leadership coaching and support",
+      "Lead and participate in the sharing of best practice across the Trust",
+      "Termly review of the Quality Improvement Plan (QUIP)",
+      "Specific peer reviews",
+      "Headteacher/Principal partnership review meetings",
+      "Submit an accurate SEF and QUIP to the Primary/Secondary Director and CEO for approval and review",
+      "Share identified strengths in practice across the Trust",
     ];
     const CATEGORY2 = [
       ...CATEGORY1,
-      "Extended director support",
-      "Targeted specialist support",
-      "Progress meeting with the director and CEO",
+      "Extended leadership support from Primary/Secondary Director",
+      "Targeted support from specialist practitioners (internal/external)",
+      "External reviews in priority areas",
+      "Behaviour support from the Wingfield Academy Behaviour Hub",
+      "Regular progress meetings with Primary/Secondary Director and CEO",
     ];
     const CATEGORY3 = [
       ...CATEGORY2,
-      "Rapid improvement plan",
-      "Increased leadership capacity",
-      "Full behaviour and attendance audit",
+      "Increased leadership capacity from across the Trust, or via a consultancy",
+      "Rapid improvement plan led by Primary/Secondary Director",
+      "Review of the leadership at all levels",
+      "Secure high-quality teaching using expertise from within the Trust",
+      "Full behaviour/attendance audit",
     ];
     it.each([
       ["category1", CATEGORY1],
@@ -205,8 +218,8 @@ describe("risk-matrix", () => {
           .filter((entry) => entry.note === "termly")
           .map((entry) => [entry.activity, entry.quantity, entry.per]),
       ).toEqual([
-        ["QA of progress and attainment", 3, "year"],
-        ["QUIP review", 3, "year"],
+        ["Termly quality assurance of student progress and attainment", 3, "year"],
+        ["Termly review of the Quality Improvement Plan (QUIP)", 3, "year"],
       ]);
     });
   });

@@ -92,7 +92,11 @@ const RULES: Record<string, Rule> = {
   },
   confirmDesignation: {
     allowed: ["trust-admin", "leader"],
-    document: 'mutation { confirmDesignation(urn: "140001", agreedOn: "2025-10-14") { id } }',
+    document: 'mutation { confirmDesignation(urn: "140001", agreedOn: "2025-10-14") { status } }',
+  },
+  decideDesignation: {
+    allowed: ["trust-admin", "leader"],
+    document: `mutation { decideDesignation(urn: "140001", year: "${YEAR}", body: "Trust Board", agreedOn: "2025-10-14") { status } }`,
   },
   setTarget: {
     allowed: ["trust-admin", "data-manager", "academy"],

@@ -41,6 +41,8 @@ export async function startTestServer(
     HOST: "127.0.0.1",
     DATABASE_URL: databaseUrl,
     SEED_DEMO: "true",
+    // The tests read the demo's fixed 2025/26; the live year (today's) is tested on its own.
+    DEMO_LIVE_YEAR: "false",
     LOG_LEVEL: "silent",
     NODE_ENV: "test",
     ...env,

@@ -145,7 +145,37 @@ export function AcademyCardPanel() {
             ) : (
               <Text size={200}>not designated yet</Text>
             )}
+            {card.designation ? (
+              <Badge
+                appearance="outline"
+                shape="rounded"
+                color={
+                  card.designation.status === "AGREED"
+                    ? "success"
+                    : card.designation.status === "REVIEW_SUGGESTED"
+                      ? "warning"
+                      : "informative"
+                }
+              >
+                {card.designation.status === "AGREED"
+                  ? "agreed"
+                  : card.designation.status === "REVIEW_SUGGESTED"
+                    ? "review suggested"
+                    : card.designation.provisional
+                      ? "provisional"
+                      : "not yet agreed"}
+              </Badge>
+            ) : null}
           </div>
+          {card.designation ? (
+            <Text size={200} className={layout.muted}>
+              {card.designation.statusText}
+              {card.designation.timeInLevel?.flag ? `; ${card.designation.timeInLevel.flag}` : ""}
+              {card.designation.support.length > 0
+                ? `. Support: ${card.designation.support.length} entitlements`
+                : ""}
+            </Text>
+          ) : null}
           <div className={layout.actions}>
             <Button onClick={() => void insert()} disabled={insertState.busy}>
               Insert card sheet

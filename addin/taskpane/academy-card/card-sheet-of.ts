@@ -7,7 +7,9 @@ export function cardSheetOf(card: AcademyCard): CardSheet {
     urn: card.academy.urn,
     academyName: card.academy.name,
     year: card.year,
-    designation: card.designation?.level?.label ?? null,
+    designation: card.designation?.level
+      ? `${card.designation.level.label} (${card.designation.statusText})`
+      : null,
     targets: card.targets.map((target) => ({
       metric: target.metricLabel,
       status: target.status,

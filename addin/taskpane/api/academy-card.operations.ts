@@ -161,11 +161,24 @@ export const ACADEMY_CARD = /* GraphQL */ `
       }
       designation {
         framework
+        status
+        provisional
+        statusText
         level {
           key
           label
           rank
           risk
+        }
+        timeInLevel {
+          flag
+        }
+        support {
+          activity
+          quantity
+          quantityText
+          unit
+          per
         }
       }
       targets {
@@ -181,6 +194,19 @@ export interface AcademyCard {
   readonly academy: AcademySummary;
   readonly designation: {
     readonly framework: string;
+    /** AGREED, NOT_YET_AGREED or REVIEW_SUGGESTED. */
+    readonly status: string;
+    readonly provisional: boolean;
+    /** "agreed by Trust Board, 14 Oct 2026 (Ada Leader)", "not yet agreed", ... */
+    readonly statusText: string;
+    readonly timeInLevel: { readonly flag: string | null } | null;
+    readonly support: readonly {
+      readonly activity: string;
+      readonly quantity: number;
+      readonly quantityText: string | null;
+      readonly unit: string;
+      readonly per: string;
+    }[];
     readonly level: {
       readonly key: string;
       readonly label: string;

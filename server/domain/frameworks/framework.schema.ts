@@ -46,6 +46,16 @@ const levelSchema = z
     label: z.string().min(1),
     rank: z.number().int().min(1),
     risk: z.string().min(1),
+    /** How long an academy is expected to stay at the level (phase-model: Repair 12-18 months). */
+    expectedDuration: z
+      .object({
+        min: z.number().positive(),
+        max: z.number().positive(),
+        unit: z.enum(["terms", "months"]),
+      })
+      .strict()
+      .refine((duration) => duration.min <= duration.max, "min must not exceed max")
+      .optional(),
   })
   .strict();
 
@@ -179,6 +189,8 @@ export const frameworkSchema = z
     description: z.string().default(""),
     /** The trust document the rules come from. */
     seed: z.string().optional(),
+    /** Designations are made once a year (annual) or each term (termly). */
+    cycle: z.enum(["annual", "termly"]).default("annual"),
     levels: z.array(levelSchema).min(2),
     sources: z.array(sourceSchema).min(1),
     combine: combineSchema,

@@ -21,31 +21,28 @@ import {
   TargetValuesInput,
   TargetVersionType,
 } from "../types/academy-card.type.js";
-import { toMeasurement, toStoredDesignation, toTarget, toTargetVersion } from "../mappers.js";
+import { toMeasurement, toTarget, toTargetVersion } from "../mappers.js";
 import { STEP_RULES, type SignOffRole, type SignOffStep } from "../../domain/index.js";
 import type { TargetRow } from "../../services/academy-card.service.js";
-import { frameworkOf } from "../framework-of.js";
+import { shownDesignation } from "./academy.resolver.js";
 
-/** Cards as the API shows them, with each academy's current designation (one query for all). */
+/** Cards as the API shows them, with the designation that counts in each card's year (one set of queries for all). */
 async function cardTypes(
   context: Context,
   cards: readonly (AcademyCardData | null)[],
 ): Promise<(AcademyCardType | null)[]> {
   const found = cards.filter((card): card is AcademyCardData => card !== null);
-  const designations = await context.services.designations.currentFor(
-    context.viewer!,
-    found.map((card) => card.academy.id),
+  const views = await Promise.all(
+    found.map((card) => context.loaders.yearDesignation.load(`${card.year}|${card.academy.id}`)),
   );
+  const designations = new Map(found.map((card, index) => [card, views[index] ?? null]));
   return Promise.all(
     cards.map(async (card) => {
       if (!card) return null;
-      const designation = designations.get(card.academy.id) ?? null;
       return {
         academy: card.academy,
         year: card.year,
-        designation: designation
-          ? toStoredDesignation(designation, await frameworkOf(context, designation.frameworkKey))
-          : null,
+        designation: shownDesignation(designations.get(card) ?? null),
         targets: card.targets.map((entry) => toTarget(card.academy.urn, entry)),
       };
     }),

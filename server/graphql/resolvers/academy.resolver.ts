@@ -25,9 +25,23 @@ import {
 } from "../types/stored-designation.type.js";
 import { EvidenceInput } from "../types/evidence.input.js";
 import { RecordEvidenceRowInput } from "../types/record-evidence.input.js";
-import { toStoredDesignation } from "../mappers.js";
+import { toDecision, toDesignationThatCounts, toStoredDesignation } from "../mappers.js";
 import { frameworkOf } from "../framework-of.js";
-import type { StoredDesignationRow } from "../../services/designation.service.js";
+import {
+  currentAcademicYear,
+  type StoredDesignationRow,
+  type YearDesignation,
+} from "../../services/designation.service.js";
+import {
+  DesignationDecisionType,
+  DesignationThatCountsType,
+} from "../types/designation-that-counts.type.js";
+
+/** The designation that counts as the API shows it; null when the year has no record at all. */
+export function shownDesignation(view: YearDesignation | null): DesignationThatCountsType | null {
+  if (!view || (view.counts.decision === null && view.newestComputed === null)) return null;
+  return toDesignationThatCounts(view);
+}
 
 const cursorOf = (urn: string) => Buffer.from(urn, "utf8").toString("base64url");
 
@@ -75,20 +89,60 @@ export class AcademyResolver {
     };
   }
 
-  @FieldResolver(() => StoredDesignationType, {
+  @FieldResolver(() => DesignationThatCountsType, {
     nullable: true,
-    description: "The academy's current designation.",
+    description:
+      "The designation that counts for the academy in a year (this academic year when no year is given), with its status, decision, proposal, support and time in level; null when the year has no designation or decision and no earlier decision carries over.",
+  })
+  async designation(
+    @Root() academy: AcademyType,
+    @Arg("year", () => String, {
+      nullable: true,
+      description: "Academic year, e.g. 2026/27; this academic year when left out.",
+    })
+    year: string | null,
+    @Ctx() context: Context,
+  ): Promise<DesignationThatCountsType | null> {
+    return shownDesignation(
+      await context.loaders.yearDesignation.load(`${year ?? currentAcademicYear()}|${academy.id}`),
+    );
+  }
+
+  @FieldResolver(() => DesignationThatCountsType, {
+    nullable: true,
+    deprecationReason: "Use designation(year).",
+    description:
+      "The designation that counts in a year (this academic year when no year is given).",
   })
   async currentDesignation(
     @Root() academy: AcademyType,
+    @Arg("year", () => String, {
+      nullable: true,
+      description: "Academic year, e.g. 2026/27; this academic year when left out.",
+    })
+    year: string | null,
     @Ctx() context: Context,
-  ): Promise<StoredDesignationType | null> {
-    const row = await context.loaders.currentDesignation.load(academy.id);
-    return row ? stored(context, row) : null;
+  ): Promise<DesignationThatCountsType | null> {
+    return this.designation(academy, year, context);
+  }
+
+  @FieldResolver(() => [DesignationDecisionType], {
+    description:
+      "Every decision on the academy's designation, under any framework, newest first (at most 200). None is ever edited or erased.",
+  })
+  async designationDecisions(
+    @Root() academy: AcademyType,
+    @Ctx() context: Context,
+  ): Promise<DesignationDecisionType[]> {
+    const rows = await context.services.designations.decisions(context.viewer!, academy.id);
+    return Promise.all(
+      rows.map(async (row) => toDecision(row, await frameworkOf(context, row.frameworkKey))),
+    );
   }
 
   @FieldResolver(() => [StoredDesignationType], {
-    description: "Every designation computed for the academy, newest first (at most 200).",
+    description:
+      "Every designation computed for the academy, under any framework and year, newest first (at most 200).",
   })
   async designationHistory(
     @Root() academy: AcademyType,
@@ -219,9 +273,53 @@ export class AcademyResolver {
   }
 
   @Authorized("confirmDesignations")
-  @Mutation(() => StoredDesignationType, {
+  @Mutation(() => DesignationThatCountsType, {
     description:
-      "Confirms the academy's current designation as agreed by the trust board, or overrides it with a level and a reason. Computed and confirmed levels are both kept.",
+      "Records the trust's decision on an academy's designation for a year (and term, for a termly framework): the computed level agreed, or another level with a reason. Decisions are never edited or erased: this one supersedes earlier ones, which stay in the history. Returns the designation that counts afterwards.",
+  })
+  async decideDesignation(
+    @Arg("urn", () => String, { description: "URN of the academy." }) urn: string,
+    @Arg("year", () => String, { description: "The designation year decided, e.g. 2026/27." })
+    year: string,
+    @Arg("term", () => String, {
+      nullable: true,
+      description: "Termly frameworks only: the term decided (autumn, spring or summer).",
+    })
+    term: string | null,
+    @Arg("level", () => String, {
+      nullable: true,
+      description: "The level agreed; the year's computed level when left out.",
+    })
+    level: string | null,
+    @Arg("body", () => String, { description: 'The body that agreed it, e.g. "Trust Board".' })
+    body: string,
+    @Arg("agreedOn", () => String, { description: "Date the body agreed it, e.g. 2026-10-14." })
+    agreedOn: string,
+    @Arg("reason", () => String, {
+      nullable: true,
+      description:
+        "Why: required when the level is not the computed one, when the computed one is provisional, or when none was computed.",
+    })
+    reason: string | null,
+    @Ctx() context: Context,
+  ): Promise<DesignationThatCountsType> {
+    const view = await context.services.designations.decide(context.viewer!, {
+      urn,
+      year,
+      term,
+      level,
+      body,
+      agreedOn,
+      reason,
+    });
+    return toDesignationThatCounts(view);
+  }
+
+  @Authorized("confirmDesignations")
+  @Mutation(() => DesignationThatCountsType, {
+    deprecationReason: "Use decideDesignation, which names the year, term and body.",
+    description:
+      "Records a Trust Board decision for the year (and term) of the academy's newest computed designation: the computed level, or another level with a reason. Returns the designation that counts afterwards.",
   })
   async confirmDesignation(
     @Arg("urn", () => String, { description: "URN of the academy." }) urn: string,
@@ -240,9 +338,8 @@ export class AcademyResolver {
     })
     reason: string | null,
     @Ctx() context: Context,
-  ): Promise<StoredDesignationType> {
-    return stored(
-      context,
+  ): Promise<DesignationThatCountsType> {
+    return toDesignationThatCounts(
       await context.services.designations.confirm(context.viewer!, {
         urn,
         agreedOn,

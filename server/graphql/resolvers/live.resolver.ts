@@ -10,8 +10,8 @@ import {
 } from "type-graphql";
 import type { Context } from "../context.type.js";
 import { DesignationChangeType, ProgressChangeType, TargetChangeType } from "../types/live.type.js";
-import { toMeasurement, toStoredDesignation, toTarget } from "../mappers.js";
-import { frameworkOf } from "../framework-of.js";
+import { toMeasurement, toTarget } from "../mappers.js";
+import { shownDesignation } from "./academy.resolver.js";
 import { eventStream } from "../../live/event-stream.js";
 import { DomainError } from "../../domain/index.js";
 import { canSeeAcademy, type Viewer } from "../../auth/viewer.js";
@@ -23,7 +23,6 @@ import {
   type TargetChangedEvent,
 } from "../../live/live-events.js";
 import type { MeasurementRow, TargetWithProgress } from "../../services/academy-card.service.js";
-import type { StoredDesignationRow } from "../../services/designation.service.js";
 
 /** Dates cross Redis as ISO text: turn fields named ...At back into Dates. */
 function revive<T>(value: unknown): T {
@@ -148,7 +147,7 @@ export class LiveResolver {
   @Authorized("read")
   @Subscription(() => DesignationChangeType, {
     description:
-      "Each designation recomputed, confirmed or overridden in the trust (filter by URN).",
+      "Each designation computed or decided in the trust (filter by URN), with the designation that counts in that year afterwards.",
     subscribe: (data: SubscribeResolverData<unknown, Record<string, unknown>, Context>) =>
       stream<DesignationChangedEvent>(data, "designationChanged", {
         urn: (data.args as { urn?: string | null }).urn ?? null,
@@ -160,11 +159,18 @@ export class LiveResolver {
     _urn: string | null,
     @Ctx() context: Context,
   ): Promise<DesignationChangeType> {
-    const row = revive<StoredDesignationRow>(event.designation);
+    const academy = await context.services.prisma.academy.findUnique({
+      where: { trustId_urn: { trustId: context.viewer!.trustId, urn: event.urn } },
+      select: { id: true },
+    });
+    const view = academy
+      ? await context.loaders.yearDesignation.load(`${event.year}|${academy.id}`)
+      : null;
     return {
       urn: event.urn,
       at: new Date(event.at),
-      designation: toStoredDesignation(row, await frameworkOf(context, row.frameworkKey)),
+      year: event.year,
+      designation: shownDesignation(view),
     };
   }
 

@@ -1,8 +1,7 @@
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from "type-graphql";
 import type { Context } from "../context.type.js";
 import { AuditEntryType, TrustOverviewType, ViewerType } from "../types/overview.type.js";
-import { toStoredDesignation } from "../mappers.js";
-import { frameworkOf } from "../framework-of.js";
+import { toDesignationThatCounts } from "../mappers.js";
 import { emptyTargetCounts } from "../../services/overview.service.js";
 
 @Resolver()
@@ -23,7 +22,7 @@ export class OverviewResolver {
   @Authorized("read")
   @Query(() => TrustOverviewType, {
     description:
-      "Every academy with its current designation, its RAG counts for the year and what changed since a date. Served in a fixed number of database queries.",
+      "Every academy with the designation that counts in the year (agreed, not yet agreed, review suggested, provisional; support; time in level), its RAG counts for the year and what changed since a date. Served in a fixed number of database queries.",
   })
   async trustOverview(
     @Arg("year", () => String, { description: "Academic year, e.g. 2025/26." }) year: string,
@@ -51,12 +50,7 @@ export class OverviewResolver {
           targetTotals[status] += row.targets[status];
         return {
           ...row,
-          designation: row.designation
-            ? toStoredDesignation(
-                row.designation,
-                await frameworkOf(context, row.designation.frameworkKey),
-              )
-            : null,
+          designation: row.designation ? toDesignationThatCounts(row.designation) : null,
         };
       }),
     );

@@ -1,7 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
 import type { HalfTerm, Period, Rag, SignOffStep, TargetStatus } from "../../domain/index.js";
 import { AcademyType } from "./academy.type.js";
-import { StoredDesignationType } from "./stored-designation.type.js";
+import { DesignationThatCountsType } from "./designation-that-counts.type.js";
 import {
   HalfTermEnum,
   PeriodEnum,
@@ -279,11 +279,12 @@ export class AcademyCardType {
   @Field(() => String, { description: "Academic year." })
   year!: string;
 
-  @Field(() => StoredDesignationType, {
+  @Field(() => DesignationThatCountsType, {
     nullable: true,
-    description: "The academy's current designation.",
+    description:
+      "The designation that counts in the card's year, with its status (agreed, not yet agreed, review suggested, provisional), support and time in level.",
   })
-  designation!: StoredDesignationType | null;
+  designation!: DesignationThatCountsType | null;
 
   @Field(() => [TargetType], { description: "Targets, by metric." })
   targets!: TargetType[];

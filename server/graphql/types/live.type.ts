@@ -1,6 +1,6 @@
 import { Field, ObjectType } from "type-graphql";
 import { MeasurementType, TargetType } from "./academy-card.type.js";
-import { StoredDesignationType } from "./stored-designation.type.js";
+import { DesignationThatCountsType } from "./designation-that-counts.type.js";
 
 @ObjectType("ProgressChange", {
   description: "A measurement was recorded: the measurement and the target's new progress.",
@@ -32,7 +32,7 @@ export class ProgressChangeType {
 }
 
 @ObjectType("DesignationChange", {
-  description: "An academy's designation was recomputed, confirmed or overridden.",
+  description: "Evidence was recorded or a decision made for an academy's designation year.",
 })
 export class DesignationChangeType {
   @Field(() => String, { description: "URN of the academy." })
@@ -41,8 +41,14 @@ export class DesignationChangeType {
   @Field(() => Date, { description: "When." })
   at!: Date;
 
-  @Field(() => StoredDesignationType, { description: "The designation now." })
-  designation!: StoredDesignationType;
+  @Field(() => String, { description: "The designation year that changed." })
+  year!: string;
+
+  @Field(() => DesignationThatCountsType, {
+    nullable: true,
+    description: "The designation that counts in that year now.",
+  })
+  designation!: DesignationThatCountsType | null;
 }
 
 @ObjectType("TargetChange", {

@@ -1,6 +1,6 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { AcademyType } from "./academy.type.js";
-import { StoredDesignationType } from "./stored-designation.type.js";
+import { DesignationThatCountsType } from "./designation-that-counts.type.js";
 
 @ObjectType("RagCounts", {
   description: "How many of an academy's targets are green, amber, red or without data.",
@@ -59,8 +59,12 @@ export class OverviewRowType {
   @Field(() => AcademyType, { description: "The academy." })
   academy!: AcademyType;
 
-  @Field(() => StoredDesignationType, { nullable: true, description: "Its current designation." })
-  designation!: StoredDesignationType | null;
+  @Field(() => DesignationThatCountsType, {
+    nullable: true,
+    description:
+      "The designation that counts in the year, with its status, support and time in level.",
+  })
+  designation!: DesignationThatCountsType | null;
 
   @Field(() => RagCountsType, { description: "RAG counts of its targets for the year." })
   rag!: RagCountsType;

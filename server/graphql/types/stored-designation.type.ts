@@ -4,7 +4,7 @@ import { ReasonType } from "./designation.type.js";
 
 @ObjectType("StoredDesignation", {
   description:
-    "An academy's designation as stored: computed from evidence, and as confirmed by the trust.",
+    "A designation computed from an academy's evidence for a year and term. Every one is kept; the trust's decisions are separate records.",
 })
 export class StoredDesignationType {
   @Field(() => ID, { description: "Opaque id." })
@@ -27,13 +27,7 @@ export class StoredDesignationType {
 
   @Field(() => LevelType, {
     nullable: true,
-    description: "The level the trust confirmed; differs from computed only with a reason.",
-  })
-  confirmed!: LevelType | null;
-
-  @Field(() => LevelType, {
-    nullable: true,
-    description: "The level that counts: confirmed when there is one, else computed.",
+    description: "The level computed (the same as computed; kept for earlier clients).",
   })
   level!: LevelType | null;
 
@@ -43,28 +37,15 @@ export class StoredDesignationType {
   @Field(() => [ReasonType], { description: "The reasons the rules gave." })
   reasons!: ReasonType[];
 
-  @Field(() => String, { nullable: true, description: "Who confirmed it." })
-  confirmedBy!: string | null;
-
-  @Field(() => Date, { nullable: true, description: "When it was confirmed." })
-  confirmedAt!: Date | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: "Date the trust board agreed it (ISO date).",
-  })
-  agreedOn!: string | null;
-
-  @Field(() => String, {
-    nullable: true,
-    description: "Why the confirmed level differs from the computed one.",
-  })
-  overrideReason!: string | null;
-
   @Field(() => Boolean, {
-    description: "True for the academy's current designation; false for history.",
+    description: "True when a level was reached without a required source of the framework.",
   })
-  current!: boolean;
+  provisional!: boolean;
+
+  @Field(() => [String], {
+    description: 'The required sources that had no usable value, e.g. "SEF judgement".',
+  })
+  missingSources!: string[];
 
   @Field(() => Date, { description: "When it was computed." })
   createdAt!: Date;
@@ -108,6 +89,8 @@ export class RecordEvidenceResultType {
   @Field(() => EvidenceRecordType, { description: "The stored evidence." })
   evidence!: EvidenceRecordType;
 
-  @Field(() => StoredDesignationType, { description: "The new current designation." })
+  @Field(() => StoredDesignationType, {
+    description: "The designation computed from it (for that year only).",
+  })
   designation!: StoredDesignationType;
 }

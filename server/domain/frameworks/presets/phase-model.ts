@@ -13,8 +13,22 @@ export const phaseModel: FrameworkInput = {
     "Four stages of school improvement; the lowest stage indicated by inspection or outcomes.",
   seed: "seeds/000 (primary) and seeds/004 (secondary)",
   levels: [
-    { key: "stabilise", label: "D: Challenged and Vulnerable (Stabilise)", rank: 1, risk: "high" },
-    { key: "repair", label: "C: Developing (Repair)", rank: 2, risk: "high" },
+    {
+      key: "stabilise",
+      label: "D: Challenged and Vulnerable (Stabilise)",
+      rank: 1,
+      risk: "high",
+      // Seeds 000 and 004: "Phase 1 – Stabilise (1 – 2 terms)".
+      expectedDuration: { min: 1, max: 2, unit: "terms" },
+    },
+    {
+      key: "repair",
+      label: "C: Developing (Repair)",
+      rank: 2,
+      risk: "high",
+      // Seeds 000 and 004: "Phase 2 – Repair (12 – 18 months)".
+      expectedDuration: { min: 12, max: 18, unit: "months" },
+    },
     { key: "improve", label: "B: Self-Improving (Improve)", rank: 3, risk: "some" },
     { key: "sustain", label: "A: Self-Sustaining (Sustain)", rank: 4, risk: "low" },
   ],

@@ -10,6 +10,8 @@ export const riskDesignation: FrameworkInput = {
   description:
     "Termly designation from the mean of the inspection band and six quality-indicator ratings.",
   seed: "seeds/003",
+  // Seed 003 designates each term.
+  cycle: "termly",
   levels: [
     { key: "stabilise", label: "Stabilise (High risk)", rank: 1, risk: "high" },
     { key: "repair", label: "Repair (High risk)", rank: 2, risk: "high" },
@@ -132,6 +134,66 @@ export const riskDesignation: FrameworkInput = {
       per: "year",
       levels: ["stabilise", "repair", "improve", "sustain"],
       note: "Sep, Nov, Jan, Mar, Jun",
+    },
+    // Seed 003 Strand 4, in its own words.
+    {
+      activity: "Report of actions and impact to the CEO",
+      quantity: 1,
+      unit: "report",
+      per: "month",
+      levels: ["stabilise", "repair", "improve", "sustain"],
+      note: "Deputy CEO's tailored plan",
+    },
+    {
+      activity: "Deputy CEO works with the school intensively",
+      quantity: 1,
+      quantityText: "a number of days a week",
+      unit: "days",
+      per: "week",
+      levels: ["stabilise", "repair"],
+      note: "for an extended period of time",
+    },
+    {
+      activity: "Deployment of MAT-wide Deputy Headteachers",
+      quantity: 5,
+      unit: "days",
+      per: "week",
+      levels: ["stabilise", "repair"],
+      note: "one or two Deputy Headteachers, for at least a term",
+    },
+    {
+      activity: "Deployment of one or more of the Directors of Subject",
+      quantity: 1,
+      unit: "deployment",
+      per: "year",
+      levels: ["stabilise", "repair"],
+      note: "including secondment",
+    },
+    {
+      activity: "Support from the Institute of Education",
+      quantity: 1,
+      quantityText: "as needed",
+      unit: "support",
+      per: "year",
+      levels: ["stabilise", "repair", "improve", "sustain"],
+      note: "e.g. SLEs in all subject areas",
+    },
+    {
+      activity:
+        "Support from the EIT based on the specific departmental or leadership needs of the school",
+      quantity: 1,
+      quantityText: "as needed",
+      unit: "support",
+      per: "year",
+      levels: ["improve", "sustain"],
+    },
+    {
+      activity: "Additional support and resource as required",
+      quantity: 1,
+      quantityText: "as required",
+      unit: "support",
+      per: "year",
+      levels: ["stabilise", "repair", "improve", "sustain"],
     },
   ],
 };
