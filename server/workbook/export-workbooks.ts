@@ -213,7 +213,7 @@ export async function overviewWorkbook(
       row.targets.draft + row.targets.proposed + row.targets.reviewed + row.targets.changePending,
       text(designation.statusText),
       text(designation.timeInLevel),
-      text(designation.support.join("\n")),
+      text(designation.support.join("; ")),
     ]);
     for (const [column, rag] of [
       [6, "green"],
