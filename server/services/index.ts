@@ -7,6 +7,7 @@ import { AuditService } from "./audit.service.js";
 import { DesignationService } from "./designation.service.js";
 import { FrameworkService } from "./framework.service.js";
 import { OverviewService } from "./overview.service.js";
+import { PublicDataService } from "./public-data.service.js";
 
 export interface Services {
   readonly prisma: Db;
@@ -16,6 +17,7 @@ export interface Services {
   readonly designations: DesignationService;
   readonly cards: AcademyCardService;
   readonly overview: OverviewService;
+  readonly publicData: PublicDataService;
   readonly events: LiveEvents;
 }
 
@@ -32,6 +34,7 @@ export function createServices(prisma: Db, events: LiveEvents, store: DatabaseKi
     designations,
     cards: new AcademyCardService(prisma, academies, audit, events),
     overview: new OverviewService(prisma, designations),
+    publicData: new PublicDataService(prisma, frameworks, audit, events),
     events,
   };
 }

@@ -1,0 +1,685 @@
+// Loading public files for a trust (PUBLIC-DATA.md "Rules for loading"): only
+// the trust's academies (and their predecessors) are read beyond their URN;
+// values are stored with their provenance; loading the same file again
+// changes nothing; a newer edition supersedes; the trust's own evidence is
+// never touched (it wins at designation time). GIAS creates or updates the
+// roster by the trust's group UID and records predecessor links. After a load
+// the trust's academies are designated for the year from their evidence with
+// the imported values filling what the trust has not recorded.
+import {
+  badInput,
+  DomainError,
+  forbidden,
+  readEvidence,
+  type EvidenceEntry,
+} from "../domain/index.js";
+import type { Db } from "../db/index.js";
+import type { Viewer } from "../auth/viewer.js";
+import { roleHas } from "../auth/roles.js";
+import type { AuditService } from "./audit.service.js";
+import type { FrameworkService } from "./framework.service.js";
+import { eventJson, type LiveEvents } from "../live/live-events.js";
+import { readPublicFile } from "../public-data/read-public-file.js";
+import {
+  KIND_LABELS,
+  PublicFileError,
+  type Establishment,
+  type LinkRow,
+  type NationalRow,
+  type PublicKind,
+  type PublicValue,
+  type SchoolRow,
+} from "../public-data/types.js";
+import { academicYearOf } from "../public-data/cells.js";
+import {
+  fillYear,
+  filledReasons,
+  publicLayers,
+  sourceWords,
+  type EvidenceLayer,
+} from "../public-data/evidence-layers.js";
+
+export interface PublicImportInput {
+  readonly fileName: string;
+  readonly content: AsyncIterable<Uint8Array>;
+  /** The academic year of an older wide DfE file that does not state it. */
+  readonly year?: string | null;
+  readonly onProgress?: (progress: { rows: number; bytes: number }) => void;
+}
+
+export interface PublicImportReport {
+  readonly fileName: string;
+  readonly kind: PublicKind;
+  readonly kindLabel: string;
+  readonly edition: string | null;
+  readonly encoding: string;
+  readonly rows: number;
+  readonly bytes: number;
+  /** Rows of schools that are not the trust's. */
+  readonly skipped: number;
+  /** The trust's academies found in the file (by their own URN or a predecessor's). */
+  readonly matched: readonly string[];
+  /** The trust's academies the file should have had and did not. */
+  readonly missing: readonly string[];
+  /** Values (or roster rows) added or changed. */
+  readonly loaded: number;
+  /** Values already held as they are. */
+  readonly unchanged: number;
+  /** Values not taken because the store holds them from a newer edition. */
+  readonly olderThanHeld: number;
+  readonly academiesCreated: readonly string[];
+  readonly academiesUpdated: readonly string[];
+  readonly predecessorsLinked: number;
+  /** England rows (national figures) the file carries. */
+  readonly nationalFigures: readonly NationalRow[];
+  /** Academies whose designation for the year changed after the load. */
+  readonly designated: number;
+  /** The designation year used. */
+  readonly designationYear: string | null;
+  /** Things the load could not do, in words (an establishment with no phase...). */
+  readonly notes: readonly string[];
+}
+
+export interface StoredValueRow {
+  readonly urn: string;
+  readonly kind: string;
+  readonly indicator: string;
+  readonly value: string | null;
+  readonly unavailable: string | null;
+  readonly describes: string;
+  readonly date: string | null;
+  readonly groupKey: string;
+  readonly groupLabel: string | null;
+  readonly predecessorUrn: string | null;
+  readonly edition: string;
+  readonly fileName: string;
+  readonly loadedAt: Date;
+  readonly source: string;
+}
+
+const TERMS = ["autumn", "spring", "summer"] as const;
+
+/** Today's academic year and term, by month (Sep-Dec autumn, Jan-Apr spring, May-Aug summer). */
+export function currentPeriod(today = new Date()): { year: string; term: (typeof TERMS)[number] } {
+  const iso = today.toISOString().slice(0, 10);
+  const month = today.getUTCMonth() + 1;
+  return {
+    year: academicYearOf(iso),
+    term: month >= 9 ? "autumn" : month <= 4 ? "spring" : "summer",
+  };
+}
+
+/** A GIAS group UID and the trust's UID name the same trust: "TR04567" and "4567" agree. */
+export function sameTrust(trustUid: string, code: string | null): boolean {
+  if (code === null) return false;
+  const fold = (text: string) => text.trim().toUpperCase().replace(/^TR/, "").replace(/^0+/, "");
+  return fold(trustUid) !== "" && fold(trustUid) === fold(code);
+}
+
+/** Which of the trust's academies a kind of file should have (KS2: those with a primary phase...). */
+function expects(kind: PublicKind, phase: string): boolean {
+  if (kind === "ks2") return phase === "primary" || phase === "all-through";
+  if (kind === "ks4") return phase === "secondary" || phase === "all-through";
+  if (kind === "gias-links") return false;
+  return true;
+}
+
+const valueKey = (
+  academyId: string,
+  kind: string,
+  value: { indicator: string; describes: string; group: string },
+) => `${academyId}|${kind}|${value.indicator}|${value.describes}|${value.group}`;
+
+export class PublicDataService {
+  constructor(
+    private readonly prisma: Db,
+    private readonly frameworks: FrameworkService,
+    private readonly audit: AuditService,
+    private readonly events: LiveEvents,
+  ) {}
+
+  /** Reads one file and stores what it holds for the viewer's trust; returns what it found and did. */
+  async importFile(
+    viewer: Viewer,
+    input: PublicImportInput,
+    options: { designationYear?: string | null; today?: Date } = {},
+  ): Promise<PublicImportReport> {
+    if (!roleHas(viewer.role, "recordEvidence") || viewer.academyUrns !== null)
+      throw forbidden("Only a trust admin or data manager loads public data.");
+    const trust = await this.prisma.trust.findUniqueOrThrow({ where: { id: viewer.trustId } });
+    const academies = await this.prisma.academy.findMany({ where: { trustId: trust.id } });
+    const predecessors = await this.prisma.academyPredecessor.findMany({
+      where: { trustId: trust.id },
+    });
+    const byUrn = new Map(academies.map((academy) => [academy.urn, academy]));
+    const successorOf = new Map(predecessors.map((link) => [link.urn, link.academyId]));
+    const academyById = new Map(academies.map((academy) => [academy.id, academy]));
+
+    const schools: SchoolRow[] = [];
+    const establishments: Establishment[] = [];
+    const links: LinkRow[] = [];
+    const nationals: NationalRow[] = [];
+    let summary;
+    try {
+      summary = await readPublicFile(
+        input.content,
+        {
+          fileName: input.fileName,
+          year: input.year ?? null,
+          onProgress: input.onProgress,
+          wants: ({ urn, trust: code }) =>
+            byUrn.has(urn) || successorOf.has(urn) || sameTrust(trust.uid, code),
+        },
+        (row) => {
+          if (row.type === "school") schools.push(row);
+          else if (row.type === "establishment") establishments.push(row.establishment);
+          else if (row.type === "link") links.push(row);
+          else nationals.push(row);
+        },
+      );
+    } catch (error) {
+      if (error instanceof PublicFileError)
+        throw badInput([
+          { field: "file", value: input.fileName.slice(0, 100), message: error.message },
+        ]);
+      throw error;
+    }
+    const base = {
+      fileName: input.fileName,
+      kind: summary.kind,
+      kindLabel: KIND_LABELS[summary.kind],
+      edition: summary.edition,
+      encoding: summary.encoding,
+      rows: summary.rows,
+      bytes: summary.bytes,
+      nationalFigures: nationals,
+    };
+    let outcome: Omit<PublicImportReport, keyof typeof base | "designated" | "designationYear">;
+    if (summary.kind === "gias-establishments") {
+      outcome = await this.applyEstablishments(viewer, trust.uid, establishments, byUrn, {
+        ...summary,
+        fileName: input.fileName,
+      });
+    } else if (summary.kind === "gias-links") {
+      outcome = await this.applyLinks(viewer, links, byUrn, summary);
+    } else {
+      const edition = summary.edition ?? "";
+      const matched = new Set<string>();
+      const incoming: { academyId: string; value: PublicValue }[] = [];
+      const notInRoster = new Set<string>();
+      for (const school of schools) {
+        const own = byUrn.get(school.urn);
+        const academyId = own?.id ?? successorOf.get(school.urn);
+        if (!academyId) {
+          notInRoster.add(school.urn);
+          continue;
+        }
+        matched.add(academyById.get(academyId)!.urn);
+        for (const value of school.values) {
+          const viaPredecessor = own ? null : school.urn;
+          incoming.push({
+            academyId,
+            value: viaPredecessor
+              ? {
+                  ...value,
+                  predecessorUrn: value.predecessorUrn ?? viaPredecessor,
+                  group: value.group || `predecessor ${viaPredecessor}`,
+                }
+              : value,
+          });
+        }
+      }
+      const missing = academies
+        .filter((academy) => !matched.has(academy.urn) && expects(summary.kind, academy.phase))
+        .map((academy) => academy.urn)
+        .sort();
+      const stored = await this.storeValues(
+        viewer,
+        summary.kind,
+        edition,
+        input.fileName,
+        summary,
+        incoming,
+        [...matched],
+        missing,
+      );
+      outcome = {
+        skipped: summary.skipped + notInRoster.size,
+        matched: [...matched].sort(),
+        missing,
+        ...stored,
+        academiesCreated: [],
+        academiesUpdated: [],
+        predecessorsLinked: 0,
+        notes:
+          notInRoster.size > 0
+            ? [
+                `${notInRoster.size} school(s) named under your trust's UID are not in your roster (load GIAS first): ${[...notInRoster].sort().slice(0, 20).join(", ")}`,
+              ]
+            : [],
+      };
+    }
+    const changed = outcome.loaded > 0;
+    const period = options.designationYear
+      ? { year: options.designationYear, term: null }
+      : currentPeriod(options.today);
+    const designated = changed ? await this.designate(viewer, period.year, period.term) : 0;
+    return { ...base, ...outcome, designated, designationYear: period.year };
+  }
+
+  private async storeValues(
+    viewer: Viewer,
+    kind: PublicKind,
+    edition: string,
+    fileName: string,
+    summary: { rows: number; skipped: number; encoding: string; edition: string | null },
+    incoming: readonly { academyId: string; value: PublicValue }[],
+    matched: readonly string[],
+    missing: readonly string[],
+  ): Promise<{ loaded: number; unchanged: number; olderThanHeld: number }> {
+    const existing = await this.prisma.publicValue.findMany({
+      where: { trustId: viewer.trustId, kind },
+    });
+    const held = new Map(
+      existing.map((row) => [
+        valueKey(row.academyId, kind, {
+          indicator: row.indicator,
+          describes: row.describes,
+          group: row.groupKey,
+        }),
+        row,
+      ]),
+    );
+    const creates: PublicValue[] = [];
+    const createFor: string[] = [];
+    const updates: { id: string; value: PublicValue }[] = [];
+    let unchanged = 0;
+    let olderThanHeld = 0;
+    const seen = new Set<string>();
+    for (const { academyId, value } of incoming) {
+      const key = valueKey(academyId, kind, value);
+      if (seen.has(key)) continue; // a file repeating a school's row: the first counts
+      seen.add(key);
+      const row = held.get(key);
+      if (!row) {
+        creates.push(value);
+        createFor.push(academyId);
+        continue;
+      }
+      if (row.edition > edition) {
+        olderThanHeld++;
+        continue;
+      }
+      const same =
+        row.value === value.value &&
+        row.unavailable === value.unavailable &&
+        row.date === value.date &&
+        row.groupLabel === value.groupLabel &&
+        row.predecessorUrn === value.predecessorUrn;
+      if (same && row.edition === edition) unchanged++;
+      else updates.push({ id: row.id, value });
+    }
+    const loaded = creates.length + updates.length;
+    if (loaded === 0) return { loaded, unchanged, olderThanHeld };
+    await this.prisma.$transaction(
+      async (tx) => {
+        const record = await tx.publicImport.create({
+          data: {
+            trustId: viewer.trustId,
+            kind,
+            edition: summary.edition,
+            fileName,
+            encoding: summary.encoding,
+            rows: summary.rows,
+            matched: matched.length,
+            skipped: summary.skipped,
+            missing: missing.join(","),
+            loaded,
+            unchanged,
+            loadedBy: viewer.userId,
+          },
+        });
+        const data = (value: PublicValue) => ({
+          value: value.value,
+          unavailable: value.unavailable,
+          date: value.date,
+          groupLabel: value.groupLabel,
+          predecessorUrn: value.predecessorUrn,
+          edition,
+          fileName,
+          importId: record.id,
+          loadedAt: record.loadedAt,
+        });
+        for (let start = 0; start < creates.length; start += 500) {
+          await tx.publicValue.createMany({
+            data: creates.slice(start, start + 500).map((value, index) => ({
+              trustId: viewer.trustId,
+              academyId: createFor[start + index]!,
+              kind,
+              indicator: value.indicator,
+              describes: value.describes,
+              groupKey: value.group,
+              ...data(value),
+            })),
+          });
+        }
+        for (const update of updates)
+          await tx.publicValue.update({ where: { id: update.id }, data: data(update.value) });
+        await this.audit.record(tx, viewer, "publicData.load", "PublicImport", record.id, null, {
+          kind,
+          edition: summary.edition,
+          fileName,
+          loaded,
+          unchanged,
+        });
+      },
+      { timeout: 300_000 },
+    );
+    return { loaded, unchanged, olderThanHeld };
+  }
+
+  private async applyEstablishments(
+    viewer: Viewer,
+    trustUid: string,
+    establishments: readonly Establishment[],
+    byUrn: ReadonlyMap<
+      string,
+      {
+        id: string;
+        urn: string;
+        name: string;
+        phase: string;
+        laestab: string | null;
+        ukprn: string | null;
+        openedOn: string | null;
+      }
+    >,
+    summary: {
+      rows: number;
+      skipped: number;
+      encoding: string;
+      edition: string | null;
+      fileName: string;
+    },
+  ) {
+    const notes: string[] = [];
+    const created: string[] = [];
+    const updated: string[] = [];
+    let unchanged = 0;
+    const matched = new Set<string>();
+    const open = establishments.filter(
+      (item) => !(item.status ?? "").toLowerCase().startsWith("closed"),
+    );
+    await this.prisma.$transaction(
+      async (tx) => {
+        for (const school of open) {
+          const existing = byUrn.get(school.urn);
+          const ours = sameTrust(trustUid, school.trustCode);
+          if (!existing && !ours) continue;
+          matched.add(school.urn);
+          const phase = school.phase ?? existing?.phase ?? null;
+          if (phase === null) {
+            notes.push(
+              `${school.urn} ${school.name}: GIAS gives no phase we use (${school.type ?? "no type"}); add it by hand`,
+            );
+            continue;
+          }
+          const fields = {
+            name: school.name,
+            phase,
+            laestab: school.laestab ?? existing?.laestab ?? null,
+            ukprn: school.ukprn ?? existing?.ukprn ?? null,
+            openedOn: school.openDate ?? existing?.openedOn ?? null,
+          };
+          if (!existing) {
+            const row = await tx.academy.create({
+              data: { trustId: viewer.trustId, urn: school.urn, ...fields },
+            });
+            await this.audit.record(tx, viewer, "academy.create", "Academy", row.id, null, {
+              ...fields,
+              urn: school.urn,
+              source: "GIAS",
+            });
+            created.push(school.urn);
+          } else if (
+            existing.name !== fields.name ||
+            existing.phase !== fields.phase ||
+            existing.laestab !== fields.laestab ||
+            existing.ukprn !== fields.ukprn ||
+            existing.openedOn !== fields.openedOn
+          ) {
+            const row = await tx.academy.update({ where: { id: existing.id }, data: fields });
+            await this.audit.record(tx, viewer, "academy.update", "Academy", row.id, existing, {
+              ...fields,
+              source: "GIAS",
+            });
+            updated.push(school.urn);
+          } else unchanged++;
+        }
+        if (created.length + updated.length > 0) {
+          await tx.publicImport.create({
+            data: {
+              trustId: viewer.trustId,
+              kind: "gias-establishments",
+              edition: summary.edition,
+              fileName: summary.fileName,
+              encoding: summary.encoding,
+              rows: summary.rows,
+              matched: matched.size,
+              skipped: summary.skipped,
+              loaded: created.length + updated.length,
+              unchanged,
+              loadedBy: viewer.userId,
+            },
+          });
+        }
+      },
+      { timeout: 300_000 },
+    );
+    const missing = [...byUrn.keys()].filter((urn) => !matched.has(urn)).sort();
+    return {
+      skipped: summary.skipped + (establishments.length - matched.size - notes.length),
+      matched: [...matched].sort(),
+      missing,
+      loaded: created.length + updated.length,
+      unchanged,
+      olderThanHeld: 0,
+      academiesCreated: created.sort(),
+      academiesUpdated: updated.sort(),
+      predecessorsLinked: 0,
+      notes,
+    };
+  }
+
+  private async applyLinks(
+    viewer: Viewer,
+    links: readonly LinkRow[],
+    byUrn: ReadonlyMap<string, { id: string; urn: string }>,
+    summary: { rows: number; skipped: number },
+  ) {
+    const predecessorLinks = links.filter(
+      (link) => byUrn.has(link.urn) && link.linkType.toLowerCase().startsWith("predecessor"),
+    );
+    let linked = 0;
+    let unchanged = 0;
+    await this.prisma.$transaction(async (tx) => {
+      for (const link of predecessorLinks) {
+        const academy = byUrn.get(link.urn)!;
+        const existing = await tx.academyPredecessor.findUnique({
+          where: { academyId_urn: { academyId: academy.id, urn: link.linkUrn } },
+        });
+        const fields = {
+          name: link.linkName,
+          linkType: link.linkType,
+          establishedOn: link.established,
+        };
+        if (!existing) {
+          await tx.academyPredecessor.create({
+            data: { trustId: viewer.trustId, academyId: academy.id, urn: link.linkUrn, ...fields },
+          });
+          await this.audit.record(tx, viewer, "academy.predecessor", "Academy", academy.id, null, {
+            urn: link.linkUrn,
+            ...fields,
+          });
+          linked++;
+        } else if (
+          existing.name !== fields.name ||
+          existing.linkType !== fields.linkType ||
+          existing.establishedOn !== fields.establishedOn
+        ) {
+          await tx.academyPredecessor.update({ where: { id: existing.id }, data: fields });
+          linked++;
+        } else unchanged++;
+      }
+    });
+    const matched = [
+      ...new Set(links.filter((link) => byUrn.has(link.urn)).map((link) => link.urn)),
+    ].sort();
+    return {
+      skipped: summary.skipped + links.filter((link) => !byUrn.has(link.urn)).length,
+      matched,
+      missing: [],
+      loaded: linked,
+      unchanged,
+      olderThanHeld: 0,
+      academiesCreated: [],
+      academiesUpdated: [],
+      predecessorsLinked: linked,
+      notes: [],
+    };
+  }
+
+  /**
+   * Designates the trust's academies for `year` from their evidence: the
+   * trust's own values for the year first, then imported values and earlier
+   * years' evidence filling what is not recorded, each filled value named in
+   * the reasons. A designation is stored only when it differs from the current one.
+   * Returns how many changed.
+   */
+  async designate(viewer: Viewer, year: string, term: string | null): Promise<number> {
+    const trust = await this.prisma.trust.findUniqueOrThrow({ where: { id: viewer.trustId } });
+    const framework = await this.frameworks.resolve(viewer, trust.frameworkKey);
+    const [academies, records, values, currents] = await Promise.all([
+      this.prisma.academy.findMany({ where: { trustId: trust.id }, orderBy: { urn: "asc" } }),
+      this.prisma.evidenceRecord.findMany({ where: { trustId: trust.id } }),
+      this.prisma.publicValue.findMany({ where: { trustId: trust.id } }),
+      this.prisma.designation.findMany({ where: { trustId: trust.id, current: true } }),
+    ]);
+    const order = (t: string) => TERMS.indexOf(t as (typeof TERMS)[number]);
+    let changed = 0;
+    const published: { urn: string; designation: unknown }[] = [];
+    await this.prisma.$transaction(
+      async (tx) => {
+        for (const academy of academies) {
+          const own = records.filter((record) => record.academyId === academy.id);
+          const forYear = own
+            .filter((record) => record.year === year)
+            .sort((a, b) => order(b.term) - order(a.term));
+          const current = forYear[0];
+          const entriesOf = (text: string) => JSON.parse(text) as EvidenceEntry[];
+          const layers: EvidenceLayer[] = [
+            ...own
+              .filter((record) => record !== current)
+              .map((record) => ({
+                describes: record.year,
+                date: null,
+                source: `risk matrix ${record.year} ${record.term}`,
+                entries: entriesOf(record.entries),
+              })),
+            ...publicLayers(values.filter((value) => value.academyId === academy.id)),
+          ];
+          const filledYear = fillYear(year, current ? entriesOf(current.entries) : [], layers);
+          if (filledYear.entries.length === 0) continue;
+          let result;
+          try {
+            result = framework.designate(readEvidence(filledYear.entries), { year });
+          } catch (error) {
+            if (error instanceof DomainError) continue; // the trust's own unreadable cell: recording it reports that
+            throw error;
+          }
+          const reasons = [
+            ...result.reasons,
+            ...filledReasons(filledYear.filled, year).map((message) => ({
+              source: "evidence",
+              indicated: null,
+              rating: null,
+              message,
+            })),
+          ];
+          const designationTerm = current?.term ?? term ?? currentPeriod().term;
+          const previous = currents.find((row) => row.academyId === academy.id);
+          const reasonsText = JSON.stringify(reasons);
+          if (
+            previous &&
+            previous.frameworkKey === framework.key &&
+            previous.year === year &&
+            previous.term === designationTerm &&
+            previous.computedLevel === (result.level?.key ?? null) &&
+            previous.reasons === reasonsText
+          )
+            continue;
+          await tx.designation.updateMany({
+            where: { academyId: academy.id, current: true },
+            data: { current: false },
+          });
+          const row = await tx.designation.create({
+            data: {
+              trustId: trust.id,
+              academyId: academy.id,
+              frameworkKey: framework.key,
+              year,
+              term: designationTerm,
+              computedLevel: result.level?.key ?? null,
+              insufficientEvidence: result.insufficientEvidence,
+              reasons: reasonsText,
+              current: true,
+            },
+          });
+          changed++;
+          published.push({ urn: academy.urn, designation: row });
+        }
+      },
+      { timeout: 300_000 },
+    );
+    const at = new Date().toISOString();
+    for (const item of published)
+      this.events.publish({
+        kind: "designationChanged",
+        trustId: trust.id,
+        urn: item.urn,
+        at,
+        designation: eventJson(item.designation),
+      });
+    return changed;
+  }
+
+  /**
+   * The stored public value of an indicator for an academy: for `year` (the
+   * latest describing that year or earlier), else the latest; Ofsted fields
+   * from the latest inspection. Null when none is held.
+   */
+  async evidence(
+    viewer: Viewer,
+    urn: string,
+    indicator: string,
+    year: string | null,
+  ): Promise<StoredValueRow | null> {
+    const academy = await this.prisma.academy.findUnique({
+      where: { trustId_urn: { trustId: viewer.trustId, urn } },
+    });
+    if (!academy || (viewer.academyUrns !== null && !viewer.academyUrns.has(urn))) return null;
+    const rows = await this.prisma.publicValue.findMany({
+      where: { academyId: academy.id, indicator, ...(year ? { describes: { lte: year } } : {}) },
+    });
+    const graded = rows.filter((row) => row.groupLabel !== "ungraded inspection");
+    const pick = (graded.length > 0 ? graded : rows).sort((a, b) =>
+      a.describes !== b.describes
+        ? a.describes < b.describes
+          ? 1
+          : -1
+        : (b.date ?? "").localeCompare(a.date ?? "") || b.edition.localeCompare(a.edition),
+    )[0];
+    if (!pick) return null;
+    return { ...pick, urn, source: sourceWords(pick) };
+  }
+}

@@ -1,0 +1,263 @@
+// Loading public files into a trust on a real database (SQLite, and PostgreSQL
+// when it answers): GIAS builds the roster by the trust's UID, Ofsted MI and
+// KS2 values land with their provenance, every academy is designated with the
+// files named in its reasons; loading again changes nothing, a newer edition
+// supersedes, and the trust's own evidence wins.
+import { createReadStream } from "node:fs";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { migrate, openDatabase, type Database } from "../../server/db/index.js";
+import { createServices, type Services } from "../../server/services/index.js";
+import { inProcessEvents } from "../../server/live/live-events.js";
+import type { Viewer } from "../../server/auth/viewer.js";
+import { createTestDatabase, postgresAvailable } from "../support/postgres.js";
+
+const FIXTURES = new URL("../fixtures/public-data/", import.meta.url);
+const DEMO_URNS = Array.from({ length: 14 }, (_, index) => String(140001 + index));
+const YEAR = "2026/27";
+
+function file(name: string) {
+  return { fileName: name, content: createReadStream(new URL(name, FIXTURES)) };
+}
+
+const stores = (await postgresAvailable())
+  ? (["sqlite", "postgresql"] as const)
+  : (["sqlite"] as const);
+
+describe.each(stores)("public data on %s", (store) => {
+  let database: Database;
+  let services: Services;
+  let cleanup: () => Promise<void>;
+  let viewer: Viewer;
+  let otherTrust: Viewer;
+
+  beforeAll(async () => {
+    let url: string;
+    if (store === "sqlite") {
+      const dir = await mkdtemp(join(tmpdir(), "mat-public-"));
+      url = `file:${join(dir, "test.db")}`;
+      cleanup = () => rm(dir, { recursive: true, force: true });
+    } else {
+      const created = await createTestDatabase();
+      url = created.url;
+      cleanup = created.drop;
+    }
+    await migrate(url);
+    database = await openDatabase(url);
+    services = createServices(database.prisma, inProcessEvents(), store);
+    const trust = await database.prisma.trust.create({
+      data: { uid: "TR04567", name: "Northern Lights Academy Trust" },
+    });
+    const other = await database.prisma.trust.create({
+      data: { uid: "TR09999", name: "Another Trust" },
+    });
+    viewer = {
+      userId: "dm",
+      name: "Dana Data",
+      trustId: trust.id,
+      role: "data-manager",
+      academyUrns: null,
+      tokenId: null,
+    };
+    otherTrust = { ...viewer, userId: "other", trustId: other.id };
+  });
+  afterAll(async () => {
+    await database?.close();
+    await cleanup?.();
+  });
+
+  const load = (name: string, options: { year?: string } = {}, who = viewer) =>
+    services.publicData.importFile(
+      who,
+      { ...file(name), year: options.year ?? null },
+      { designationYear: YEAR },
+    );
+
+  it("creates the trust's academies from GIAS by its group UID, and not another trust's", async () => {
+    const report = await load("edubasealldata20261130.csv");
+    expect(report).toMatchObject({
+      kind: "gias-establishments",
+      academiesCreated: DEMO_URNS,
+      missing: [],
+    });
+    expect(report.skipped).toBeGreaterThanOrEqual(1);
+    const academy = await database.prisma.academy.findFirstOrThrow({ where: { urn: "140011" } });
+    expect(academy).toMatchObject({
+      name: "Valley Special School",
+      phase: "special",
+      laestab: "3731011",
+      ukprn: "10140011",
+      openedOn: "2015-09-01",
+    });
+    expect(await database.prisma.academy.count({ where: { urn: "199001" } })).toBe(0);
+    expect(await database.prisma.academy.count({ where: { trustId: otherTrust.trustId } })).toBe(0);
+  });
+
+  it("links predecessors from the GIAS links file", async () => {
+    const report = await load("links_edubasealldata20261130.csv");
+    expect(report.predecessorsLinked).toBe(2);
+    const links = await database.prisma.academyPredecessor.findMany({ orderBy: { urn: "asc" } });
+    expect(links.map((link) => [link.urn, link.name])).toEqual([
+      ["100005", "St Anne\u2019s CE Primary School"],
+      ["100012", "Harbour High School"],
+    ]);
+  });
+
+  it("designates every academy with no typed evidence after Ofsted MI and KS2, naming each file", async () => {
+    const ofsted = await load("ofsted-mi-report-card-era.csv");
+    expect(ofsted).toMatchObject({
+      kind: "ofsted-mi",
+      edition: "2026-07-31",
+      matched: DEMO_URNS,
+      missing: [],
+      skipped: 1,
+    });
+    const ks2 = await load("ks2_school_attainment_data.csv");
+    expect(ks2).toMatchObject({
+      kind: "ks2",
+      edition: "2024/25",
+      matched: ["140001", "140004", "140005", "140007", "140009", "140013"],
+    });
+    expect(ks2.missing).toEqual([]);
+    expect(ks2.nationalFigures).toContainEqual({
+      type: "national",
+      indicator: "ks2.rwmExpected",
+      phase: null,
+      year: "2024/25",
+      value: 62,
+    });
+
+    const designations = await database.prisma.designation.findMany({
+      where: { trustId: viewer.trustId, current: true },
+      include: { academy: true },
+    });
+    expect(designations.map((row) => row.academy.urn).sort()).toEqual(DEMO_URNS);
+    for (const row of designations) {
+      expect(row.year).toBe(YEAR);
+      expect(row.insufficientEvidence, row.academy.urn).toBe(false);
+      expect(row.computedLevel, row.academy.urn).not.toBeNull();
+    }
+    const reasonsOf = (urn: string) =>
+      (
+        JSON.parse(designations.find((row) => row.academy.urn === urn)!.reasons) as {
+          message: string;
+        }[]
+      ).map((reason) => reason.message);
+    expect(reasonsOf("140001")).toContain(
+      "Inspection taken from Ofsted, report card 20 Jan 2026, from the MI file as at 31 Jul 2026 (ofsted-mi-report-card-era.csv): no inspection recorded for 2026/27",
+    );
+    expect(reasonsOf("140001")).toContain(
+      "KS2 reading, writing and maths at the expected standard taken from DfE KS2 school results 2024/25, from ks2_school_attainment_data.csv: no value recorded for 2026/27",
+    );
+    expect(reasonsOf("140005").join("\n")).toMatch(
+      /OEIF graded inspection 8 Nov 2022 \(predecessor school, URN 100005\)/,
+    );
+    const levels = Object.fromEntries(
+      designations.map((row) => [row.academy.urn, row.computedLevel]),
+    );
+    expect(levels["140003"]).toBe("stabilise"); // safeguarding not met on its report card
+    expect(levels["140012"]).toBe("stabilise"); // its predecessor's inadequate inspection
+    expect(levels["140010"]).toBe("sustain"); // outstanding, no outcome yet loaded
+  });
+
+  it("changes nothing when the same file is loaded again", async () => {
+    const before = await database.prisma.publicValue.findMany({ orderBy: { id: "asc" } });
+    const designations = await database.prisma.designation.count();
+    const imports = await database.prisma.publicImport.count();
+    const report = await load("ofsted-mi-report-card-era.csv");
+    expect(report).toMatchObject({ loaded: 0, designated: 0 });
+    expect(report.unchanged).toBe(before.filter((row) => row.kind === "ofsted-mi").length);
+    expect(await database.prisma.publicValue.findMany({ orderBy: { id: "asc" } })).toEqual(before);
+    expect(await database.prisma.designation.count()).toBe(designations);
+    expect(await database.prisma.publicImport.count()).toBe(imports);
+  });
+
+  it("lets a newer edition supersede and never lets an older one replace it", async () => {
+    const text = (asAt: string, grade: string) =>
+      [
+        `"Management information - latest inspections as at ${asAt}"`,
+        "URN,Inspection start date,Inclusion,Achievement,Inspection number of latest full inspection,Leadership and governance,Safeguarding standards",
+        `140006,10/12/2025,Expected standard,${grade},10400006,Expected standard,Met`,
+      ].join("\n");
+    const newer = await services.publicData.importFile(
+      viewer,
+      {
+        fileName: "mi.csv",
+        content: Readable.from([Buffer.from(text("31 Aug 2026", "Strong standard"))]),
+      },
+      { designationYear: YEAR },
+    );
+    expect(newer.loaded).toBeGreaterThan(0);
+    const older = await services.publicData.importFile(
+      viewer,
+      {
+        fileName: "old.csv",
+        content: Readable.from([Buffer.from(text("30 Jun 2026", "Needs attention"))]),
+      },
+      { designationYear: YEAR },
+    );
+    expect(older.loaded).toBe(0);
+    expect(older.olderThanHeld).toBeGreaterThan(0);
+    const value = await services.publicData.evidence(viewer, "140006", "ofsted.achievement", null);
+    expect(value).toMatchObject({
+      value: "Strong standard",
+      edition: "2026-08-31",
+      fileName: "mi.csv",
+    });
+  });
+
+  it("keeps the trust's own value for the year over the imported one", async () => {
+    const academy = await database.prisma.academy.findFirstOrThrow({
+      where: { trustId: viewer.trustId, urn: "140007" },
+    });
+    await services.designations.record(viewer, {
+      urn: "140007",
+      year: YEAR,
+      term: "autumn",
+      evidence: [{ indicator: "ks2.rwmExpected", value: "40" }],
+    });
+    await services.publicData.designate(viewer, YEAR, "autumn");
+    const current = await database.prisma.designation.findFirstOrThrow({
+      where: { academyId: academy.id, current: true },
+    });
+    const messages = (JSON.parse(current.reasons) as { message: string }[])
+      .map((reason) => reason.message)
+      .join("\n");
+    expect(messages).toMatch(/40/);
+    expect(messages).not.toMatch(
+      /KS2 reading, writing and maths at the expected standard taken from/,
+    );
+    expect(messages).toMatch(/Inspection taken from Ofsted/);
+    const evidence = await database.prisma.evidenceRecord.findFirstOrThrow({
+      where: { academyId: academy.id },
+    });
+    expect(JSON.parse(evidence.entries)).toEqual([{ indicator: "ks2.rwmExpected", value: "40" }]);
+  });
+
+  it("refuses an academy user and stores nothing of another trust's", async () => {
+    await expect(
+      load(
+        "ks2_school_attainment_data.csv",
+        {},
+        { ...viewer, role: "academy", academyUrns: new Set(["140001"]) },
+      ),
+    ).rejects.toThrow(/trust admin or data manager/);
+    const report = await load("ks2_school_attainment_data.csv", {}, otherTrust);
+    expect(report).toMatchObject({ matched: [], loaded: 0 });
+    expect(
+      await database.prisma.publicValue.count({ where: { trustId: otherTrust.trustId } }),
+    ).toBe(0);
+  });
+
+  it("refuses a file it does not recognise with a clear error naming it", async () => {
+    await expect(
+      services.publicData.importFile(viewer, {
+        fileName: "scores.csv",
+        content: Readable.from([Buffer.from("Name,Score\nA,1\n")]),
+      }),
+    ).rejects.toThrow(/scores\.csv: not a public data file/);
+  });
+});
