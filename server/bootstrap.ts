@@ -24,6 +24,7 @@ import { authenticate } from "./auth/authenticate.js";
 import { oidcVerifier } from "./auth/oidc.js";
 import { DomainError } from "./domain/index.js";
 import { graphiqlRouter } from "./http/graphiql-page.js";
+import { publicDataRouter } from "./http/public-data-route.js";
 import { exportRouter } from "./http/export-routes.js";
 import { rateLimit } from "./http/rate-limit.js";
 import { cors } from "./http/cors.js";
@@ -140,10 +141,12 @@ export async function bootstrap(
   app.get("/", (_request, response) => response.redirect("/graphiql"));
   app.use(graphiqlRouter("/graphql"));
   app.use("/addin", express.static(addinDirectory(), { maxAge: config.production ? "1h" : 0 }));
-  app.use(["/graphql", "/export"], cors);
+  app.use(["/graphql", "/export", "/public-data"], cors);
   const limiter = rateLimit(config.RATE_LIMIT_PER_MINUTE);
   app.use("/export", limiter);
   app.use(exportRouter(services, oidc, onInternal));
+  app.use("/public-data", limiter);
+  app.use(publicDataRouter(services, oidc, config.PUBLIC_DATA_LIMIT, onInternal));
   app.use(
     "/graphql",
     limiter,

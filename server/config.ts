@@ -39,6 +39,11 @@ const schema = z.object({
     .string()
     .regex(/^\d+(kb|mb)$/, "a size such as 10mb")
     .default("20mb"),
+  /** Largest public data file (POST /public-data, npm run import reads any size): GIAS is about 60 MB. */
+  PUBLIC_DATA_LIMIT: z
+    .string()
+    .regex(/^\d+(kb|mb)$/, "a size such as 100mb")
+    .default("100mb"),
   /** Requests per minute per token (or per address without one). */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /** How often a subscription's token is checked again; a revoked token closes the socket. */

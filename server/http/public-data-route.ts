@@ -1,0 +1,123 @@
+// POST /public-data?name=<file name>[&year=2023/24][&designationYear=2026/27]:
+// the file's bytes are the request body (any content type), streamed straight
+// into the reader, so a 60 MB GIAS file is never held whole. Bearer token of a
+// trust admin or data manager. The answer is the load's report as JSON; with
+// `Accept: application/x-ndjson` it is a stream of progress lines
+// ({"progress":{"rows","bytes","total"}}) ending in {"report":...} or {"error":...}.
+// Files larger than PUBLIC_DATA_LIMIT are refused (413) by Content-Length or while streaming.
+import express, { type Request, type Response, type Router } from "express";
+import { DomainError } from "../domain/index.js";
+import type { Services } from "../services/index.js";
+import { authenticate } from "../auth/authenticate.js";
+import type { OidcVerifier } from "../auth/oidc.js";
+import { roleHas } from "../auth/roles.js";
+
+const STATUS: Record<string, number> = {
+  BAD_USER_INPUT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+};
+
+/** A body over PUBLIC_DATA_LIMIT (an HTTP matter, not a domain error kind). */
+class PayloadTooLarge extends Error {}
+
+/** "100mb" -> bytes. */
+export function sizeInBytes(size: string): number {
+  const match = /^(\d+)(kb|mb)$/.exec(size);
+  if (!match) throw new Error(`not a size: ${size}`);
+  return Number(match[1]) * (match[2] === "mb" ? 1024 * 1024 : 1024);
+}
+
+function query(request: Request, name: string): string | null {
+  const value = request.query[name];
+  return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
+}
+
+async function* limited(
+  request: Request,
+  limit: number,
+  label: string,
+): AsyncGenerator<Uint8Array> {
+  let total = 0;
+  for await (const chunk of request as AsyncIterable<Buffer>) {
+    total += chunk.length;
+    if (total > limit)
+      throw new PayloadTooLarge(
+        `${label} is larger than the limit of ${limitText} (PUBLIC_DATA_LIMIT)`,
+      );
+    yield chunk;
+  }
+}
+
+export function publicDataRouter(
+  services: Services,
+  oidc: OidcVerifier | null,
+  limit: string,
+  onError: (error: unknown) => void,
+): Router {
+  const router = express.Router();
+  const maxBytes = sizeInBytes(limit);
+  router.post("/public-data", async (request: Request, response: Response) => {
+    const streaming = (request.headers.accept ?? "").includes("application/x-ndjson");
+    const fail = (error: unknown) => {
+      const known = error instanceof DomainError;
+      const tooLarge = error instanceof PayloadTooLarge;
+      if (!known && !tooLarge) onError(error);
+      const body = known
+        ? { code: error.kind, message: error.message, problems: error.problems }
+        : tooLarge
+          ? { code: "PAYLOAD_TOO_LARGE", message: error.message, problems: [] }
+          : {
+              code: "INTERNAL_SERVER_ERROR",
+              message: "Something went wrong on the server; it has been logged.",
+            };
+      const status = known ? (STATUS[error.kind] ?? 400) : tooLarge ? 413 : 500;
+      if (response.headersSent) response.end(`${JSON.stringify({ error: body })}\n`);
+      else response.status(status).json({ error: body });
+      // The rest of an unread body is discarded with the connection.
+      if (!request.complete) request.resume();
+    };
+    try {
+      const viewer = await authenticate(services.prisma, request.headers.authorization, oidc);
+      if (!viewer)
+        throw new DomainError("UNAUTHENTICATED", "Sign in: send an Authorization: Bearer token.");
+      if (!roleHas(viewer.role, "recordEvidence") || viewer.academyUrns !== null)
+        throw new DomainError("FORBIDDEN", "Only a trust admin or data manager loads public data.");
+      const name = query(request, "name");
+      if (!name)
+        throw new DomainError(
+          "BAD_USER_INPUT",
+          "name: give the file's name, e.g. /public-data?name=edubasealldata20261130.csv",
+        );
+      const total = Number(request.headers["content-length"] ?? "0") || null;
+      if (total !== null && total > maxBytes)
+        throw new PayloadTooLarge(
+          `${name} is larger than the limit of ${limit} (PUBLIC_DATA_LIMIT)`,
+        );
+      if (streaming) {
+        response.status(200).type("application/x-ndjson");
+        response.flushHeaders();
+      }
+      const report = await services.publicData.importFile(
+        viewer,
+        {
+          fileName: name.slice(0, 200),
+          content: limited(request, maxBytes, limit, name),
+          year: query(request, "year"),
+          onProgress: streaming
+            ? ({ rows, bytes }) =>
+                response.write(`${JSON.stringify({ progress: { rows, bytes, total } })}\n`)
+            : undefined,
+        },
+        { designationYear: query(request, "designationYear") },
+      );
+      if (streaming) response.end(`${JSON.stringify({ report })}\n`);
+      else response.json({ report });
+    } catch (error) {
+      fail(error);
+    }
+  });
+  return router;
+}

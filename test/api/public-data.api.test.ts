@@ -1,0 +1,106 @@
+// POST /public-data over real HTTP: a data manager or trust admin sends a
+// public file as the request body and gets the load's report (or a stream of
+// progress lines ending in it); other roles, no token, an unknown file and a
+// file over PUBLIC_DATA_LIMIT are refused with a clear error.
+import { readFile } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestServer, storesToTest, type TestServer } from "../support/test-server.js";
+
+const FIXTURES = new URL("../fixtures/public-data/", import.meta.url);
+
+describe.each(await storesToTest())("POST /public-data on %s", (store) => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(store, { PUBLIC_DATA_LIMIT: "64kb" });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  async function post(
+    name: string,
+    token: string | null,
+    body?: Buffer,
+    accept = "application/json",
+  ) {
+    const content = body ?? (await readFile(new URL(name, FIXTURES)));
+    return fetch(
+      `${server.url}/public-data?name=${encodeURIComponent(name)}&designationYear=2026/27`,
+      {
+        method: "POST",
+        headers: {
+          "content-type": "text/csv",
+          accept,
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: content,
+      },
+    );
+  }
+
+  it("loads a KS2 file for a data manager and answers with what it found", async () => {
+    const response = await post("ks2_school_attainment_data.csv", server.tokens["data-manager"]);
+    expect(response.status).toBe(200);
+    const { report } = (await response.json()) as { report: Record<string, unknown> };
+    expect(report).toMatchObject({
+      kind: "ks2",
+      edition: "2024/25",
+      matched: ["140001", "140004", "140005", "140007", "140009", "140013"],
+      skipped: 1,
+      loaded: 6,
+    });
+  });
+
+  it("streams progress lines ending in the report when asked for NDJSON", async () => {
+    const response = await post(
+      "ofsted-mi-report-card-era.csv",
+      server.tokens["trust-admin"],
+      undefined,
+      "application/x-ndjson",
+    );
+    expect(response.headers.get("content-type")).toMatch(/application\/x-ndjson/);
+    const lines = (await response.text())
+      .trim()
+      .split("\n")
+      .map((line) => JSON.parse(line) as Record<string, { kind?: string; rows?: number }>);
+    expect(lines[0]?.progress?.rows).toBe(15);
+    expect(lines.at(-1)?.report?.kind).toBe("ofsted-mi");
+  });
+
+  it.each([
+    ["leader", 403, "FORBIDDEN"],
+    ["academy", 403, "FORBIDDEN"],
+    [null, 401, "UNAUTHENTICATED"],
+  ] as const)("refuses %s with %s", async (role, status, code) => {
+    const response = await post(
+      "ks2_school_attainment_data.csv",
+      role ? server.tokens[role] : null,
+    );
+    expect(response.status).toBe(status);
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe(code);
+  });
+
+  it("refuses a file it does not recognise, naming it and the headers it expected", async () => {
+    const response = await post(
+      "scores.csv",
+      server.tokens["data-manager"],
+      Buffer.from("Name,Score\nA,1\n"),
+    );
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe("BAD_USER_INPUT");
+    expect(error.message).toMatch(/scores\.csv: not a public data file.*KS2 school results/);
+  });
+
+  it("refuses a file over the configured limit with 413", async () => {
+    const big = Buffer.concat([
+      await readFile(new URL("edubasealldata20261130.csv", FIXTURES)),
+      Buffer.alloc(70 * 1024, 0x20),
+    ]);
+    const response = await post("edubasealldata.csv", server.tokens["data-manager"], big);
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(
+      /64 KB|0 MB|limit/,
+    );
+  });
+});
