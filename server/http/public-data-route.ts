@@ -38,6 +38,7 @@ function query(request: Request, name: string): string | null {
 async function* limited(
   request: Request,
   limit: number,
+  limitText: string,
   label: string,
 ): AsyncGenerator<Uint8Array> {
   let total = 0;

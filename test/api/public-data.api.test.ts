@@ -33,7 +33,7 @@ describe.each(await storesToTest())("POST /public-data on %s", (store) => {
           accept,
           ...(token ? { authorization: `Bearer ${token}` } : {}),
         },
-        body: content,
+        body: new Uint8Array(content),
       },
     );
   }
