@@ -15,7 +15,7 @@ import { AddinFailure, GraphQLHttpClient, type Fetch } from "../shared/graphql-c
 import { BatchingClient, type BatchingOptions } from "./batching-client.js";
 import { FrameworkCatalog } from "./framework-catalog.js";
 import { LiveProgressFeed } from "./live-progress-feed.js";
-import type { CardResult } from "./operations.js";
+import { PUBLIC_EVIDENCE, type CardResult } from "./operations.js";
 import type { ProgressFeed } from "./progress-feed.js";
 
 export interface FunctionRuntimeOptions extends BatchingOptions {
@@ -31,6 +31,15 @@ export interface FunctionRuntimeOptions extends BatchingOptions {
   readonly pollIntervalMs?: number;
   /** The clock that picks the default academic year. */
   readonly now?: () => Date;
+}
+
+/** A public value as MAT.EVIDENCE reads it. */
+export interface PublicEvidenceAnswer {
+  readonly value: string | null;
+  readonly unavailable: string | null;
+  readonly describes: string;
+  readonly date: string | null;
+  readonly source: string;
 }
 
 export class FunctionRuntime {
@@ -91,6 +100,25 @@ export class FunctionRuntime {
     const { token } = await this.connection();
     if (!token) throw new AddinFailure("SIGNED_OUT", "Not signed in");
     return this.server.card(urn, year);
+  }
+
+  /**
+   * A stored public value (MAT.EVIDENCE); null when none is held. The trust's
+   * data: without a token the answer is SIGNED_OUT at once, with no request.
+   */
+  async publicEvidence(
+    urn: string,
+    indicator: string,
+    year: string | null,
+  ): Promise<PublicEvidenceAnswer | null> {
+    const { token } = await this.connection();
+    if (!token) throw new AddinFailure("SIGNED_OUT", "Not signed in");
+    const client = await this.client();
+    const data = await client.request<{ publicEvidence: PublicEvidenceAnswer | null }>(
+      PUBLIC_EVIDENCE,
+      { urn, indicator, year },
+    );
+    return data.publicEvidence;
   }
 
   private async client(): Promise<GraphQLHttpClient> {

@@ -207,6 +207,41 @@ export function progress(
   invocation.onCanceled = stop;
 }
 
+/**
+ * Returns a value loaded from public data (Ofsted, DfE results, absence, exclusions) for an academy, so a matrix can be built from formulas. Needs you to be signed in.
+ * @customfunction EVIDENCE
+ * @param urn The academy's URN (six digits).
+ * @param indicator The indicator key, such as ks2.rwmExpected or ofsted.inclusion, or a header naming one.
+ * @param [year] Academic year such as 2025/26, or a date inside it: the latest value describing that year or earlier. The latest value held when left out.
+ * @returns The value as published: a number for results and rates, a grade's words or number for Ofsted.
+ */
+export async function evidence(
+  urn: string,
+  indicator: string,
+  year?: string | number,
+): Promise<string | number> {
+  try {
+    const runtime = functionRuntime();
+    const wantedUrn = urnOf(urn);
+    const key = optionalText(indicator);
+    if (!key) throw badInput("indicator: give an indicator key such as ks2.rwmExpected");
+    const wantedYear = optionalText(year) === null ? null : yearOf(year, runtime.now());
+    const found = await runtime.publicEvidence(wantedUrn, key, wantedYear);
+    if (!found)
+      throw notAvailable(
+        `No public value of ${key} for ${wantedUrn}${wantedYear ? ` up to ${wantedYear}` : ""}: load the file in the task pane (Load public data)`,
+      );
+    if (found.value === null)
+      throw notAvailable(
+        `${key} for ${wantedUrn} is not available: ${found.unavailable ?? "blank"} (${found.source})`,
+      );
+    const number = Number(found.value);
+    return /^-?\d+(\.\d+)?$/.test(found.value) && Number.isFinite(number) ? number : found.value;
+  } catch (failure) {
+    throw excelError(failure);
+  }
+}
+
 async function designated(
   framework: unknown,
   values: unknown,

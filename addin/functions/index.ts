@@ -1,7 +1,16 @@
 // What the rest of the add-in (and its tests) may use of the custom
 // functions: the functions themselves, the runtime they share, and the
 // progress feed's interface.
-export { card, designation, explain, progress, stored, support, target } from "./functions.js";
+export {
+  card,
+  designation,
+  evidence,
+  explain,
+  progress,
+  stored,
+  support,
+  target,
+} from "./functions.js";
 export {
   configureFunctions,
   functionRuntime,

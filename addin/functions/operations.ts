@@ -226,3 +226,16 @@ export interface FrameworkCatalogData {
     readonly definition: string;
   }[];
 }
+
+/** MAT.EVIDENCE: a stored public value of one academy's indicator. */
+export const PUBLIC_EVIDENCE = /* GraphQL */ `
+  query PublicEvidence($urn: String!, $indicator: String!, $year: String) {
+    publicEvidence(urn: $urn, indicator: $indicator, year: $year) {
+      value
+      unavailable
+      describes
+      date
+      source
+    }
+  }
+`;

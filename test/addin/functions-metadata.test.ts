@@ -85,6 +85,14 @@ const DOCUMENTED: Record<
     ],
     result: "scalar",
   },
+  EVIDENCE: {
+    parameters: [
+      ["urn", "string", "scalar", false],
+      ["indicator", "string", "scalar", false],
+      ["year", "any", "scalar", true],
+    ],
+    result: "scalar",
+  },
   PROGRESS: {
     parameters: [
       ["urn", "string", "scalar", false],

@@ -14,6 +14,7 @@ import {
   FRAMEWORK_CATALOG,
   MAX_CARDS_PER_REQUEST,
   PROGRESS_CHANGED,
+  PUBLIC_EVIDENCE,
   TARGET_CHANGED,
 } from "../../addin/functions/operations.js";
 
@@ -23,6 +24,7 @@ const OPERATIONS = {
   FrameworkCatalog: FRAMEWORK_CATALOG,
   ProgressChanged: PROGRESS_CHANGED,
   TargetChanged: TARGET_CHANGED,
+  PublicEvidence: PUBLIC_EVIDENCE,
 };
 
 describe("the functions' GraphQL operations", () => {
