@@ -1,5 +1,5 @@
-// The task pane: a header with the connection's state and three tabs
-// (Connect, Risk matrix, Academy cards). Panels stay mounted while hidden so
+// The task pane: a header with the connection's state and four tabs
+// (Connect, Risk matrix, Academy cards, Public data). Panels stay mounted while hidden so
 // a half-finished mapping survives a look at another tab.
 import { useEffect, useState } from "react";
 import {
@@ -14,6 +14,7 @@ import {
 } from "@fluentui/react-components";
 import { AcademyCardPanel } from "./academy-card/academy-card-panel.js";
 import { ConnectPanel } from "./connect/connect-panel.js";
+import { PublicDataPanel } from "./public-data/public-data-panel.js";
 import { RiskMatrixPanel } from "./risk-matrix/risk-matrix-panel.js";
 import { SessionProvider, useSession } from "./session/session-context.js";
 
@@ -21,6 +22,7 @@ const TABS = [
   { value: "connect", label: "Connect" },
   { value: "matrix", label: "Risk matrix" },
   { value: "cards", label: "Academy cards" },
+  { value: "public", label: "Public data" },
 ] as const;
 type TabValue = (typeof TABS)[number]["value"];
 
@@ -34,7 +36,8 @@ const useStyles = makeStyles({
     padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`,
     borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
   },
-  tabs: { padding: `0 ${tokens.spacingHorizontalXS}` },
+  // Four tabs do not fit 320 px on one line: the last wraps rather than widening the pane.
+  tabs: { padding: `0 ${tokens.spacingHorizontalXS}`, flexWrap: "wrap" },
 });
 
 function ConnectionBadge() {
@@ -108,6 +111,7 @@ function Shell() {
           {item.value === "connect" ? <ConnectPanel /> : null}
           {item.value === "matrix" ? <RiskMatrixPanel /> : null}
           {item.value === "cards" ? <AcademyCardPanel /> : null}
+          {item.value === "public" ? <PublicDataPanel /> : null}
         </div>
       ))}
     </div>

@@ -1,0 +1,136 @@
+// Sends one public file to POST /public-data and follows it: the upload's
+// progress (XMLHttpRequest's upload events) and then the server's reading of
+// it (the NDJSON progress lines), ending in the load's report.
+
+/** What the server says a load found and did (PublicImportReport, as JSON). */
+export interface PublicLoadReport {
+  readonly fileName: string;
+  readonly kind: string;
+  readonly kindLabel: string;
+  readonly edition: string | null;
+  readonly rows: number;
+  readonly skipped: number;
+  readonly matched: readonly string[];
+  readonly missing: readonly string[];
+  readonly loaded: number;
+  readonly unchanged: number;
+  readonly olderThanHeld: number;
+  readonly academiesCreated: readonly string[];
+  readonly academiesUpdated: readonly string[];
+  readonly predecessorsLinked: number;
+  readonly designated: number;
+  readonly designationYear: string | null;
+  readonly notes: readonly string[];
+}
+
+export type LoadProgress =
+  | { readonly stage: "sending"; readonly fraction: number }
+  | { readonly stage: "reading"; readonly fraction: number | null; readonly rows: number };
+
+export class PublicLoadError extends Error {}
+
+/** The report's key facts in one line a data manager reads. */
+export function reportSummary(report: PublicLoadReport): string {
+  const edition = report.edition ? `, ${report.edition}` : "";
+  const parts = [
+    `${report.kindLabel}${edition}`,
+    `${report.matched.length} of your academies matched`,
+  ];
+  if (report.kind === "gias-establishments")
+    parts.push(
+      `${report.academiesCreated.length} created`,
+      `${report.academiesUpdated.length} updated`,
+    );
+  else if (report.kind === "gias-links")
+    parts.push(`${report.predecessorsLinked} predecessor links`);
+  else parts.push(`${report.loaded} values loaded`, `${report.unchanged} unchanged`);
+  parts.push(`${report.skipped} other schools skipped`);
+  if (report.missing.length > 0) parts.push(`missing: ${report.missing.join(", ")}`);
+  if (report.designated > 0)
+    parts.push(
+      `${report.designated} designations for ${report.designationYear ?? "the year"} changed`,
+    );
+  return parts.join("; ");
+}
+
+export function uploadPublicFile(
+  connection: { readonly serverUrl: string; readonly token: string },
+  file: Blob & { readonly name: string },
+  options: { readonly year: string | null },
+  onProgress: (progress: LoadProgress) => void,
+): Promise<PublicLoadReport> {
+  return new Promise((resolve, reject) => {
+    const query = new URLSearchParams({ name: file.name });
+    if (options.year) query.set("year", options.year);
+    const request = new XMLHttpRequest();
+    request.open("POST", `${connection.serverUrl}/public-data?${query.toString()}`);
+    request.setRequestHeader("authorization", `Bearer ${connection.token}`);
+    request.setRequestHeader("content-type", "text/csv");
+    request.setRequestHeader("accept", "application/x-ndjson");
+    request.upload.onprogress = (event) =>
+      onProgress({
+        stage: "sending",
+        fraction: event.lengthComputable ? event.loaded / event.total : 0,
+      });
+    let seen = 0;
+    let final: { report?: PublicLoadReport; error?: { message: string } } | null = null;
+    const readLines = () => {
+      const text = request.responseText;
+      const end = text.lastIndexOf("\n");
+      if (end < seen) return;
+      for (const line of text.slice(seen, end).split("\n")) {
+        if (!line.trim()) continue;
+        let message: {
+          progress?: { rows: number; bytes: number; total: number | null };
+          report?: PublicLoadReport;
+          error?: { message: string };
+        };
+        try {
+          message = JSON.parse(line) as typeof message;
+        } catch {
+          continue;
+        }
+        if (message.progress) {
+          const { rows, bytes, total } = message.progress;
+          onProgress({
+            stage: "reading",
+            fraction: total ? Math.min(1, bytes / total) : null,
+            rows,
+          });
+        } else final = message;
+      }
+      seen = end + 1;
+    };
+    request.onprogress = readLines;
+    request.onerror = () =>
+      reject(
+        new PublicLoadError(
+          `Cannot reach the server at ${connection.serverUrl}; check the connection.`,
+        ),
+      );
+    request.onload = () => {
+      readLines();
+      if (request.status !== 200) {
+        let message = `The server answered ${request.status}`;
+        try {
+          message = (JSON.parse(request.responseText) as { error: { message: string } }).error
+            .message;
+        } catch {
+          // not JSON: keep the status
+        }
+        reject(new PublicLoadError(message));
+        return;
+      }
+      const answer = final as { report?: PublicLoadReport; error?: { message: string } } | null;
+      if (answer?.report) resolve(answer.report);
+      else
+        reject(
+          new PublicLoadError(
+            answer?.error?.message ?? "The server ended the load without a report.",
+          ),
+        );
+    };
+    onProgress({ stage: "sending", fraction: 0 });
+    request.send(file);
+  });
+}
