@@ -259,7 +259,9 @@ export class PublicDataService {
             : [],
       };
     }
-    const changed = outcome.loaded > 0;
+    // Only evidence changes a designation: GIAS (the roster, predecessor links) does not.
+    const changed =
+      outcome.loaded > 0 && summary.kind !== "gias-establishments" && summary.kind !== "gias-links";
     const period = options.designationYear
       ? { year: options.designationYear, term: null }
       : currentPeriod(options.today);
@@ -416,6 +418,10 @@ export class PublicDataService {
           const existing = byUrn.get(school.urn);
           const ours = sameTrust(trustUid, school.trustCode);
           if (!existing && !ours) continue;
+          if (existing && !ours)
+            notes.push(
+              `${school.urn} ${school.name}: GIAS now gives it under ${school.trustName ?? "no trust"} (${school.trustCode ?? "no UID"}), not your trust; its details are updated, and it stays in your roster until you remove it`,
+            );
           matched.add(school.urn);
           const phase = school.phase ?? existing?.phase ?? null;
           if (phase === null) {

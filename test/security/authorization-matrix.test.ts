@@ -57,6 +57,11 @@ const RULES: Record<string, Rule> = {
   },
   targetVersions: { allowed: EVERYONE, document: '{ targetVersions(id: "none") { version } }' },
   me: { allowed: EVERYONE, document: "{ me { role trustName } }" },
+  publicEvidence: {
+    allowed: EVERYONE,
+    document:
+      '{ publicEvidence(urn: "140001", indicator: "ks2.rwmExpected") { value source fileName } }',
+  },
   trustOverview: {
     allowed: EVERYONE,
     document: `{ trustOverview(year: "${YEAR}") { trustName academies { academy { name } } } }`,
