@@ -115,7 +115,8 @@ describe("upgrading to public data with provenance", () => {
     const db = new Database(url.slice("file:".length));
     for (const statement of RELEASE_DATA) db.exec(statement);
     db.close();
-    expect((await migrate(url)).applied).toEqual([MIGRATION]);
+    // This migration first; migrations of later releases may follow it.
+    expect((await migrate(url)).applied[0]).toBe(MIGRATION);
     await checkUpgraded(url);
   });
 
@@ -135,7 +136,8 @@ describe("upgrading to public data with provenance", () => {
       } finally {
         await client.end();
       }
-      expect((await migrate(database.url)).applied).toEqual([MIGRATION]);
+      // This migration first; migrations of later releases may follow it.
+      expect((await migrate(database.url)).applied[0]).toBe(MIGRATION);
       await checkUpgraded(database.url);
     });
   });
