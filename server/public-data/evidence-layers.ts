@@ -2,11 +2,10 @@
 // "Evidence for a designation year"), in the layer shape agreed in
 // INTERFACES.md ({ describes, date, source, entries }): one layer per
 // inspection (Ofsted fields travel together) and one per file and year for DfE
-// values. `fillYear` is this branch's adapter for w10-designations'
-// evidenceForYear (server/domain/designations/evidence-for-year.ts), which is
-// not on main yet: same arguments, same result, so the rebase swaps the import.
+// values. The service passes them, after the trust's matrix rows, to
+// evidenceForYear (server/domain/designations/evidence-for-year.ts).
 import { indicatorByKey, type EvidenceEntry } from "../domain/index.js";
-import { endOfAcademicYear, longDate } from "./cells.js";
+import { longDate } from "./cells.js";
 import { KIND_LABELS, type PublicKind } from "./types.js";
 
 export interface EvidenceLayer {
@@ -95,75 +94,6 @@ export function publicLayers(values: readonly StoredPublicValue[]): EvidenceLaye
 }
 
 const OFSTED = "ofsted.";
-
-const isEmpty = (value: unknown) =>
-  value === undefined || value === null || (typeof value === "string" && value.trim() === "");
-
-/** The date a layer's values stand at: its own date, else the end of the year it describes. */
-const dateOf = (layer: EvidenceLayer) => layer.date ?? endOfAcademicYear(layer.describes);
-
-/**
- * The evidence for designation year `year`: the trust's own values for the
- * year first; each indicator with none is filled from the latest earlier layer
- * dated before the end of the year; an inspection is taken whole from one layer.
- */
-export function fillYear(
-  year: string,
-  current: readonly EvidenceEntry[],
-  earlier: readonly EvidenceLayer[],
-): { entries: EvidenceEntry[]; filled: FilledValue[] } {
-  const keyOf = (entry: EvidenceEntry) => indicatorByKey(entry.indicator)?.key ?? entry.indicator;
-  const entries: EvidenceEntry[] = [];
-  const present = new Set<string>();
-  for (const entry of current) {
-    if (isEmpty(entry.value)) continue;
-    entries.push(entry);
-    present.add(keyOf(entry));
-  }
-  let inspectionTaken = [...present].some((key) => key.startsWith(OFSTED));
-  const end = endOfAcademicYear(year);
-  const candidates = earlier
-    .filter((layer) => layer.describes <= year && dateOf(layer) <= end)
-    .sort((a, b) =>
-      dateOf(a) !== dateOf(b)
-        ? dateOf(a) < dateOf(b)
-          ? 1
-          : -1
-        : a.describes < b.describes
-          ? 1
-          : a.describes > b.describes
-            ? -1
-            : 0,
-    );
-  const filled: FilledValue[] = [];
-  const fill = (layer: EvidenceLayer, entry: EvidenceEntry) => {
-    const key = keyOf(entry);
-    entries.push(entry);
-    present.add(key);
-    filled.push({
-      indicator: key,
-      value: entry.value,
-      describes: layer.describes,
-      date: layer.date,
-      source: layer.source,
-      reason: `${indicatorByKey(key)?.label ?? key} taken from ${layer.source}: no value recorded for ${year}`,
-    });
-  };
-  for (const layer of candidates) {
-    const usable = layer.entries.filter((entry) => !isEmpty(entry.value));
-    const ofsted = usable.filter((entry) => keyOf(entry).startsWith(OFSTED));
-    if (!inspectionTaken && ofsted.length > 0) {
-      inspectionTaken = true;
-      for (const entry of ofsted) fill(layer, entry);
-    }
-    for (const entry of usable) {
-      const key = keyOf(entry);
-      if (key.startsWith(OFSTED) || present.has(key)) continue;
-      fill(layer, entry);
-    }
-  }
-  return { entries, filled };
-}
 
 /**
  * The reasons a designation names its imported evidence by: one line per

@@ -101,7 +101,7 @@ export interface YearDesignation {
  * What the engine says about coverage. Branch w11-workbooks adds `coverage` to
  * the engine's result (INTERFACES.md); until then nothing is provisional.
  */
-function coverageOf(result: Designation): { provisional: boolean; missing: string[] } {
+export function coverageOf(result: Designation): { provisional: boolean; missing: string[] } {
   const coverage = (
     result as Designation & {
       coverage?: { provisional: boolean; missing: readonly { label: string }[] };

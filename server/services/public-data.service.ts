@@ -18,7 +18,7 @@ import type { Viewer } from "../auth/viewer.js";
 import { roleHas } from "../auth/roles.js";
 import type { AuditService } from "./audit.service.js";
 import type { FrameworkService } from "./framework.service.js";
-import { eventJson, type LiveEvents } from "../live/live-events.js";
+import type { LiveEvents } from "../live/live-events.js";
 import { readPublicFile } from "../public-data/read-public-file.js";
 import {
   KIND_LABELS,
@@ -31,13 +31,9 @@ import {
   type SchoolRow,
 } from "../public-data/types.js";
 import { academicYearOf } from "../public-data/cells.js";
-import {
-  fillYear,
-  filledReasons,
-  publicLayers,
-  sourceWords,
-  type EvidenceLayer,
-} from "../public-data/evidence-layers.js";
+import { filledReasons, publicLayers, sourceWords } from "../public-data/evidence-layers.js";
+import { evidenceForYear, type EvidenceLayer } from "../domain/designations/evidence-for-year.js";
+import { coverageOf } from "./designation.service.js";
 
 export interface PublicImportInput {
   readonly fileName: string;
@@ -569,7 +565,11 @@ export class PublicDataService {
       this.prisma.academy.findMany({ where: { trustId: trust.id }, orderBy: { urn: "asc" } }),
       this.prisma.evidenceRecord.findMany({ where: { trustId: trust.id } }),
       this.prisma.publicValue.findMany({ where: { trustId: trust.id } }),
-      this.prisma.designation.findMany({ where: { trustId: trust.id, current: true } }),
+      // The newest computed designation of each academy for the year (designations are appended, never changed).
+      this.prisma.designation.findMany({
+        where: { trustId: trust.id, year },
+        orderBy: { createdAt: "desc" },
+      }),
     ]);
     const order = (t: string) => TERMS.indexOf(t as (typeof TERMS)[number]);
     let changed = 0;
@@ -594,7 +594,11 @@ export class PublicDataService {
               })),
             ...publicLayers(values.filter((value) => value.academyId === academy.id)),
           ];
-          const filledYear = fillYear(year, current ? entriesOf(current.entries) : [], layers);
+          const filledYear = evidenceForYear(
+            year,
+            current ? entriesOf(current.entries) : [],
+            layers,
+          );
           if (filledYear.entries.length === 0) continue;
           let result;
           try {
@@ -624,10 +628,7 @@ export class PublicDataService {
             previous.reasons === reasonsText
           )
             continue;
-          await tx.designation.updateMany({
-            where: { academyId: academy.id, current: true },
-            data: { current: false },
-          });
+          const coverage = coverageOf(result);
           const row = await tx.designation.create({
             data: {
               trustId: trust.id,
@@ -637,8 +638,9 @@ export class PublicDataService {
               term: designationTerm,
               computedLevel: result.level?.key ?? null,
               insufficientEvidence: result.insufficientEvidence,
+              provisional: coverage.provisional,
+              missingSources: JSON.stringify(coverage.missing),
               reasons: reasonsText,
-              current: true,
             },
           });
           changed++;
@@ -654,7 +656,7 @@ export class PublicDataService {
         trustId: trust.id,
         urn: item.urn,
         at,
-        designation: eventJson(item.designation),
+        year,
       });
     return changed;
   }
