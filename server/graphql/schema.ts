@@ -9,6 +9,7 @@ import { AcademyCardResolver, TargetFieldsResolver } from "./resolvers/academy-c
 import { FrameworkResolver } from "./resolvers/framework.resolver.js";
 import { OverviewResolver } from "./resolvers/overview.resolver.js";
 import { LiveResolver } from "./resolvers/live.resolver.js";
+import { AdministrationResolver } from "./resolvers/administration.resolver.js";
 
 export const RESOLVERS = [
   FrameworkResolver,
@@ -17,6 +18,7 @@ export const RESOLVERS = [
   TargetFieldsResolver,
   OverviewResolver,
   LiveResolver,
+  AdministrationResolver,
 ] as const;
 
 const UNUSED_TOPIC_PUBSUB = {

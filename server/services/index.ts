@@ -2,6 +2,7 @@
 import type { DatabaseKind, Db } from "../db/index.js";
 import type { LiveEvents } from "../live/live-events.js";
 import { AcademyService } from "./academy.service.js";
+import { AdministrationService } from "./administration.service.js";
 import { AcademyCardService } from "./academy-card.service.js";
 import { AuditService } from "./audit.service.js";
 import { DesignationService } from "./designation.service.js";
@@ -11,6 +12,7 @@ import { OverviewService } from "./overview.service.js";
 export interface Services {
   readonly prisma: Db;
   readonly audit: AuditService;
+  readonly administration: AdministrationService;
   readonly frameworks: FrameworkService;
   readonly academies: AcademyService;
   readonly designations: DesignationService;
@@ -27,6 +29,7 @@ export function createServices(prisma: Db, events: LiveEvents, store: DatabaseKi
   return {
     prisma,
     audit,
+    administration: new AdministrationService(prisma, audit),
     frameworks,
     academies,
     designations,
