@@ -107,7 +107,8 @@ export async function bootstrap(
       maxCost: config.PUBLIC_MAX_COST,
       maxRootFields: config.MAX_ROOT_FIELDS,
       maxRows: config.PUBLIC_MAX_ROWS,
-      maxCards: 0,
+      // Cards need sign-in: within this, the request is answered UNAUTHENTICATED.
+      maxCards: config.PUBLIC_MAX_ROWS,
     },
   };
   // Rate limits shared by every instance through Redis when REDIS_URL is set.
@@ -149,7 +150,6 @@ export async function bootstrap(
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.production,
-    status400ForVariableCoercionErrors: true,
     csrfPrevention: true,
     formatError: (formatted, error) => formatError(formatted, error, formatOptions),
     plugins: [
