@@ -148,14 +148,13 @@ export interface AcademyCardsData {
 export const MAX_CARDS_PER_REQUEST = 500;
 
 /**
- * What the server estimates ACADEMY_CARDS costs (server/graphql/query-limits.ts):
- * 1 per field, and a list without `first` counts its children 10 times,
- * whatever its length: 1 + 10 x (designation: 1 + 3 + level 1 + 3 + timeInLevel
- * 1 + 2 = 11, targets: 1 + 10 x (4 + progress 1 + 6)) = 1221, for one URN or 500.
- * So the cost does not shrink with the number of
- * URNs, and a server whose MAX_QUERY_COST is below it refuses every request.
- * Keep it in step with the selection; functions-operations.test.ts checks it
- * against the real server.
+ * What the server estimates ACADEMY_CARDS costs (server/graphql/query-limits.ts)
+ * before its URNs: 1 per field, and a list without `first` counts its
+ * children 10 times: 1 + 10 x (designation: 1 + 3 + level 1 + 3 + timeInLevel
+ * 1 + 2 = 11, targets: 1 + 10 x (4 + progress 1 + 6)) = 1221. Each URN adds 1
+ * (the cost counts list arguments), so a request for n academies costs
+ * 1221 + n. Keep it in step with the selection; functions-operations.test.ts
+ * checks it against the real server.
  */
 export const ACADEMY_CARDS_COST = 1221;
 
