@@ -57,17 +57,24 @@ describe("crash safety", () => {
             variables: { rows },
           }),
         }).catch(() => "connection closed");
+        let answered: string | null = null;
+        void request.then(async (answer) => {
+          answered = typeof answer === "string" ? answer : await answer.text();
+        });
 
         // Kill once the import is visibly writing inside its transaction (polling for a
         // presence, not waiting out an absence; generous under load).
         const deadline = Date.now() + 120_000;
         while ((await stat(`${file}-wal`)).size < walBefore + 200_000) {
+          if (answered !== null)
+            throw new Error(`the import was answered before it was caught writing: ${answered}`);
           if (Date.now() > deadline) throw new Error("the import never started writing");
           await new Promise((resolve) => setTimeout(resolve, 5));
         }
         const exited = new Promise((resolve) => first.process.once("exit", resolve));
         first.process.kill("SIGKILL");
         expect(await request).toBe("connection closed");
+        expect(answered).toBe("connection closed");
         await exited;
       } finally {
         // Never leave the first server running, whatever failed above.
