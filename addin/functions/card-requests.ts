@@ -118,7 +118,7 @@ async function sendChunk(
  * The cost and limit the server gave when it refused a request as too
  * costly, or null for any other failure (a depth refusal included). The
  * server masks error extensions other than the code, so the figures are read
- * from its message ("This query would cost 925; the limit is 500. ...").
+ * from its message ("This query would cost 1125; the limit is 500. ...").
  */
 function refusedCostOf(failure: AddinFailure): { cost: number; limit: number } | null {
   const error = failure.errors[0];

@@ -150,7 +150,7 @@ describe("a server with a lower query-cost limit", () => {
     requests.reset();
     const cards = await Promise.all(DEMO_MATRIX.map(({ urn }) => card(urn, YEAR)));
     expect(cards.every((rows) => rows[0]?.[0] === "Metric")).toBe(true);
-    // 14 URNs cost 925, 7 over: two halves of 7 cost 918 each, within it.
+    // 14 URNs cost ACADEMY_CARDS_COST + 14, 7 over: two halves of 7 cost + 7 each, within it.
     expect(requests.operations()).toEqual(Array(3).fill("AcademyCards"));
   });
 
@@ -160,7 +160,7 @@ describe("a server with a lower query-cost limit", () => {
     await saveConnection({ serverUrl: strict.url, token: strict.tokens.leader });
     requests.reset();
     const cells = await Promise.all(DEMO_MATRIX.map(({ urn }) => shown(card(urn, YEAR))));
-    // 14 cards refused at 925: 425 over the limit, more than the 14 URNs could save.
+    // 14 cards refused at ACADEMY_CARDS_COST + 14, far more over the limit than 14 URNs could save.
     expect(requests.operations()).toEqual(["AcademyCards"]);
     expect(new Set(cells.map((cell) => JSON.stringify(cell)))).toEqual(
       new Set([
