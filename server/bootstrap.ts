@@ -235,7 +235,7 @@ export async function bootstrap(
       draining = true;
       await apollo.stop();
       await subscriptions.dispose().catch(() => undefined);
-      await events.close();
+      await services.events.close();
       rateLimitRedis?.disconnect();
       await database.close();
     },

@@ -1,6 +1,7 @@
 // The services the GraphQL layer and HTTP routes call; built once per server.
 import type { DatabaseKind, Db } from "../db/index.js";
 import type { LiveEvents } from "../live/live-events.js";
+import { EventBus, type EventBusOptions } from "../live/event-bus.js";
 import { AcademyService } from "./academy.service.js";
 import { AdministrationService } from "./administration.service.js";
 import { AcademyCardService } from "./academy-card.service.js";
@@ -18,10 +19,16 @@ export interface Services {
   readonly designations: DesignationService;
   readonly cards: AcademyCardService;
   readonly overview: OverviewService;
-  readonly events: LiveEvents;
+  readonly events: EventBus;
 }
 
-export function createServices(prisma: Db, events: LiveEvents, store: DatabaseKind): Services {
+export function createServices(
+  prisma: Db,
+  transport: LiveEvents,
+  store: DatabaseKind,
+  live: EventBusOptions = {},
+): Services {
+  const events = new EventBus(prisma, transport, live);
   const audit = new AuditService(prisma);
   const frameworks = new FrameworkService(prisma, audit);
   const academies = new AcademyService(prisma, audit, store === "postgresql");
