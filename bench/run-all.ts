@@ -28,6 +28,11 @@ export const BENCHMARKS = [
   { key: "server-overhead", title: "3. Server overhead", file: "bench/server-overhead.bench.ts" },
   { key: "trust-overview", title: "4. Trust overview", file: "bench/trust-overview.bench.ts" },
   { key: "live-progress", title: "5. Live progress", file: "bench/live-progress.bench.ts" },
+  {
+    key: "live-load",
+    title: "6. Live progress at October-board load",
+    file: "bench/live-load.bench.ts",
+  },
 ] as const;
 
 export const REPORT_PATH = "docs/benchmarks.md";

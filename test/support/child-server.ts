@@ -58,7 +58,7 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
         tokens,
         stop: () =>
           new Promise<void>((done) => {
-            if (child.exitCode !== null) return done();
+            if (child.exitCode !== null || child.signalCode !== null) return done();
             child.once("exit", () => done());
             child.kill("SIGTERM");
           }),
