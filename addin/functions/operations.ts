@@ -163,8 +163,9 @@ const TARGET_PROGRESS = `target { metric baseline target status progress { lates
 
 /** A measurement was recorded for an academy's metric: the target's new progress. */
 export const PROGRESS_CHANGED = /* GraphQL */ `
-  subscription ProgressChanged($urn: String!, $metric: String!, $since: DateTimeISO) {
-    progressChanged(urn: $urn, metric: $metric, since: $since) {
+  subscription ProgressChanged($urn: String!, $metric: String!, $after: String) {
+    progressChanged(urn: $urn, metric: $metric, after: $after) {
+      cursor
       year
       at
       ${TARGET_PROGRESS}
@@ -174,8 +175,10 @@ export const PROGRESS_CHANGED = /* GraphQL */ `
 
 export interface ProgressChangedData {
   readonly progressChanged: {
+    /** Its place in the trust's changes: `after` when subscribing again. */
+    readonly cursor: string;
     readonly year: string;
-    /** When it was recorded (server time): `since` when subscribing again. */
+    /** When it was recorded (server time). */
     readonly at: string;
     readonly target: TargetProgress | null;
   };
@@ -183,8 +186,9 @@ export interface ProgressChangedData {
 
 /** A target of an academy was created or changed. */
 export const TARGET_CHANGED = /* GraphQL */ `
-  subscription TargetChanged($urn: String!) {
-    targetChanged(urn: $urn) {
+  subscription TargetChanged($urn: String!, $after: String) {
+    targetChanged(urn: $urn, after: $after) {
+      cursor
       year
       metric
       ${TARGET_PROGRESS}
@@ -194,6 +198,8 @@ export const TARGET_CHANGED = /* GraphQL */ `
 
 export interface TargetChangedData {
   readonly targetChanged: {
+    /** Its place in the trust's changes: `after` when subscribing again. */
+    readonly cursor: string;
     readonly year: string;
     readonly metric: string;
     readonly target: TargetProgress | null;

@@ -28,7 +28,7 @@ import { canSeeAcademy, type Viewer } from "../../auth/viewer.js";
 import type { EventKind, LiveEvent } from "../../live/live-events.js";
 import { decodeCursor, encodeCursor } from "../../live/event-bus.js";
 import type { TargetType } from "../types/academy-card.type.js";
-import type { MeasurementRow, TargetWithProgress } from "../../services/academy-card.service.js";
+import type { MeasurementRow } from "../../services/academy-card.service.js";
 
 /** Dates cross Redis and the outbox as ISO text: turn fields named ...At back into Dates. */
 function revive<T>(value: unknown): T {
@@ -155,13 +155,14 @@ function targetReader(context: Context, event: LiveEvent): () => Promise<TargetT
       const year = String(event.data.year);
       const metric = String(event.data.metric);
       const viewer = signedIn(context);
-      const snapshot = await context.services.events.sharedValue(
-        event.trustId,
-        `target|${event.urn}|${metric}|${year}`,
-        event.seq,
-        () => context.services.cards.snapshot(viewer, event.urn, metric, year),
-      );
-      return snapshot ? toTarget(event.urn, revive<TargetWithProgress>(snapshot)) : null;
+      // One card per academy and year: both its targets' events share it.
+      const card = await context.services.events
+        .sharedValue(event.trustId, `card|${event.urn}|${year}`, event.seq, () =>
+          context.services.cards.card(viewer, event.urn, year),
+        )
+        .catch(() => null);
+      const entry = card?.targets.find((target) => target.target.metric === metric);
+      return entry ? toTarget(event.urn, entry) : null;
     })());
 }
 
