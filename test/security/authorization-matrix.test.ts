@@ -138,6 +138,22 @@ const RULES: Record<string, Rule> = {
     document:
       '{ progressChangesSince(since: "2025-01-01T00:00:00Z", urn: "140001") { urn measurement { value } } }',
   },
+  liveCursor: {
+    allowed: EVERYONE,
+    document: "{ liveCursor }",
+  },
+  progressChanges: {
+    allowed: EVERYONE,
+    document: '{ progressChanges(urn: "140001") { hasMore changes { urn } } }',
+  },
+  designationChanges: {
+    allowed: EVERYONE,
+    document: "{ designationChanges { cursor changes { urn } } }",
+  },
+  targetChanges: {
+    allowed: EVERYONE,
+    document: "{ targetChanges { cursor changes { urn } } }",
+  },
   progressChanged: {
     allowed: EVERYONE,
     subscription: {
