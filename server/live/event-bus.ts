@@ -298,6 +298,9 @@ export class EventBus {
   }
 }
 
+/** Most events a feed holds while waiting for the ones before them. */
+const EARLY_LIMIT = 10_000;
+
 /** One trust's events on this instance, strictly in sequence. */
 class TrustFeed {
   /** Every position up to here has been handed to the taps; null until the counter is read. */
@@ -342,6 +345,8 @@ class TrustFeed {
 
   private heard(event: LiveEvent): void {
     if (this.closed || (this.head !== null && event.seq <= this.head)) return;
+    // Bounded while a gap cannot be read (the database away): the rest is read from the outbox later.
+    if (this.early.size >= EARLY_LIMIT) return;
     this.early.set(event.seq, event);
     if (this.head === null) return;
     this.advance();
