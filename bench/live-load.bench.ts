@@ -1,4 +1,4 @@
-// 6. Live progress at October-board load (issue 18).
+// 5b. Live progress at October-board load (issue 18).
 // (a) Throughput: one instance, 200 subscribers (each as an open academy card:
 //     the change with its target's progress), 50 measurements/s recorded over
 //     HTTP: p99 from sending a measurement to a subscriber receiving it
@@ -151,7 +151,7 @@ export async function liveLoadBenchmark(options: BenchOptions): Promise<Benchmar
   }
   return {
     key: "live-load",
-    title: "6. Live progress at October-board load",
+    title: "5b. Live progress at October-board load",
     method: `graphql-ws clients in this process subscribe to the demo trust's progressChanged as its leader, each from the trust's liveCursor; a data manager records ${RATE} measurements/s over HTTP for ${seconds} s (requests sent on a schedule, not one after another). Throughput: one server (npm start, SQLite, in-process events), ${THROUGHPUT_SUBSCRIBERS} subscribers selecting the target's progress too; each delivery is timed from sending its measurement. Failover: two servers on one PostgreSQL and Redis, ${FAILOVER_SUBSCRIBERS} subscribers alternating between them; ${(seconds / 2.5).toFixed(1)} s in, A is killed with SIGKILL and its subscribers resubscribe to B with the cursor of the last event they received; at the end every subscriber's measurement ids are compared with those committed in the database (test/support/live-load.ts).${skipped ? ` Failover skipped: ${skipped}.` : ""}`,
     figures,
     tables: [

@@ -30,7 +30,7 @@ export const BENCHMARKS = [
   { key: "live-progress", title: "5. Live progress", file: "bench/live-progress.bench.ts" },
   {
     key: "live-load",
-    title: "6. Live progress at October-board load",
+    title: "5b. Live progress at October-board load",
     file: "bench/live-load.bench.ts",
   },
 ] as const;

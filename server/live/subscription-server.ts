@@ -39,6 +39,7 @@ import type { Context } from "../graphql/context.type.js";
 import { budgetErrors, type RequestBudget } from "../graphql/query-limits.js";
 import { CODES, formatBareError, formatError, type ErrorCode } from "../graphql/errors.js";
 import type { RateLimiter } from "../http/rate-limit.js";
+import { sharedSubscribe } from "./shared-execution.js";
 
 export interface SubscriptionServerOptions {
   readonly httpServer: http.Server;
@@ -103,6 +104,8 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): {
   const cleanup = useServer<Record<string, unknown> | undefined, Extra>(
     {
       schema: options.schema,
+      // One execution per event for subscribers who asked the same and see alike.
+      subscribe: sharedSubscribe,
       onConnect: async (ctx) => {
         const request = ctx.extra.request;
         const address = proxyAddr(request, options.trustProxy);
