@@ -305,6 +305,9 @@ const EARLY_LIMIT = 10_000;
 class TrustFeed {
   /** Every position up to here has been handed to the taps; null until the counter is read. */
   head: number | null = null;
+  /** The head as first read, and the lowest position heard before it was: where "now" began. */
+  startedAt: number | null = null;
+  firstHeard: number | null = null;
   users = 0;
   readonly taps = new Set<(event: LiveEvent) => void>();
   readonly ready: Promise<void>;
@@ -324,6 +327,7 @@ class TrustFeed {
     this.stopListening = transport.subscribe(trustId, (event) => this.heard(event));
     this.ready = this.readHead().then((head) => {
       this.head = head;
+      this.startedAt = Math.min(head, (this.firstHeard ?? head + 1) - 1);
       for (const seq of [...this.early.keys()]) if (seq <= head) this.early.delete(seq);
       this.advance();
     });
@@ -344,6 +348,8 @@ class TrustFeed {
   }
 
   private heard(event: LiveEvent): void {
+    // Heard before the head was read: published after this feed (and its first subscription) began.
+    if (this.head === null) this.firstHeard = Math.min(this.firstHeard ?? event.seq, event.seq);
     if (this.closed || (this.head !== null && event.seq <= this.head)) return;
     // Bounded while a gap cannot be read (the database away): the rest is read from the outbox later.
     if (this.early.size >= EARLY_LIMIT) return;
@@ -441,8 +447,16 @@ class Subscription implements AsyncIterableIterator<LiveEvent> {
   ) {
     // Tap first: from the moment the feed's head is known, nothing can pass unseen.
     feed.taps.add(this.tap);
+    if (options.after === null && feed.head !== null) {
+      // "From now on": the feed's head at this moment, so the next event is delivered.
+      this.cursor = this.handed = feed.head;
+      this.live = true;
+      this.started = Promise.resolve();
+      return;
+    }
     this.started = feed.ready.then(() => {
-      const start = options.after ?? feed.head ?? 0;
+      // A new feed: "now" began when it started listening, before its head was read.
+      const start = options.after ?? feed.startedAt ?? feed.head ?? 0;
       this.cursor = start;
       this.handed = start;
       this.live = start >= (feed.head ?? 0);
