@@ -36,7 +36,7 @@ const RECORD = gql`
 const CONFIRM = gql`
   mutation ($urn: String!, $agreedOn: String!) {
     confirmDesignation(urn: $urn, agreedOn: $agreedOn) {
-      current
+      __typename
     }
   }
 `;
@@ -128,7 +128,7 @@ describe.skipIf(!postgres)("resuming after a dropped connection on PostgreSQL", 
       stream: "designationChanged",
       query: `subscription($after: String) { designationChanged(after: $after) { cursor urn at } }`,
       lock: async (tx: ReturnType<typeof prisma>) =>
-        tx.$queryRaw`SELECT 1 FROM "Designation" WHERE "academyId" = ${await academyId("140003")} AND current FOR UPDATE`,
+        tx.$queryRaw`SELECT 1 FROM "Academy" WHERE id = ${await academyId("140003")} FOR UPDATE`,
       older: () => leader().request(CONFIRM, { urn: "140003", agreedOn: "2025-10-14" }),
       newer: () => leader().request(CONFIRM, { urn: "140004", agreedOn: "2025-10-14" }),
       olderUrn: "140003",
