@@ -28,6 +28,11 @@ export const BENCHMARKS = [
   { key: "server-overhead", title: "3. Server overhead", file: "bench/server-overhead.bench.ts" },
   { key: "trust-overview", title: "4. Trust overview", file: "bench/trust-overview.bench.ts" },
   { key: "live-progress", title: "5. Live progress", file: "bench/live-progress.bench.ts" },
+  {
+    key: "live-load",
+    title: "5b. Live progress at October-board load",
+    file: "bench/live-load.bench.ts",
+  },
   { key: "public-data", title: "7. Loading public data", file: "bench/public-data.bench.ts" },
 ] as const;
 

@@ -4,36 +4,42 @@
 import "reflect-metadata";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
-import express from "express";
-import { GraphQLError } from "graphql";
+import express, { type Response } from "express";
+import { Redis } from "ioredis";
 import pino, { type Logger } from "pino";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import type { Config } from "./config.js";
+import { bytesOf, type Config } from "./config.js";
 import { migrate, openDatabase, type Db } from "./db/index.js";
 import { createServices, type Services } from "./services/index.js";
 import { inProcessEvents, redisEvents } from "./live/live-events.js";
 import { startSubscriptionServer } from "./live/subscription-server.js";
-import { createContext } from "./graphql/create-context.js";
+import { contextForPrincipal } from "./graphql/create-context.js";
 import { buildAppSchema } from "./graphql/schema.js";
 import { formatError } from "./graphql/errors.js";
 import type { Context } from "./graphql/context.type.js";
-import { authenticate } from "./auth/authenticate.js";
 import { oidcVerifier } from "./auth/oidc.js";
-import { DomainError } from "./domain/index.js";
 import { graphiqlRouter } from "./http/graphiql-page.js";
 import { publicDataRouter } from "./http/public-data-route.js";
 import { exportRouter } from "./http/export-routes.js";
-import { rateLimit } from "./http/rate-limit.js";
+import { createRateLimiter, identifyAndLimit, principalOf } from "./http/rate-limit.js";
 import { cors } from "./http/cors.js";
 import { addinDirectory } from "./http/addin-files.js";
 import { requestErrorHandler } from "./http/request-errors.js";
-import { queryLimitsPlugin } from "./graphql/query-limits.js";
+import { queryLimitsPlugin, type Budgets } from "./graphql/query-limits.js";
 import { seedDemoTrust, type DemoSeedResult } from "./demo/seed-demo-trust.js";
 import { seedDemoLiveYear } from "./demo/demo-live-year.js";
-import type { Viewer } from "./auth/viewer.js";
+import type { Principal } from "./auth/viewer.js";
+
+/** Express's "trust proxy" setting from TRUST_PROXY: a hop count, true/false, or addresses. */
+function trustProxySetting(value: string | undefined): boolean | number | string {
+  if (value === undefined) return false;
+  if (/^\d+$/.test(value)) return Number(value);
+  if (value === "true" || value === "false") return value === "true";
+  return value;
+}
 
 export interface ServerHandle {
   readonly url: string;
@@ -86,19 +92,56 @@ export async function bootstrap(
     publicEvaluation: config.PUBLIC_EVALUATION,
     maxBatchRows: config.MAX_BATCH_ROWS,
   };
-  const contextFor = (viewer: Viewer | null) => createContext(viewer, services, settings);
-  const limits = { maxDepth: config.MAX_QUERY_DEPTH, maxCost: config.MAX_QUERY_COST };
+  const contextFor = (principal: Principal | null) =>
+    contextForPrincipal(principal, services, settings);
+  // One request budget for HTTP and WebSocket (server/graphql/query-limits.ts).
+  const budgets: Budgets = {
+    signedIn: {
+      maxDepth: config.MAX_QUERY_DEPTH,
+      maxCost: config.MAX_QUERY_COST,
+      maxRootFields: config.MAX_ROOT_FIELDS,
+      maxRows: config.MAX_BATCH_ROWS,
+      maxCards: config.MAX_CARDS,
+    },
+    signedOut: {
+      maxDepth: config.MAX_QUERY_DEPTH,
+      maxCost: config.PUBLIC_MAX_COST,
+      maxRootFields: config.MAX_ROOT_FIELDS,
+      maxRows: config.PUBLIC_MAX_ROWS,
+      // Cards need sign-in: within this, the request is answered UNAUTHENTICATED.
+      maxCards: config.PUBLIC_MAX_ROWS,
+    },
+  };
+  // Rate limits shared by every instance through Redis when REDIS_URL is set.
+  const rateLimitRedis = config.REDIS_URL
+    ? new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+    : null;
+  rateLimitRedis?.on("error", (error) => logger.warn({ err: error }, "redis (rate limits)"));
+  const rateLimiter = createRateLimiter(
+    {
+      perMinute: config.RATE_LIMIT_PER_MINUTE,
+      signedOutPerMinute: config.RATE_LIMIT_SIGNED_OUT_PER_MINUTE,
+      signInFailuresPerMinute: config.SIGN_IN_FAILURES_PER_MINUTE,
+    },
+    rateLimitRedis,
+  );
 
   const app = express();
   app.disable("x-powered-by");
+  app.set("trust proxy", trustProxySetting(config.TRUST_PROXY));
   const httpServer = http.createServer(app);
   const onInternal = (error: unknown) => logger.error({ err: error }, "unexpected error");
+  const formatOptions = { onInternal, hideSchemaDetails: config.production };
   const subscriptions = startSubscriptionServer({
     httpServer,
     schema,
     prisma,
     oidc,
-    limits,
+    budget: budgets.signedIn,
+    rateLimiter,
+    maxPayload: bytesOf(config.WS_MAX_PAYLOAD),
+    production: config.production,
+    trustProxy: app.get("trust proxy fn") as (address: string, hop: number) => boolean,
     recheckSeconds: config.LIVE_TOKEN_RECHECK_SECONDS,
     logger,
     contextFor,
@@ -107,12 +150,13 @@ export async function bootstrap(
     schema,
     introspection: !config.production,
     includeStacktraceInErrorResponses: false,
+    hideSchemaDetailsFromClientErrors: config.production,
     csrfPrevention: true,
-    formatError: (formatted, error) => formatError(formatted, error, onInternal),
+    formatError: (formatted, error) => formatError(formatted, error, formatOptions),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       ApolloServerPluginLandingPageDisabled(),
-      queryLimitsPlugin(schema, limits),
+      queryLimitsPlugin(schema, budgets),
       // Closes the subscription sockets when Apollo stops, after in-flight requests drain.
       { serverWillStart: async () => ({ drainServer: () => subscriptions.dispose() }) },
     ],
@@ -138,37 +182,37 @@ export async function bootstrap(
       response.status(503).json({ status: "unavailable" });
     }
   });
-  app.get("/", (_request, response) => response.redirect("/graphiql"));
-  app.use(graphiqlRouter("/graphql"));
+  // The IDE: off in production unless GRAPHIQL=true.
+  if (config.GRAPHIQL) {
+    app.get("/", (_request, response) => response.redirect("/graphiql"));
+    app.use(graphiqlRouter("/graphql"));
+  }
   app.use("/addin", express.static(addinDirectory(), { maxAge: config.production ? "1h" : 0 }));
   app.use(["/graphql", "/export", "/public-data"], cors);
-  const limiter = rateLimit(config.RATE_LIMIT_PER_MINUTE);
-  app.use("/export", limiter);
+  // Sign-in, then the rate limit by principal (or address), before any body is read.
+  const identify = identifyAndLimit(prisma, oidc, rateLimiter);
+  app.use("/export", identify);
   app.use(exportRouter(services, oidc, onInternal));
-  app.use("/public-data", limiter);
-  app.use(publicDataRouter(services, oidc, config.PUBLIC_DATA_LIMIT, onInternal));
+  // Public data files stream in (no JSON parser); their own limit is PUBLIC_DATA_LIMIT.
+  app.use("/public-data", identify);
+  app.use(publicDataRouter(services, config.PUBLIC_DATA_LIMIT, onInternal));
+  // Body limits: a signed-out request may send far less than a signed-in one.
+  // (A multipart upload route gets its own limit here, next to these.)
+  const bodyLimitOf = (response: Response) =>
+    principalOf(response) ? config.BODY_LIMIT : config.PUBLIC_BODY_LIMIT;
+  const signedInJson = express.json({ limit: config.BODY_LIMIT });
+  const signedOutJson = express.json({ limit: config.PUBLIC_BODY_LIMIT });
   app.use(
     "/graphql",
-    limiter,
-    express.json({ limit: config.BODY_LIMIT }),
+    identify,
+    (request, response, next) =>
+      (principalOf(response) ? signedInJson : signedOutJson)(request, response, next),
     expressMiddleware(apollo, {
-      context: async ({ req }): Promise<Context> => {
-        let viewer;
-        try {
-          viewer = await authenticate(prisma, req.headers.authorization, oidc);
-        } catch (error) {
-          if (error instanceof DomainError)
-            throw new GraphQLError(error.message, {
-              extensions: { code: error.kind, http: { status: 401 } },
-            });
-          throw error;
-        }
-        return contextFor(viewer);
-      },
+      context: async ({ res }): Promise<Context> => contextFor(principalOf(res)),
     }),
   );
 
-  app.use(requestErrorHandler(config.BODY_LIMIT, onInternal));
+  app.use(requestErrorHandler(bodyLimitOf, onInternal));
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once("error", reject);
@@ -195,7 +239,8 @@ export async function bootstrap(
       draining = true;
       await apollo.stop();
       await subscriptions.dispose().catch(() => undefined);
-      await events.close();
+      await services.events.close();
+      rateLimitRedis?.disconnect();
       await database.close();
     },
   };

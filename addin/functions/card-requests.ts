@@ -4,12 +4,13 @@
 // not one of the viewer's academies: that cell is #N/A "No academy with URN
 // ... in your trust", and its neighbours are answered as usual.
 //
-// The server's cost estimate of academyCards does not grow with the number
-// of URNs (ACADEMY_CARDS_COST), so requests are not sized by cost. Should a
-// server refuse one as QUERY_TOO_COMPLEX all the same (a lower
-// MAX_QUERY_COST, or an estimate that counts URNs), it is halved for as long
-// as halving lowers the cost the server reports; once it does not, the cells
-// show the server's message rather than a request being sent per academy.
+// The server's cost estimate of academyCards grows by one per URN
+// (ACADEMY_CARDS_COST + n), well within the default limit for 500 URNs, so
+// requests are not sized by cost. Should a server refuse one as
+// QUERY_TOO_COMPLEX all the same (a lower MAX_QUERY_COST), it is halved while
+// dropping URNs can bring it within the limit (the excess is smaller than the
+// URNs asked for) and halving lowers the cost the server reports; otherwise
+// the cells show the server's message rather than a request being sent per academy.
 import {
   AddinFailure,
   failureKindOf,
@@ -72,8 +73,15 @@ async function sendChunk(
     response = await client.send<AcademyCardsData>(ACADEMY_CARDS, { urns, year });
   } catch (error) {
     if (!(error instanceof AddinFailure)) throw error;
-    const cost = refusedCostOf(error);
-    if (cost !== null && urns.length > 1 && (refusedCost === null || cost < refusedCost)) {
+    const refusal = refusedCostOf(error);
+    const cost = refusal?.cost ?? null;
+    if (
+      refusal !== null &&
+      cost !== null &&
+      urns.length > 1 &&
+      cost - refusal.limit < urns.length &&
+      (refusedCost === null || cost < refusedCost)
+    ) {
       const half = Math.ceil(urns.length / 2);
       await Promise.all([
         sendChunk(client, year, urns.slice(0, half), outcomes, cost),
@@ -107,16 +115,16 @@ async function sendChunk(
 }
 
 /**
- * The cost the server gave when it refused a request as too costly, or null
- * for any other failure (a depth refusal included). The server masks error
- * extensions other than the code, so the figure is read from its message
- * ("This query would cost 911; the limit is 500. ...").
+ * The cost and limit the server gave when it refused a request as too
+ * costly, or null for any other failure (a depth refusal included). The
+ * server masks error extensions other than the code, so the figures are read
+ * from its message ("This query would cost 1125; the limit is 500. ...").
  */
-function refusedCostOf(failure: AddinFailure): number | null {
+function refusedCostOf(failure: AddinFailure): { cost: number; limit: number } | null {
   const error = failure.errors[0];
   if (error?.extensions?.code !== "QUERY_TOO_COMPLEX") return null;
-  const cost = /would cost (\d+)/.exec(error.message)?.[1];
-  return cost === undefined ? null : Number(cost);
+  const found = /would cost (\d+); the limit is (\d+)/.exec(error.message);
+  return found ? { cost: Number(found[1]), limit: Number(found[2]) } : null;
 }
 
 function failureOf(error: GraphQLErrorBody): AddinFailure {

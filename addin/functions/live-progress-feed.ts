@@ -10,9 +10,9 @@
 //   cancelled ends it. An event carries the target's new progress, so it is
 //   shown as it comes, with no request.
 // - When the socket drops, the client reconnects and resubscribes with
-//   `since` (the last event's `at`), and the server sends what was recorded
-//   meanwhile first; the cells' cards are read again as well, for what no
-//   event carries (a target changed while away).
+//   `after` (the last event's `cursor`), and the server sends what was
+//   committed meanwhile first, in order, each once; the cells' cards are read
+//   again as well, for a subscription that had heard no event to resume from.
 // - A revoked token ends the subscriptions (4401): the cells say to sign in
 //   again. A new connection (sign in, sign out, another server) means a new
 //   client and fresh values.
@@ -168,7 +168,7 @@ export class LiveProgressFeed implements ProgressFeed {
             {
               query: PROGRESS_CHANGED,
               variables: { urn, metric },
-              resumeFrom: (last) => ({ since: last.progressChanged.at }),
+              resumeFrom: (last) => ({ after: last.progressChanged.cursor }),
             },
             {
               event: ({ progressChanged: change }) => {
@@ -179,7 +179,11 @@ export class LiveProgressFeed implements ProgressFeed {
             },
           ),
           link.client.listen<TargetChangedData>(
-            { query: TARGET_CHANGED, variables: { urn } },
+            {
+              query: TARGET_CHANGED,
+              variables: { urn },
+              resumeFrom: (last) => ({ after: last.targetChanged.cursor }),
+            },
             {
               event: ({ targetChanged: change }) => {
                 if (change.year !== year || !sameMetric(change.metric, metric)) return;

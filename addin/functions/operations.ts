@@ -148,14 +148,13 @@ export interface AcademyCardsData {
 export const MAX_CARDS_PER_REQUEST = 500;
 
 /**
- * What the server estimates ACADEMY_CARDS costs (server/graphql/query-limits.ts):
- * 1 per field, and a list without `first` counts its children 10 times,
- * whatever its length: 1 + 10 x (designation: 1 + 3 + level 1 + 3 + timeInLevel
- * 1 + 2 = 11, targets: 1 + 10 x (4 + progress 1 + 6)) = 1221, for one URN or 500.
- * So the cost does not shrink with the number of
- * URNs, and a server whose MAX_QUERY_COST is below it refuses every request.
- * Keep it in step with the selection; functions-operations.test.ts checks it
- * against the real server.
+ * What the server estimates ACADEMY_CARDS costs (server/graphql/query-limits.ts)
+ * before its URNs: 1 per field, and a list without `first` counts its
+ * children 10 times: 1 + 10 x (designation: 1 + 3 + level 1 + 3 + timeInLevel
+ * 1 + 2 = 11, targets: 1 + 10 x (4 + progress 1 + 6)) = 1221. Each URN adds 1
+ * (the cost counts list arguments), so a request for n academies costs
+ * 1221 + n. Keep it in step with the selection; functions-operations.test.ts
+ * checks it against the real server.
  */
 export const ACADEMY_CARDS_COST = 1221;
 
@@ -164,8 +163,9 @@ const TARGET_PROGRESS = `target { metric baseline target status progress { lates
 
 /** A measurement was recorded for an academy's metric: the target's new progress. */
 export const PROGRESS_CHANGED = /* GraphQL */ `
-  subscription ProgressChanged($urn: String!, $metric: String!, $since: DateTimeISO) {
-    progressChanged(urn: $urn, metric: $metric, since: $since) {
+  subscription ProgressChanged($urn: String!, $metric: String!, $after: String) {
+    progressChanged(urn: $urn, metric: $metric, after: $after) {
+      cursor
       year
       at
       ${TARGET_PROGRESS}
@@ -175,8 +175,10 @@ export const PROGRESS_CHANGED = /* GraphQL */ `
 
 export interface ProgressChangedData {
   readonly progressChanged: {
+    /** Its place in the trust's changes: `after` when subscribing again. */
+    readonly cursor: string;
     readonly year: string;
-    /** When it was recorded (server time): `since` when subscribing again. */
+    /** When it was recorded (server time). */
     readonly at: string;
     readonly target: TargetProgress | null;
   };
@@ -184,8 +186,9 @@ export interface ProgressChangedData {
 
 /** A target of an academy was created or changed. */
 export const TARGET_CHANGED = /* GraphQL */ `
-  subscription TargetChanged($urn: String!) {
-    targetChanged(urn: $urn) {
+  subscription TargetChanged($urn: String!, $after: String) {
+    targetChanged(urn: $urn, after: $after) {
+      cursor
       year
       metric
       ${TARGET_PROGRESS}
@@ -195,6 +198,8 @@ export const TARGET_CHANGED = /* GraphQL */ `
 
 export interface TargetChangedData {
   readonly targetChanged: {
+    /** Its place in the trust's changes: `after` when subscribing again. */
+    readonly cursor: string;
     readonly year: string;
     readonly metric: string;
     readonly target: TargetProgress | null;

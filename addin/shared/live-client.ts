@@ -10,8 +10,8 @@
 // - A socket that drops is reconnected with backoff (0.5 s doubling to 30 s,
 //   with jitter so a restarted server is not met by every client at once),
 //   and each subscription is sent again with what its operation takes from
-//   the last event it heard (progressChanged: `since` = the last `at`), so
-//   the server first sends what was recorded meanwhile. Listeners hear
+//   the last event it heard (`after` = the last event's `cursor`), so the
+//   server first sends what was committed meanwhile, in order, each once. Listeners hear
 //   `resumed` to read again what no event carries.
 // - A revoked or expired token (the server closes with 4401) or a refused
 //   one (4403) ends every subscription with a problem saying so; nothing is
@@ -99,7 +99,7 @@ export class LiveClient {
           lazyCloseTimeout: 2_000,
           // Pings keep proxies from closing a quiet socket.
           keepAlive: 25_000,
-          // Reconnection is ours, so that `since` is sent again.
+          // Reconnection is ours, so that `after` is sent again.
           retryAttempts: 0,
           on: {
             connected: () => this.onConnected(),

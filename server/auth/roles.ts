@@ -33,6 +33,18 @@ export function isScopedRole(role: Role): boolean {
   return SCOPED_ROLES.includes(role);
 }
 
+/**
+ * The hosting operator's one permission: create trusts and their first trust
+ * admin. The operator holds no role in any trust and no trust permission.
+ */
+export const OPERATE = "operate";
+export type AuthRule = Permission | typeof OPERATE;
+
+/** Roles that see the whole trust; the others (SCOPED_ROLES) see only the academies (URNs) they are given. */
+export const TRUST_WIDE_ROLES: readonly Role[] = ROLES.filter(
+  (role) => !SCOPED_ROLES.includes(role),
+);
+
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }

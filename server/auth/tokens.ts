@@ -3,9 +3,11 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db/index.js";
 import { isRole, isScopedRole, type Role } from "./roles.js";
-import type { Viewer } from "./viewer.js";
+import type { Operator, Viewer } from "./viewer.js";
 
 const PREFIX = "mat_";
+/** The hosting operator's tokens: a prefix of their own, kept in their own table. */
+export const OPERATOR_PREFIX = "matop_";
 
 export function hashToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
@@ -57,6 +59,33 @@ export async function issueTokenForUser(
     data: { userId, hash: hashToken(token), label, expiresAt },
   });
   return { token, tokenId: row.id, userId, expiresAt };
+}
+
+/** A token for the hosting operator (creates trusts and their first admin; reads no trust's data). */
+export async function issueOperatorToken(
+  prisma: Db,
+  name: string,
+  days: number | null,
+): Promise<{ token: string; tokenId: string; expiresAt: Date | null }> {
+  const token = `${OPERATOR_PREFIX}${randomBytes(32).toString("base64url")}`;
+  const expiresAt = days === null ? null : new Date(Date.now() + days * 86_400_000);
+  const row = await prisma.operatorToken.create({
+    data: { name, hash: hashToken(token), expiresAt },
+  });
+  return { token, tokenId: row.id, expiresAt };
+}
+
+/** The operator a token stands for, or null when it is unknown, expired or revoked. */
+export async function operatorForToken(prisma: Db, token: string): Promise<Operator | null> {
+  if (!token.startsWith(OPERATOR_PREFIX) || token.length > 200) return null;
+  const row = await prisma.operatorToken.findUnique({ where: { hash: hashToken(token) } });
+  if (
+    !row ||
+    row.revokedAt !== null ||
+    (row.expiresAt !== null && row.expiresAt.getTime() <= Date.now())
+  )
+    return null;
+  return { tokenId: row.id, name: row.name };
 }
 
 export async function revokeToken(prisma: Db, tokenId: string): Promise<void> {

@@ -15,3 +15,21 @@ export interface Viewer {
 export function canSeeAcademy(viewer: Viewer, urn: string): boolean {
   return viewer.academyUrns === null || viewer.academyUrns.has(urn);
 }
+
+/** The hosting operator: creates trusts and their first trust admin, and reads no trust's data. */
+export interface Operator {
+  readonly tokenId: string;
+  readonly name: string;
+}
+
+/** Who a request acts for: a user of one trust, or the hosting operator. */
+export type Principal =
+  | { readonly kind: "user"; readonly viewer: Viewer }
+  | { readonly kind: "operator"; readonly operator: Operator };
+
+/** The rate-limit and budget key of a principal. */
+export function principalKey(principal: Principal): string {
+  return principal.kind === "user"
+    ? `user:${principal.viewer.userId}`
+    : `operator:${principal.operator.tokenId}`;
+}

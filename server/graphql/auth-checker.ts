@@ -1,18 +1,24 @@
 // The one authorization layer for every query, mutation and subscription:
 // @Authorized("<permission>") on each operation, checked here against the
 // roles table. Row-level scoping (trust, academies) lives in the services.
+// The hosting operator passes only @Authorized("operate") and nothing else.
 import type { AuthChecker } from "type-graphql";
 import { DomainError } from "../domain/index.js";
-import { PERMISSIONS, roleHas, type Permission } from "../auth/roles.js";
+import { OPERATE, PERMISSIONS, roleHas, type AuthRule, type Permission } from "../auth/roles.js";
 import type { Context } from "./context.type.js";
 
-export const authChecker: AuthChecker<Context, Permission> = ({ context }, permissions) => {
+export const authChecker: AuthChecker<Context, AuthRule> = ({ context }, rules) => {
   const viewer = context.viewer;
-  if (permissions.length === 0)
+  if (rules.length === 0)
     throw new Error("An operation is marked @Authorized without a permission");
-  for (const permission of permissions) {
-    if (!(permission in PERMISSIONS)) throw new Error(`Unknown permission ${permission}`);
+  for (const rule of rules) {
+    if (rule !== OPERATE && !(rule in PERMISSIONS)) throw new Error(`Unknown permission ${rule}`);
   }
+  if (context.operator !== null) {
+    if (rules.includes(OPERATE)) return true;
+    throw new DomainError("FORBIDDEN", "The hosting operator reads no trust's data.");
+  }
+  const permissions = rules.filter((rule): rule is Permission => rule !== OPERATE);
   if (viewer === null) {
     if (permissions.includes("evaluate") && context.publicEvaluation) return true;
     throw new DomainError(
@@ -23,6 +29,8 @@ export const authChecker: AuthChecker<Context, Permission> = ({ context }, permi
   if (permissions.some((permission) => roleHas(viewer.role, permission))) return true;
   throw new DomainError(
     "FORBIDDEN",
-    `Your role (${viewer.role}) may not do this; it needs ${permissions.join(" or ")}.`,
+    permissions.length > 0
+      ? `Your role (${viewer.role}) may not do this; it needs ${permissions.join(" or ")}.`
+      : "Only the hosting operator may do this.",
   );
 };

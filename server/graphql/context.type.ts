@@ -1,6 +1,6 @@
 // What every resolver receives: the viewer (null when signed out), the
 // services, and settings that shape authorization.
-import type { Viewer } from "../auth/viewer.js";
+import type { Operator, Viewer } from "../auth/viewer.js";
 import type { Services } from "../services/index.js";
 import type DataLoader from "dataloader";
 import type { CompiledFramework } from "../domain/index.js";
@@ -8,6 +8,8 @@ import type { YearDesignation } from "../services/designation.service.js";
 
 export interface Context {
   readonly viewer: Viewer | null;
+  /** The hosting operator, when it is the one signed in (viewer is then null). */
+  readonly operator: Operator | null;
   readonly services: Services;
   /** Presets may be evaluated without signing in. */
   readonly publicEvaluation: boolean;

@@ -1,7 +1,7 @@
 // Builds the per-request (or per-subscription) context: the viewer, the
 // services, and loaders that batch per-academy lookups.
 import DataLoader from "dataloader";
-import type { Viewer } from "../auth/viewer.js";
+import type { Principal, Viewer } from "../auth/viewer.js";
 import type { Services } from "../services/index.js";
 import type { YearDesignation } from "../services/designation.service.js";
 import type { Context } from "./context.type.js";
@@ -11,6 +11,17 @@ export interface ContextSettings {
   readonly maxBatchRows: number;
 }
 
+/** The context of a principal (a trust's user, the operator, or null when signed out). */
+export function contextForPrincipal(
+  principal: Principal | null,
+  services: Services,
+  settings: ContextSettings,
+): Context {
+  if (principal?.kind === "operator")
+    return { ...createContext(null, services, settings), operator: principal.operator };
+  return createContext(principal?.viewer ?? null, services, settings);
+}
+
 export function createContext(
   viewer: Viewer | null,
   services: Services,
@@ -18,6 +29,7 @@ export function createContext(
 ): Context {
   return {
     viewer,
+    operator: null,
     services,
     publicEvaluation: settings.publicEvaluation,
     maxBatchRows: settings.maxBatchRows,

@@ -1,12 +1,24 @@
-// Limits on what one request may ask for: nesting depth and an estimated
-// cost (graphql-query-complexity), each refused before execution with the
-// limit in the error.
+// One request budget for every path (HTTP and graphql-ws): variables are
+// coerced first (a wrong type is BAD_USER_INPUT naming the variable, never a
+// server error), then one walk of the operation (graphql-query-complexity,
+// following fragments and aliases) measures
+// - its depth,
+// - its top-level fields (each alias counts),
+// - the rows it asks the server to designate, import or record, and the
+//   academy cards it asks for, summed over every field and alias (eleven
+//   aliases sharing one 1,000-row variable are 11,000 rows),
+// - its cost: a field costs 1 plus one per item of its list arguments (rows,
+//   URNs, cells); a page of `first` multiplies its children by `first`,
+//   another list by 10.
+// Over any limit, the operation is refused before it runs, with the limit and
+// the figure in the message. A signed-out request has its own, smaller budget.
 import type { ApolloServerPlugin } from "@apollo/server";
 import {
   GraphQLError,
   Kind,
-  isListType,
   getNullableType,
+  getVariableValues,
+  isListType,
   type DocumentNode,
   type FragmentDefinitionNode,
   type GraphQLSchema,
@@ -14,6 +26,39 @@ import {
   type SelectionSetNode,
 } from "graphql";
 import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
+import { CODES } from "./errors.js";
+import type { Context } from "./context.type.js";
+
+export interface RequestBudget {
+  readonly maxDepth: number;
+  readonly maxCost: number;
+  readonly maxRootFields: number;
+  /** Rows designated, imported or recorded, all fields and aliases together. */
+  readonly maxRows: number;
+  /** Academy cards, all fields and aliases together. */
+  readonly maxCards: number;
+}
+
+export interface Budgets {
+  readonly signedIn: RequestBudget;
+  /** For requests without a principal (only possible with PUBLIC_EVALUATION). */
+  readonly signedOut: RequestBudget;
+}
+
+/**
+ * The top-level fields that do work per item, and the list argument that
+ * holds the items (none: one item). A new batch field belongs here.
+ */
+export const WORK_FIELDS: Readonly<Record<string, { unit: "rows" | "cards"; argument?: string }>> =
+  {
+    designate: { unit: "rows" },
+    designateBatch: { unit: "rows", argument: "rows" },
+    importAcademies: { unit: "rows", argument: "rows" },
+    recordEvidenceBatch: { unit: "rows", argument: "rows" },
+    recordEvidence: { unit: "rows" },
+    academyCard: { unit: "cards" },
+    academyCards: { unit: "cards", argument: "urns" },
+  };
 
 /** Depth of the deepest field selection, following fragments. */
 export function operationDepth(document: DocumentNode, operation: OperationDefinitionNode): number {
@@ -44,77 +89,172 @@ export function operationDepth(document: DocumentNode, operation: OperationDefin
   return depthOf(operation.selectionSet, new Set());
 }
 
-/** A field costs 1; a page of `first` items multiplies its children by `first`; another list by 10. */
-const listAwareEstimator: ComplexityEstimator = ({ field, args, childComplexity }) => {
-  if (typeof args.first === "number") return 1 + childComplexity * Math.max(1, args.first);
-  return isListType(getNullableType(field.type)) ? 1 + childComplexity * 10 : 1 + childComplexity;
-};
+const lengthOf = (value: unknown): number => (Array.isArray(value) ? value.length : 1);
 
-export interface QueryLimits {
-  readonly maxDepth: number;
-  readonly maxCost: number;
+/** Items in a field's list arguments (the outer length of each). */
+function listItems(args: Record<string, unknown>): number {
+  let items = 0;
+  for (const value of Object.values(args)) if (Array.isArray(value)) items += value.length;
+  return items;
 }
 
-/** The error for an operation over a limit, or null when it is within them. */
-export function limitError(
+/** What one operation asks for, measured in one walk. */
+export interface Measure {
+  readonly depth: number;
+  readonly cost: number;
+  readonly rootFields: number;
+  readonly rows: number;
+  readonly cards: number;
+}
+
+function measure(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
   variables: Record<string, unknown>,
-  limits: QueryLimits,
-): GraphQLError | null {
-  const depth = operationDepth(document, operation);
-  if (depth > limits.maxDepth) {
-    return new GraphQLError(
-      `This query is nested ${depth} levels deep; the limit is ${limits.maxDepth}.`,
-      {
-        extensions: {
-          code: "QUERY_TOO_COMPLEX",
-          depth,
-          maxDepth: limits.maxDepth,
-          http: { status: 400 },
-        },
-      },
+): Measure {
+  const roots = new Set(
+    [schema.getQueryType(), schema.getMutationType(), schema.getSubscriptionType()].filter(
+      (type) => type !== null && type !== undefined,
+    ),
+  );
+  let rootFields = 0;
+  const work = { rows: 0, cards: 0 };
+  const estimator: ComplexityEstimator = ({ type, field, args, childComplexity }) => {
+    const items = listItems(args);
+    if (roots.has(type as never)) {
+      rootFields++;
+      const fieldWork = WORK_FIELDS[field.name];
+      if (fieldWork)
+        work[fieldWork.unit] += fieldWork.argument ? lengthOf(args[fieldWork.argument]) : 1;
+    }
+    if (typeof args.first === "number")
+      return 1 + items + childComplexity * Math.max(1, args.first);
+    return (
+      1 + items + (isListType(getNullableType(field.type)) ? childComplexity * 10 : childComplexity)
     );
-  }
-  let cost: number;
-  try {
-    cost = getComplexity({
-      schema,
-      query: document,
-      operationName: operation.name?.value,
-      variables,
-      estimators: [listAwareEstimator],
-    });
-  } catch {
-    // Variables that cannot be coerced (an unknown enum value such as period
-    // "autumn3"): execution refuses them as BAD_USER_INPUT, naming the value.
-    return null;
-  }
-  if (cost > limits.maxCost) {
-    return new GraphQLError(
-      `This query would cost ${cost}; the limit is ${limits.maxCost}. Ask for fewer fields or smaller pages.`,
-      {
-        extensions: {
-          code: "QUERY_TOO_COMPLEX",
-          cost,
-          maxCost: limits.maxCost,
-          http: { status: 400 },
-        },
-      },
-    );
-  }
-  return null;
+  };
+  const cost = getComplexity({
+    schema,
+    query: document,
+    operationName: operation.name?.value,
+    variables,
+    estimators: [estimator],
+  });
+  return { depth: operationDepth(document, operation), cost, rootFields, ...work };
 }
 
-export function queryLimitsPlugin(schema: GraphQLSchema, limits: QueryLimits): ApolloServerPlugin {
+const tooComplex = (message: string) =>
+  new GraphQLError(message, {
+    extensions: { code: CODES.QUERY_TOO_COMPLEX, http: { status: 400 } },
+  });
+
+/** Variables coerced to the operation's types; BAD_USER_INPUT errors naming each bad one. */
+export function coerceVariables(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+): { errors: GraphQLError[] } | { coerced: Record<string, unknown> } {
+  const result = getVariableValues(schema, operation.variableDefinitions ?? [], variables, {
+    maxErrors: 10,
+  });
+  if (result.errors)
+    return {
+      errors: result.errors.map(
+        (error) =>
+          new GraphQLError(error.message, {
+            nodes: error.nodes,
+            extensions: { code: CODES.BAD_USER_INPUT, http: { status: 400 } },
+          }),
+      ),
+    };
+  return { coerced: result.coerced };
+}
+
+/**
+ * The errors that refuse an operation before it runs (bad variables or over
+ * the budget), or an empty list when it may run.
+ */
+export function budgetErrors(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  budget: RequestBudget,
+  signedIn: boolean,
+): GraphQLError[] {
+  const coerced = coerceVariables(schema, operation, variables);
+  if ("errors" in coerced) return coerced.errors;
+  const depth = operationDepth(document, operation);
+  if (depth > budget.maxDepth)
+    return [
+      tooComplex(`This query is nested ${depth} levels deep; the limit is ${budget.maxDepth}.`),
+    ];
+  let found: Measure;
+  try {
+    found = measure(schema, document, operation, variables);
+  } catch (error) {
+    // graphql-query-complexity refuses documents with too many nodes.
+    return [
+      tooComplex(
+        `This query is too large to measure (${error instanceof Error ? error.message : "too many fields"}).`,
+      ),
+    ];
+  }
+  const who = signedIn ? "" : " without signing in";
+  if (found.rootFields > budget.maxRootFields)
+    return [
+      tooComplex(
+        `This operation has ${found.rootFields} top-level fields (each alias counts); the limit is ${budget.maxRootFields}.`,
+      ),
+    ];
+  if (found.rows > budget.maxRows)
+    return [
+      tooComplex(
+        `This operation asks for ${found.rows} rows (every field and alias together); the limit is ${budget.maxRows} per operation${who}. Split the request.`,
+      ),
+    ];
+  if (found.cards > budget.maxCards)
+    return [
+      tooComplex(
+        `This operation asks for ${found.cards} academy cards (every field and alias together); the limit is ${budget.maxCards} per operation${who}.`,
+      ),
+    ];
+  if (found.cost > budget.maxCost)
+    return [
+      tooComplex(
+        `This query would cost ${found.cost}; the limit is ${budget.maxCost}${who}. Ask for fewer fields or smaller pages.`,
+      ),
+    ];
+  return [];
+}
+
+/** The budget that applies to a request's context. */
+export function budgetFor(budgets: Budgets, context: Pick<Context, "viewer" | "operator">) {
+  const signedIn = context.viewer !== null || context.operator !== null;
+  return { budget: signedIn ? budgets.signedIn : budgets.signedOut, signedIn };
+}
+
+/** Apollo plugin: the budget checked once the operation is known, before it runs. */
+export function queryLimitsPlugin(
+  schema: GraphQLSchema,
+  budgets: Budgets,
+): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ document, operation, request }) {
+        async didResolveOperation({ document, operation, request, contextValue }) {
           if (!operation) return;
-          const error = limitError(schema, document, operation, request.variables ?? {}, limits);
-          if (error) throw error;
+          const { budget, signedIn } = budgetFor(budgets, contextValue);
+          const errors = budgetErrors(
+            schema,
+            document,
+            operation,
+            request.variables ?? {},
+            budget,
+            signedIn,
+          );
+          if (errors.length > 0) throw errors[0];
         },
       };
     },

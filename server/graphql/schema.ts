@@ -9,6 +9,7 @@ import { AcademyCardResolver, TargetFieldsResolver } from "./resolvers/academy-c
 import { FrameworkResolver } from "./resolvers/framework.resolver.js";
 import { OverviewResolver } from "./resolvers/overview.resolver.js";
 import { LiveResolver } from "./resolvers/live.resolver.js";
+import { AdministrationResolver } from "./resolvers/administration.resolver.js";
 import { PublicDataResolver } from "./resolvers/public-data.resolver.js";
 
 export const RESOLVERS = [
@@ -18,6 +19,7 @@ export const RESOLVERS = [
   TargetFieldsResolver,
   OverviewResolver,
   LiveResolver,
+  AdministrationResolver,
   PublicDataResolver,
 ] as const;
 

@@ -8,6 +8,7 @@ import type { OidcVerifier } from "../auth/oidc.js";
 import { roleHas } from "../auth/roles.js";
 import { academyCardWorkbook, overviewWorkbook } from "../workbook/export-workbooks.js";
 import { designationLine } from "../services/designation-line.js";
+import { CODES } from "../graphql/errors.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const STATUS: Record<string, number> = {
@@ -46,7 +47,7 @@ export function exportRouter(
         onError(error);
         response.status(500).json({
           error: {
-            code: "INTERNAL_SERVER_ERROR",
+            code: CODES.INTERNAL_SERVER_ERROR,
             message: "Something went wrong on the server; it has been logged.",
           },
         });

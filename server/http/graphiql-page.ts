@@ -14,8 +14,8 @@ const FILES: Record<string, string> = {
   "graphiql.css": join(packageDir("graphiql"), "graphiql.min.css"),
 };
 
-const EXAMPLE = `# Welcome. Presets can be tried without signing in; for your trust's data,
-# add a header { "Authorization": "Bearer <token>" } below (npm start prints a demo token).
+const EXAMPLE = `# Welcome. Add a header { "Authorization": "Bearer <token>" } below (npm start
+# prints demo tokens). Presets can be tried without one where PUBLIC_EVALUATION=true.
 query Presets {
   frameworks { key name levels { key label rank risk } }
 }

@@ -5,30 +5,26 @@
 // `Accept: application/x-ndjson` it is a stream of progress lines
 // ({"progress":{"rows","bytes","total"}}) ending in {"report":...} or {"error":...}.
 // Files larger than PUBLIC_DATA_LIMIT are refused (413) by Content-Length or while streaming.
+// Sign-in and the rate limit are identifyAndLimit's (mounted before this router,
+// as for /export); the principal it found is read with principalOf.
 import express, { type Request, type Response, type Router } from "express";
 import { DomainError } from "../domain/index.js";
 import type { Services } from "../services/index.js";
-import { authenticate } from "../auth/authenticate.js";
-import type { OidcVerifier } from "../auth/oidc.js";
 import { roleHas } from "../auth/roles.js";
+import { bytesOf } from "../config.js";
+import { CODES } from "../graphql/errors.js";
+import { principalOf } from "./rate-limit.js";
 
 const STATUS: Record<string, number> = {
-  BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
+  [CODES.BAD_USER_INPUT]: 400,
+  [CODES.UNAUTHENTICATED]: 401,
+  [CODES.FORBIDDEN]: 403,
+  [CODES.NOT_FOUND]: 404,
+  [CODES.CONFLICT]: 409,
 };
 
-/** A body over PUBLIC_DATA_LIMIT (an HTTP matter, not a domain error kind). */
+/** A body over PUBLIC_DATA_LIMIT (answered 413 with BAD_REQUEST, like main's body limits). */
 class PayloadTooLarge extends Error {}
-
-/** "100mb" -> bytes. */
-export function sizeInBytes(size: string): number {
-  const match = /^(\d+)(kb|mb)$/.exec(size);
-  if (!match) throw new Error(`not a size: ${size}`);
-  return Number(match[1]) * (match[2] === "mb" ? 1024 * 1024 : 1024);
-}
 
 function query(request: Request, name: string): string | null {
   const value = request.query[name];
@@ -54,12 +50,11 @@ async function* limited(
 
 export function publicDataRouter(
   services: Services,
-  oidc: OidcVerifier | null,
   limit: string,
   onError: (error: unknown) => void,
 ): Router {
   const router = express.Router();
-  const maxBytes = sizeInBytes(limit);
+  const maxBytes = bytesOf(limit);
   router.post("/public-data", async (request: Request, response: Response) => {
     const streaming = (request.headers.accept ?? "").includes("application/x-ndjson");
     const fail = (error: unknown) => {
@@ -69,9 +64,9 @@ export function publicDataRouter(
       const body = known
         ? { code: error.kind, message: error.message, problems: error.problems }
         : tooLarge
-          ? { code: "PAYLOAD_TOO_LARGE", message: error.message, problems: [] }
+          ? { code: CODES.BAD_REQUEST, message: error.message, problems: [] }
           : {
-              code: "INTERNAL_SERVER_ERROR",
+              code: CODES.INTERNAL_SERVER_ERROR,
               message: "Something went wrong on the server; it has been logged.",
             };
       const status = known ? (STATUS[error.kind] ?? 400) : tooLarge ? 413 : 500;
@@ -81,9 +76,12 @@ export function publicDataRouter(
       if (!request.complete) request.resume();
     };
     try {
-      const viewer = await authenticate(services.prisma, request.headers.authorization, oidc);
-      if (!viewer)
+      const principal = principalOf(response);
+      if (!principal)
         throw new DomainError("UNAUTHENTICATED", "Sign in: send an Authorization: Bearer token.");
+      if (principal.kind === "operator")
+        throw new DomainError("FORBIDDEN", "The hosting operator reads no trust's data.");
+      const viewer = principal.viewer;
       if (!roleHas(viewer.role, "recordEvidence") || viewer.academyUrns !== null)
         throw new DomainError("FORBIDDEN", "Only a trust admin or data manager loads public data.");
       const name = query(request, "name");

@@ -1,40 +1,149 @@
-// Requests per minute per token (or per address without one), in memory per
-// instance: a fixed one-minute window. Over the limit: 429 with Retry-After.
-import { createHash } from "node:crypto";
+// Rate limits by who is asking, with rate-limiter-flexible (a maintained
+// library: fixed one-minute windows in Redis shared by every instance when
+// REDIS_URL is set, in memory otherwise, with an in-memory fallback while
+// Redis is unreachable):
+// - a signed-in user (or the operator) has RATE_LIMIT_PER_MINUTE, however its
+//   token is spelt ("bearer", "BEARER", two spaces: one principal, one budget);
+// - a signed-out client has RATE_LIMIT_SIGNED_OUT_PER_MINUTE per address;
+// - failed sign-ins (garbled, unknown, expired tokens) count per address
+//   before any token is looked up: past SIGN_IN_FAILURES_PER_MINUTE the
+//   address is refused until the minute is over, so a fresh fake token each
+//   time gets no fresh budget.
+// The same limiter serves HTTP (Express middleware below) and graphql-ws.
 import type { NextFunction, Request, Response } from "express";
+import type { Redis } from "ioredis";
+import {
+  RateLimiterMemory,
+  RateLimiterRedis,
+  RateLimiterRes,
+  type RateLimiterAbstract,
+} from "rate-limiter-flexible";
+import { DomainError } from "../domain/index.js";
+import type { Db } from "../db/index.js";
+import { authenticatePrincipal } from "../auth/authenticate.js";
+import type { OidcVerifier } from "../auth/oidc.js";
+import { principalKey, type Principal } from "../auth/viewer.js";
+import { CODES, errorBody } from "../graphql/errors.js";
 
-export function rateLimit(perMinute: number) {
-  const windows = new Map<string, { start: number; count: number }>();
-  let lastSweep = Date.now();
-  return (request: Request, response: Response, next: NextFunction) => {
-    const now = Date.now();
-    if (now - lastSweep > 60_000) {
-      for (const [key, window] of windows) if (now - window.start >= 60_000) windows.delete(key);
-      lastSweep = now;
-    }
-    const authorization = request.headers.authorization;
-    const key = authorization
-      ? `t:${createHash("sha256").update(authorization).digest("hex")}`
-      : `a:${request.ip ?? "unknown"}`;
-    let window = windows.get(key);
-    if (!window || now - window.start >= 60_000) {
-      window = { start: now, count: 0 };
-      windows.set(key, window);
-    }
-    window.count++;
-    if (window.count > perMinute) {
-      const retry = Math.ceil((window.start + 60_000 - now) / 1000);
-      response.setHeader("Retry-After", String(retry));
-      response.status(429).json({
-        errors: [
-          {
-            message: `Too many requests: the limit is ${perMinute} a minute; try again in ${retry} s.`,
-            extensions: { code: "RATE_LIMITED" },
-          },
-        ],
-      });
-      return;
-    }
-    next();
+export interface RateLimitSettings {
+  readonly perMinute: number;
+  readonly signedOutPerMinute: number;
+  readonly signInFailuresPerMinute: number;
+}
+
+/** A refusal: what was exceeded and when to try again. */
+export interface Refusal {
+  readonly message: string;
+  readonly retryAfterSeconds: number;
+}
+
+export interface RateLimiter {
+  /** Refuses an address whose failed sign-ins are used up, before a token is looked up. */
+  signInBlocked(address: string): Promise<Refusal | null>;
+  /** Counts a failed sign-in against the address. */
+  signInFailed(address: string): Promise<void>;
+  /** Counts one request (or subscription) for the principal, or the address when signed out. */
+  consume(principal: Principal | null, address: string): Promise<Refusal | null>;
+}
+
+function limiter(redis: Redis | null, keyPrefix: string, points: number): RateLimiterAbstract {
+  const memory = new RateLimiterMemory({ keyPrefix, points, duration: 60 });
+  if (!redis) return memory;
+  return new RateLimiterRedis({
+    storeClient: redis,
+    keyPrefix: `mat:rl:${keyPrefix}`,
+    points,
+    duration: 60,
+    insuranceLimiter: memory,
+  });
+}
+
+const seconds = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
+
+export function createRateLimiter(settings: RateLimitSettings, redis: Redis | null): RateLimiter {
+  const users = limiter(redis, "user", settings.perMinute);
+  const addresses = limiter(redis, "address", settings.signedOutPerMinute);
+  const failures = limiter(redis, "signin", settings.signInFailuresPerMinute);
+  const refusal = (res: unknown, limit: number, what: string): Refusal => {
+    if (!(res instanceof RateLimiterRes)) throw res;
+    const retry = seconds(res);
+    return {
+      retryAfterSeconds: retry,
+      message: `Too many ${what}: the limit is ${limit} a minute; try again in ${retry} s.`,
+    };
   };
+  return {
+    async signInBlocked(address) {
+      const res = await failures.get(address);
+      if (!res || res.consumedPoints < settings.signInFailuresPerMinute) return null;
+      return refusal(res, settings.signInFailuresPerMinute, "failed sign-ins from your address");
+    },
+    async signInFailed(address) {
+      await failures.consume(address).catch((res: unknown) => {
+        if (!(res instanceof RateLimiterRes)) throw res;
+      });
+    },
+    async consume(principal, address) {
+      try {
+        if (principal) await users.consume(principalKey(principal));
+        else await addresses.consume(address);
+        return null;
+      } catch (res) {
+        return principal
+          ? refusal(res, settings.perMinute, "requests")
+          : refusal(res, settings.signedOutPerMinute, "requests without signing in");
+      }
+    },
+  };
+}
+
+function refuse(
+  response: Response,
+  status: number,
+  code: "RATE_LIMITED" | "UNAUTHENTICATED" | "FORBIDDEN",
+  message: string,
+) {
+  response.status(status).json(errorBody(CODES[code], message));
+}
+
+/**
+ * Express middleware: signs the request in (once; the principal is left in
+ * response.locals.principal for GraphQL and exports), then counts it.
+ */
+export function identifyAndLimit(prisma: Db, oidc: OidcVerifier | null, rateLimiter: RateLimiter) {
+  return async (request: Request, response: Response, next: NextFunction) => {
+    try {
+      const address = request.ip ?? request.socket.remoteAddress ?? "unknown";
+      const authorization = request.headers.authorization;
+      let principal: Principal | null = null;
+      if (authorization) {
+        const blocked = await rateLimiter.signInBlocked(address);
+        if (blocked) {
+          response.setHeader("Retry-After", String(blocked.retryAfterSeconds));
+          return refuse(response, 429, "RATE_LIMITED", blocked.message);
+        }
+        try {
+          principal = await authenticatePrincipal(prisma, authorization, oidc);
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          await rateLimiter.signInFailed(address);
+          return refuse(response, 401, "UNAUTHENTICATED", error.message);
+        }
+      }
+      const over = await rateLimiter.consume(principal, address);
+      if (over) {
+        response.setHeader("Retry-After", String(over.retryAfterSeconds));
+        return refuse(response, 429, "RATE_LIMITED", over.message);
+      }
+      response.locals.principal = principal;
+      next();
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+/** The principal identifyAndLimit found for this request (null: signed out). */
+export function principalOf(response: Response): Principal | null {
+  return (response.locals.principal as Principal | null | undefined) ?? null;
 }

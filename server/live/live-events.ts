@@ -1,51 +1,41 @@
-// Events the server publishes after a change commits, for subscriptions and
-// streaming cells. One interface, two transports: in-process (one server) and
-// Redis (several server instances; every instance hears every event).
+// The transport for events after they commit: in-process (one server) or Redis
+// (several server instances; every instance hears every event of the trusts it
+// listens to). A transport may deliver late, out of order or not at all (Redis
+// pub/sub is at-most-once); the event bus (event-bus.ts) puts events back in
+// order and reads what a transport lost from the outbox.
 // Payloads are plain JSON so they cross Redis unchanged.
 import { Redis } from "ioredis";
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 
-/** A target with its progress as the API shows it, in JSON form (dates as ISO strings). */
-export type TargetSnapshot = Record<string, unknown>;
+/**
+ * The kinds of event a subscription can deliver. Adding a kind is one line here
+ * (and the resolver that shows it); the outbox, cursors and catch-up do not
+ * look inside an event's data.
+ */
+export const EVENT_KINDS = ["progressChanged", "designationChanged", "targetChanged"] as const;
+export type EventKind = (typeof EVENT_KINDS)[number];
 
-export interface ProgressChangedEvent {
-  readonly kind: "progressChanged";
+/** What a service emits inside its transaction: whose, about which academy, and its data. */
+export interface NewEvent {
+  readonly kind: EventKind;
   readonly trustId: string;
   readonly urn: string;
-  readonly year: string;
-  readonly metric: string;
-  readonly at: string;
-  /** The measurement recorded, as JSON. */
-  readonly measurement: Record<string, unknown>;
-  /** The target for the metric with its new progress; null when the academy has no target for it. */
-  readonly target: TargetSnapshot | null;
+  /** Whatever JSON the service gives; only the resolver for the kind reads it. */
+  readonly data: Record<string, unknown>;
 }
 
-export interface DesignationChangedEvent {
-  readonly kind: "designationChanged";
-  readonly trustId: string;
-  readonly urn: string;
+/** An event written to the outbox: its position in the trust's sequence and when it was written. */
+export interface LiveEvent extends NewEvent {
+  /** 1, 2, 3 ... per trust, with no gaps, in commit order. */
+  readonly seq: number;
+  /** ISO time the event was written (informative only: resume by `seq`, never by time). */
   readonly at: string;
-  /** The designation year that changed: evidence recorded or a decision made for it. */
-  readonly year: string;
-}
-
-export interface TargetChangedEvent {
-  readonly kind: "targetChanged";
-  readonly trustId: string;
-  readonly urn: string;
-  readonly year: string;
-  readonly metric: string;
-  readonly at: string;
-  readonly target: TargetSnapshot | null;
 }
 
 /** A row as plain JSON for an event payload (dates become ISO strings). */
 export function eventJson(value: unknown): Record<string, unknown> {
   return JSON.parse(JSON.stringify(value)) as Record<string, unknown>;
 }
-
-export type LiveEvent = ProgressChangedEvent | DesignationChangedEvent | TargetChangedEvent;
 
 export interface LiveEvents {
   /** Which transport: "in-process" or "redis". */

@@ -1,36 +1,74 @@
 // GraphQL subscriptions over WebSocket (graphql-ws) on the same port and path
-// as queries. The token is checked on connection init, and again every
-// `recheckSeconds`: a revoked or expired token closes the socket (4401).
-// Depth and cost limits apply to subscriptions as to queries.
+// as queries, on the same footing as HTTP (DESIGN.md "graphql-ws bypasses
+// Apollo's HTTP plugins"):
+// - a message over WS_MAX_PAYLOAD is refused by ws before it is read in full
+//   or parsed (close 1009);
+// - sign-in is required on connection init, before any operation (4403
+//   otherwise; 4429 when the address has used up its failed sign-ins), and
+//   the token is checked again every `recheckSeconds`: a revoked or expired
+//   token closes the socket (4401);
+// - only subscriptions: queries and mutations go over HTTP;
+// - each subscription counts against the principal's rate limit;
+// - variables are coerced and the request budget applied exactly as on HTTP,
+//   and a bad variable is an error on that operation, never a closed socket;
+// - no introspection in production, no schema suggestions in messages, and
+//   every error goes through the one formatter (masked, with extensions.code).
 import type http from "node:http";
+import proxyAddr from "proxy-addr";
 import { WebSocketServer } from "ws";
 import { useServer } from "graphql-ws/use/ws";
-import { GraphQLError, getOperationAST, parse, validate, type GraphQLSchema } from "graphql";
+import {
+  GraphQLError,
+  NoSchemaIntrospectionCustomRule,
+  Kind,
+  getOperationAST,
+  parse,
+  specifiedRules,
+  validate,
+  type DocumentNode,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+} from "graphql";
 import type { Logger } from "pino";
 import { DomainError } from "../domain/index.js";
 import type { Db } from "../db/index.js";
-import { authenticate } from "../auth/authenticate.js";
+import { authenticatePrincipal } from "../auth/authenticate.js";
 import type { OidcVerifier } from "../auth/oidc.js";
-import type { Viewer } from "../auth/viewer.js";
+import type { Principal } from "../auth/viewer.js";
 import type { Context } from "../graphql/context.type.js";
-import { limitError, type QueryLimits } from "../graphql/query-limits.js";
+import { budgetErrors, type RequestBudget } from "../graphql/query-limits.js";
+import { CODES, formatBareError, formatError, type ErrorCode } from "../graphql/errors.js";
+import type { RateLimiter } from "../http/rate-limit.js";
+import { sharedSubscribe } from "./shared-execution.js";
 
 export interface SubscriptionServerOptions {
   readonly httpServer: http.Server;
   readonly schema: GraphQLSchema;
   readonly prisma: Db;
   readonly oidc: OidcVerifier | null;
-  readonly limits: QueryLimits;
+  readonly budget: RequestBudget;
+  readonly rateLimiter: RateLimiter;
+  /** Largest message in bytes. */
+  readonly maxPayload: number;
+  readonly production: boolean;
+  /** Express's compiled "trust proxy" function, to read the client address as HTTP does. */
+  readonly trustProxy: (address: string, hop: number) => boolean;
   readonly recheckSeconds: number;
   readonly logger: Logger;
-  readonly contextFor: (viewer: Viewer | null) => Context;
+  readonly contextFor: (principal: Principal | null) => Context;
 }
 
 type Extra = {
-  viewer?: Viewer | null;
-  authorization?: string | undefined;
+  principal?: Principal;
   timer?: NodeJS.Timeout;
 };
+
+/** Close codes the server uses besides graphql-ws's own. */
+export const CLOSE = {
+  unauthorized: 4401,
+  forbidden: 4403,
+  tooManySignIns: 4429,
+} as const;
 
 function authorizationOf(params: Record<string, unknown> | undefined): string | undefined {
   const value = params?.authorization ?? params?.Authorization;
@@ -42,53 +80,136 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): {
   dispose(): Promise<void>;
   clients(): number;
 } {
-  const wsServer = new WebSocketServer({ server: options.httpServer, path: "/graphql" });
+  const wsServer = new WebSocketServer({
+    server: options.httpServer,
+    path: "/graphql",
+    maxPayload: options.maxPayload,
+  });
+  const formatOptions = {
+    onInternal: (error: unknown) => options.logger.error({ err: error }, "unexpected error"),
+    hideSchemaDetails: options.production,
+  };
+  const rules = options.production
+    ? [...specifiedRules, NoSchemaIntrospectionCustomRule]
+    : specifiedRules;
+  /** Errors as graphql-ws sends them, already formatted (it calls toJSON on each). */
+  const refusal = (errors: readonly GraphQLError[], code: ErrorCode): GraphQLError[] =>
+    errors.map((error) => {
+      const formatted = formatBareError(error, code, formatOptions);
+      return new GraphQLError(formatted.message, { extensions: formatted.extensions });
+    });
+  const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
+    errors.map((error) => formatError(error.toJSON(), error, formatOptions));
+
   const cleanup = useServer<Record<string, unknown> | undefined, Extra>(
     {
       schema: options.schema,
-      context: (ctx) => options.contextFor(ctx.extra.viewer ?? null),
+      // One execution per event for subscribers who asked the same and see alike.
+      subscribe: sharedSubscribe,
       onConnect: async (ctx) => {
+        const request = ctx.extra.request;
+        const address = proxyAddr(request, options.trustProxy);
+        const socket = ctx.extra.socket;
         const authorization = authorizationOf(ctx.connectionParams);
+        if (!authorization) return false;
+        const blocked = await options.rateLimiter.signInBlocked(address);
+        if (blocked) {
+          socket.close(CLOSE.tooManySignIns, blocked.message.slice(0, 120));
+          return false;
+        }
+        let principal: Principal | null;
         try {
-          ctx.extra.viewer = await authenticate(options.prisma, authorization, options.oidc);
+          principal = await authenticatePrincipal(options.prisma, authorization, options.oidc);
         } catch (error) {
-          if (error instanceof DomainError) return false;
-          throw error;
+          if (!(error instanceof DomainError)) throw error;
+          await options.rateLimiter.signInFailed(address);
+          return false;
         }
-        ctx.extra.authorization = authorization;
-        if (ctx.extra.viewer) {
-          ctx.extra.timer = setInterval(() => {
-            authenticate(options.prisma, authorization, options.oidc)
-              .then((viewer) => (viewer ? undefined : Promise.reject(new Error("signed out"))))
-              .catch(() => {
-                clearInterval(ctx.extra.timer);
-                ctx.extra.socket.close(4401, "Token revoked or expired");
-              });
-          }, options.recheckSeconds * 1000);
-          ctx.extra.timer.unref();
+        // The operator reads no trust's data, and every subscription is a trust's data.
+        if (!principal || principal.kind !== "user") return false;
+        const over = await options.rateLimiter.consume(principal, address);
+        if (over) {
+          socket.close(CLOSE.tooManySignIns, over.message.slice(0, 120));
+          return false;
         }
+        ctx.extra.principal = principal;
+        ctx.extra.timer = setInterval(() => {
+          authenticatePrincipal(options.prisma, authorization, options.oidc)
+            .then((again) => (again ? undefined : Promise.reject(new Error("signed out"))))
+            .catch(() => {
+              clearInterval(ctx.extra.timer);
+              socket.close(CLOSE.unauthorized, "Token revoked or expired");
+            });
+        }, options.recheckSeconds * 1000);
+        ctx.extra.timer.unref();
         return true;
       },
-      onSubscribe: (_ctx, _id, payload) => {
-        let document;
+      onSubscribe: async (ctx, _id, payload) => {
         try {
-          document = parse(payload.query);
+          const principal = ctx.extra.principal ?? null;
+          if (!principal)
+            return refusal([new GraphQLError("Sign in first.")], CODES.UNAUTHENTICATED);
+          const address = proxyAddr(ctx.extra.request, options.trustProxy);
+          const over = await options.rateLimiter.consume(principal, address);
+          if (over) return refusal([new GraphQLError(over.message)], CODES.RATE_LIMITED);
+          let document: DocumentNode;
+          try {
+            document = parse(payload.query, { maxTokens: 10_000 });
+          } catch (error) {
+            return refusal([error as GraphQLError], CODES.GRAPHQL_PARSE_FAILED);
+          }
+          const invalid = validate(options.schema, document, rules);
+          if (invalid.length > 0) return refusal(invalid, CODES.GRAPHQL_VALIDATION_FAILED);
+          const operation = getOperationAST(document, payload.operationName);
+          if (!operation)
+            return refusal(
+              [new GraphQLError("Name the operation to run (operationName).")],
+              CODES.OPERATION_RESOLUTION_FAILURE,
+            );
+          if (operation.operation !== "subscription")
+            return refusal(
+              [
+                new GraphQLError(
+                  `Only subscriptions run over WebSocket; send this ${operation.operation} as an HTTP POST to /graphql.`,
+                ),
+              ],
+              CODES.BAD_REQUEST,
+            );
+          const refused = budgetErrors(
+            options.schema,
+            document,
+            operation,
+            payload.variables ?? {},
+            options.budget,
+            true,
+          );
+          if (refused.length > 0) return refusal(refused, CODES.BAD_USER_INPUT);
+          return {
+            schema: options.schema,
+            document: {
+              ...document,
+              definitions: document.definitions.filter(
+                (definition) =>
+                  definition.kind !== Kind.OPERATION_DEFINITION || definition === operation,
+              ),
+            },
+            operationName: payload.operationName,
+            variableValues: payload.variables,
+            contextValue: options.contextFor(principal),
+          };
         } catch (error) {
-          return [error as GraphQLError];
+          // Never close the socket over one operation: mask, log, answer it.
+          formatOptions.onInternal(error);
+          return [
+            new GraphQLError("Something went wrong on the server; it has been logged.", {
+              extensions: { code: CODES.INTERNAL_SERVER_ERROR },
+            }),
+          ];
         }
-        const errors = validate(options.schema, document);
-        if (errors.length > 0) return errors;
-        const operation = getOperationAST(document, payload.operationName);
-        if (!operation) return [new GraphQLError("No operation to run")];
-        const over = limitError(
-          options.schema,
-          document,
-          operation,
-          payload.variables ?? {},
-          options.limits,
-        );
-        return over ? [over] : undefined;
       },
+      onNext: (_ctx, _id, _payload, _args, result) =>
+        result.errors ? { ...result, errors: format(result.errors) } : undefined,
+      onError: (_ctx, _id, _payload, errors) => format(errors),
       onClose: (ctx) => {
         if (ctx.extra.timer) clearInterval(ctx.extra.timer);
       },

@@ -38,7 +38,8 @@ import type { Db } from "../db/index.js";
 import { canSeeAcademy, type Viewer } from "../auth/viewer.js";
 import type { AuditService } from "./audit.service.js";
 import type { AcademyRow, AcademyService } from "./academy.service.js";
-import { eventJson, type LiveEvents } from "../live/live-events.js";
+import { eventJson } from "../live/live-events.js";
+import type { EventBus } from "../live/event-bus.js";
 import { groupBy } from "./group-by.js";
 
 const MEASURABLE = new Set(["number", "percent", "points", "rate", "count", "grade"]);
@@ -260,7 +261,7 @@ export class AcademyCardService {
     private readonly prisma: Db,
     private readonly academies: AcademyService,
     private readonly audit: AuditService,
-    private readonly events: LiveEvents,
+    private readonly events: EventBus,
   ) {}
 
   async card(viewer: Viewer, urn: string, year: string): Promise<AcademyCardData> {
@@ -363,7 +364,8 @@ export class AcademyCardService {
       problems.push({ field: "reason", message: "reason: at most 500 characters" });
     if (problems.length > 0 || values === null) throw badInput(problems);
     const academy = await this.academies.get(viewer, input.urn);
-    const saved = await this.prisma.$transaction(async (tx) => {
+    const saved = await this.events.transaction(async (tx) => {
+      this.events.emit(tx, targetChanged(viewer, input.urn, input.year, input.metric));
       const existing = await tx.target.findUnique({
         where: {
           academyId_year_metric: { academyId: academy.id, year: input.year, metric: input.metric },
@@ -455,7 +457,6 @@ export class AcademyCardService {
       await this.audit.record(tx, viewer, "target.update", "Target", row.id, existing, row);
       return row;
     });
-    await this.publishTarget(viewer, input.urn, input.year, input.metric);
     return saved;
   }
 
@@ -494,7 +495,11 @@ export class AcademyCardService {
       today: today(),
     });
     if (!outcome.ok) throw refusal(outcome);
-    const saved = await this.prisma.$transaction(async (tx) => {
+    const saved = await this.events.transaction(async (tx) => {
+      this.events.emit(
+        tx,
+        targetChanged(viewer, existing.academy.urn, existing.year, existing.metric),
+      );
       const applied = outcome.applyChange
         ? {
             baseline: existing.pendingBaseline ?? existing.baseline,
@@ -561,7 +566,6 @@ export class AcademyCardService {
       await this.audit.record(tx, viewer, `target.${input.step}`, "Target", row.id, before, row);
       return row;
     });
-    await this.publishTarget(viewer, existing.academy.urn, existing.year, existing.metric);
     return saved;
   }
 
@@ -597,7 +601,11 @@ export class AcademyCardService {
       problems.push({ field: "body", message: "body: at most 60 characters" });
     if (problems.length > 0) throw badInput(problems);
     const milestones = JSON.stringify(values.milestones);
-    const saved = await this.prisma.$transaction(async (tx) => {
+    const saved = await this.events.transaction(async (tx) => {
+      this.events.emit(
+        tx,
+        targetChanged(viewer, existing.academy.urn, existing.year, existing.metric),
+      );
       const updated = await tx.target.updateMany({
         where: { id: existing.id, version: input.expectedVersion },
         data: {
@@ -644,7 +652,6 @@ export class AcademyCardService {
       await this.audit.record(tx, viewer, "target.directChange", "Target", row.id, before, row);
       return row;
     });
-    await this.publishTarget(viewer, existing.academy.urn, existing.year, existing.metric);
     return saved;
   }
 
@@ -686,7 +693,7 @@ export class AcademyCardService {
       problems.push({ field: "source", message: "source: at most 200 characters" });
     if (problems.length > 0) throw badInput(problems);
     const academy = await this.academies.get(viewer, input.urn);
-    const measurement = await this.prisma.$transaction(async (tx) => {
+    const measurement = await this.events.transaction(async (tx) => {
       const row = await tx.measurement.create({
         data: {
           trustId: viewer.trustId,
@@ -701,18 +708,13 @@ export class AcademyCardService {
         },
       });
       await this.audit.record(tx, viewer, "measurement.create", "Measurement", row.id, null, row);
+      this.events.emit(tx, {
+        kind: "progressChanged",
+        trustId: viewer.trustId,
+        urn: academy.urn,
+        data: { year: input.year, metric: input.metric, measurement: eventJson(row) },
+      });
       return row;
-    });
-    // Published after the commit, carrying the new progress, not just an id.
-    this.events.publish({
-      kind: "progressChanged",
-      trustId: viewer.trustId,
-      urn: academy.urn,
-      year: input.year,
-      metric: input.metric,
-      at: measurement.createdAt.toISOString(),
-      measurement: eventJson(measurement),
-      target: await this.snapshot(viewer, academy.urn, input.metric, input.year),
     });
     return { measurement, academy };
   }
@@ -726,23 +728,6 @@ export class AcademyCardService {
   ): Promise<Record<string, unknown> | null> {
     const found = await this.target(viewer, urn, metric, year).catch(() => null);
     return found ? eventJson(found) : null;
-  }
-
-  private async publishTarget(
-    viewer: Viewer,
-    urn: string,
-    year: string,
-    metric: string,
-  ): Promise<void> {
-    this.events.publish({
-      kind: "targetChanged",
-      trustId: viewer.trustId,
-      urn,
-      year,
-      metric,
-      at: new Date().toISOString(),
-      target: await this.snapshot(viewer, urn, metric, year),
-    });
   }
 
   /** Measurements recorded since a time (for a client catching up after a disconnection), oldest first. */
@@ -767,4 +752,9 @@ export class AcademyCardService {
       take: 1000,
     });
   }
+}
+
+/** The event a target change emits: subscribers read the target with its progress when they show it. */
+function targetChanged(viewer: Viewer, urn: string, year: string, metric: string) {
+  return { kind: "targetChanged", trustId: viewer.trustId, urn, data: { year, metric } } as const;
 }

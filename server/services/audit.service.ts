@@ -28,6 +28,29 @@ export class AuditService {
     before: unknown,
     after: unknown,
   ): Promise<void> {
+    await this.recordFor(
+      tx,
+      viewer.trustId,
+      `${viewer.name} (${viewer.role}, ${viewer.userId})`,
+      action,
+      entity,
+      entityId,
+      before,
+      after,
+    );
+  }
+
+  /** An entry in a trust's log by an actor outside it (the hosting operator). */
+  async recordFor(
+    tx: Tx,
+    trustId: string,
+    actor: string,
+    action: string,
+    entity: string,
+    entityId: string,
+    before: unknown,
+    after: unknown,
+  ): Promise<void> {
     const text = (value: unknown) =>
       value === null || value === undefined
         ? null
@@ -36,8 +59,8 @@ export class AuditService {
           : JSON.stringify(value);
     await tx.auditEntry.create({
       data: {
-        trustId: viewer.trustId,
-        actor: `${viewer.name} (${viewer.role}, ${viewer.userId})`,
+        trustId,
+        actor,
         action,
         entity,
         entityId,

@@ -37,7 +37,7 @@ import type { Viewer } from "../auth/viewer.js";
 import { canSeeAcademy } from "../auth/viewer.js";
 import type { AuditService, Tx } from "./audit.service.js";
 import type { FrameworkService } from "./framework.service.js";
-import { type LiveEvents } from "../live/live-events.js";
+import type { EventBus } from "../live/event-bus.js";
 import { groupBy } from "./group-by.js";
 
 /** A computed designation as stored. */
@@ -224,7 +224,7 @@ export class DesignationService {
     private readonly prisma: Db,
     private readonly frameworks: FrameworkService,
     private readonly audit: AuditService,
-    private readonly events: LiveEvents,
+    private readonly events: EventBus,
   ) {}
 
   /** The framework the trust designates with now. */
@@ -329,7 +329,7 @@ export class DesignationService {
     });
     if (problems.length > 0) throw badInput(problems);
 
-    const results = await this.prisma.$transaction(
+    const results = await this.events.transaction(
       async (tx) => {
         const academies = await tx.academy.findMany({
           // The whole trust's academies, not an IN list: a batch may exceed the database's parameter limit.
@@ -400,6 +400,12 @@ export class DesignationService {
             term,
             designations[index]!,
           );
+          this.events.emit(tx, {
+            kind: "designationChanged",
+            trustId: viewer.trustId,
+            urn: row.urn,
+            data: { year },
+          });
           await this.audit.record(
             tx,
             viewer,
@@ -415,17 +421,32 @@ export class DesignationService {
       },
       { timeout: 300_000 },
     );
-    const at = new Date().toISOString();
-    rows.forEach((row) =>
-      this.events.publish({
-        kind: "designationChanged",
-        trustId: viewer.trustId,
-        urn: row.urn,
-        at,
-        year,
-      }),
-    );
     return results;
+  }
+
+  /**
+   * Appends a designation computed elsewhere (a public data load) the way
+   * recording evidence does: provisional and coverage stored alike, and a
+   * designationChanged event emitted in the same transaction (`tx` must be one
+   * `events.transaction` started).
+   */
+  async storeComputed(
+    tx: Tx,
+    viewer: Viewer,
+    academy: { readonly id: string; readonly urn: string },
+    frameworkKey: string,
+    year: string,
+    term: string,
+    computed: { result: Designation; reasons: Reason[] },
+  ): Promise<StoredDesignationRow> {
+    const row = await this.store(tx, viewer, academy.id, frameworkKey, year, term, computed);
+    this.events.emit(tx, {
+      kind: "designationChanged",
+      trustId: viewer.trustId,
+      urn: academy.urn,
+      data: { year },
+    });
+    return row;
   }
 
   /** Appends a computed designation: nothing earlier is changed. */
@@ -536,7 +557,7 @@ export class DesignationService {
               : null;
       if (why) throw badInput([{ field: "reason", message: `reason: ${why}` }]);
     }
-    await this.prisma.$transaction(async (tx) => {
+    await this.events.transaction(async (tx) => {
       const row = await tx.designationDecision.create({
         data: {
           trustId: viewer.trustId,
@@ -564,13 +585,12 @@ export class DesignationService {
         null,
         row,
       );
-    });
-    this.events.publish({
-      kind: "designationChanged",
-      trustId: viewer.trustId,
-      urn: input.urn,
-      at: new Date().toISOString(),
-      year: input.year,
+      this.events.emit(tx, {
+        kind: "designationChanged",
+        trustId: viewer.trustId,
+        urn: input.urn,
+        data: { year: input.year },
+      });
     });
     const found = await this.yearDesignations(viewer, [academy.id], input.year);
     return found.get(academy.id)!;

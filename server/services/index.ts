@@ -1,7 +1,9 @@
 // The services the GraphQL layer and HTTP routes call; built once per server.
 import type { DatabaseKind, Db } from "../db/index.js";
 import type { LiveEvents } from "../live/live-events.js";
+import { EventBus, type EventBusOptions } from "../live/event-bus.js";
 import { AcademyService } from "./academy.service.js";
+import { AdministrationService } from "./administration.service.js";
 import { AcademyCardService } from "./academy-card.service.js";
 import { AuditService } from "./audit.service.js";
 import { DesignationService } from "./designation.service.js";
@@ -12,16 +14,23 @@ import { PublicDataService } from "./public-data.service.js";
 export interface Services {
   readonly prisma: Db;
   readonly audit: AuditService;
+  readonly administration: AdministrationService;
   readonly frameworks: FrameworkService;
   readonly academies: AcademyService;
   readonly designations: DesignationService;
   readonly cards: AcademyCardService;
   readonly overview: OverviewService;
   readonly publicData: PublicDataService;
-  readonly events: LiveEvents;
+  readonly events: EventBus;
 }
 
-export function createServices(prisma: Db, events: LiveEvents, store: DatabaseKind): Services {
+export function createServices(
+  prisma: Db,
+  transport: LiveEvents,
+  store: DatabaseKind,
+  live: EventBusOptions = {},
+): Services {
+  const events = new EventBus(prisma, transport, live);
   const audit = new AuditService(prisma);
   const frameworks = new FrameworkService(prisma, audit);
   const academies = new AcademyService(prisma, audit, store === "postgresql");
@@ -29,12 +38,13 @@ export function createServices(prisma: Db, events: LiveEvents, store: DatabaseKi
   return {
     prisma,
     audit,
+    administration: new AdministrationService(prisma, audit),
     frameworks,
     academies,
     designations,
     cards: new AcademyCardService(prisma, academies, audit, events),
     overview: new OverviewService(prisma, designations),
-    publicData: new PublicDataService(prisma, frameworks, audit, events),
+    publicData: new PublicDataService(prisma, frameworks, audit, events, designations),
     events,
   };
 }

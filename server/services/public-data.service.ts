@@ -8,7 +8,9 @@
 // the imported values filling what the trust has not recorded.
 import {
   badInput,
+  calendarPosition,
   DomainError,
+  isoDate,
   forbidden,
   readEvidence,
   type EvidenceEntry,
@@ -18,7 +20,7 @@ import type { Viewer } from "../auth/viewer.js";
 import { roleHas } from "../auth/roles.js";
 import type { AuditService } from "./audit.service.js";
 import type { FrameworkService } from "./framework.service.js";
-import type { LiveEvents } from "../live/live-events.js";
+import type { EventBus } from "../live/event-bus.js";
 import { readPublicFile } from "../public-data/read-public-file.js";
 import {
   KIND_LABELS,
@@ -30,10 +32,9 @@ import {
   type PublicValue,
   type SchoolRow,
 } from "../public-data/types.js";
-import { academicYearOf } from "../public-data/cells.js";
 import { filledReasons, publicLayers, sourceWords } from "../public-data/evidence-layers.js";
 import { evidenceForYear, type EvidenceLayer } from "../domain/designations/evidence-for-year.js";
-import { coverageOf } from "./designation.service.js";
+import type { DesignationService } from "./designation.service.js";
 
 export interface PublicImportInput {
   readonly fileName: string;
@@ -95,14 +96,10 @@ export interface StoredValueRow {
 
 const TERMS = ["autumn", "spring", "summer"] as const;
 
-/** Today's academic year and term, by month (Sep-Dec autumn, Jan-Apr spring, May-Aug summer). */
+/** Today's academic year and term by the England term dates (a holiday belongs to the term before it). */
 export function currentPeriod(today = new Date()): { year: string; term: (typeof TERMS)[number] } {
-  const iso = today.toISOString().slice(0, 10);
-  const month = today.getUTCMonth() + 1;
-  return {
-    year: academicYearOf(iso),
-    term: month >= 9 ? "autumn" : month <= 4 ? "spring" : "summer",
-  };
+  const position = calendarPosition(isoDate(today));
+  return { year: position.academicYear, term: position.term };
 }
 
 /** A GIAS group UID and the trust's UID name the same trust: "TR04567" and "4567" agree. */
@@ -131,7 +128,8 @@ export class PublicDataService {
     private readonly prisma: Db,
     private readonly frameworks: FrameworkService,
     private readonly audit: AuditService,
-    private readonly events: LiveEvents,
+    private readonly events: EventBus,
+    private readonly designations: DesignationService,
   ) {}
 
   /** Reads one file and stores what it holds for the viewer's trust; returns what it found and did. */
@@ -573,8 +571,7 @@ export class PublicDataService {
     ]);
     const order = (t: string) => TERMS.indexOf(t as (typeof TERMS)[number]);
     let changed = 0;
-    const published: { urn: string; designation: unknown }[] = [];
-    await this.prisma.$transaction(
+    await this.events.transaction(
       async (tx) => {
         for (const academy of academies) {
           const own = records.filter((record) => record.academyId === academy.id);
@@ -628,36 +625,20 @@ export class PublicDataService {
             previous.reasons === reasonsText
           )
             continue;
-          const coverage = coverageOf(result);
-          const row = await tx.designation.create({
-            data: {
-              trustId: trust.id,
-              academyId: academy.id,
-              frameworkKey: framework.key,
-              year,
-              term: designationTerm,
-              computedLevel: result.level?.key ?? null,
-              insufficientEvidence: result.insufficientEvidence,
-              provisional: coverage.provisional,
-              missingSources: JSON.stringify(coverage.missing),
-              reasons: reasonsText,
-            },
-          });
+          await this.designations.storeComputed(
+            tx,
+            viewer,
+            academy,
+            framework.key,
+            year,
+            designationTerm,
+            { result, reasons },
+          );
           changed++;
-          published.push({ urn: academy.urn, designation: row });
         }
       },
       { timeout: 300_000 },
     );
-    const at = new Date().toISOString();
-    for (const item of published)
-      this.events.publish({
-        kind: "designationChanged",
-        trustId: trust.id,
-        urn: item.urn,
-        at,
-        year,
-      });
     return changed;
   }
 

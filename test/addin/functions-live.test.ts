@@ -2,7 +2,7 @@
 // batched card read, then each measurement a data manager records, pushed by
 // the server within a second and with no request; cells of the same academy
 // and metric sharing one subscription; a dropped connection resumed with
-// `since`; a revoked token; and polling only where no WebSocket can be
+// `after` (the last cursor heard); a revoked token; and polling only where no WebSocket can be
 // opened. Against the real server (test-server.ts); the socket is Node's ws,
 // tapped to see what crosses the wire (graphql-ws-wire.ts), and a TCP proxy
 // stands in for the network when a test needs it to fail.
@@ -67,13 +67,13 @@ async function record(urn: string, metric: string, value: number): Promise<strin
 }
 
 /** The (urn, metric) of each ProgressChanged subscription sent for an academy. */
-function progressSubscriptions(urn: string): { metric: unknown; since: unknown }[] {
+function progressSubscriptions(urn: string): { metric: unknown; after: unknown }[] {
   return wire
     .subscribed("ProgressChanged")
     .filter((message) => message.payload?.variables?.urn === urn)
     .map((message) => ({
       metric: message.payload?.variables?.metric,
-      since: message.payload?.variables?.since,
+      after: message.payload?.variables?.after,
     }));
 }
 
@@ -152,8 +152,8 @@ describe("MAT.PROGRESS over the live connection", () => {
     await Promise.all([latest.next(), rag.next(), other.next()]);
     await subscribedTo("140003");
     expect(progressSubscriptions("140003")).toEqual([
-      { metric: "attendance.absence", since: undefined },
-      { metric: "attendance.persistentAbsence", since: undefined },
+      { metric: "attendance.absence", after: undefined },
+      { metric: "attendance.persistentAbsence", after: undefined },
     ]);
     const targetSubscriptions = () =>
       wire
@@ -166,8 +166,10 @@ describe("MAT.PROGRESS over the live connection", () => {
     await record("140003", "attendance.absence", 2.1);
     expect(await latest.next((value) => value === 2.1)).toBe(2.1);
     expect(await rag.next((value) => value === "green", 2_000, 1)).toBe("green");
-    await pause(200);
-    expect(other.results.length).toBe(otherShown);
+    // The other metric's cell did not move: a measurement of its own metric recorded after
+    // is the next value it shows.
+    await record("140003", "attendance.persistentAbsence", 7.3);
+    expect(await other.next(() => true, 2_000, otherShown)).toBe(7.3);
 
     /** Complete messages sent for the subscriptions of an operation with these variables. */
     const completedFor = (operation: string, variables: Record<string, string>) =>
@@ -186,7 +188,11 @@ describe("MAT.PROGRESS over the live connection", () => {
     const absence = { urn: "140003", metric: "attendance.absence" };
     const persistent = { urn: "140003", metric: "attendance.persistentAbsence" };
     latest.cancel();
-    await pause(200);
+    // Still subscribed for the remaining cell: a later measurement reaches it, and by then no
+    // complete message had gone out for the shared subscription.
+    const ragShown = rag.results.length;
+    await record("140003", "attendance.absence", 2.2);
+    expect(await rag.next(() => true, 2_000, ragShown)).toBeDefined();
     expect(completedFor("ProgressChanged", absence)).toHaveLength(0);
     rag.cancel();
     await until(
@@ -206,7 +212,7 @@ describe("MAT.PROGRESS over the live connection", () => {
     await until(() => server.handle.subscriptionClients() === 0, "the socket to close", 5_000);
   });
 
-  it("after the connection drops, resubscribes with since and shows what was recorded meanwhile", async () => {
+  it("after the connection drops, resubscribes after the last cursor it heard and shows what was recorded meanwhile, each once", async () => {
     const network = await proxy(server.handle.port);
     configure();
     await saveConnection({ serverUrl: network.url, token: server.tokens.leader });
@@ -217,6 +223,13 @@ describe("MAT.PROGRESS over the live connection", () => {
     const seenAt = await record("140004", "attendance.absence", 5.5);
     await cell.next((value) => value === 5.5);
     const socketsBefore = wire.sockets();
+    const heard = wire
+      .received("ProgressChanged")
+      .map(
+        (message) =>
+          (message.payload?.data as { progressChanged: { cursor: string } }).progressChanged.cursor,
+      );
+    const lastCursor = heard.at(-1);
 
     network.cut();
     expect(
@@ -231,7 +244,7 @@ describe("MAT.PROGRESS over the live connection", () => {
 
     expect(await cell.next((value) => value === 4.9, 10_000, cell.results.length)).toBe(4.9);
     const resubscribed = progressSubscriptions("140004").at(-1)!;
-    expect(resubscribed).toEqual({ metric: "attendance.absence", since: seenAt });
+    expect(resubscribed).toEqual({ metric: "attendance.absence", after: lastCursor });
     // The server sent both measurements of the outage on the new socket, first thing.
     await until(
       () =>
@@ -244,9 +257,12 @@ describe("MAT.PROGRESS over the live connection", () => {
       .filter((message) => message.socket > socketsBefore)
       .map(
         (message) =>
-          (message.payload?.data as { progressChanged: { at: string } }).progressChanged.at,
+          (message.payload?.data as { progressChanged: { at: string; cursor: string } })
+            .progressChanged,
       );
-    expect(caughtUp.every((at) => at > seenAt)).toBe(true);
+    expect(caughtUp.every((change) => change.at > seenAt)).toBe(true);
+    // Nothing heard before the drop comes again.
+    expect(caughtUp.filter((change) => heard.includes(change.cursor))).toEqual([]);
     cell.cancel();
   });
 

@@ -63,19 +63,21 @@ describe("the academyCards query's cost", () => {
     return body.errors?.[0]?.extensions?.code;
   }
 
-  it("is ACADEMY_CARDS_COST whether it asks for one academy or 500", async () => {
-    server = await startTestServer("sqlite", { MAX_QUERY_COST: String(ACADEMY_CARDS_COST) });
+  it("costs ACADEMY_CARDS_COST plus one per URN", async () => {
+    server = await startTestServer("sqlite", {
+      MAX_QUERY_COST: String(ACADEMY_CARDS_COST + MAX_CARDS_PER_REQUEST),
+    });
     expect(await askFor(1)).toBeUndefined();
     expect(await askFor(MAX_CARDS_PER_REQUEST)).toBeUndefined();
     await server.stop();
-    server = await startTestServer("sqlite", { MAX_QUERY_COST: String(ACADEMY_CARDS_COST - 1) });
-    expect(await askFor(1)).toBe("QUERY_TOO_COMPLEX");
-    expect(await askFor(MAX_CARDS_PER_REQUEST)).toBe("QUERY_TOO_COMPLEX");
+    server = await startTestServer("sqlite", { MAX_QUERY_COST: String(ACADEMY_CARDS_COST + 1) });
+    expect(await askFor(1)).toBeUndefined();
+    expect(await askFor(2)).toBe("QUERY_TOO_COMPLEX");
   });
 
   it("takes MAX_CARDS_PER_REQUEST academies and no more", async () => {
     server = await startTestServer("sqlite");
     expect(await askFor(MAX_CARDS_PER_REQUEST)).toBeUndefined();
-    expect(await askFor(MAX_CARDS_PER_REQUEST + 1)).toBe("BAD_USER_INPUT");
+    expect(await askFor(MAX_CARDS_PER_REQUEST + 1)).toBe("QUERY_TOO_COMPLEX");
   });
 });

@@ -57,9 +57,9 @@ afterAll(async () => {
 
 describe("when the server cannot be reached", () => {
   it("says so, and answers again as soon as the server is back at the same address", async () => {
-    const first = await start();
+    const first = await start({ PUBLIC_EVALUATION: "true" });
     configureFunctions({ fetch: requests.fetch });
-    // Presets need no token: nothing about the connection changes in this test.
+    // With public evaluation on, presets need no token: nothing about the connection changes.
     await saveConnection({ serverUrl: first.url, token: null });
     const before = await designation("phase-model", values, HEADER_ROW);
     expect(before).toMatch(/Sustain|Improve|Repair|Stabilise/);
@@ -74,7 +74,7 @@ describe("when the server cannot be reached", () => {
     );
     expect(down).toEqual(Array(3).fill(unreachable(first.url)));
 
-    const again = await start({ PORT: String(first.handle.port) });
+    const again = await start({ PORT: String(first.handle.port), PUBLIC_EVALUATION: "true" });
     expect(again.url).toBe(first.url);
     expect(await designation("phase-model", values, HEADER_ROW)).toBe(before);
     expect(await explain("phase-model", values, HEADER_ROW)).toContain("\n");
@@ -132,7 +132,9 @@ describe("when the server cannot be reached", () => {
 
 describe("a server with a lower query-cost limit", () => {
   it("answers every card in one request while academyCards is within it", async () => {
-    const strict = await start({ MAX_QUERY_COST: String(ACADEMY_CARDS_COST) });
+    const strict = await start({
+      MAX_QUERY_COST: String(ACADEMY_CARDS_COST + DEMO_MATRIX.length),
+    });
     configureFunctions({ fetch: requests.fetch });
     await saveConnection({ serverUrl: strict.url, token: strict.tokens.leader });
     requests.reset();
@@ -141,19 +143,30 @@ describe("a server with a lower query-cost limit", () => {
     expect(requests.operations()).toEqual(["AcademyCards"]);
   });
 
-  it("below it, halves once, sees the cost does not fall, and shows the server's message", async () => {
+  it("just below it, halves the request and answers every card in two more", async () => {
+    const strict = await start({ MAX_QUERY_COST: String(ACADEMY_CARDS_COST + 7) });
+    configureFunctions({ fetch: requests.fetch });
+    await saveConnection({ serverUrl: strict.url, token: strict.tokens.leader });
+    requests.reset();
+    const cards = await Promise.all(DEMO_MATRIX.map(({ urn }) => card(urn, YEAR)));
+    expect(cards.every((rows) => rows[0]?.[0] === "Metric")).toBe(true);
+    // 14 URNs cost ACADEMY_CARDS_COST + 14, 7 over: two halves of 7 cost + 7 each, within it.
+    expect(requests.operations()).toEqual(Array(3).fill("AcademyCards"));
+  });
+
+  it("far below it, sends one request and shows the server's message (fewer URNs could not help)", async () => {
     const strict = await start({ MAX_QUERY_COST: "500" });
     configureFunctions({ fetch: requests.fetch });
     await saveConnection({ serverUrl: strict.url, token: strict.tokens.leader });
     requests.reset();
     const cells = await Promise.all(DEMO_MATRIX.map(({ urn }) => shown(card(urn, YEAR))));
-    // 14 cards refused at 911, then 7 + 7 refused at 911 too: not a request per academy.
-    expect(requests.operations()).toEqual(Array(3).fill("AcademyCards"));
+    // 14 cards refused at ACADEMY_CARDS_COST + 14, far more over the limit than 14 URNs could save.
+    expect(requests.operations()).toEqual(["AcademyCards"]);
     expect(new Set(cells.map((cell) => JSON.stringify(cell)))).toEqual(
       new Set([
         JSON.stringify({
           code: "#N/A",
-          message: `The server could not answer: This query would cost ${ACADEMY_CARDS_COST}; the limit is 500. Ask for fewer fields or smaller pages.`,
+          message: `The server could not answer: This query would cost ${ACADEMY_CARDS_COST + DEMO_MATRIX.length}; the limit is 500. Ask for fewer fields or smaller pages.`,
         }),
       ]),
     );

@@ -163,9 +163,18 @@ describe("MAT.DESIGNATION", () => {
     );
   });
 
-  it("works without a token for the presets (public evaluation)", async () => {
+  it("asks to sign in for the presets unless the operator turns public evaluation on", async () => {
     await signIn(null);
-    expect(await designation("tiered-support", row("140001"), HEADER_ROW, "key")).toBe("tier1");
+    await expect(
+      designation("tiered-support", row("140001"), HEADER_ROW, "key"),
+    ).rejects.toMatchObject({ code: "#N/A", message: expect.stringContaining("Sign in") });
+    const open = await startTestServer("sqlite", { PUBLIC_EVALUATION: "true" });
+    try {
+      await saveConnection({ serverUrl: open.url, token: null });
+      expect(await designation("tiered-support", row("140001"), HEADER_ROW, "key")).toBe("tier1");
+    } finally {
+      await open.stop();
+    }
   });
 
   it("answers #VALUE! naming the indicator and what it accepts for a cell it cannot read", async () => {
@@ -386,25 +395,33 @@ describe("MAT.PROGRESS", () => {
     );
     expect(await cell.next()).toBe(before.progress.latest);
 
-    await server.client(server.tokens["data-manager"]).request(
-      gql`
-        mutation ($input: MeasurementInput!) {
-          recordMeasurement(input: $input) {
-            id
+    // The cell subscribes once it has shown its first value; a measurement recorded before the
+    // subscription is in place is not pushed, so record until one reaches the cell.
+    const record = () =>
+      server.client(server.tokens["data-manager"]).request(
+        gql`
+          mutation ($input: MeasurementInput!) {
+            recordMeasurement(input: $input) {
+              id
+            }
           }
-        }
-      `,
-      {
-        input: {
-          urn: "140002",
-          year: YEAR,
-          metric: "attendance.absence",
-          period: "summer2",
-          value: 4.2,
-          source: "Functions test",
+        `,
+        {
+          input: {
+            urn: "140002",
+            year: YEAR,
+            metric: "attendance.absence",
+            period: "summer2",
+            value: 4.2,
+            source: "Functions test",
+          },
         },
-      },
-    );
+      );
+    for (let attempt = 0; attempt < 40; attempt++) {
+      await record();
+      const shown = await cell.next((value) => value === 4.2, 250).catch(() => null);
+      if (shown !== null) break;
+    }
     expect(await cell.next((value) => value === 4.2)).toBe(4.2);
     cell.cancel();
   });

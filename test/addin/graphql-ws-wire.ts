@@ -1,6 +1,6 @@
 // Node's WebSocket class (ws) for the add-in's live client, recording every
 // graphql-ws message on the wire in both directions: what the add-in
-// subscribed to, when it completed a subscription, what it sent as `since`,
+// subscribed to, when it completed a subscription, what it sent as `after`,
 // and which events the server pushed. Nothing is changed on the way.
 import WebSocket from "ws";
 

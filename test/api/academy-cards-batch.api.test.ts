@@ -116,6 +116,7 @@ describe.each(await storesToTest())("academyCards on %s", (store) => {
         (caught: { response: { errors: { message: string }[] } }) =>
           caught.response.errors[0]!.message,
       );
-    expect(error).toContain("at most 500");
+    expect(error).toContain("asks for 501 academy cards");
+    expect(error).toContain("the limit is 500");
   });
 });

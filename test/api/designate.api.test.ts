@@ -61,7 +61,15 @@ type Designation = {
 describe.each(await storesToTest())("evaluation API on %s", (store) => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startTestServer(store);
+    // Evaluation without a token is what this suite tries, with the signed-in budget: the
+    // signed-out budget and its default (off) are test/security/hostile-limits.test.ts's.
+    server = await startTestServer(store, {
+      PUBLIC_EVALUATION: "true",
+      PUBLIC_MAX_ROWS: "10000",
+      PUBLIC_MAX_COST: "50000",
+      PUBLIC_BODY_LIMIT: "20mb",
+      RATE_LIMIT_SIGNED_OUT_PER_MINUTE: "100000",
+    });
   });
   afterAll(async () => {
     await server?.stop();
@@ -201,8 +209,9 @@ describe.each(await storesToTest())("evaluation API on %s", (store) => {
       .client()
       .request(BATCH, { framework: "phase-model", rows })
       .catch(graphQLErrorOf);
-    expect(error.code).toBe("BAD_USER_INPUT");
-    expect(error.message).toContain("at most 10000 rows");
+    expect(error.code).toBe("QUERY_TOO_COMPLEX");
+    expect(error.message).toContain("asks for 10001 rows");
+    expect(error.message).toContain("the limit is 10000 per operation");
   });
 
   it("lets a trust admin save a framework from JSON, then designates with it", async () => {

@@ -15,7 +15,8 @@ describe.skipIf(!available)("GraphQL IDE page", () => {
   let server: TestServer;
   let browser: Browser;
   beforeAll(async () => {
-    server = await startTestServer("sqlite");
+    // The example runs without a token: public evaluation on.
+    server = await startTestServer("sqlite", { PUBLIC_EVALUATION: "true" });
     browser = await chromium.launch({
       executablePath: CHROMIUM,
       args: [

@@ -1,37 +1,49 @@
 // Walks every operation in schema/schema.graphql for every role, a user of
-// another trust, and with no, expired and revoked tokens, asserting allowed or
-// denied. An operation added to the schema without a rule here fails.
+// another trust, the hosting operator, and with no, expired and revoked
+// tokens, asserting allowed or denied. An operation added to the schema
+// without a rule here fails. Subscriptions go over a real WebSocket: an
+// accepted one is proven by the next change reaching it, a refused one by its
+// error or the closed socket (never by waiting for nothing to happen).
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSchema } from "graphql";
 import { startTestServer, type TestServer } from "../support/test-server.js";
-import { issueToken, issueTokenForUser, revokeToken } from "../../server/auth/tokens.js";
-import { subscribe } from "../support/subscriber.js";
+import {
+  issueOperatorToken,
+  issueToken,
+  issueTokenForUser,
+  revokeToken,
+} from "../../server/auth/tokens.js";
+import { wsSession, type WsMessage } from "../support/ws-session.js";
 
-type Who = "trust-admin" | "data-manager" | "leader" | "governor" | "academy";
+type Who = "trust-admin" | "data-manager" | "leader" | "governor" | "academy" | "operator";
 const EVERYONE: Who[] = ["trust-admin", "data-manager", "leader", "governor", "academy"];
+const ROLES_AND_OPERATOR: Who[] = [...EVERYONE, "operator"];
 
 interface Rule {
-  /** Roles allowed; "public" also allows no token at all. */
-  readonly allowed: readonly Who[] | "public";
+  /**
+   * Who is allowed. Nothing is open to a request without a token by default
+   * (PUBLIC_EVALUATION is off; test/security/hostile-limits.test.ts turns it on).
+   */
+  readonly allowed: readonly Who[];
   readonly document: string;
-  readonly variables?: Record<string, unknown>;
-  /** Subscriptions go over graphql-ws, not HTTP. */
-  readonly subscription?: boolean;
+  readonly variables?: Record<string, unknown> | (() => Record<string, unknown>);
+  /** Subscriptions go over graphql-ws, not HTTP, with the change (run as the trust's admin) that reaches them. */
+  readonly subscription?: { readonly trigger: (year: string) => string };
 }
 
 const YEAR = "2025/26";
 
 /** The rules, written from the roles table in the README (not from the code). */
 const RULES: Record<string, Rule> = {
-  frameworks: { allowed: "public", document: "{ frameworks { key } }" },
+  frameworks: { allowed: EVERYONE, document: "{ frameworks { key } }" },
   designate: {
-    allowed: "public",
+    allowed: EVERYONE,
     document:
       '{ designate(framework: "phase-model", evidence: [{ indicator: "P8", value: "0.1" }]) { level { key } } }',
   },
   designateBatch: {
-    allowed: "public",
+    allowed: EVERYONE,
     document:
       '{ designateBatch(framework: "phase-model", rows: [[{ indicator: "P8", value: "0.1" }]]) { level { key } } }',
   },
@@ -131,26 +143,99 @@ const RULES: Record<string, Rule> = {
     document:
       '{ progressChangesSince(since: "2025-01-01T00:00:00Z", urn: "140001") { urn measurement { value } } }',
   },
+  liveCursor: {
+    allowed: EVERYONE,
+    document: "{ liveCursor }",
+  },
+  progressChanges: {
+    allowed: EVERYONE,
+    document: '{ progressChanges(urn: "140001") { hasMore changes { urn } } }',
+  },
+  designationChanges: {
+    allowed: EVERYONE,
+    document: "{ designationChanges { cursor changes { urn } } }",
+  },
+  targetChanges: {
+    allowed: EVERYONE,
+    document: "{ targetChanges { cursor changes { urn } } }",
+  },
   progressChanged: {
     allowed: EVERYONE,
-    subscription: true,
+    subscription: {
+      trigger: (year) =>
+        `mutation { recordMeasurement(input: { urn: "140001", year: "${year}", metric: "attendance.absence", period: summer2, value: 4 }) { id } }`,
+    },
     document: 'subscription { progressChanged(urn: "140001") { urn } }',
   },
   designationChanged: {
     allowed: EVERYONE,
-    subscription: true,
+    subscription: {
+      trigger: (year) =>
+        `mutation { recordEvidence(urn: "140001", year: "${year}", term: "summer", evidence: [{ indicator: "P8", value: "0.2" }]) { urn } }`,
+    },
     document: "subscription { designationChanged { urn } }",
   },
   targetChanged: {
     allowed: EVERYONE,
-    subscription: true,
+    subscription: {
+      trigger: (year) =>
+        `mutation { setTarget(input: { urn: "140001", year: "${year}", metric: "behaviour.suspensionRate", baseline: 5, target: 4 }) { id } }`,
+    },
     document: "subscription { targetChanged { urn } }",
+  },
+  trusts: { allowed: ["operator"], document: "{ trusts { uid name } }" },
+  createTrust: {
+    allowed: ["operator"],
+    document:
+      "mutation($input: CreateTrustInput!) { createTrust(input: $input) { trust { uid } adminToken } }",
+    variables: () => ({
+      input: {
+        uid: `TR${String(nextUid++).padStart(5, "0")}`,
+        name: "Matrix Trust",
+        adminName: "Ann",
+      },
+    }),
+  },
+  users: { allowed: ["trust-admin"], document: "{ users { name role } }" },
+  createUser: {
+    allowed: ["trust-admin"],
+    document: 'mutation { createUser(input: { name: "Matrix Leader", role: LEADER }) { id role } }',
+  },
+  updateUser: {
+    allowed: ["trust-admin"],
+    document:
+      'mutation($id: ID!) { updateUser(id: $id, input: { email: "m@example.org" }) { id } }',
+    variables: () => ({ id: ids.throwawayUser }),
+  },
+  issueToken: {
+    allowed: ["trust-admin"],
+    document:
+      'mutation($id: ID!) { issueToken(userId: $id, label: "matrix", days: 1) { record { id } } }',
+    variables: () => ({ id: ids.throwawayUser }),
+  },
+  revokeToken: {
+    allowed: ["trust-admin"],
+    document: "mutation($id: ID!) { revokeToken(id: $id) { revokedAt } }",
+    variables: () => ({ id: ids.throwawayToken }),
+  },
+  setTrustFramework: {
+    allowed: ["trust-admin"],
+    document: 'mutation { setTrustFramework(framework: "phase-model") { frameworkKey } }',
   },
   recordMeasurement: {
     allowed: ["trust-admin", "data-manager", "academy"],
     document: `mutation { recordMeasurement(input: { urn: "140001", year: "${YEAR}", metric: "attendance.absence", period: autumn1, value: 5 }) { id } }`,
   },
 };
+
+let nextUid = 30_000;
+/** Each change is made in a year of its own, so it is new (never a version conflict). */
+let nextYear = 2030;
+const freshYear = () => {
+  const start = nextYear++;
+  return `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
+};
+const ids = { throwawayUser: "", throwawayToken: "" };
 
 function operationsInSchema(): string[] {
   const schema = buildSchema(
@@ -172,9 +257,21 @@ describe("authorization matrix", () => {
   const tokens: Record<string, string | null> = {};
 
   beforeAll(async () => {
-    server = await startTestServer("sqlite", { RATE_LIMIT_PER_MINUTE: "100000" });
+    server = await startTestServer("sqlite", {
+      RATE_LIMIT_PER_MINUTE: "100000",
+      RATE_LIMIT_SIGNED_OUT_PER_MINUTE: "100000",
+      SIGN_IN_FAILURES_PER_MINUTE: "100000",
+    });
     Object.assign(tokens, server.tokens, { none: null });
     const prisma = server.handle.prisma;
+    tokens.operator = (await issueOperatorToken(prisma, "Matrix hosting", 1)).token;
+    const throwaway = await issueToken(prisma, {
+      trustId: server.handle.demo!.trustId,
+      role: "leader",
+      name: "Throwaway",
+    });
+    ids.throwawayUser = throwaway.userId;
+    ids.throwawayToken = throwaway.tokenId;
     const other = await prisma.trust.create({ data: { uid: "TR09876", name: "Other Trust" } });
     await prisma.academy.create({
       data: { trustId: other.id, urn: "140001", name: "Other Trust's 140001", phase: "primary" },
@@ -206,36 +303,55 @@ describe("authorization matrix", () => {
     await server?.stop();
   });
 
-  /** A subscription: accepted (no errors within a moment), refused with errors, or the socket closed. */
-  async function subscribeOnce(rule: Rule, token: string | null): Promise<Outcome> {
-    const subscriber = subscribe<unknown>(server.url, token, rule.document);
-    const closed = await Promise.race([
-      subscriber.closed,
-      new Promise<null>((resolve) => setTimeout(() => resolve(null), 400)),
-    ]);
-    await subscriber.dispose();
-    const text = JSON.stringify(subscriber.errors);
-    const codes =
-      closed !== null
-        ? ["UNAUTHENTICATED"]
-        : /Sign in/.test(text)
-          ? ["UNAUTHENTICATED"]
-          : /may not/.test(text)
-            ? ["FORBIDDEN"]
-            : [];
-    return { status: closed ?? 101, codes, body: text + JSON.stringify(subscriber.events) };
-  }
-
-  async function call(rule: Rule, token: string | null): Promise<Outcome> {
-    if (rule.subscription) return subscribeOnce(rule, token);
-    const response = await fetch(`${server.url}/graphql`, {
+  async function post(document: string, variables: Record<string, unknown>, token: string | null) {
+    return fetch(`${server.url}/graphql`, {
       method: "POST",
       headers: {
         "content-type": "application/json",
         ...(token ? { authorization: `Bearer ${token}` } : {}),
       },
-      body: JSON.stringify({ query: rule.document, variables: rule.variables ?? {} }),
+      body: JSON.stringify({ query: document, variables }),
     });
+  }
+
+  /**
+   * A subscription: refused at connection (the socket closes), refused with an
+   * error, or accepted, which the next change in the subscriber's own trust
+   * proves by reaching it (the change is made again until one does).
+   */
+  async function subscribeOnce(rule: Rule, who: string, token: string | null): Promise<Outcome> {
+    const session = await wsSession(server.url.replace(/^http/, "ws") + "/graphql", token);
+    try {
+      if (!(await session.acknowledged))
+        return { status: await session.closed, codes: ["UNAUTHENTICATED"], body: "" };
+      const first = session.subscribe(rule.document).firstMessage;
+      let message: WsMessage | null = null;
+      void first.then((found) => (message = found));
+      const admin = who === "other-trust-admin" ? tokens[who]! : tokens["trust-admin"]!;
+      for (let attempt = 0; attempt < 100 && message === null; attempt++) {
+        const triggered = await (
+          await post(rule.subscription!.trigger(freshYear()), {}, admin)
+        ).text();
+        expect(triggered).not.toContain('"errors"');
+        await Promise.race([first, new Promise((resolve) => setTimeout(resolve, 50))]);
+      }
+      const answer = (message ?? (await first)) as WsMessage;
+      const body = JSON.stringify(answer.payload);
+      const errors =
+        answer.type === "error"
+          ? (answer.payload as { extensions?: { code?: string } }[])
+          : ((answer.payload as { errors?: { extensions?: { code?: string } }[] }).errors ?? []);
+      return { status: 101, codes: errors.map((error) => error.extensions?.code ?? ""), body };
+    } finally {
+      session.close();
+    }
+  }
+
+  async function call(rule: Rule, who: string, token: string | null): Promise<Outcome> {
+    if (rule.subscription) return subscribeOnce(rule, who, token);
+    const variables =
+      typeof rule.variables === "function" ? rule.variables() : (rule.variables ?? {});
+    const response = await post(rule.document, variables, token);
     const body = await response.text();
     const json = JSON.parse(body) as { errors?: { extensions?: { code?: string } }[] };
     return {
@@ -250,7 +366,7 @@ describe("authorization matrix", () => {
   });
 
   const cases = Object.entries(RULES).flatMap(([operation, rule]) => [
-    ...EVERYONE.map((who) => ({ operation, rule, who: who as string })),
+    ...ROLES_AND_OPERATOR.map((who) => ({ operation, rule, who: who as string })),
     { operation, rule, who: "none" },
     { operation, rule, who: "expired" },
     { operation, rule, who: "revoked" },
@@ -258,21 +374,22 @@ describe("authorization matrix", () => {
   ]);
 
   it.each(cases)("$operation as $who", async ({ rule, who }) => {
-    const outcome = await call(rule, tokens[who] ?? null);
+    const outcome = await call(rule, who, tokens[who] ?? null);
     const denied = outcome.codes.some((code) => code === "FORBIDDEN" || code === "UNAUTHENTICATED");
     if (who === "expired" || who === "revoked") {
       expect(outcome.codes).toContain("UNAUTHENTICATED");
     } else if (who === "none") {
-      if (rule.allowed === "public") expect(denied).toBe(false);
-      else expect(outcome.codes).toContain("UNAUTHENTICATED");
+      expect(outcome.codes).toContain("UNAUTHENTICATED");
     } else if (who === "other-trust-admin") {
       // Allowed at the gate as an admin of its own trust, but never sees the demo trust.
       expect(outcome.body).not.toContain("Oakfield");
       expect(outcome.body).not.toContain("Northern Lights");
     } else {
-      const allowed = rule.allowed === "public" || rule.allowed.includes(who as Who);
+      const allowed = rule.allowed.includes(who as Who);
       expect(denied, outcome.body).toBe(!allowed);
-      if (!allowed) expect(outcome.codes).toContain("FORBIDDEN");
+      // The operator's socket is refused at connection; over HTTP it is FORBIDDEN like a role.
+      if (!allowed && !(who === "operator" && rule.subscription))
+        expect(outcome.codes).toContain("FORBIDDEN");
     }
     expect(outcome.body).not.toMatch(/at .*\.ts:\d+|SELECT |prisma/i);
   });

@@ -1,7 +1,9 @@
 // Sign-in with an OIDC identity provider (as Microsoft Entra ID issues): a
 // JWT signed by the provider's key, published at a JWKS URL, is accepted for
-// the user with that email; a token from another issuer, for another
-// audience, expired, or for an unknown email is refused.
+// the user linked to its identity (Entra: tenant id + object id; otherwise
+// issuer + subject), never by email; a token from another issuer, for another
+// audience, expired, for an unlinked identity, or matching only an email is
+// refused, and an identity linked in two trusts signs in to neither.
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -10,6 +12,8 @@ import { startTestServer, type TestServer } from "../support/test-server.js";
 
 const ISSUER = "https://login.example.test/tenant/v2.0";
 const AUDIENCE = "api://mat-designations";
+const TENANT = "7a1c0f1e-0000-4000-8000-00000000abcd";
+const ADA = { tid: TENANT, oid: "0b5e-ada-object-id", sub: "pairwise-sub-for-ada" };
 
 describe("OIDC sign-in", () => {
   let jwks: http.Server;
@@ -39,9 +43,33 @@ describe("OIDC sign-in", () => {
       OIDC_JWKS_URL: jwksUrl,
     });
     const trustId = server.handle.demo!.trustId;
-    await server.handle.prisma.user.create({
-      data: { trustId, name: "Ada Leader", email: "ada@northern-lights.example", role: "leader" },
+    const prisma = server.handle.prisma;
+    await prisma.user.create({
+      data: {
+        trustId,
+        name: "Ada Leader",
+        email: "ada@northern-lights.example",
+        role: "leader",
+        oidcIssuer: TENANT,
+        oidcSubject: ADA.oid,
+      },
     });
+    // A provider without tid/oid: issuer + subject.
+    await prisma.user.create({
+      data: {
+        trustId,
+        name: "Ben Data",
+        role: "data-manager",
+        oidcIssuer: ISSUER,
+        oidcSubject: "ben",
+      },
+    });
+    // One identity linked in two trusts is ambiguous.
+    const other = await prisma.trust.create({ data: { uid: "TR07777", name: "Other Trust" } });
+    for (const id of [trustId, other.id])
+      await prisma.user.create({
+        data: { trustId: id, name: "Cal", role: "leader", oidcIssuer: TENANT, oidcSubject: "cal" },
+      });
   });
   afterAll(async () => {
     await server?.stop();
@@ -72,13 +100,18 @@ describe("OIDC sign-in", () => {
     };
   }
 
-  it("accepts the provider's token for a known user, with that user's trust and role", async () => {
-    const answer = await me(await sign({ preferred_username: "Ada@Northern-Lights.example" }));
+  it("accepts an Entra token for the user linked to its tenant and object ids, with that user's trust and role", async () => {
+    const answer = await me(await sign({ ...ADA, email: "someone-else@example.com" }));
     expect(answer.data?.me).toEqual({
       name: "Ada Leader",
       role: "leader",
       trustName: "Northern Lights Academy Trust",
     });
+  });
+
+  it("accepts another provider's token by issuer and subject", async () => {
+    const answer = await me(await sign({ sub: "ben" }));
+    expect(answer.data?.me).toMatchObject({ name: "Ben Data", role: "data-manager" });
   });
 
   interface BadCase {
@@ -90,17 +123,19 @@ describe("OIDC sign-in", () => {
   }
 
   it.each<[string, BadCase]>([
-    ["signed by another key", { claims: { email: "ada@northern-lights.example" }, key: "other" }],
+    ["signed by another key", { claims: ADA, key: "other" }],
+    ["from another issuer", { claims: ADA, issuer: "https://evil.example/" }],
+    ["for another audience", { claims: ADA, audience: "api://other" }],
+    ["expired", { claims: ADA, expires: "-1m" }],
     [
-      "from another issuer",
-      { claims: { email: "ada@northern-lights.example" }, issuer: "https://evil.example/" },
+      "carrying only a known user's email",
+      { claims: { sub: "mallory", email: "ada@northern-lights.example" } },
     ],
     [
-      "for another audience",
-      { claims: { email: "ada@northern-lights.example" }, audience: "api://other" },
+      "with Ada's object id from another tenant",
+      { claims: { ...ADA, tid: "00000000-0000-4000-8000-000000000000" } },
     ],
-    ["expired", { claims: { email: "ada@northern-lights.example" }, expires: "-1m" }],
-    ["for an unknown email", { claims: { email: "mallory@example.com" } }],
+    ["for an identity linked in two trusts", { claims: { tid: TENANT, oid: "cal" } }],
   ])("refuses a token %s", async (_case, { claims, key, issuer, audience, expires }) => {
     const token = await sign(claims, {
       key: key === "other" ? otherKey : privateKey,

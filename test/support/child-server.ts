@@ -28,7 +28,12 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
   });
   let output = "";
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 90_000);
+    // A server that does not start in time is killed, never left running.
+    const timer = setTimeout(() => {
+      child.off("exit", onExit);
+      child.kill("SIGKILL");
+      reject(new Error(`server did not start:\n${output}`));
+    }, 90_000);
     const onExit = (code: number | null) =>
       reject(new Error(`server exited with ${code}:\n${output}`));
     child.once("exit", onExit);
@@ -53,7 +58,7 @@ export async function startChildServer(env: Record<string, string>): Promise<Chi
         tokens,
         stop: () =>
           new Promise<void>((done) => {
-            if (child.exitCode !== null) return done();
+            if (child.exitCode !== null || child.signalCode !== null) return done();
             child.once("exit", () => done());
             child.kill("SIGTERM");
           }),

@@ -15,6 +15,8 @@ export type StoreKind = "sqlite" | "postgresql";
 export interface TestServer {
   readonly handle: ServerHandle;
   readonly url: string;
+  /** The database it serves, for a second instance on the same store. */
+  readonly databaseUrl: string;
   readonly tokens: Readonly<Record<Role, string>>;
   /** A graphql-request client, signed in with the token given (or none). */
   client(token?: string | null): GraphQLClient;
@@ -56,6 +58,7 @@ export async function startTestServer(
   return {
     handle,
     url,
+    databaseUrl,
     tokens,
     client(token) {
       return new GraphQLClient(`${url}/graphql`, {

@@ -2,7 +2,7 @@
 // progressChanged and targetChanged for its academy, each event's target
 // patched into the card. The live client is the connection's, shared with
 // the custom functions in the runtime (addin/shared/live-client.ts); after a
-// dropped socket it resubscribes with `since` and the card is read again.
+// dropped socket it resubscribes with `after` (the last cursor) and the card is read again.
 // Choosing another academy, signing out or closing the pane unsubscribes.
 import { useEffect, useRef, useState, type Dispatch, type SetStateAction } from "react";
 import { holdLiveClient } from "../../shared/hold-live-client.js";
@@ -74,7 +74,7 @@ export function useLiveCard(
         {
           query: CARD_PROGRESS_CHANGED,
           variables: { urn },
-          resumeFrom: (last) => ({ since: last.progressChanged.at }),
+          resumeFrom: (last) => ({ after: last.progressChanged.cursor }),
         },
         listener(({ progressChanged }) => {
           // A measurement of a metric without a target changes nothing on the card.
@@ -83,7 +83,11 @@ export function useLiveCard(
         }),
       ),
       held.client.listen<CardTargetChangedResult>(
-        { query: CARD_TARGET_CHANGED, variables: { urn } },
+        {
+          query: CARD_TARGET_CHANGED,
+          variables: { urn },
+          resumeFrom: (last) => ({ after: last.targetChanged.cursor }),
+        },
         listener(({ targetChanged }) =>
           setCard((card) => card && cardWithTarget(card, targetChanged)),
         ),

@@ -319,8 +319,9 @@ export interface RecordMeasurementResult {
 
 /** A measurement was recorded for the academy: its target with the new progress. */
 export const CARD_PROGRESS_CHANGED = /* GraphQL */ `
-  subscription CardProgressChanged($urn: String!, $since: DateTimeISO) {
-    progressChanged(urn: $urn, since: $since) {
+  subscription CardProgressChanged($urn: String!, $after: String) {
+    progressChanged(urn: $urn, after: $after) {
+      cursor
       urn
       year
       metric
@@ -338,7 +339,9 @@ export interface CardProgressChangedResult {
     readonly urn: string;
     readonly year: string;
     readonly metric: string;
-    /** When it was recorded (server time): `since` when subscribing again. */
+    /** Its place in the trust's changes: `after` when subscribing again. */
+    readonly cursor: string;
+    /** When it was recorded (server time). */
     readonly at: string;
     readonly target: CardTarget | null;
   };
@@ -346,8 +349,9 @@ export interface CardProgressChangedResult {
 
 /** A target of the academy was created, changed or moved to another status. */
 export const CARD_TARGET_CHANGED = /* GraphQL */ `
-  subscription CardTargetChanged($urn: String!) {
-    targetChanged(urn: $urn) {
+  subscription CardTargetChanged($urn: String!, $after: String) {
+    targetChanged(urn: $urn, after: $after) {
+      cursor
       urn
       year
       metric
@@ -361,6 +365,8 @@ export const CARD_TARGET_CHANGED = /* GraphQL */ `
 
 export interface CardTargetChangedResult {
   readonly targetChanged: {
+    /** Its place in the trust's changes: `after` when subscribing again. */
+    readonly cursor: string;
     readonly urn: string;
     readonly year: string;
     readonly metric: string;

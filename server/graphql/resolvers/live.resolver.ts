@@ -1,7 +1,11 @@
+// The three live streams and their catch-up queries. Events come from the
+// event bus (server/live/event-bus.ts) in commit order with a position each;
+// this file only decides who may see an event and how it looks in GraphQL.
 import {
   Arg,
   Authorized,
   Ctx,
+  Int,
   Query,
   Resolver,
   Root,
@@ -9,22 +13,24 @@ import {
   type SubscribeResolverData,
 } from "type-graphql";
 import type { Context } from "../context.type.js";
-import { DesignationChangeType, ProgressChangeType, TargetChangeType } from "../types/live.type.js";
+import {
+  DesignationChangePageType,
+  DesignationChangeType,
+  ProgressChangePageType,
+  ProgressChangeType,
+  TargetChangePageType,
+  TargetChangeType,
+} from "../types/live.type.js";
 import { toMeasurement, toTarget } from "../mappers.js";
 import { shownDesignation } from "./academy.resolver.js";
-import { eventStream } from "../../live/event-stream.js";
-import { DomainError } from "../../domain/index.js";
+import { badInput, DomainError } from "../../domain/index.js";
 import { canSeeAcademy, type Viewer } from "../../auth/viewer.js";
-import {
-  eventJson,
-  type DesignationChangedEvent,
-  type LiveEvent,
-  type ProgressChangedEvent,
-  type TargetChangedEvent,
-} from "../../live/live-events.js";
-import type { MeasurementRow, TargetWithProgress } from "../../services/academy-card.service.js";
+import type { EventKind, LiveEvent } from "../../live/live-events.js";
+import { decodeCursor, encodeCursor } from "../../live/event-bus.js";
+import type { TargetType } from "../types/academy-card.type.js";
+import type { MeasurementRow } from "../../services/academy-card.service.js";
 
-/** Dates cross Redis as ISO text: turn fields named ...At back into Dates. */
+/** Dates cross Redis and the outbox as ISO text: turn fields named ...At back into Dates. */
 function revive<T>(value: unknown): T {
   if (Array.isArray(value)) return value.map((item) => revive(item)) as T;
   if (value && typeof value === "object") {
@@ -43,170 +49,377 @@ interface Filter {
   readonly metric?: string | null;
 }
 
-function visible(
-  viewer: Viewer | null,
-  event: LiveEvent,
-  kind: LiveEvent["kind"],
-  filter: Filter,
-): boolean {
-  if (
-    !viewer ||
-    event.kind !== kind ||
-    event.trustId !== viewer.trustId ||
-    !canSeeAcademy(viewer, event.urn)
-  )
-    return false;
-  if (filter.urn && event.urn !== filter.urn) return false;
-  return !(filter.metric && "metric" in event && event.metric !== filter.metric);
-}
+const DEFAULT_PAGE = 200;
+const MAX_PAGE = 1000;
 
-function stream<E extends LiveEvent>(
-  { context }: SubscribeResolverData<unknown, Record<string, unknown>, Context>,
-  kind: E["kind"],
-  filter: Filter,
-  first: Promise<readonly E[]> | readonly E[] = [],
-  identity?: (event: E) => string,
-): AsyncIterableIterator<E> {
-  const viewer = context.viewer;
-  if (!viewer)
+function signedIn(context: Context): Viewer {
+  if (!context.viewer)
     throw new DomainError(
       "UNAUTHENTICATED",
       'Sign in: pass { authorization: "Bearer <token>" } in the connection parameters.',
     );
-  return eventStream<E>(
-    (push) =>
-      context.services.events.subscribe(viewer.trustId, (event) => {
-        if (visible(viewer, event, kind, filter)) push(event as E);
-      }),
-    first,
-    identity,
+  return context.viewer;
+}
+
+/** Who may see an event, and whether this subscriber asked for it. */
+function acceptor(viewer: Viewer, kind: EventKind, filter: Filter): (event: LiveEvent) => boolean {
+  return (event) =>
+    event.kind === kind &&
+    event.trustId === viewer.trustId &&
+    canSeeAcademy(viewer, event.urn) &&
+    (!filter.urn || event.urn === filter.urn) &&
+    (!filter.metric || event.data.metric === filter.metric);
+}
+
+/** The position an `after` cursor names, checked against the viewer's trust. */
+function positionOf(viewer: Viewer, after: string | null | undefined): number | null {
+  if (after === null || after === undefined) return null;
+  const decoded = decodeCursor(after);
+  if (!decoded || decoded.trustId !== viewer.trustId)
+    throw badInput([
+      {
+        field: "after",
+        value: after.slice(0, 40),
+        accepts: "a cursor this server gave you (a change's `cursor` or a page's `cursor`)",
+        message: `after: "${after.slice(0, 40)}" is not a cursor for your trust; pass the \`cursor\` of the last change you received`,
+      },
+    ]);
+  return decoded.seq;
+}
+
+async function subscribeTo(
+  data: SubscribeResolverData<unknown, Record<string, unknown>, Context>,
+  kind: EventKind,
+  filter: Filter,
+): Promise<AsyncIterableIterator<LiveEvent>> {
+  const viewer = signedIn(data.context);
+  const args = data.args as { after?: string | null; since?: Date | null };
+  const events = data.context.services.events;
+  let after = positionOf(viewer, args.after);
+  if (after === null && args.since) after = await events.positionAt(viewer.trustId, args.since);
+  return events.stream({ trustId: viewer.trustId, after, accept: acceptor(viewer, kind, filter) });
+}
+
+function firstOf(first: number | null): number {
+  if (first === null) return DEFAULT_PAGE;
+  if (!Number.isInteger(first) || first < 1 || first > MAX_PAGE)
+    throw badInput([
+      {
+        field: "first",
+        value: String(first),
+        accepts: `1 to ${MAX_PAGE}`,
+        message: `first: ${first} is not a page size; ask for 1 to ${MAX_PAGE} changes a page`,
+      },
+    ]);
+  return first;
+}
+
+/** One page after a cursor (null: from the trust's first event). */
+async function pageOf(
+  context: Context,
+  kind: EventKind,
+  after: string | null,
+  first: number | null,
+  filter: Filter,
+) {
+  const viewer = signedIn(context);
+  const limit = firstOf(first);
+  const page = await context.services.events.page(
+    viewer.trustId,
+    positionOf(viewer, after) ?? 0,
+    limit,
+    acceptor(viewer, kind, filter),
   );
+  return { ...page, cursor: encodeCursor(viewer.trustId, page.last) };
 }
 
 // One event reaches every subscriber as the same object: map it once for all of them.
-const mapped = new WeakMap<ProgressChangedEvent, ProgressChangeType>();
+const mapped = new WeakMap<LiveEvent, unknown>();
 
-function progressChange(event: ProgressChangedEvent): ProgressChangeType {
-  const known = mapped.get(event);
-  if (known) return known;
-  const change = mapProgressChange(event);
-  mapped.set(event, change);
-  return change;
+function once<T>(event: LiveEvent, map: () => T): T {
+  if (mapped.has(event)) return mapped.get(event) as T;
+  const value = map();
+  mapped.set(event, value);
+  return value;
 }
 
-function mapProgressChange(event: ProgressChangedEvent): ProgressChangeType {
-  const target = event.target
-    ? toTarget(event.urn, revive<TargetWithProgress>(event.target))
-    : null;
-  return {
-    urn: event.urn,
-    year: event.year,
-    metric: event.metric,
-    at: new Date(event.at),
-    measurement: toMeasurement(revive<MeasurementRow>(event.measurement)),
-    target,
+/**
+ * The target with its progress as it stands now (at least as new as `event`):
+ * one academy-card computation shared by every subscriber and reconnection,
+ * and none when no subscriber selects `target`.
+ */
+function targetReader(context: Context, event: LiveEvent): () => Promise<TargetType | null> {
+  let found: Promise<TargetType | null> | undefined;
+  return () =>
+    (found ??= (async () => {
+      const year = String(event.data.year);
+      const metric = String(event.data.metric);
+      const viewer = signedIn(context);
+      // One card per academy and year: both its targets' events share it.
+      const card = await context.services.events
+        .sharedValue(event.trustId, `card|${event.urn}|${year}`, event.seq, () =>
+          context.services.cards.card(viewer, event.urn, year),
+        )
+        .catch(() => null);
+      const entry = card?.targets.find((target) => target.target.metric === metric);
+      return entry ? toTarget(event.urn, entry) : null;
+    })());
+}
+
+/** `target` as a getter: GraphQL reads (and awaits) it only when a subscriber selects it. */
+function withTarget<T extends object>(
+  change: T,
+  read: () => Promise<TargetType | null>,
+): T & { target: TargetType | null } {
+  return Object.defineProperty(change, "target", { enumerable: true, get: read }) as T & {
+    target: TargetType | null;
   };
 }
+
+function progressChange(context: Context, event: LiveEvent): ProgressChangeType {
+  return once(event, () =>
+    withTarget(
+      {
+        cursor: encodeCursor(event.trustId, event.seq),
+        urn: event.urn,
+        year: String(event.data.year),
+        metric: String(event.data.metric),
+        at: new Date(event.at),
+        measurement: toMeasurement(revive<MeasurementRow>(event.data.measurement)),
+      },
+      targetReader(context, event),
+    ),
+  );
+}
+
+function targetChange(context: Context, event: LiveEvent): TargetChangeType {
+  return once(event, () =>
+    withTarget(
+      {
+        cursor: encodeCursor(event.trustId, event.seq),
+        urn: event.urn,
+        year: String(event.data.year),
+        metric: String(event.data.metric),
+        at: new Date(event.at),
+      },
+      targetReader(context, event),
+    ),
+  );
+}
+
+async function designationChange(
+  context: Context,
+  event: LiveEvent,
+): Promise<DesignationChangeType> {
+  const year = String(event.data.year);
+  const academy = await context.services.prisma.academy.findUnique({
+    where: { trustId_urn: { trustId: event.trustId, urn: event.urn } },
+    select: { id: true },
+  });
+  // Read afresh: a subscription's loaders live as long as it does.
+  const key = `${year}|${academy?.id ?? ""}`;
+  const view = academy ? await context.loaders.yearDesignation.clear(key).load(key) : null;
+  return {
+    cursor: encodeCursor(event.trustId, event.seq),
+    urn: event.urn,
+    at: new Date(event.at),
+    year,
+    designation: shownDesignation(view),
+  };
+}
+
+const AFTER = {
+  nullable: true,
+  description:
+    "Resume after this cursor (the `cursor` of the last change you received): the changes committed since then come first, in order, then live ones. Without it, only changes from now on.",
+} as const;
+
+const RESUMING =
+  " Changes arrive in commit order, each once per subscription; pass `after` (the last `cursor` you received) when reconnecting and nothing is lost or repeated.";
 
 @Resolver()
 export class LiveResolver {
   @Authorized("read")
   @Subscription(() => ProgressChangeType, {
     description:
-      "Each measurement recorded for the trust's academies (filter by URN and metric), with the new progress. Pass `since` when reconnecting to receive what was recorded meanwhile first.",
+      "Each measurement recorded for the trust's academies (filter by URN and metric), with the target's progress." +
+      RESUMING,
     subscribe: (data: SubscribeResolverData<unknown, Record<string, unknown>, Context>) => {
-      const args = data.args as {
-        urn?: string | null;
-        metric?: string | null;
-        since?: Date | null;
-      };
-      const filter = { urn: args.urn ?? null, metric: args.metric ?? null };
-      // Listening starts before the catch-up is read, so nothing recorded in between is lost.
-      const missed =
-        args.since && data.context.viewer ? catchUp(data.context, args.since, filter) : [];
-      return stream<ProgressChangedEvent>(data, "progressChanged", filter, missed, (event) =>
-        String(event.measurement.id),
-      );
+      const args = data.args as { urn?: string | null; metric?: string | null };
+      return subscribeTo(data, "progressChanged", {
+        urn: args.urn ?? null,
+        metric: args.metric ?? null,
+      });
     },
   })
   progressChanged(
-    @Root() event: ProgressChangedEvent,
+    @Root() event: LiveEvent,
     @Arg("urn", () => String, { nullable: true, description: "Only this academy." })
     _urn: string | null,
     @Arg("metric", () => String, { nullable: true, description: "Only this metric." })
     _metric: string | null,
+    @Arg("after", () => String, AFTER)
+    _after: string | null,
     @Arg("since", () => Date, {
       nullable: true,
-      description: "First deliver the measurements recorded after this time.",
+      deprecationReason:
+        "Times do not follow commit order: a change committed later can carry an earlier time, and resuming by time can lose it. Pass `after` with the last `cursor` instead.",
+      description:
+        "Deprecated: first deliver the changes committed after this time (ignored when `after` is given).",
     })
     _since: Date | null,
+    @Ctx() context: Context,
   ): ProgressChangeType {
-    return progressChange(event);
+    return progressChange(context, event);
   }
 
   @Authorized("read")
   @Subscription(() => DesignationChangeType, {
     description:
-      "Each designation computed or decided in the trust (filter by URN), with the designation that counts in that year afterwards.",
+      "Each designation computed or decided in the trust (filter by URN), with the designation that counts in that year afterwards." +
+      RESUMING,
     subscribe: (data: SubscribeResolverData<unknown, Record<string, unknown>, Context>) =>
-      stream<DesignationChangedEvent>(data, "designationChanged", {
+      subscribeTo(data, "designationChanged", {
         urn: (data.args as { urn?: string | null }).urn ?? null,
       }),
   })
-  async designationChanged(
-    @Root() event: DesignationChangedEvent,
+  designationChanged(
+    @Root() event: LiveEvent,
     @Arg("urn", () => String, { nullable: true, description: "Only this academy." })
     _urn: string | null,
+    @Arg("after", () => String, AFTER)
+    _after: string | null,
     @Ctx() context: Context,
   ): Promise<DesignationChangeType> {
-    const academy = await context.services.prisma.academy.findUnique({
-      where: { trustId_urn: { trustId: context.viewer!.trustId, urn: event.urn } },
-      select: { id: true },
-    });
-    const view = academy
-      ? await context.loaders.yearDesignation.load(`${event.year}|${academy.id}`)
-      : null;
-    return {
-      urn: event.urn,
-      at: new Date(event.at),
-      year: event.year,
-      designation: shownDesignation(view),
-    };
+    return designationChange(context, event);
   }
 
   @Authorized("read")
   @Subscription(() => TargetChangeType, {
     description:
-      "Each target created, changed or moved to another status in the trust (filter by URN).",
+      "Each target created, changed or moved to another status in the trust (filter by URN)." +
+      RESUMING,
     subscribe: (data: SubscribeResolverData<unknown, Record<string, unknown>, Context>) =>
-      stream<TargetChangedEvent>(data, "targetChanged", {
+      subscribeTo(data, "targetChanged", {
         urn: (data.args as { urn?: string | null }).urn ?? null,
       }),
   })
   targetChanged(
-    @Root() event: TargetChangedEvent,
+    @Root() event: LiveEvent,
     @Arg("urn", () => String, { nullable: true, description: "Only this academy." })
     _urn: string | null,
+    @Arg("after", () => String, AFTER)
+    _after: string | null,
+    @Ctx() context: Context,
   ): TargetChangeType {
-    const target = event.target
-      ? toTarget(event.urn, revive<TargetWithProgress>(event.target))
-      : null;
+    return targetChange(context, event);
+  }
+
+  @Authorized("read")
+  @Query(() => String, {
+    description:
+      "The trust's current position in its sequence of changes: read it before reading data, then subscribe with `after` set to it, and no change in between is missed.",
+  })
+  async liveCursor(@Ctx() context: Context): Promise<string> {
+    const viewer = signedIn(context);
+    return encodeCursor(viewer.trustId, await context.services.events.head(viewer.trustId));
+  }
+
+  @Authorized("read")
+  @Query(() => ProgressChangePageType, {
+    description:
+      "Measurements recorded after a cursor, oldest first, a page at a time (`hasMore` says when more follow): what a client missed.",
+  })
+  async progressChanges(
+    @Arg("after", () => String, {
+      nullable: true,
+      description: "Start after this cursor; without it, from the first change kept.",
+    })
+    after: string | null,
+    @Arg("first", () => Int, {
+      nullable: true,
+      description: `Most changes in the page (1 to ${MAX_PAGE}; ${DEFAULT_PAGE} when not given).`,
+    })
+    first: number | null,
+    @Arg("urn", () => String, { nullable: true, description: "Only this academy." })
+    urn: string | null,
+    @Arg("metric", () => String, { nullable: true, description: "Only this metric." })
+    metric: string | null,
+    @Ctx() context: Context,
+  ): Promise<ProgressChangePageType> {
+    const page = await pageOf(context, "progressChanged", after, first, { urn, metric });
     return {
-      urn: event.urn,
-      year: event.year,
-      metric: event.metric,
-      at: new Date(event.at),
-      target,
+      changes: page.events.map((event) => progressChange(context, event)),
+      cursor: page.cursor,
+      hasMore: page.hasMore,
+    };
+  }
+
+  @Authorized("read")
+  @Query(() => DesignationChangePageType, {
+    description:
+      "Designation changes after a cursor, oldest first, a page at a time (`hasMore` says when more follow).",
+  })
+  async designationChanges(
+    @Arg("after", () => String, {
+      nullable: true,
+      description: "Start after this cursor; without it, from the first change kept.",
+    })
+    after: string | null,
+    @Arg("first", () => Int, {
+      nullable: true,
+      description: `Most changes in the page (1 to ${MAX_PAGE}; ${DEFAULT_PAGE} when not given).`,
+    })
+    first: number | null,
+    @Arg("urn", () => String, { nullable: true, description: "Only this academy." })
+    urn: string | null,
+    @Ctx() context: Context,
+  ): Promise<DesignationChangePageType> {
+    const page = await pageOf(context, "designationChanged", after, first, { urn });
+    return {
+      changes: await Promise.all(page.events.map((event) => designationChange(context, event))),
+      cursor: page.cursor,
+      hasMore: page.hasMore,
+    };
+  }
+
+  @Authorized("read")
+  @Query(() => TargetChangePageType, {
+    description:
+      "Target changes after a cursor, oldest first, a page at a time (`hasMore` says when more follow).",
+  })
+  async targetChanges(
+    @Arg("after", () => String, {
+      nullable: true,
+      description: "Start after this cursor; without it, from the first change kept.",
+    })
+    after: string | null,
+    @Arg("first", () => Int, {
+      nullable: true,
+      description: `Most changes in the page (1 to ${MAX_PAGE}; ${DEFAULT_PAGE} when not given).`,
+    })
+    first: number | null,
+    @Arg("urn", () => String, { nullable: true, description: "Only this academy." })
+    urn: string | null,
+    @Ctx() context: Context,
+  ): Promise<TargetChangePageType> {
+    const page = await pageOf(context, "targetChanged", after, first, { urn });
+    return {
+      changes: page.events.map((event) => targetChange(context, event)),
+      cursor: page.cursor,
+      hasMore: page.hasMore,
     };
   }
 
   @Authorized("read")
   @Query(() => [ProgressChangeType], {
+    deprecationReason:
+      "Times do not follow commit order, and this list stops at 1,000 without saying so. Use `progressChanges(after:)`, which pages with `hasMore`.",
     description:
-      "Measurements recorded after a time, oldest first (at most 1,000), each with its target's progress now: what a client missed while disconnected.",
+      "Deprecated: measurements committed after a time, oldest first (at most 1,000), each with its target's progress now.",
   })
   async progressChangesSince(
-    @Arg("since", () => Date, { description: "Only measurements recorded after this time." })
+    @Arg("since", () => Date, { description: "Only changes committed after this time." })
     since: Date,
     @Arg("urn", () => String, { nullable: true, description: "Only this academy." })
     urn: string | null,
@@ -214,44 +427,14 @@ export class LiveResolver {
     metric: string | null,
     @Ctx() context: Context,
   ): Promise<ProgressChangeType[]> {
-    return (await catchUp(context, since, { urn, metric })).map(progressChange);
+    const viewer = signedIn(context);
+    const after = await context.services.events.positionAt(viewer.trustId, since);
+    const page = await context.services.events.page(
+      viewer.trustId,
+      after,
+      MAX_PAGE,
+      acceptor(viewer, "progressChanged", { urn, metric }),
+    );
+    return page.events.map((event) => progressChange(context, event));
   }
-}
-
-/** Measurements after `since`, as events, with each target's progress as it stands now. */
-async function catchUp(
-  context: Context,
-  since: Date,
-  filter: { urn: string | null; metric: string | null },
-): Promise<ProgressChangedEvent[]> {
-  const viewer = context.viewer!;
-  const rows = await context.services.cards.measurementsSince(viewer, since, filter);
-  const targets = new Map<string, Record<string, unknown> | null>();
-  const events: ProgressChangedEvent[] = [];
-  for (const { academy, ...measurement } of rows) {
-    if (!canSeeAcademy(viewer, academy.urn)) continue;
-    const key = `${academy.urn}|${measurement.metric}|${measurement.year}`;
-    if (!targets.has(key)) {
-      targets.set(
-        key,
-        await context.services.cards.snapshot(
-          viewer,
-          academy.urn,
-          measurement.metric,
-          measurement.year,
-        ),
-      );
-    }
-    events.push({
-      kind: "progressChanged",
-      trustId: viewer.trustId,
-      urn: academy.urn,
-      year: measurement.year,
-      metric: measurement.metric,
-      at: measurement.createdAt.toISOString(),
-      measurement: eventJson(measurement),
-      target: targets.get(key) ?? null,
-    });
-  }
-  return events;
 }

@@ -6,6 +6,12 @@ import { DesignationThatCountsType } from "./designation-that-counts.type.js";
   description: "A measurement was recorded: the measurement and the target's new progress.",
 })
 export class ProgressChangeType {
+  @Field(() => String, {
+    description:
+      "This change's position in the trust's sequence of changes, opaque: pass the last one you received as `after` to resume.",
+  })
+  cursor!: string;
+
   @Field(() => String, { description: "URN of the academy." })
   urn!: string;
 
@@ -17,7 +23,7 @@ export class ProgressChangeType {
 
   @Field(() => Date, {
     description:
-      "When the measurement was recorded; pass the latest seen as `since` when reconnecting.",
+      "When the change was committed (informative: resume with `cursor`, which follows commit order; times from several servers do not).",
   })
   at!: Date;
 
@@ -35,10 +41,18 @@ export class ProgressChangeType {
   description: "Evidence was recorded or a decision made for an academy's designation year.",
 })
 export class DesignationChangeType {
+  @Field(() => String, {
+    description:
+      "This change's position in the trust's sequence of changes, opaque: pass the last one you received as `after` to resume.",
+  })
+  cursor!: string;
+
   @Field(() => String, { description: "URN of the academy." })
   urn!: string;
 
-  @Field(() => Date, { description: "When." })
+  @Field(() => Date, {
+    description: "When the change was committed (informative: resume with `cursor`).",
+  })
   at!: Date;
 
   @Field(() => String, { description: "The designation year that changed." })
@@ -55,6 +69,12 @@ export class DesignationChangeType {
   description: "A target was created, changed or moved to another status.",
 })
 export class TargetChangeType {
+  @Field(() => String, {
+    description:
+      "This change's position in the trust's sequence of changes, opaque: pass the last one you received as `after` to resume.",
+  })
+  cursor!: string;
+
   @Field(() => String, { description: "URN of the academy." })
   urn!: string;
 
@@ -64,9 +84,68 @@ export class TargetChangeType {
   @Field(() => String, { description: "Indicator key." })
   metric!: string;
 
-  @Field(() => Date, { description: "When." })
+  @Field(() => Date, {
+    description: "When the change was committed (informative: resume with `cursor`).",
+  })
   at!: Date;
 
   @Field(() => TargetType, { nullable: true, description: "The target now, with its progress." })
   target!: TargetType | null;
+}
+
+@ObjectType("ProgressChangePage", {
+  description: "A page of ProgressChange events after a cursor, oldest first.",
+})
+export class ProgressChangePageType {
+  @Field(() => [ProgressChangeType], { description: "The changes, in commit order." })
+  changes!: ProgressChangeType[];
+
+  @Field(() => String, {
+    description:
+      "Where this page stopped: pass it as `after` for the next page, or to the subscription to continue live.",
+  })
+  cursor!: string;
+
+  @Field(() => Boolean, {
+    description: "More changes follow `cursor`: ask again with `after: cursor`.",
+  })
+  hasMore!: boolean;
+}
+
+@ObjectType("DesignationChangePage", {
+  description: "A page of DesignationChange events after a cursor, oldest first.",
+})
+export class DesignationChangePageType {
+  @Field(() => [DesignationChangeType], { description: "The changes, in commit order." })
+  changes!: DesignationChangeType[];
+
+  @Field(() => String, {
+    description:
+      "Where this page stopped: pass it as `after` for the next page, or to the subscription to continue live.",
+  })
+  cursor!: string;
+
+  @Field(() => Boolean, {
+    description: "More changes follow `cursor`: ask again with `after: cursor`.",
+  })
+  hasMore!: boolean;
+}
+
+@ObjectType("TargetChangePage", {
+  description: "A page of TargetChange events after a cursor, oldest first.",
+})
+export class TargetChangePageType {
+  @Field(() => [TargetChangeType], { description: "The changes, in commit order." })
+  changes!: TargetChangeType[];
+
+  @Field(() => String, {
+    description:
+      "Where this page stopped: pass it as `after` for the next page, or to the subscription to continue live.",
+  })
+  cursor!: string;
+
+  @Field(() => Boolean, {
+    description: "More changes follow `cursor`: ask again with `after: cursor`.",
+  })
+  hasMore!: boolean;
 }
