@@ -11,6 +11,7 @@ import { Readable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate, openDatabase, type Database } from "../../server/db/index.js";
 import { createServices, type Services } from "../../server/services/index.js";
+import { currentPeriod } from "../../server/services/public-data.service.js";
 import { inProcessEvents } from "../../server/live/live-events.js";
 import type { Viewer } from "../../server/auth/viewer.js";
 import { createTestDatabase, postgresAvailable } from "../support/postgres.js";
@@ -166,6 +167,17 @@ describe.each(stores)("public data on %s", (store) => {
     expect(levels["140003"]).toBe("stabilise"); // safeguarding not met on its report card
     expect(levels["140012"]).toBe("stabilise"); // its predecessor's inadequate inspection
     expect(levels["140010"]).toBe("sustain"); // outstanding, no outcome yet loaded
+
+    // Stored by the designation service's own path: a designationChanged event in the
+    // outbox for every designation appended, and coverage stored as recording stores it.
+    const events = await database.prisma.liveEvent.findMany({
+      where: { trustId: viewer.trustId, kind: "designationChanged" },
+    });
+    expect(events.length).toBe(all.length);
+    expect([...new Set(events.map((event) => event.urn))].sort()).toEqual(DEMO_URNS);
+    for (const event of events) expect(JSON.parse(event.data)).toMatchObject({ year: YEAR });
+    for (const row of designations)
+      expect(JSON.parse(row.missingSources), row.academy.urn).toEqual(expect.any(Array));
   });
 
   it("changes nothing when the same file is loaded again", async () => {
@@ -265,5 +277,18 @@ describe.each(stores)("public data on %s", (store) => {
         content: Readable.from([Buffer.from("Name,Score\nA,1\n")]),
       }),
     ).rejects.toThrow(/scores\.csv: not a public data file/);
+  });
+});
+
+describe("the term a load designates for when none is given", () => {
+  it.each([
+    ["2025-12-01", "2025/26", "autumn"],
+    ["2026-01-02", "2025/26", "autumn"], // Christmas holiday: still the autumn term
+    ["2026-01-05", "2025/26", "spring"], // first Monday of January
+    ["2026-04-20", "2025/26", "summer"], // after the Easter holiday, still April
+    ["2026-08-20", "2025/26", "summer"],
+    ["2026-09-01", "2026/27", "autumn"],
+  ])("on %s is %s %s (England term dates)", (day, year, term) => {
+    expect(currentPeriod(new Date(`${day}T12:00:00Z`))).toEqual({ year, term });
   });
 });
