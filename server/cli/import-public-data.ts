@@ -1,4 +1,4 @@
-// `npm run import -- [--trust TR04567] [--year 2023/24] [--designation-year 2026/27] <file>...`
+// `npm run import -- [--trust TR04567] [--year 2023/24] [--designation-year 2026/27] [--prefer TRUST|PUBLIC] <file>...`
 // Loads public files (Ofsted MI, DfE KS2/KS4, absence, exclusions, GIAS
 // establishments and links) into a trust of $DATABASE_URL and prints what each
 // file was and did. Files load in the order given: GIAS first builds the roster.
@@ -12,12 +12,12 @@ import { migrate, openDatabase } from "../db/index.js";
 import { DomainError } from "../domain/index.js";
 import { inProcessEvents } from "../live/live-events.js";
 import { createServices } from "../services/index.js";
-import type { PublicImportReport } from "../services/public-data.service.js";
+import { preferenceOf, type PublicImportReport } from "../services/public-data.service.js";
 import type { Viewer } from "../auth/viewer.js";
 import { academicYearInName } from "../public-data/cells.js";
 
 const USAGE =
-  "usage: npm run import -- [--trust TR04567] [--year 2023/24] [--designation-year 2026/27] <file>...";
+  "usage: npm run import -- [--trust TR04567] [--year 2023/24] [--designation-year 2026/27] [--prefer TRUST|PUBLIC] <file>...";
 
 function list(urns: readonly string[], limit = 12): string {
   if (urns.length === 0) return "none";
@@ -60,6 +60,7 @@ async function main(): Promise<number> {
       trust: { type: "string" },
       year: { type: "string" },
       "designation-year": { type: "string" },
+      prefer: { type: "string" },
     },
   });
   if (positionals.length === 0) {
@@ -112,7 +113,10 @@ async function main(): Promise<number> {
             );
           },
         },
-        { designationYear: values["designation-year"] ?? null },
+        {
+          designationYear: values["designation-year"] ?? null,
+          prefer: preferenceOf("--prefer", values.prefer),
+        },
       );
       if (lastShown > 0) process.stderr.write("\n");
       for (const line of describeReport(report)) console.log(line);

@@ -1,4 +1,4 @@
-// POST /public-data?name=<file name>[&year=2023/24][&designationYear=2026/27]:
+// POST /public-data?name=<file name>[&year=2023/24][&designationYear=2026/27][&prefer=TRUST|PUBLIC]:
 // the file's bytes are the request body (any content type), streamed straight
 // into the reader, so a 60 MB GIAS file is never held whole. Bearer token of a
 // trust admin or data manager. The answer is the load's report as JSON; with
@@ -14,6 +14,7 @@ import { roleHas } from "../auth/roles.js";
 import { bytesOf } from "../config.js";
 import { CODES } from "../graphql/errors.js";
 import { principalOf } from "./rate-limit.js";
+import { preferenceOf } from "../services/public-data.service.js";
 
 const STATUS: Record<string, number> = {
   [CODES.BAD_USER_INPUT]: 400,
@@ -90,6 +91,7 @@ export function publicDataRouter(
           "BAD_USER_INPUT",
           "name: give the file's name, e.g. /public-data?name=edubasealldata20261130.csv",
         );
+      const prefer = preferenceOf("prefer", query(request, "prefer"));
       const total = Number(request.headers["content-length"] ?? "0") || null;
       if (total !== null && total > maxBytes)
         throw new PayloadTooLarge(
@@ -110,7 +112,10 @@ export function publicDataRouter(
                 response.write(`${JSON.stringify({ progress: { rows, bytes, total } })}\n`)
             : undefined,
         },
-        { designationYear: query(request, "designationYear") },
+        {
+          designationYear: query(request, "designationYear"),
+          prefer,
+        },
       );
       if (streaming) response.end(`${JSON.stringify({ report })}\n`);
       else response.json({ report });

@@ -9,6 +9,7 @@
 import {
   badInput,
   calendarPosition,
+  indicatorForHeader,
   DomainError,
   isoDate,
   forbidden,
@@ -96,6 +97,34 @@ export interface StoredValueRow {
 
 const TERMS = ["autumn", "spring", "summer"] as const;
 
+/**
+ * Which value counts when the trust recorded an indicator for a year and a
+ * public file has the same indicator for the same year: the trust's (the
+ * default) or the public figure. Chosen per load.
+ */
+export const PREFERENCES = ["TRUST", "PUBLIC"] as const;
+export type Preference = (typeof PREFERENCES)[number];
+
+/** A preference as a route or CLI gives it ("public", "TRUST"); null or empty is TRUST. */
+export function preferenceOf(field: string, text: string | null | undefined): Preference {
+  if (text === null || text === undefined || text.trim() === "") return "TRUST";
+  const upper = text.trim().toUpperCase();
+  if ((PREFERENCES as readonly string[]).includes(upper)) return upper as Preference;
+  throw badInput([
+    {
+      field,
+      message: `${field}: "${text.slice(0, 40)}" is not a preference; use TRUST (the trust's value wins) or PUBLIC (the public figure wins)`,
+    },
+  ]);
+}
+
+/** The indicator key of a recorded cell (headers resolved). */
+function keyOfEntry(entry: EvidenceEntry): string {
+  return typeof entry.indicator === "string"
+    ? (indicatorForHeader(entry.indicator)?.key ?? entry.indicator)
+    : String(entry.indicator);
+}
+
 /** Today's academic year and term by the England term dates (a holiday belongs to the term before it). */
 export function currentPeriod(today = new Date()): { year: string; term: (typeof TERMS)[number] } {
   const position = calendarPosition(isoDate(today));
@@ -136,7 +165,7 @@ export class PublicDataService {
   async importFile(
     viewer: Viewer,
     input: PublicImportInput,
-    options: { designationYear?: string | null; today?: Date } = {},
+    options: { designationYear?: string | null; today?: Date; prefer?: Preference } = {},
   ): Promise<PublicImportReport> {
     if (!roleHas(viewer.role, "recordEvidence") || viewer.academyUrns !== null)
       throw forbidden("Only a trust admin or data manager loads public data.");
@@ -259,7 +288,9 @@ export class PublicDataService {
     const period = options.designationYear
       ? { year: options.designationYear, term: null }
       : currentPeriod(options.today);
-    const designated = changed ? await this.designate(viewer, period.year, period.term) : 0;
+    const designated = changed
+      ? await this.designate(viewer, period.year, period.term, options.prefer ?? "TRUST")
+      : 0;
     return { ...base, ...outcome, designated, designationYear: period.year };
   }
 
@@ -556,7 +587,12 @@ export class PublicDataService {
    * the reasons. A designation is stored only when it differs from the current one.
    * Returns how many changed.
    */
-  async designate(viewer: Viewer, year: string, term: string | null): Promise<number> {
+  async designate(
+    viewer: Viewer,
+    year: string,
+    term: string | null,
+    prefer: Preference = "TRUST",
+  ): Promise<number> {
     const trust = await this.prisma.trust.findUniqueOrThrow({ where: { id: viewer.trustId } });
     const framework = await this.frameworks.resolve(viewer, trust.frameworkKey);
     const [academies, records, values, currents] = await Promise.all([
@@ -580,6 +616,23 @@ export class PublicDataService {
             .sort((a, b) => order(b.term) - order(a.term));
           const current = forYear[0];
           const entriesOf = (text: string) => JSON.parse(text) as EvidenceEntry[];
+          const imported = publicLayers(values.filter((value) => value.academyId === academy.id));
+          // prefer PUBLIC: the trust's value for an indicator and year a public file also has is set aside.
+          const published = new Set(
+            prefer === "PUBLIC"
+              ? imported.flatMap((layer) =>
+                  layer.entries.map((entry) => `${keyOfEntry(entry)}|${layer.describes}`),
+                )
+              : [],
+          );
+          const setAside = new Set<string>();
+          const trustEntries = (describes: string, text: string) =>
+            entriesOf(text).filter((entry) => {
+              const key = keyOfEntry(entry);
+              if (!published.has(`${key}|${describes}`)) return true;
+              if (describes === year) setAside.add(key);
+              return false;
+            });
           const layers: EvidenceLayer[] = [
             ...own
               .filter((record) => record !== current)
@@ -587,13 +640,13 @@ export class PublicDataService {
                 describes: record.year,
                 date: null,
                 source: `risk matrix ${record.year} ${record.term}`,
-                entries: entriesOf(record.entries),
+                entries: trustEntries(record.year, record.entries),
               })),
-            ...publicLayers(values.filter((value) => value.academyId === academy.id)),
+            ...imported,
           ];
           const filledYear = evidenceForYear(
             year,
-            current ? entriesOf(current.entries) : [],
+            current ? trustEntries(year, current.entries) : [],
             layers,
           );
           if (filledYear.entries.length === 0) continue;
@@ -606,12 +659,23 @@ export class PublicDataService {
           }
           const reasons = [
             ...result.reasons,
-            ...filledReasons(filledYear.filled, year).map((message) => ({
+            ...filledReasons(
+              filledYear.filled.filter((value) => !setAside.has(value.indicator)),
+              year,
+            ).map((message) => ({
               source: "evidence",
               indicated: null,
               rating: null,
               message,
             })),
+            ...filledYear.filled
+              .filter((value) => setAside.has(value.indicator))
+              .map((value) => ({
+                source: "evidence",
+                indicated: null,
+                rating: null,
+                message: `${indicatorForHeader(value.indicator)?.label ?? value.indicator} taken from ${value.source}: the public figure preferred over the trust's value for ${year} (prefer PUBLIC)`,
+              })),
           ];
           const designationTerm = current?.term ?? term ?? currentPeriod().term;
           const previous = currents.find((row) => row.academyId === academy.id);

@@ -92,6 +92,23 @@ describe.each(await storesToTest())("POST /public-data on %s", (store) => {
     expect(error.message).toMatch(/scores\.csv: not a public data file.*KS2 school results/);
   });
 
+  it("refuses a prefer that is neither TRUST nor PUBLIC, naming the value and what is accepted", async () => {
+    const response = await fetch(
+      `${server.url}/public-data?name=ks2_school_attainment_data.csv&prefer=newest`,
+      {
+        method: "POST",
+        headers: { authorization: `Bearer ${server.tokens["data-manager"]}` },
+        body: new Uint8Array(await readFile(new URL("ks2_school_attainment_data.csv", FIXTURES))),
+      },
+    );
+    expect(response.status).toBe(400);
+    const { error } = (await response.json()) as { error: { code: string; message: string } };
+    expect(error.code).toBe("BAD_USER_INPUT");
+    expect(error.message).toBe(
+      'prefer: "newest" is not a preference; use TRUST (the trust\'s value wins) or PUBLIC (the public figure wins)',
+    );
+  });
+
   it("refuses a file over the configured limit with 413", async () => {
     const big = Buffer.concat([
       await readFile(new URL("edubasealldata20261130.csv", FIXTURES)),

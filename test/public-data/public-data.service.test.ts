@@ -255,6 +255,54 @@ describe.each(stores)("public data on %s", (store) => {
     expect(JSON.parse(evidence.entries)).toEqual([{ indicator: "ks2.rwmExpected", value: "40" }]);
   });
 
+  it.each([
+    ["TRUST", /KS2 reading, writing and maths at the expected standard.*40/, false],
+    [
+      "PUBLIC",
+      /the public figure preferred over the trust's value for 2024\/25 \(prefer PUBLIC\)/,
+      true,
+    ],
+  ] as const)(
+    "with prefer %s, decides between the trust's KS2 value for 2024/25 and the published one",
+    async (prefer, reason, publicWins) => {
+      const academy = await database.prisma.academy.findFirstOrThrow({
+        where: { trustId: viewer.trustId, urn: "140009" },
+      });
+      const published = await database.prisma.publicValue.findFirstOrThrow({
+        where: { academyId: academy.id, indicator: "ks2.rwmExpected", describes: "2024/25" },
+      });
+      expect(published.value).not.toBe("40");
+      const existing = await database.prisma.evidenceRecord.findFirst({
+        where: { academyId: academy.id, year: "2024/25", term: "summer" },
+      });
+      await services.designations.record(viewer, {
+        urn: "140009",
+        year: "2024/25",
+        term: "summer",
+        evidence: [{ indicator: "ks2.rwmExpected", value: "40" }],
+        ...(existing ? { expectedVersion: existing.version } : {}),
+      });
+      await services.publicData.designate(viewer, "2024/25", "summer", prefer);
+      const current = await database.prisma.designation.findFirstOrThrow({
+        where: { academyId: academy.id, year: "2024/25" },
+        orderBy: { createdAt: "desc" },
+      });
+      const reasons = JSON.parse(current.reasons) as { message: string }[];
+      const messages = reasons.map((item) => item.message).join("\n");
+      expect(messages).toMatch(reason);
+      expect(
+        reasons.some(
+          (item) => item.message.includes(`${published.value}`) && /KS2/.test(item.message),
+        ),
+      ).toBe(publicWins);
+      // The trust's recorded evidence is never changed by the choice.
+      const evidence = await database.prisma.evidenceRecord.findFirstOrThrow({
+        where: { academyId: academy.id, year: "2024/25", term: "summer" },
+      });
+      expect(JSON.parse(evidence.entries)).toEqual([{ indicator: "ks2.rwmExpected", value: "40" }]);
+    },
+  );
+
   it("refuses an academy user and stores nothing of another trust's", async () => {
     await expect(
       load(
