@@ -108,7 +108,13 @@ function readNumeric(
         value = Number((value * 100).toPrecision(12));
       }
       if (value < 0 || value > 100)
-        return fail(indicator, raw, "a percentage is between 0 and 100");
+        return fail(
+          indicator,
+          raw,
+          percentFormatted === true && !percentSign
+            ? `percent-formatted, so Excel shows ${value}%; a percentage is between 0 and 100`
+            : "a percentage is between 0 and 100",
+        );
       return { ok: true, value };
     case "rate":
       return value < 0 ? fail(indicator, raw, "it cannot be negative") : { ok: true, value };
