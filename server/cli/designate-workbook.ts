@@ -104,11 +104,32 @@ function describe(resolution: ColumnReading["resolution"]): string {
   }
 }
 
+/** One academy under one framework, as the table shows it. */
+export interface WorkbookResult {
+  readonly row: number;
+  readonly academy: string;
+  readonly framework: string;
+  /** The level key; null for insufficient evidence or a row that could not be read. */
+  readonly level: string | null;
+  readonly provisional: boolean;
+  /** Problems that blocked this framework, located by row and column. */
+  readonly problems: readonly string[];
+}
+
 export async function designateWorkbook(
   file: string,
   frameworks: readonly CompiledFramework[],
   options: DesignateWorkbookOptions = {},
 ): Promise<string> {
+  return (await designateWorkbookResults(file, frameworks, options)).text;
+}
+
+export async function designateWorkbookResults(
+  file: string,
+  frameworks: readonly CompiledFramework[],
+  options: DesignateWorkbookOptions = {},
+): Promise<{ readonly text: string; readonly results: readonly WorkbookResult[] }> {
+  const results: WorkbookResult[] = [];
   const year = options.year ?? academicYearOf(new Date());
   const columnMap = options.columnMap ?? [];
   const resolvers = frameworks.map((framework) =>
@@ -151,6 +172,14 @@ export async function designateWorkbook(
       try {
         const designation = designateEntries(framework, entries, { year, columnMap });
         const provisional = provisionalWords(designation.coverage);
+        results.push({
+          row: row.row,
+          academy,
+          framework: framework.key,
+          level: designation.level?.key ?? null,
+          provisional: designation.coverage.provisional,
+          problems: [],
+        });
         cells.push(
           `${designation.level?.label ?? "Insufficient evidence"}${provisional ? " (provisional)" : ""}`,
         );
@@ -169,8 +198,23 @@ export async function designateWorkbook(
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         cells.push("(cannot read this row)");
-        for (const problem of error.problems)
-          errors.push(`${framework.key}: ${located(problem, row, entries, columns)}`);
+        const problems = error.problems.map((problem) => located(problem, row, entries, columns));
+        results.push({
+          row: row.row,
+          academy,
+          framework: framework.key,
+          level: null,
+          provisional: false,
+          problems,
+        });
+        for (const problem of problems) {
+          // An ambiguous header is the same question on every row: asked once.
+          const header = /^row \d+, (column .*could mean.*)$/.exec(problem);
+          const line = header
+            ? `${framework.key}: every row, ${header[1]}`
+            : `${framework.key}: ${problem}`;
+          if (!errors.includes(line)) errors.push(line);
+        }
       }
     });
     lines.push(...tableRow(cells, widths));
@@ -179,7 +223,7 @@ export async function designateWorkbook(
     lines.push("", "Coverage and reasons:", ...notes.map((note) => `  ${note}`));
   if (errors.length > 0)
     lines.push("", "Cells that could not be read:", ...errors.map((e) => `  ${e}`));
-  return lines.join("\n");
+  return { text: lines.join("\n"), results };
 }
 
 /** Reads a column map file: { "header": "indicator.key" | null } or [{ header, indicator }]. */
