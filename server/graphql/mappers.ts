@@ -33,7 +33,11 @@ import type {
   TargetWithProgress,
 } from "../services/academy-card.service.js";
 import type { FrameworkType, LevelType } from "./types/framework.type.js";
-import type { DesignationType, ProblemType } from "./types/designation.type.js";
+import {
+  DesignationStatus,
+  type DesignationType,
+  type ProblemType,
+} from "./types/designation.type.js";
 import type { StoredDesignationType } from "./types/stored-designation.type.js";
 import type {
   MeasurementType,
@@ -78,6 +82,15 @@ export function toDesignation(designation: Designation): DesignationType {
     reasons: designation.reasons.map((reason) => ({ ...reason })),
     support: designation.support.map((entry) => ({ ...entry })),
     problems: [],
+    status: designation.coverage.provisional
+      ? DesignationStatus.PROVISIONAL
+      : DesignationStatus.COMPLETE,
+    coverage: {
+      used: [...designation.coverage.used],
+      missing: designation.coverage.missing.map((missing) => ({ ...missing })),
+      unreadable: designation.coverage.unreadable.map((unreadable) => ({ ...unreadable })),
+      provisional: designation.coverage.provisional,
+    },
   };
 }
 
@@ -91,6 +104,8 @@ export function toBadRow(framework: string, problems: readonly Problem[]): Desig
     reasons: [],
     support: [],
     problems: problems.map(toProblem),
+    status: DesignationStatus.COMPLETE,
+    coverage: { used: [], missing: [], unreadable: [], provisional: false },
   };
 }
 

@@ -15,6 +15,7 @@ import {
   notFound,
   readEvidence,
   timeInLevel,
+  designateEntries,
   TERMS,
   yearProblem,
   DomainError,
@@ -39,6 +40,7 @@ import type { AuditService, Tx } from "./audit.service.js";
 import type { FrameworkService } from "./framework.service.js";
 import type { EventBus } from "../live/event-bus.js";
 import { groupBy } from "./group-by.js";
+import { loadColumnMap } from "./column-map.service.js";
 
 /** A computed designation as stored. */
 export interface StoredDesignationRow {
@@ -257,6 +259,8 @@ export class DesignationService {
     const single = rows.length === 1;
     const problems = periodProblems(year, term);
     const framework = await this.trustFramework(viewer);
+    // Headers as the trust's saved column map, then its framework, reads them.
+    const columnMap = await loadColumnMap(this.prisma, viewer.trustId);
     const seen = new Set<string>();
     const addProblems = (error: unknown, at: string) => {
       if (!(error instanceof DomainError)) throw error;
@@ -279,7 +283,7 @@ export class DesignationService {
         problems.push({ field: `${at}urn`, message: `${at}urn: URN ${row.urn} appears twice` });
       seen.add(row.urn);
       try {
-        readEvidence(row.evidence);
+        designateEntries(framework, row.evidence, { year, columnMap });
       } catch (error) {
         addProblems(error, at);
       }
@@ -310,7 +314,7 @@ export class DesignationService {
         matrixLayers(academyId ? (earlierOf.get(academyId) ?? []) : []),
       );
       try {
-        const result = framework.designate(readEvidence(filled.entries), { year });
+        const result = designateEntries(framework, filled.entries, { year, columnMap });
         designations.push({
           result,
           reasons: [
@@ -350,11 +354,22 @@ export class DesignationService {
         const out: { evidence: EvidenceRow; designation: StoredDesignationRow }[] = [];
         for (const [index, row] of rows.entries()) {
           const academy = byUrn.get(row.urn)!;
+          // Stored by indicator key, as the column map and framework read the
+          // header, with the cell's number format: a later reading needs neither.
           const entries = JSON.stringify(
-            row.evidence.map((entry) => ({
-              indicator: entry.indicator,
-              value: entry.value ?? null,
-            })),
+            row.evidence.flatMap((entry) => {
+              const read = headers.resolve(entry.indicator);
+              if (read.kind === "ignored") return [];
+              return [
+                {
+                  indicator: read.kind === "indicator" ? read.indicator.key : entry.indicator,
+                  value: entry.value ?? null,
+                  ...(entry.percentFormatted != null
+                    ? { percentFormatted: entry.percentFormatted }
+                    : {}),
+                },
+              ];
+            }),
           );
           const existing = await tx.evidenceRecord.findUnique({
             where: { academyId_year_term: { academyId: academy.id, year, term } },
