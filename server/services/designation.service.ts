@@ -354,22 +354,16 @@ export class DesignationService {
         const out: { evidence: EvidenceRow; designation: StoredDesignationRow }[] = [];
         for (const [index, row] of rows.entries()) {
           const academy = byUrn.get(row.urn)!;
-          // Stored by indicator key, as the column map and framework read the
-          // header, with the cell's number format: a later reading needs neither.
+          // Stored as given, with the cell's number format when known: read
+          // again through designateEntries with the trust's column map.
           const entries = JSON.stringify(
-            row.evidence.flatMap((entry) => {
-              const read = headers.resolve(entry.indicator);
-              if (read.kind === "ignored") return [];
-              return [
-                {
-                  indicator: read.kind === "indicator" ? read.indicator.key : entry.indicator,
-                  value: entry.value ?? null,
-                  ...(entry.percentFormatted != null
-                    ? { percentFormatted: entry.percentFormatted }
-                    : {}),
-                },
-              ];
-            }),
+            row.evidence.map((entry) => ({
+              indicator: entry.indicator,
+              value: entry.value ?? null,
+              ...(entry.percentFormatted != null
+                ? { percentFormatted: entry.percentFormatted }
+                : {}),
+            })),
           );
           const existing = await tx.evidenceRecord.findUnique({
             where: { academyId_year_term: { academyId: academy.id, year, term } },
