@@ -78,6 +78,16 @@ function readNumberText(text: string): number | null {
  */
 export type PercentFormatted = boolean | null | undefined;
 
+/** True when an Excel number format shows the number as a percentage ("0%", "0.0%"). */
+export function isPercentFormat(format: unknown): boolean {
+  if (typeof format !== "string" || format === "") return false;
+  // Quoted literals and escaped characters are text, not the percent operator.
+  return format
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .includes("%");
+}
+
 function readNumeric(
   indicator: Indicator,
   raw: unknown,

@@ -90,7 +90,9 @@ export function readEvidenceParts(
     if (resolved?.kind === "ambiguous") {
       (problems ??= []).push({
         problem: {
-          field: `evidence[${at}].indicator`,
+          // Not ".indicator" (an unknown header, which a workbook may leave out):
+          // an ambiguous one is asked, never left out.
+          field: `evidence[${at}].ambiguous`,
           value: entry.indicator.slice(0, 60),
           accepts: resolved.choices.map((choice) => choice.key).join(", "),
           message: resolved.message,

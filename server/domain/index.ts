@@ -12,6 +12,7 @@ export {
 export {
   readCell,
   isNotAvailable,
+  isPercentFormat,
   type CellReading,
   type Phase,
   type PercentFormatted,

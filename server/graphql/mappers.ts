@@ -60,6 +60,10 @@ export function toFramework(framework: CompiledFramework, preset: boolean): Fram
     preset,
     levels: framework.levels.map(toLevel),
     definition: JSON.stringify(framework.definition),
+    aliases: Object.entries(framework.definition.aliases).map(([header, indicator]) => ({
+      header,
+      indicator,
+    })),
   };
 }
 

@@ -8,6 +8,7 @@
 import ExcelJS from "exceljs";
 import {
   CATALOGUE_HEADERS,
+  isPercentFormat,
   type EvidenceEntry,
   type HeaderResolution,
   type HeaderResolver,
@@ -68,14 +69,7 @@ function cellValue(value: ExcelJS.CellValue): unknown {
 }
 
 /** True when an Excel number format shows the number as a percentage ("0%", "0.0%"). */
-export function isPercentFormat(format: string | null | undefined): boolean {
-  if (!format) return false;
-  // Quoted literals and escaped characters are text, not the percent operator.
-  return format
-    .replace(/"[^"]*"/g, "")
-    .replace(/\\./g, "")
-    .includes("%");
-}
+export { isPercentFormat };
 
 export function columnLetter(column: number): string {
   let letters = "";

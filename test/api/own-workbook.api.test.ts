@@ -265,7 +265,7 @@ describe.each(await storesToTest())("a trust's own workbook over the API on %s",
         })
         .catch(graphQLErrorOf);
       expect(bad.code).toBe("BAD_USER_INPUT");
-      expect(bad.problems.map((problem) => problem.field)).toEqual([
+      expect(bad.problems.map((problem: { field: string }) => problem.field)).toEqual([
         "entries[0].indicator",
         "entries[1].header",
       ]);
