@@ -57,6 +57,13 @@ function remap(
   }));
 }
 
+/** Rows that are not blank (a blank row between academies is not one). */
+function academiesIn(table: SheetTable): number {
+  return table.rows.filter((row) =>
+    row.some((cell) => cell !== null && cell !== undefined && String(cell).trim() !== ""),
+  ).length;
+}
+
 export function RiskMatrixPanel() {
   const layout = usePanelLayout();
   const session = useSession();
@@ -198,7 +205,7 @@ export function RiskMatrixPanel() {
         {table ? (
           <Text size={200} role="status" aria-label="Matrix in use">
             {table.tableName ? `Table ${table.tableName}, ` : ""}
-            {table.address}: {table.rows.length} academies, {table.headers.length} columns
+            {table.address}: {academiesIn(table)} academies, {table.headers.length} columns
             {table.headingRows
               ? `; headers in row ${table.rowIndex + 1} (${table.headingRows} heading row${table.headingRows > 1 ? "s" : ""} above skipped)`
               : ""}
