@@ -7,6 +7,7 @@ import {
   CATALOGUE_HEADERS,
   designateEntries,
   indicatorByKey,
+  parseFramework,
   presets,
   provisionalWords,
   readCell,
@@ -229,6 +230,18 @@ describe("a trust's own workbook", () => {
     expect(category.coverage.unreadable.map((each) => each.indicator)).toEqual([
       "ofsted.date",
       "ks2.rwmExpected",
+    ]);
+  });
+
+  it("refuses a framework whose aliases name an unknown indicator, pointing into the document", () => {
+    const document = {
+      ...presetFramework("risk-matrix").definition,
+      key: "our-matrix",
+      aliases: { "Latest SEF judgement": "sef.overal" },
+    };
+    const error = domainErrorFrom(() => parseFramework(document));
+    expect(error.problems.map((problem) => problem.message)).toEqual([
+      'aliases.Latest SEF judgement: unknown indicator "sef.overal"',
     ]);
   });
 
