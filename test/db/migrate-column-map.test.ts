@@ -28,7 +28,9 @@ async function releasedMigrations(kind: "sqlite" | "postgresql"): Promise<string
   const directory = await mkdtemp(join(scratch, `${kind}-`));
   await cp(migrationsDirectories[kind], directory, {
     recursive: true,
-    filter: (source) => !source.includes(COLUMN_MAP) && !/\/2026120[1-9]\d{6}_/.test(source),
+    // Every folder before this migration's (the others' migrations of the release included).
+    filter: (source) =>
+      !/\d{14}_/.test(source.split("/").pop() ?? "") || source.split("/").pop()! < COLUMN_MAP,
   });
   return directory;
 }
