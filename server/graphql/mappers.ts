@@ -34,7 +34,7 @@ import type {
 } from "../services/academy-card.service.js";
 import type { FrameworkType, LevelType } from "./types/framework.type.js";
 import {
-  DesignationStatus,
+  CoverageStatus,
   type DesignationType,
   type ProblemType,
 } from "./types/designation.type.js";
@@ -86,9 +86,7 @@ export function toDesignation(designation: Designation): DesignationType {
     reasons: designation.reasons.map((reason) => ({ ...reason })),
     support: designation.support.map((entry) => ({ ...entry })),
     problems: [],
-    status: designation.coverage.provisional
-      ? DesignationStatus.PROVISIONAL
-      : DesignationStatus.COMPLETE,
+    status: designation.coverage.provisional ? CoverageStatus.PROVISIONAL : CoverageStatus.COMPLETE,
     coverage: {
       used: [...designation.coverage.used],
       missing: designation.coverage.missing.map((missing) => ({ ...missing })),
@@ -108,7 +106,7 @@ export function toBadRow(framework: string, problems: readonly Problem[]): Desig
     reasons: [],
     support: [],
     problems: problems.map(toProblem),
-    status: DesignationStatus.COMPLETE,
+    status: CoverageStatus.COMPLETE,
     coverage: { used: [], missing: [], unreadable: [], provisional: false },
   };
 }

@@ -79,12 +79,12 @@ export class ProblemType {
 }
 
 /** Whether a computed level rests on every source its framework requires. */
-export enum DesignationStatus {
+export enum CoverageStatus {
   COMPLETE = "COMPLETE",
   PROVISIONAL = "PROVISIONAL",
 }
 
-registerEnumType(DesignationStatus, {
+registerEnumType(CoverageStatus, {
   name: "CoverageStatus",
   description:
     "COMPLETE: every required source was used. PROVISIONAL: a level was reached without a required source (Coverage.missing says which); agreeing it needs a reason.",
@@ -185,11 +185,11 @@ export class DesignationType {
   })
   problems!: ProblemType[];
 
-  @Field(() => DesignationStatus, {
+  @Field(() => CoverageStatus, {
     description:
       "COMPLETE or PROVISIONAL (a level reached without a required source). A row that could not be read or has insufficient evidence is COMPLETE with no level.",
   })
-  status!: DesignationStatus;
+  status!: CoverageStatus;
 
   @Field(() => CoverageType, {
     description: "The sources used, the required ones missing, and cells that could not be read.",
