@@ -116,11 +116,13 @@ describe.each(await storesToTest())("a trust's own workbook over the API on %s",
   });
 
   it("designates seed 002's Carleton High, with its own headers, as Category 3", async () => {
-    const data = await server.client().request<{ designate: Designated }>(DESIGNATE, {
-      framework: "risk-matrix",
-      evidence: CARLETON,
-      year: "2025/26",
-    });
+    const data = await server
+      .client(server.tokens.leader)
+      .request<{ designate: Designated }>(DESIGNATE, {
+        framework: "risk-matrix",
+        evidence: CARLETON,
+        year: "2025/26",
+      });
     expect(data.designate.level?.key).toBe("category3");
     expect(data.designate.status).toBe("COMPLETE");
     expect(data.designate.coverage.used).toEqual(
@@ -129,11 +131,13 @@ describe.each(await storesToTest())("a trust's own workbook over the API on %s",
   });
 
   it("types a level reached without a required source as PROVISIONAL, naming what is missing", async () => {
-    const data = await server.client().request<{ designate: Designated }>(DESIGNATE, {
-      framework: "risk-matrix",
-      evidence: CARLETON.filter((cell) => cell.indicator !== "Latest SEF judgement"),
-      year: "2025/26",
-    });
+    const data = await server
+      .client(server.tokens.leader)
+      .request<{ designate: Designated }>(DESIGNATE, {
+        framework: "risk-matrix",
+        evidence: CARLETON.filter((cell) => cell.indicator !== "Latest SEF judgement"),
+        year: "2025/26",
+      });
     expect(data.designate.status).toBe("PROVISIONAL");
     expect(data.designate.coverage).toMatchObject({
       provisional: true,
@@ -142,11 +146,13 @@ describe.each(await storesToTest())("a trust's own workbook over the API on %s",
   });
 
   it("reports a bad cell the framework does not use without refusing the academy", async () => {
-    const data = await server.client().request<{ designate: Designated }>(DESIGNATE, {
-      framework: "risk-matrix",
-      evidence: [...CARLETON, { indicator: "KS2 RWM %", value: "12%%" }],
-      year: "2025/26",
-    });
+    const data = await server
+      .client(server.tokens.leader)
+      .request<{ designate: Designated }>(DESIGNATE, {
+        framework: "risk-matrix",
+        evidence: [...CARLETON, { indicator: "KS2 RWM %", value: "12%%" }],
+        year: "2025/26",
+      });
     expect(data.designate.level?.key).toBe("category3");
     expect(data.designate.coverage.unreadable).toEqual([
       {
@@ -158,7 +164,7 @@ describe.each(await storesToTest())("a trust's own workbook over the API on %s",
 
   it("asks about an ambiguous header with its choices, never guessing", async () => {
     const refusal = await server
-      .client()
+      .client(server.tokens.leader)
       .request(DESIGNATE, {
         framework: "phase-model",
         evidence: [
@@ -198,7 +204,7 @@ describe.each(await storesToTest())("a trust's own workbook over the API on %s",
           percentFormatted: entry.percentFormatted ?? null,
         })),
       );
-      const data = await server.client().request<{
+      const data = await server.client(server.tokens.leader).request<{
         designateBatch: Pick<Designated, "level" | "status">[];
       }>(BATCH, { framework: matrix.framework, rows, year: "2025/26" });
       const academies = matrix.academies.filter((academy) => academy !== null);
