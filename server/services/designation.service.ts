@@ -99,19 +99,11 @@ export interface YearDesignation {
   )[];
 }
 
-/**
- * What the engine says about coverage. Branch w11-workbooks adds `coverage` to
- * the engine's result (INTERFACES.md); until then nothing is provisional.
- */
-function coverageOf(result: Designation): { provisional: boolean; missing: string[] } {
-  const coverage = (
-    result as Designation & {
-      coverage?: { provisional: boolean; missing: readonly { label: string }[] };
-    }
-  ).coverage;
+/** What the engine says about coverage, as stored with each computed designation. */
+export function coverageOf(result: Designation): { provisional: boolean; missing: string[] } {
   return {
-    provisional: coverage?.provisional ?? false,
-    missing: coverage?.missing.map((item) => item.label) ?? [],
+    provisional: result.coverage.provisional,
+    missing: result.coverage.missing.map((item) => item.label),
   };
 }
 
