@@ -34,7 +34,10 @@ function isRange(value: unknown): value is unknown[][] {
 export function evidenceRow(
   values: unknown,
   headers: unknown,
+  /** Whether each cell of `values` is percent-formatted, when read (same shape); null: not known. */
+  formats: readonly (readonly boolean[])[] | null = null,
 ): { evidence: EvidenceCell[]; headed: boolean } {
+  const formatOf = formats ? flatten(formats) : null;
   if (!isRange(values)) throw badInput("values: give a range of cells");
   if (headers !== null && headers !== undefined) {
     if (!isRange(headers)) throw badInput("headers: give the header row as a range");
@@ -47,7 +50,13 @@ export function evidenceRow(
     const evidence: EvidenceCell[] = [];
     names.forEach((name, index) => {
       const indicator = cellText(name)?.trim();
-      if (indicator) evidence.push({ indicator, value: cellText(cells[index]) });
+      if (!indicator) return;
+      const percent = formatOf?.[index];
+      evidence.push(
+        typeof percent === "boolean"
+          ? { indicator, value: cellText(cells[index]), percentFormatted: percent }
+          : { indicator, value: cellText(cells[index]) },
+      );
     });
     return { evidence, headed: true };
   }
@@ -55,9 +64,15 @@ export function evidenceRow(
     throw badInput(
       "values: without headers, give a two-column range of indicator and value (one pair per row)",
     );
-  const evidence = values.flatMap(([name, value]) => {
+  const evidence = values.flatMap(([name, value], row) => {
     const indicator = cellText(name)?.trim();
-    return indicator ? [{ indicator, value: cellText(value) }] : [];
+    if (!indicator) return [];
+    const percent = formats?.[row]?.[1];
+    return [
+      typeof percent === "boolean"
+        ? { indicator, value: cellText(value), percentFormatted: percent }
+        : { indicator, value: cellText(value) },
+    ];
   });
   return { evidence, headed: false };
 }

@@ -17,6 +17,7 @@ import { FrameworkCatalog } from "./framework-catalog.js";
 import { LiveProgressFeed } from "./live-progress-feed.js";
 import { PUBLIC_EVIDENCE, type CardResult } from "./operations.js";
 import type { ProgressFeed } from "./progress-feed.js";
+import { excelFormatReader, NumberFormatReader, type FormatReader } from "./number-formats.js";
 
 export interface FunctionRuntimeOptions extends BatchingOptions {
   /** How requests are sent (default: the runtime's fetch). */
@@ -31,6 +32,8 @@ export interface FunctionRuntimeOptions extends BatchingOptions {
   readonly pollIntervalMs?: number;
   /** The clock that picks the default academic year. */
   readonly now?: () => Date;
+  /** How number formats are read (default: the Excel API; null: never, formats unknown). */
+  readonly readFormats?: FormatReader | null;
 }
 
 /** A public value as MAT.EVIDENCE reads it. */
@@ -46,12 +49,17 @@ export class FunctionRuntime {
   readonly server: BatchingClient;
   readonly frameworks: FrameworkCatalog;
   readonly progress: ProgressFeed;
+  /** Number formats of the ranges MAT.DESIGNATION and MAT.EXPLAIN read, one batch per recalculation. */
+  readonly numberFormats: NumberFormatReader;
   readonly now: () => Date;
   private connectionPromise: Promise<Connection> | null = null;
   private readonly stopListening: () => void;
 
   constructor(private readonly options: FunctionRuntimeOptions = {}) {
     this.now = options.now ?? (() => new Date());
+    this.numberFormats = new NumberFormatReader(
+      options.readFormats === undefined ? excelFormatReader() : options.readFormats,
+    );
     const client = () => this.client();
     this.server = new BatchingClient(client, options);
     this.frameworks = new FrameworkCatalog(client);

@@ -21,7 +21,7 @@ import type { StoredDesignation, TargetProgress } from "./operations.js";
 import { sameMetric, type ProgressKey, type ProgressUpdate } from "./progress-feed.js";
 import { entitlementFor, entitlementsAt, levelOf } from "./support-entitlements.js";
 
-const LEVEL_FIELDS = ["label", "key", "rank", "risk"] as const;
+const LEVEL_FIELDS = ["label", "key", "rank", "risk", "status"] as const;
 const STORED_FIELDS = ["label", "key", "rank", "status", "agreed", "timeInLevel"] as const;
 type StoredField = (typeof STORED_FIELDS)[number];
 const PROGRESS_FIELDS = [
@@ -43,22 +43,26 @@ type ProgressField = (typeof PROGRESS_FIELDS)[number];
  * @param framework Framework key: phase-model, tiered-support, risk-matrix, risk-designation or one of your trust's own.
  * @param values The academy's row of evidence. Without headers: a two-column range of indicator and value.
  * @param [headers] The header row of the risk matrix, mapped to indicators by alias ("P8", "Latest Ofsted judgement"). Columns whose header is blank or names no indicator (URN, Notes) are left out.
- * @param [field] What to return: label (the default), key, rank or risk.
- * @returns The level's label, key, rank or risk.
+ * @param [field] What to return: label (the default), key, rank or risk; or status: complete, or provisional when a required source is missing (MAT.EXPLAIN names it).
+ * @param invocation Excel's handle on the cell: the address of `values`, to read its number formats (a percent-formatted 1 is 100%).
+ * @returns The level's label, key, rank or risk, plain so COUNTIF and conditional formatting work; or its status.
+ * @requiresParameterAddresses
  */
 export async function designation(
   framework: string,
   values: unknown[][],
   headers?: unknown[][],
   field?: string,
+  invocation?: CustomFunctions.Invocation,
 ): Promise<string | number> {
   try {
     const wanted = choiceOf("field", field, LEVEL_FIELDS, "label");
-    const { level } = await designated(framework, values, headers);
+    const { level, coverage } = await designated(framework, values, headers, invocation);
     if (!level)
       throw notAvailable(
         "Insufficient evidence: no source of evidence could be used (MAT.EXPLAIN says why)",
       );
+    if (wanted === "status") return coverage.provisional ? "provisional" : "complete";
     return level[wanted];
   } catch (failure) {
     throw excelError(failure);
@@ -71,18 +75,33 @@ export async function designation(
  * @param framework Framework key: phase-model, tiered-support, risk-matrix, risk-designation or one of your trust's own.
  * @param values The academy's row of evidence. Without headers: a two-column range of indicator and value.
  * @param [headers] The header row of the risk matrix, mapped to indicators by alias. Columns whose header is blank or names no indicator are left out, and listed on a last line.
- * @returns The reasons as text, one line per source (turn on Wrap Text to see every line).
+ * @param invocation Excel's handle on the cell: the address of `values`, to read its number formats.
+ * @returns The reasons as text, one line per source (turn on Wrap Text to see every line); first what is missing when the level is provisional, and a header that could mean two indicators, with its choices.
+ * @requiresParameterAddresses
  */
 export async function explain(
   framework: string,
   values: unknown[][],
   headers?: unknown[][],
+  invocation?: CustomFunctions.Invocation,
 ): Promise<string> {
   try {
-    const result = await designated(framework, values, headers);
+    const result = await designated(framework, values, headers, invocation, false);
+    // A row the framework cannot read: say why, in the cell (an ambiguous header with its choices).
+    if (result.problems.length > 0)
+      return [
+        "Cannot designate this row:",
+        ...result.problems.map((problem) => problem.message.replace(/^rows\[\d+\]: /, "")),
+      ].join("\n");
     const lines = result.reasons.map((reason) => reason.message);
     if (result.insufficientEvidence)
       lines.unshift("Insufficient evidence: no source of evidence could be used.");
+    else if (result.coverage.provisional)
+      lines.unshift(
+        `Provisional: ${result.coverage.missing.map((missing) => `no ${missing.label}`).join(", ")}`,
+      );
+    for (const unreadable of result.coverage.unreadable)
+      lines.push(`Not read (not used by this framework): ${unreadable.message}`);
     if (result.unusedHeaders.length > 0)
       lines.push(`Not evidence (no indicator by that header): ${result.unusedHeaders.join(", ")}`);
     return lines.join("\n");
@@ -246,11 +265,17 @@ async function designated(
   framework: unknown,
   values: unknown,
   headers: unknown,
+  invocation?: CustomFunctions.Invocation,
+  throwProblems = true,
 ): Promise<DesignationAnswer> {
   const key = frameworkKey(framework);
-  const { evidence, headed } = evidenceRow(values, headers);
-  const result = await functionRuntime().server.designate(key, evidence, headed);
-  if (result.problems.length > 0)
+  const runtime = functionRuntime();
+  // The number formats of `values`, read with every other cell's in one batch per recalculation.
+  const address = invocation?.parameterAddresses?.[1];
+  const formats = address ? await runtime.numberFormats.percentFormats(address) : null;
+  const { evidence, headed } = evidenceRow(values, headers, formats);
+  const result = await runtime.server.designate(key, evidence, headed);
+  if (throwProblems && result.problems.length > 0)
     throw badInput(
       result.problems.map((problem) => problem.message.replace(/^rows\[\d+\]: /, "")).join("; "),
     );

@@ -7,6 +7,15 @@
 export interface EvidenceCell {
   readonly indicator: string;
   readonly value: string | null;
+  /** The cell's number format when read: true percent-formatted (1 shows as 100%). */
+  readonly percentFormatted?: boolean | null;
+}
+
+/** Which sources a designation rests on (the API's Coverage). */
+export interface Coverage {
+  readonly missing: readonly { readonly label: string }[];
+  readonly unreadable: readonly { readonly message: string }[];
+  readonly provisional: boolean;
 }
 
 export interface Level {
@@ -36,6 +45,7 @@ export interface DesignationResult {
   readonly reasons: readonly Reason[];
   /** Why the row could not be read; empty for a readable row. */
   readonly problems: readonly Problem[];
+  readonly coverage: Coverage;
 }
 
 export const DESIGNATE_BATCH = /* GraphQL */ `
@@ -58,6 +68,15 @@ export const DESIGNATE_BATCH = /* GraphQL */ `
         message
         accepts
         value
+      }
+      coverage {
+        missing {
+          label
+        }
+        unreadable {
+          message
+        }
+        provisional
       }
     }
   }

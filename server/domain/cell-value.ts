@@ -2,11 +2,13 @@
 // a boolean, or nothing. A value that cannot be read is an error naming the
 // indicator, the value and what is accepted; nothing is guessed.
 //
-// Percent columns (documented choice): "62%" and 62 are 62 percent; a number
-// strictly between 0 and 1, as a number or as text, is read as Excel's percent
-// format stores it (0.62 shown as 62%), so 0.62 is 62 percent: over GraphQL a
-// cell's value arrives as text, so the rule cannot depend on the type. Half a
-// percent is written "0.5%". 0 and 1 are read as given.
+// Percent columns (DOMAIN.md "Percent cells"): where the cell's number format
+// is known, it decides: a percent-formatted cell is read as Excel shows it
+// (stored 1 is 100%, 0.185 is 18.5%) and any other format is read as given.
+// Where it is not known, a number strictly between 0 and 1, as a number or as
+// text, is a fraction (0.62 is 62%) and any other number is read as given.
+// "62%" typed as text is 62 percent either way. Percentage points
+// (`disadvantaged.gap`) are always read as given.
 import type { Indicator } from "./indicators.js";
 import type { Problem } from "./errors.js";
 import { OFSTED_WORDS, type OfstedScale } from "./inspection/scales.js";
@@ -69,7 +71,28 @@ function readNumberText(text: string): number | null {
   return Number.isFinite(value) ? value : null;
 }
 
-function readNumeric(indicator: Indicator, raw: unknown): CellReading {
+/**
+ * What is known of a cell's number format: true when percent-formatted (Excel
+ * shows the stored number x 100), false when formatted otherwise, null or
+ * undefined when not known (DOMAIN.md's fraction rule applies then).
+ */
+export type PercentFormatted = boolean | null | undefined;
+
+/** True when an Excel number format shows the number as a percentage ("0%", "0.0%"). */
+export function isPercentFormat(format: unknown): boolean {
+  if (typeof format !== "string" || format === "") return false;
+  // Quoted literals and escaped characters are text, not the percent operator.
+  return format
+    .replace(/"[^"]*"/g, "")
+    .replace(/\\./g, "")
+    .includes("%");
+}
+
+function readNumeric(
+  indicator: Indicator,
+  raw: unknown,
+  percentFormatted?: PercentFormatted,
+): CellReading {
   let value: number | null = null;
   let percentSign = false;
   if (typeof raw === "number") {
@@ -87,9 +110,21 @@ function readNumeric(indicator: Indicator, raw: unknown): CellReading {
     case "percent":
       // Rounded to 12 significant digits: in binary, 0.101 * 100 is 10.100000000000001,
       // which would fall on the wrong side of a cut point at 10.1.
-      if (!percentSign && value > 0 && value < 1) value = Number((value * 100).toPrecision(12));
+      if (percentSign) {
+        // "62%" typed as text: 62 percent, whatever the format.
+      } else if (percentFormatted === true) {
+        value = Number((value * 100).toPrecision(12));
+      } else if (percentFormatted == null && value > 0 && value < 1) {
+        value = Number((value * 100).toPrecision(12));
+      }
       if (value < 0 || value > 100)
-        return fail(indicator, raw, "a percentage is between 0 and 100");
+        return fail(
+          indicator,
+          raw,
+          percentFormatted === true && !percentSign
+            ? `percent-formatted, so Excel shows ${value}%; a percentage is between 0 and 100`
+            : "a percentage is between 0 and 100",
+        );
       return { ok: true, value };
     case "rate":
       return value < 0 ? fail(indicator, raw, "it cannot be negative") : { ok: true, value };
@@ -273,11 +308,16 @@ export function isNotAvailable(raw: unknown): boolean {
 }
 
 /** Reads one cell for an indicator. Not-available markers give `value: null`. */
-export function readCell(indicator: Indicator, raw: unknown): CellReading {
+export function readCell(
+  indicator: Indicator,
+  raw: unknown,
+  percentFormatted?: PercentFormatted,
+): CellReading {
   if (isNotAvailable(raw)) return MISSING;
   switch (indicator.kind) {
-    case "number":
     case "percent":
+      return readNumeric(indicator, raw, percentFormatted);
+    case "number":
     case "points":
     case "rate":
     case "count":

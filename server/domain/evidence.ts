@@ -1,9 +1,10 @@
 // An academy's evidence: one row of the risk matrix, read cell by cell into
 // typed values, with the Ofsted cells put together as one versioned inspection.
 import { badInput, type Problem } from "./errors.js";
-import { indicatorForHeader } from "./indicators.js";
+import { CATALOGUE_HEADERS, type HeaderResolver } from "./headers.js";
 import {
   readCell,
+  type PercentFormatted,
   type CellValue,
   type InspectionFrameworkKey,
   type OfstedGradeReading,
@@ -15,6 +16,17 @@ import { inspectionEvidence, type InspectionEvidence } from "./inspection/inspec
 export interface EvidenceEntry {
   readonly indicator: string;
   readonly value?: unknown;
+  /** The cell's number format, when known: true percent-formatted, false another format. */
+  readonly percentFormatted?: PercentFormatted;
+}
+
+/** Problems with inspection evidence as a whole (inconsistent grades) belong to this key. */
+export const INSPECTION_PROBLEM = "inspection";
+
+/** A problem met while reading a row, with the indicators it concerns (null: every framework). */
+export interface ReadProblem {
+  readonly problem: Problem;
+  readonly indicators: readonly string[] | null;
 }
 
 /** Read evidence: numbers, words and flags by indicator key, and the inspection. */
@@ -46,28 +58,65 @@ function sameValue(a: CellValue, b: CellValue): boolean {
  * Reads a row of evidence. Every problem (unknown indicator, unreadable value,
  * the same indicator twice with different values, inconsistent Ofsted grades)
  * is collected and thrown together as one BAD_USER_INPUT error; nothing is guessed.
+ * Headers are resolved by `headers` (a framework's aliases and the trust's
+ * column map), the catalogue alone when not given.
  */
-export function readEvidence(entries: Iterable<EvidenceEntry>): Evidence {
-  let problems: Problem[] | null = null;
+export function readEvidence(
+  entries: Iterable<EvidenceEntry>,
+  headers: HeaderResolver = CATALOGUE_HEADERS,
+): Evidence {
+  const read = readEvidenceParts(entries, headers);
+  if (read.problems !== null) throw badInput(read.problems.map((each) => each.problem));
+  return read.evidence;
+}
+
+/**
+ * Reads a row of evidence and returns the problems beside what could be read,
+ * each with the indicators it concerns, so that a bad cell blocks only the
+ * frameworks that use its indicator (DOMAIN.md).
+ */
+export function readEvidenceParts(
+  entries: Iterable<EvidenceEntry>,
+  headers: HeaderResolver = CATALOGUE_HEADERS,
+): { readonly evidence: Evidence; readonly problems: readonly ReadProblem[] | null } {
+  let problems: ReadProblem[] | null = null;
   const values = new Map<string, number | string | boolean>();
   const grades = new Map<string, OfstedGradeReading>();
   let index = 0;
   for (const entry of entries) {
     const at = index++;
-    const indicator =
-      typeof entry?.indicator === "string" ? indicatorForHeader(entry.indicator) : undefined;
-    if (!indicator) {
-      const name = String(entry?.indicator ?? "");
+    const resolved = typeof entry?.indicator === "string" ? headers.resolve(entry.indicator) : null;
+    if (resolved?.kind === "ignored") continue;
+    if (resolved?.kind === "ambiguous") {
       (problems ??= []).push({
-        field: `evidence[${at}].indicator`,
-        value: name.slice(0, 60),
-        message: `Unknown indicator "${name.slice(0, 60)}" at evidence[${at}]; use an indicator key such as ks4.progress8 or a known workbook header`,
+        problem: {
+          // Not ".indicator" (an unknown header, which a workbook may leave out):
+          // an ambiguous one is asked, never left out.
+          field: `evidence[${at}].ambiguous`,
+          value: entry.indicator.slice(0, 60),
+          accepts: resolved.choices.map((choice) => choice.key).join(", "),
+          message: resolved.message,
+        },
+        indicators: resolved.choices.map((choice) => choice.key),
       });
       continue;
     }
-    const reading = readCell(indicator, entry.value);
+    if (resolved?.kind !== "indicator") {
+      const name = String(entry?.indicator ?? "");
+      (problems ??= []).push({
+        problem: {
+          field: `evidence[${at}].indicator`,
+          value: name.slice(0, 60),
+          message: `Unknown indicator "${name.slice(0, 60)}" at evidence[${at}]; use an indicator key such as ks4.progress8 or a known workbook header`,
+        },
+        indicators: null,
+      });
+      continue;
+    }
+    const indicator = resolved.indicator;
+    const reading = readCell(indicator, entry.value, entry.percentFormatted);
     if (!reading.ok) {
-      (problems ??= []).push(reading.problem);
+      (problems ??= []).push({ problem: reading.problem, indicators: [indicator.key] });
       continue;
     }
     if (reading.value === null) continue;
@@ -76,8 +125,11 @@ export function readEvidence(entries: Iterable<EvidenceEntry>): Evidence {
     if (earlier !== undefined) {
       if (!sameValue(earlier, reading.value)) {
         (problems ??= []).push({
-          field: indicator.key,
-          message: `${indicator.label} (${indicator.key}) is given twice with different values`,
+          problem: {
+            field: indicator.key,
+            message: `${indicator.label} (${indicator.key}) is given twice with different values`,
+          },
+          indicators: [indicator.key],
         });
       }
       continue;
@@ -94,11 +146,15 @@ export function readEvidence(entries: Iterable<EvidenceEntry>): Evidence {
     safeguardingMet: (values.get("ofsted.safeguarding") as boolean | undefined) ?? null,
     grades,
   });
-  if (!inspection.ok) (problems ??= []).push(...inspection.problems);
-  if (problems !== null) throw badInput(problems);
+  if (!inspection.ok)
+    for (const problem of inspection.problems)
+      (problems ??= []).push({ problem, indicators: [INSPECTION_PROBLEM] });
   return {
-    values,
-    inspection: inspection.ok ? inspection.evidence : null,
-    phase: (values.get("phase") as Phase | undefined) ?? null,
+    evidence: {
+      values,
+      inspection: inspection.ok ? inspection.evidence : null,
+      phase: (values.get("phase") as Phase | undefined) ?? null,
+    },
+    problems,
   };
 }

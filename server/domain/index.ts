@@ -5,10 +5,36 @@ export {
   INDICATOR_KEYS,
   indicatorByKey,
   indicatorForHeader,
+  ambiguousHeader,
+  foldHeader,
   type Indicator,
 } from "./indicators.js";
-export { readCell, isNotAvailable, type CellReading, type Phase } from "./cell-value.js";
-export { readEvidence, EMPTY_EVIDENCE, type Evidence, type EvidenceEntry } from "./evidence.js";
+export {
+  readCell,
+  isNotAvailable,
+  isPercentFormat,
+  type CellReading,
+  type Phase,
+  type PercentFormatted,
+} from "./cell-value.js";
+export {
+  readEvidence,
+  readEvidenceParts,
+  EMPTY_EVIDENCE,
+  INSPECTION_PROBLEM,
+  type Evidence,
+  type EvidenceEntry,
+  type ReadProblem,
+} from "./evidence.js";
+export {
+  headerResolver,
+  CATALOGUE_HEADERS,
+  type ColumnChoice,
+  type HeaderResolution,
+  type HeaderResolver,
+  type HeaderSource,
+} from "./headers.js";
+export { designateEntries, blocks, type DesignateEntriesOptions } from "./designate-entries.js";
 export {
   DomainError,
   badInput,
@@ -28,14 +54,21 @@ export {
 } from "./frameworks/framework.schema.js";
 export {
   compileFramework,
+  provisionalWords,
   type CompiledFramework,
+  type Coverage,
   type Designation,
   type DesignateOptions,
   type Reason,
   type SupportEntitlement,
 } from "./frameworks/compile-framework.js";
 export { presets, preset, PRESET_DEFINITIONS } from "./frameworks/presets/index.js";
-export { NATIONAL_BENCHMARKS, benchmarkLookup } from "./national-benchmarks.js";
+export {
+  NATIONAL_BENCHMARKS,
+  benchmarkLookup,
+  benchmarkWords,
+  hasNationalComparison,
+} from "./national-benchmarks.js";
 export {
   DEFAULT_CROSSWALK,
   INSPECTION_BANDS,

@@ -177,7 +177,7 @@ export const INDICATORS: readonly Indicator[] = [
     unit: "",
     direction: "none",
     accepts: "met or not met (older reports: effective or not effective)",
-    aliases: ["Safeguarding", "Ofsted safeguarding", "Safeguarding effective"],
+    aliases: ["Ofsted safeguarding", "Safeguarding effective"],
   },
   percent("ks2.rwmExpected", "KS2 reading, writing and maths at the expected standard", "higher", [
     "KS2 RWM %",
@@ -250,7 +250,7 @@ export const INDICATORS: readonly Indicator[] = [
     unit: "pupils",
     direction: "lower",
     accepts: "a whole number, 0 or more",
-    aliases: ["Permanent exclusions", "PEx", "Perm exclusions", "PX"],
+    aliases: ["Permanent exclusions", "PEx", "Perm exclusions", "PX", "Permanent exclusion"],
   },
   {
     key: "behaviour.permanentExclusionRate",
@@ -279,23 +279,18 @@ export const INDICATORS: readonly Indicator[] = [
   grade("qa.qualityOfEducation", "Trust QA: quality of education", [
     "QA QoE",
     "QA quality of education",
-    "Quality of education",
   ]),
   grade("qa.behaviourAndAttitudes", "Trust QA: behaviour and attitudes", [
     "QA B&A",
     "QA behaviour and attitudes",
-    "Behaviour and attitudes",
   ]),
   grade("qa.personalDevelopment", "Trust QA: personal development", [
     "QA PD",
     "QA personal development",
-    "Personal development",
   ]),
   grade("qa.leadershipAndManagement", "Trust QA: leadership and management", [
     "QA L&M",
     "QA leadership and management",
-    "Leadership and management",
-    "Leadership",
   ]),
   grade("qa.earlyYearsPost16", "Trust QA: early years / post-16", [
     "QA EY/Post 16",
@@ -312,18 +307,18 @@ export const INDICATORS: readonly Indicator[] = [
     accepts: "effective or not effective (or met / not met)",
     aliases: ["QA safeguarding", "Safeguarding audit", "Trust safeguarding"],
   },
-  grade("qi.outcomes", "Quality indicator: outcomes", ["QI outcomes", "Outcomes"]),
+  grade("qi.outcomes", "Quality indicator: outcomes", ["QI outcomes"]),
   grade("qi.leadership", "Quality indicator: leadership", ["QI leadership"]),
   grade("qi.curriculumAndStaffing", "Quality indicator: curriculum and staffing", [
     "QI curriculum and staffing",
     "Curriculum and staffing",
   ]),
-  grade("qi.teaching", "Quality indicator: teaching", ["QI teaching", "Teaching"]),
+  grade("qi.teaching", "Quality indicator: teaching", ["QI teaching"]),
   grade("qi.climateForLearning", "Quality indicator: climate for learning", [
     "QI climate for learning",
     "Climate for learning",
   ]),
-  grade("qi.governance", "Quality indicator: governance", ["QI governance", "Governance"]),
+  grade("qi.governance", "Quality indicator: governance", ["QI governance"]),
   {
     key: "trajectory",
     label: "Trajectory",
@@ -374,8 +369,37 @@ export function indicatorByKey(key: string): Indicator | undefined {
 }
 
 /**
- * The indicator a workbook header (or a key) names, if any: "P8", "Progress 8"
- * and "ks4.progress8" all give Progress 8. Unknown headers give undefined.
+ * Generic headers that could name more than one indicator: never guessed. A
+ * framework's own aliases or the trust's saved column map say which one the
+ * trust means; otherwise the header is reported with these choices.
+ */
+export const AMBIGUOUS_HEADERS: ReadonlyMap<string, readonly string[]> = new Map(
+  (
+    [
+      ["Safeguarding", ["ofsted.safeguarding", "qa.safeguarding"]],
+      [
+        "Leadership and management",
+        ["ofsted.leadershipAndManagement", "qa.leadershipAndManagement"],
+      ],
+      [
+        "Leadership",
+        ["ofsted.leadershipAndManagement", "qa.leadershipAndManagement", "qi.leadership"],
+      ],
+      ["Quality of education", ["ofsted.qualityOfEducation", "qa.qualityOfEducation"]],
+      ["Behaviour and attitudes", ["ofsted.behaviourAndAttitudes", "qa.behaviourAndAttitudes"]],
+      ["Personal development", ["ofsted.personalDevelopment", "qa.personalDevelopment"]],
+      ["Early years", ["ofsted.earlyYears", "qa.earlyYearsPost16"]],
+      ["Teaching", ["qi.teaching", "ofsted.curriculumAndTeaching"]],
+      ["Outcomes", ["qi.outcomes", "ofsted.achievement"]],
+      ["Governance", ["qi.governance", "ofsted.leadershipAndGovernance"]],
+    ] as const
+  ).map(([header, keys]) => [foldHeader(header), keys]),
+);
+
+/**
+ * The indicator a workbook header (or a key) names in the catalogue, if any:
+ * "P8", "Progress 8" and "ks4.progress8" all give Progress 8. Unknown and
+ * ambiguous headers give undefined (see `AMBIGUOUS_HEADERS` and headers.ts).
  */
 const HEADER_ANSWERS = new Map<string, Indicator | undefined>();
 
@@ -389,6 +413,11 @@ export function indicatorForHeader(header: string): Indicator | undefined {
   if (HEADER_ANSWERS.size >= 5_000) HEADER_ANSWERS.clear();
   HEADER_ANSWERS.set(header, found);
   return found;
+}
+
+/** The choices an ambiguous catalogue header could mean (indicator keys), or null. */
+export function ambiguousHeader(header: string): readonly string[] | null {
+  return AMBIGUOUS_HEADERS.get(foldHeader(header)) ?? null;
 }
 
 export const INDICATOR_KEYS: readonly string[] = INDICATORS.map((indicator) => indicator.key);

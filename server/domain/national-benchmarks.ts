@@ -64,6 +64,7 @@ export const NATIONAL_BENCHMARKS: readonly Benchmark[] = [
     source: DFE_EXCLUSIONS,
   },
   {
+    // A rate per 100 pupils: compared with the rate, never with a count of exclusions.
     indicator: "behaviour.permanentExclusionRate",
     phase: null,
     year: "2023/24",
@@ -78,12 +79,32 @@ export type BenchmarkLookup = (
   year: string | null,
 ) => Benchmark | null;
 
+/** Phases compared with no national figure (DOMAIN.md): their comparison is skipped. */
+export function hasNationalComparison(phase: Phase | null): boolean {
+  return phase !== "special" && phase !== "alternative provision";
+}
+
+/** "secondary, 2023/24" or "all schools, 2024/25": which figure was used. */
+export function benchmarkWords(benchmark: Benchmark): string {
+  return `${benchmark.phase ?? "all schools"}, ${benchmark.year}`;
+}
+
+/** The phase figures an academy of a phase is compared with, in order of preference. */
+function phasesFor(phase: Phase | null): readonly Phase[] {
+  if (phase === null) return [];
+  // All-through: the secondary measure when present, else the primary.
+  if (phase === "all-through") return ["all-through", "secondary", "primary"];
+  return [phase];
+}
+
 /**
  * Builds a lookup over benchmarks (later entries replace earlier ones for the
- * same indicator, phase and year). It picks the latest year at or before the
- * year asked (the latest of all when no year is given; the earliest when the
- * year is before any), and within that year
- * the phase's own figure before the all-phase one.
+ * same indicator, phase and year), like with like (DOMAIN.md): for an academy
+ * of phase p and a value describing year y, the figure for phase p in the
+ * latest year up to y that has one; the all-schools figure of the latest year
+ * up to y only when no year has a phase figure; null for special schools and
+ * alternative provision. With no year given, the latest of all; with a year
+ * before any figure, the earliest.
  */
 export function benchmarkLookup(benchmarks: readonly Benchmark[]): BenchmarkLookup {
   const byIndicator = new Map<string, Benchmark[]>();
@@ -118,18 +139,19 @@ export function benchmarkLookup(benchmarks: readonly Benchmark[]): BenchmarkLook
     return answer;
   };
   function find(indicator: string, phase: Phase | null, year: string | null): Benchmark | null {
+    if (!hasNationalComparison(phase)) return null;
     const list = byIndicator.get(indicator);
     if (!list) return null;
     const atOrBefore = year === null ? list : list.filter((benchmark) => benchmark.year <= year);
-    // Before the first published year, the earliest figure is the best there is.
-    const usable = atOrBefore.length > 0 ? atOrBefore : list.slice().reverse();
-    const latestYear = usable[0]?.year;
-    if (latestYear === undefined) return null;
-    const ofYear = usable.filter((benchmark) => benchmark.year === latestYear);
-    return (
-      ofYear.find((benchmark) => benchmark.phase === phase) ??
-      ofYear.find((benchmark) => benchmark.phase === null) ??
-      null
-    );
+    // Before the first published year, the earliest figures are the best there are.
+    const earliest = list[list.length - 1]?.year;
+    const usable =
+      atOrBefore.length > 0 ? atOrBefore : list.filter((benchmark) => benchmark.year === earliest);
+    // Newest first: the first match is the latest year up to y that has one.
+    for (const wanted of phasesFor(phase)) {
+      const found = usable.find((benchmark) => benchmark.phase === wanted);
+      if (found) return found;
+    }
+    return usable.find((benchmark) => benchmark.phase === null) ?? null;
   }
 }

@@ -33,7 +33,11 @@ import type {
   TargetWithProgress,
 } from "../services/academy-card.service.js";
 import type { FrameworkType, LevelType } from "./types/framework.type.js";
-import type { DesignationType, ProblemType } from "./types/designation.type.js";
+import {
+  CoverageStatus,
+  type DesignationType,
+  type ProblemType,
+} from "./types/designation.type.js";
 import type { StoredDesignationType } from "./types/stored-designation.type.js";
 import type {
   MeasurementType,
@@ -56,6 +60,10 @@ export function toFramework(framework: CompiledFramework, preset: boolean): Fram
     preset,
     levels: framework.levels.map(toLevel),
     definition: JSON.stringify(framework.definition),
+    aliases: Object.entries(framework.definition.aliases).map(([header, indicator]) => ({
+      header,
+      indicator,
+    })),
   };
 }
 
@@ -78,6 +86,13 @@ export function toDesignation(designation: Designation): DesignationType {
     reasons: designation.reasons.map((reason) => ({ ...reason })),
     support: designation.support.map((entry) => ({ ...entry })),
     problems: [],
+    status: designation.coverage.provisional ? CoverageStatus.PROVISIONAL : CoverageStatus.COMPLETE,
+    coverage: {
+      used: [...designation.coverage.used],
+      missing: designation.coverage.missing.map((missing) => ({ ...missing })),
+      unreadable: designation.coverage.unreadable.map((unreadable) => ({ ...unreadable })),
+      provisional: designation.coverage.provisional,
+    },
   };
 }
 
@@ -91,6 +106,8 @@ export function toBadRow(framework: string, problems: readonly Problem[]): Desig
     reasons: [],
     support: [],
     problems: problems.map(toProblem),
+    status: CoverageStatus.COMPLETE,
+    coverage: { used: [], missing: [], unreadable: [], provisional: false },
   };
 }
 

@@ -15,6 +15,7 @@ import {
   notFound,
   readEvidence,
   timeInLevel,
+  designateEntries,
   TERMS,
   yearProblem,
   DomainError,
@@ -39,6 +40,7 @@ import type { AuditService, Tx } from "./audit.service.js";
 import type { FrameworkService } from "./framework.service.js";
 import type { EventBus } from "../live/event-bus.js";
 import { groupBy } from "./group-by.js";
+import { loadColumnMap } from "./column-map.service.js";
 
 /** A computed designation as stored. */
 export interface StoredDesignationRow {
@@ -97,19 +99,11 @@ export interface YearDesignation {
   )[];
 }
 
-/**
- * What the engine says about coverage. Branch w11-workbooks adds `coverage` to
- * the engine's result (INTERFACES.md); until then nothing is provisional.
- */
+/** What the engine says about coverage, as stored with each computed designation. */
 export function coverageOf(result: Designation): { provisional: boolean; missing: string[] } {
-  const coverage = (
-    result as Designation & {
-      coverage?: { provisional: boolean; missing: readonly { label: string }[] };
-    }
-  ).coverage;
   return {
-    provisional: coverage?.provisional ?? false,
-    missing: coverage?.missing.map((item) => item.label) ?? [],
+    provisional: result.coverage.provisional,
+    missing: result.coverage.missing.map((item) => item.label),
   };
 }
 
@@ -257,6 +251,8 @@ export class DesignationService {
     const single = rows.length === 1;
     const problems = periodProblems(year, term);
     const framework = await this.trustFramework(viewer);
+    // Headers as the trust's saved column map, then its framework, reads them.
+    const columnMap = await loadColumnMap(this.prisma, viewer.trustId);
     const seen = new Set<string>();
     const addProblems = (error: unknown, at: string) => {
       if (!(error instanceof DomainError)) throw error;
@@ -279,7 +275,7 @@ export class DesignationService {
         problems.push({ field: `${at}urn`, message: `${at}urn: URN ${row.urn} appears twice` });
       seen.add(row.urn);
       try {
-        readEvidence(row.evidence);
+        designateEntries(framework, row.evidence, { year, columnMap });
       } catch (error) {
         addProblems(error, at);
       }
@@ -310,7 +306,7 @@ export class DesignationService {
         matrixLayers(academyId ? (earlierOf.get(academyId) ?? []) : []),
       );
       try {
-        const result = framework.designate(readEvidence(filled.entries), { year });
+        const result = designateEntries(framework, filled.entries, { year, columnMap });
         designations.push({
           result,
           reasons: [
@@ -350,10 +346,15 @@ export class DesignationService {
         const out: { evidence: EvidenceRow; designation: StoredDesignationRow }[] = [];
         for (const [index, row] of rows.entries()) {
           const academy = byUrn.get(row.urn)!;
+          // Stored as given, with the cell's number format when known: read
+          // again through designateEntries with the trust's column map.
           const entries = JSON.stringify(
             row.evidence.map((entry) => ({
               indicator: entry.indicator,
               value: entry.value ?? null,
+              ...(entry.percentFormatted != null
+                ? { percentFormatted: entry.percentFormatted }
+                : {}),
             })),
           );
           const existing = await tx.evidenceRecord.findUnique({

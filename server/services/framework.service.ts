@@ -3,11 +3,12 @@
 import {
   badInput,
   compileFramework,
+  designateEntries,
   DomainError,
   parseFramework,
   presets,
-  readEvidence,
   yearProblem,
+  type ColumnChoice,
   type CompiledFramework,
   type Designation,
   type EvidenceEntry,
@@ -18,6 +19,7 @@ import type { Viewer } from "../auth/viewer.js";
 import { forbidden } from "../domain/index.js";
 import { roleHas } from "../auth/roles.js";
 import type { AuditService } from "./audit.service.js";
+import { ColumnMapService } from "./column-map.service.js";
 
 export interface FrameworkSummary {
   readonly framework: CompiledFramework;
@@ -38,11 +40,15 @@ function checkYear(year: string | null): void {
 export class FrameworkService {
   /** Compiled trust frameworks by row id and last change. */
   private readonly compiled = new Map<string, { stamp: number; framework: CompiledFramework }>();
+  /** The trust's saved column map, read by every path that designates a matrix. */
+  readonly columnMaps: ColumnMapService;
 
   constructor(
     private readonly prisma: Db,
     private readonly audit: AuditService,
-  ) {}
+  ) {
+    this.columnMaps = new ColumnMapService(prisma, audit);
+  }
 
   async list(viewer: Viewer | null): Promise<FrameworkSummary[]> {
     const own = viewer ? await this.trustFrameworks(viewer.trustId) : [];
@@ -142,14 +148,20 @@ export class FrameworkService {
     return framework;
   }
 
-  /** Designates one row; bad evidence is a BAD_USER_INPUT error naming the indicator. */
+  /**
+   * Designates one row; headers are resolved by the trust's column map, then
+   * the framework's aliases, then the catalogue. A cell the framework uses
+   * that cannot be read is a BAD_USER_INPUT error naming the indicator; one it
+   * does not use is listed in the coverage as unreadable.
+   */
   designate(
     framework: CompiledFramework,
     entries: readonly EvidenceEntry[],
     year: string | null,
+    columnMap: readonly ColumnChoice[] = [],
   ): Designation {
     checkYear(year);
-    return framework.designate(readEvidence(entries), { year });
+    return designateEntries(framework, entries, { year, columnMap });
   }
 
   /** Designates many rows; a row that cannot be read gives its problems (paths prefixed rows[i]). */
@@ -157,12 +169,22 @@ export class FrameworkService {
     framework: CompiledFramework,
     rows: readonly (readonly EvidenceEntry[])[],
     year: string | null,
+    columnMap: readonly ColumnChoice[] = [],
   ): RowOutcome[] {
     checkYear(year);
+    // One resolver for the whole batch: every row has the same headers.
+    const options = {
+      year,
+      columnMap: null,
+    };
+    const headed =
+      columnMap.length > 0
+        ? { ...framework, headers: framework.headers.withColumnMap(columnMap) }
+        : framework;
     return rows.map((entries, index) => {
       try {
         return {
-          designation: framework.designate(readEvidence(entries), { year }),
+          designation: designateEntries(headed, entries, options),
           problems: null,
         };
       } catch (error) {

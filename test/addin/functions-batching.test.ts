@@ -47,7 +47,7 @@ function syntheticRow(urn: number): RiskMatrixRow {
     Phase: secondary ? "Secondary" : "Primary",
     "Inspection date": 43_000 + Math.floor(next() * 2_500),
     "Latest Ofsted judgement": pick(["Outstanding", "Good", "Good", "Requires improvement", 4]),
-    Safeguarding: pick(["Effective", "Effective", "Effective", "Not effective"]),
+    "Ofsted safeguarding": pick(["Effective", "Effective", "Effective", "Not effective"]),
     ...(secondary
       ? { P8: pick([round(next() * 1.6 - 0.9, 2), "n/a"]), "Basics 5+": round(30 + next() * 40) }
       : { "KS2 RWM %": round(40 + next() * 45) }),

@@ -216,7 +216,7 @@ describe("MAT.DESIGNATION", () => {
     const field = await cellError(designation("phase-model", [["P8", 0.3]], undefined, "colour"));
     expect(field).toEqual({
       code: "#VALUE!",
-      message: 'field: "colour" is not one of label, key, rank, risk',
+      message: 'field: "colour" is not one of label, key, rank, risk, status',
     });
     const sizes = await cellError(designation("phase-model", [[1, 2, 3]], [["P8", "Phase"]]));
     expect(sizes.code).toBe("#VALUE!");

@@ -4,7 +4,12 @@
 import { describe, expect, it } from "vitest";
 import { OfficeMockObject } from "office-addin-mock";
 import { readSelectedTable, readTableByName } from "../../addin/taskpane/excel/read-range.js";
-import { WorkbookProblem, type SheetTable } from "../../addin/taskpane/excel/sheet-table.js";
+import {
+  sheetTableOf,
+  WorkbookProblem,
+  type SheetTable,
+} from "../../addin/taskpane/excel/sheet-table.js";
+import { headerResolver } from "../../addin/taskpane/rules/headers.js";
 import {
   designationHeaders,
   placeDesignations,
@@ -24,6 +29,9 @@ const MATRIX = [
   [140010, "Secondary", -0.2],
   ["", "", ""],
 ];
+
+const GENERAL = (rows: readonly (readonly unknown[])[]) =>
+  rows.map((row) => row.map(() => "General"));
 
 const CELLS: DesignationCell[] = [
   { label: "B: Self-Improving (Improve)", reasons: "Progress 8 0.1 ...", tone: "some" },
@@ -47,6 +55,32 @@ function source(overrides: Partial<SheetTable> = {}): SheetTable {
 }
 
 describe("read-range", () => {
+  it("finds the header row under group headings and reads percent formats as Excel shows them", () => {
+    const table = sheetTableOf(
+      [
+        ["", "Historic information", "", "Peer reviews, external audits, annual data"],
+        ["Academy", "Latest Ofsted judgement", "KS2 RWM %", "Latest SEF judgement"],
+        ["Little Oak Primary", "Outstanding", 1, 1],
+      ],
+      { sheet: "Matrix", address: "Matrix!A1:D3", tableName: null, rowIndex: 0, columnIndex: 0 },
+      {
+        resolver: headerResolver({ "Latest SEF judgement": "sef.overall" }),
+        numberFormats: [
+          ["General", "General", "General", "General"],
+          ["General", "General", "General", "General"],
+          ["General", "General", "0%", "General"],
+        ],
+      },
+    );
+    expect(table).toMatchObject({
+      rowIndex: 1,
+      headingRows: 1,
+      headers: ["Academy", "Latest Ofsted judgement", "KS2 RWM %", "Latest SEF judgement"],
+      rows: [["Little Oak Primary", "Outstanding", 1, 1]],
+      percentFormats: [[false, false, true, false]],
+    });
+  });
+
   it("reads the block around a single selected cell, header row first, blank rows at the end dropped", async () => {
     const { context, syncs } = mockExcelContext({
       workbook: {
@@ -55,6 +89,7 @@ describe("read-range", () => {
           region: {
             address: "'Risk matrix'!A1:C4",
             values: MATRIX,
+            numberFormat: GENERAL(MATRIX),
             rowIndex: 0,
             columnIndex: 0,
             worksheet: { name: "Risk matrix" },
@@ -78,6 +113,11 @@ describe("read-range", () => {
       columnIndex: 0,
       headers: ["URN", "Phase", "P8"],
       rows: MATRIX.slice(1, 3),
+      percentFormats: [
+        [false, false, false],
+        [false, false, false],
+      ],
+      headingRows: 0,
     });
     expect(syncs()).toBe(2);
   });
@@ -97,6 +137,7 @@ describe("read-range", () => {
             range: {
               address: "Sheet1!B2:D4",
               values: MATRIX.slice(0, 3),
+              numberFormat: GENERAL(MATRIX.slice(0, 3)),
               rowIndex: 1,
               columnIndex: 1,
               worksheet: { name: "Sheet1" },
@@ -126,6 +167,7 @@ describe("read-range", () => {
             range: {
               address: "Sheet1!A1:C1",
               values: [MATRIX[0]],
+              numberFormat: GENERAL([MATRIX[0]!]),
               rowIndex: 0,
               columnIndex: 0,
               worksheet: { name: "Sheet1" },

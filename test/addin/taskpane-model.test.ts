@@ -5,8 +5,10 @@
 import { describe, expect, it } from "vitest";
 import { HEADERS } from "../../server/demo/demo-risk-matrix.js";
 import { indicatorForHeader } from "../../server/domain/indicators.js";
+import { headerResolver } from "../../addin/taskpane/rules/headers.js";
 import {
   autoMapColumns,
+  columnMapToSave,
   cellText,
   evidenceRows,
   repeatedIndicators,
@@ -74,7 +76,7 @@ describe("column mapping", () => {
       "URN",
       "Academy",
       "P8",
-      "Safeguarding",
+      "Ofsted safeguarding",
       "Designation (phase-model)",
     ]);
     const rows = evidenceRows(
@@ -334,5 +336,59 @@ describe("how the measurement form reads a value", () => {
 
   it("says what is wrong with a value it cannot read", () => {
     expect(readingOf("attendance.absence", "140")).toMatch(/a percentage is between 0 and 100/);
+  });
+});
+
+describe("column mapping of a trust's own matrix", () => {
+  it("reads seed 002's headers as the framework means them, asks about an ambiguous one, and sends percent formats", () => {
+    const resolver = headerResolver({
+      "Latest SEF judgement": "sef.overall",
+      "Leadership & Management": "qa.leadershipAndManagement",
+    });
+    const mapping = autoMapColumns(
+      ["URN", "Latest SEF judgement", "Leadership & Management", "Safeguarding", "KS2 RWM %"],
+      resolver,
+    );
+    expect(mapping.map((column) => column.role)).toEqual([
+      { kind: "urn" },
+      { kind: "indicator", key: "sef.overall" },
+      { kind: "indicator", key: "qa.leadershipAndManagement" },
+      {
+        kind: "ambiguous",
+        choices: ["ofsted.safeguarding", "qa.safeguarding"],
+        message: expect.stringContaining('"Safeguarding" could mean'),
+      },
+      { kind: "indicator", key: "ks2.rwmExpected" },
+    ]);
+    expect(
+      evidenceRows(
+        {
+          rows: [[140001, 2, 3, "Effective", 1]],
+          percentFormats: [[false, false, false, false, true]],
+        },
+        mapping,
+      ),
+    ).toEqual([
+      [
+        { indicator: "sef.overall", value: "2" },
+        { indicator: "qa.leadershipAndManagement", value: "3" },
+        { indicator: "Safeguarding", value: "Effective" },
+        { indicator: "ks2.rwmExpected", value: "1", percentFormatted: true },
+      ],
+    ]);
+  });
+
+  it("saves the matrix's choices over the trust's saved map", () => {
+    const mapping = autoMapColumns(["Safeguarding", "P8"]).map((column) =>
+      column.header === "Safeguarding"
+        ? { ...column, role: { kind: "indicator" as const, key: "qa.safeguarding" } }
+        : column,
+    );
+    expect(
+      columnMapToSave([{ header: "SAFEGUARDING", indicator: "ofsted.safeguarding" }], mapping),
+    ).toEqual([
+      { header: "Safeguarding", indicator: "qa.safeguarding" },
+      { header: "P8", indicator: "ks4.progress8" },
+    ]);
   });
 });

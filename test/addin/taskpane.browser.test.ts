@@ -16,6 +16,7 @@ import type { Page } from "playwright-core";
 import { buildAddin } from "../../addin/build.js";
 import { HEADERS } from "../../server/demo/demo-risk-matrix.js";
 import { startTestServer, type TestServer } from "../support/test-server.js";
+import { SEED_MATRICES, type SeedMatrix } from "../fixtures/seed-matrices.js";
 import {
   demoRiskMatrixRows,
   demoWorkbookSeed,
@@ -69,6 +70,40 @@ async function connect(page: Page, token: string): Promise<void> {
   await page.getByText(`Connected to ${TRUST}`).waitFor();
 }
 
+/** A seed-layout matrix as the sheet holds it: heading rows, the header row, academies (blank rows kept), number formats. */
+function seedSheet(matrix: SeedMatrix): { rows: Cell[][]; formats: (string | null)[][] } {
+  const width = matrix.headers.length;
+  const pad = (row: readonly (Cell | null)[]): Cell[] =>
+    Array.from({ length: width }, (_, i) => row[i] ?? "");
+  const rows: Cell[][] = [];
+  const formats: (string | null)[][] = [];
+  for (const heading of matrix.headings) {
+    rows.push(pad(heading));
+    formats.push([]);
+  }
+  rows.push([...matrix.headers]);
+  formats.push([]);
+  const nameFirst = matrix.headers[0] !== "URN";
+  for (const academy of matrix.academies) {
+    if (academy === null) {
+      rows.push(pad([]));
+      formats.push([]);
+      continue;
+    }
+    const cells = academy.cells.map((cell) =>
+      cell !== null && typeof cell === "object" ? cell.value : (cell ?? ""),
+    );
+    const cellFormats = academy.cells.map((cell) =>
+      cell !== null && typeof cell === "object" ? cell.numFmt : null,
+    );
+    rows.push(nameFirst ? [academy.name, ...cells] : [cells[0]!, academy.name, ...cells.slice(1)]);
+    formats.push(
+      nameFirst ? [null, ...cellFormats] : [cellFormats[0]!, null, ...cellFormats.slice(1)],
+    );
+  }
+  return { rows, formats };
+}
+
 /** What the server itself makes of the demo rows, sent with their workbook headers (its own alias mapping). */
 async function designationsByServer(framework: string): Promise<string[]> {
   const [headers, ...rows] = demoRiskMatrixRows();
@@ -80,7 +115,7 @@ async function designationsByServer(framework: string): Promise<string[]> {
     ),
   );
   const data = await server.client(server.tokens["data-manager"]).request<{
-    designateBatch: { level: { label: string } | null }[];
+    designateBatch: { level: { label: string } | null; status: string }[];
   }>(
     gql`
       query ($framework: String!, $rows: [[EvidenceInput!]!]!, $year: String) {
@@ -88,13 +123,16 @@ async function designationsByServer(framework: string): Promise<string[]> {
           level {
             label
           }
+          status
         }
       }
     `,
     { framework, rows: evidence, year: YEAR },
   );
-  return data.designateBatch.map(
-    (designation) => designation.level?.label ?? "Insufficient evidence",
+  return data.designateBatch.map((designation) =>
+    designation.level
+      ? `${designation.level.label}${designation.status === "PROVISIONAL" ? " (provisional)" : ""}`
+      : "Insufficient evidence",
   );
 }
 
@@ -338,6 +376,99 @@ describe("the task pane in Chromium, against the real server", () => {
     expect(values.slice(1).map((row) => row[DESIGNATION])).toEqual(
       await designationsByServer("risk-matrix"),
     );
+    expect(pageErrors(page)).toEqual([]);
+  }, 120_000);
+
+  it("reads a seed-002-style matrix picked by sheet: heading row skipped, the seed's headers, provisional shown, mapping saved for the trust", async () => {
+    const seed002 = SEED_MATRICES.find((matrix) => matrix.seed === "002")!;
+    const seed000 = SEED_MATRICES.find((matrix) => matrix.seed === "000")!;
+    const page = await browser.open({
+      sheets: [
+        { name: "Notes", rows: [["Workbook kept by the data manager"]] },
+        { name: "Matrix 2025-26", ...seedSheet(seed002) },
+        { name: "Primary", ...seedSheet(seed000) },
+      ],
+      selection: { sheet: "Notes", address: "A1" },
+    });
+    await connect(page, server.tokens["data-manager"]);
+    await page.getByRole("tab", { name: "Risk matrix" }).click();
+    const pane = page.getByRole("tabpanel", { name: "Risk matrix" });
+    await pane.getByLabel("Or a sheet").selectOption("Matrix 2025-26");
+    await page
+      .getByText("5 academies, 12 columns; headers in row 2 (1 heading row above skipped)", {
+        exact: false,
+      })
+      .waitFor();
+    await pane.getByLabel("Framework", { exact: true }).selectOption("risk-matrix");
+    // The seed's own headers are the trust's own judgements; its answer column is not evidence.
+    expect(
+      await pane.getByLabel("Indicator for column E, The Quality of Education").inputValue(),
+    ).toBe("qa.qualityOfEducation");
+    expect(await pane.getByLabel("Indicator for column K, Safeguarding").inputValue()).toBe(
+      "qa.safeguarding",
+    );
+    expect(
+      await pane.getByLabel("Indicator for column L, Current Status judgement 1-3").inputValue(),
+    ).toBe("");
+    await expectPaneHealthy(page, "seed-002-mapping");
+
+    await pane.getByRole("button", { name: "Designate" }).click();
+    await page.getByRole("status", { name: "Designation summary" }).waitFor();
+    const values = await sheetValues(page, "Matrix 2025-26");
+    const written = values.slice(2).map((row) => [row[0], row[12]]);
+    expect(written).toEqual([
+      ["Carleton High", "Category 3: intensive support"],
+      ["", ""],
+      ["Wingfield Academy", "Category 1: securely good or outstanding"],
+      ["Rosewood Primary", "Category 2: targeted support or not meeting its Ofsted judgement"],
+      ["Ashfield Academy", "Category 3: intensive support"],
+      ["Beech Tree Primary", "Category 1: securely good or outstanding (provisional)"],
+    ]);
+    expect(String(values[7]![13])).toContain("Provisional: no SEF judgement");
+    await expectPaneHealthy(page, "seed-002-designated");
+
+    // The mapping saved for the trust is what the server uses afterwards.
+    await pane.getByRole("button", { name: "Save mapping for the trust" }).click();
+    await page.getByRole("status", { name: "Column map saved" }).waitFor();
+    const saved = await server.client(server.tokens.leader).request<{
+      columnMap: { header: string; indicator: string | null }[];
+    }>(gql`
+      {
+        columnMap {
+          header
+          indicator
+        }
+      }
+    `);
+    expect(saved.columnMap).toContainEqual({
+      header: "Safeguarding",
+      indicator: "qa.safeguarding",
+    });
+    expect(saved.columnMap).toContainEqual({
+      header: "Latest SEF judgement",
+      indicator: "sef.overall",
+    });
+
+    // A percent-formatted 100% KS2 RWM is 100%, not 1%: the small primary is not Stabilise.
+    await pane.getByLabel("Framework", { exact: true }).selectOption("phase-model");
+    await pane.getByLabel("Or a sheet").selectOption("Primary");
+    await page.getByText("4 academies, 7 columns", { exact: false }).waitFor();
+    await pane.getByRole("button", { name: "Designate" }).click();
+    await page.getByText("4 rows designated under phase-model").waitFor();
+    const primary = await sheetValues(page, "Primary");
+    expect(primary.slice(2).map((row) => [row[1], row[7]])).toEqual(
+      seed000.academies
+        .filter((academy) => academy !== null)
+        .map((academy) => [
+          academy.name,
+          expect.stringContaining(
+            { sustain: "Sustain", improve: "Improve", repair: "Repair", stabilise: "Stabilise" }[
+              academy.expected
+            ]!,
+          ),
+        ]),
+    );
+    expect(primary[2]![7]).toBe("A: Self-Sustaining (Sustain)");
     expect(pageErrors(page)).toEqual([]);
   }, 120_000);
 

@@ -3,6 +3,7 @@
 // workbook row is.
 import {
   DomainError,
+  designateEntries,
   preset,
   readEvidence,
   type CompiledFramework,
@@ -34,7 +35,8 @@ export function designateRow(
   row: Row,
   year: string | null = null,
 ): Designation {
-  return presetFramework(frameworkKey).designate(evidenceOf(row), { year });
+  // As every path that reads a matrix does: the framework's own aliases first.
+  return designateEntries(presetFramework(frameworkKey), entriesOf(row), { year });
 }
 
 /** All the reasons of a designation as one text, for `toContain`. */

@@ -99,7 +99,7 @@ describe("evidence", () => {
     const evidence = evidenceOf({
       "Latest Ofsted judgement": "Requires improvement",
       "Inspection date": 45000,
-      Safeguarding: "effective",
+      "Ofsted safeguarding": "effective",
     });
     expect(evidence.inspection).toMatchObject({
       framework: "OE",

@@ -71,7 +71,7 @@ describe("framework schema: a trust-defined framework", () => {
       year: "2025/26",
     });
     expect(reasonsText(designation)).toContain(
-      "Overall absence 8.6% is above 8.5% (national 6.5% + 2): Red: intensive support",
+      "Overall absence 8.6% is above 8.5% (national (all schools, 2025/26) 6.5% + 2): Red: intensive support",
     );
   });
 

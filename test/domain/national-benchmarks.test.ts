@@ -14,16 +14,21 @@ describe("national benchmarks", () => {
     ["attendance.absence", null, "2023/24", 7.1, "all-phase absence 2023/24"],
     ["attendance.absence", "primary", "2023/24", 5.5, "a primary's own figure first"],
     ["attendance.absence", "secondary", "2023/24", 8.9, "a secondary's own figure first"],
-    ["attendance.absence", "special", "2023/24", 7.1, "no special-school figure: all-phase"],
+    ["attendance.absence", "special", "2023/24", null, "special schools: no comparison"],
+    ["attendance.absence", "alternative provision", "2024/25", null, "AP: no comparison"],
+    ["attendance.absence", "all-through", "2025/26", 8.9, "all-through: the secondary figure"],
     ["attendance.absence", null, "2024/25", 6.9, "absence 2024/25"],
     [
       "attendance.absence",
       "primary",
       "2024/25",
-      6.9,
-      "2024/25 has no primary figure: all-phase of that year",
+      5.5,
+      "2024/25 has no primary figure: the primary figure of 2023/24, not all schools'",
     ],
-    ["attendance.absence", "secondary", null, 6.9, "no year: the latest year, 2024/25"],
+    ["attendance.absence", "secondary", "2025/26", 8.9, "a secondary in 2025/26: 2023/24's 8.9"],
+    ["attendance.absence", "primary", "2025/26", 5.5, "a primary in 2025/26: 2023/24's 5.5"],
+    ["attendance.absence", "secondary", null, 8.9, "no year: the latest secondary figure"],
+    ["attendance.absence", null, null, 6.9, "no phase, no year: the latest all-schools figure"],
     ["attendance.absence", "secondary", "2022/23", 8.9, "before any published year: the earliest"],
     ["attendance.persistentAbsence", null, "2023/24", 20, "persistent absence 2023/24"],
     [
@@ -34,15 +39,10 @@ describe("national benchmarks", () => {
       "persistent absence 2024/25 stands in 2025/26",
     ],
     ["behaviour.suspensionRate", null, null, 11.31, "suspensions per 100 pupils"],
-    [
-      "behaviour.permanentExclusionRate",
-      null,
-      null,
-      0.13,
-      "permanent exclusion rate per 100 pupils",
-    ],
+    ["behaviour.permanentExclusionRate", null, null, 0.13, "permanent exclusion rate"],
+    ["behaviour.permanentExclusions", null, null, null, "a count has no national figure"],
   ] as const)("gives %s for phase %s in %s as %s (%s)", (indicator, phase, year, value, _why) => {
-    expect(lookup(indicator, phase, year)?.value).toBe(value);
+    expect(lookup(indicator, phase, year)?.value ?? null).toBe(value);
   });
 
   it("names the source of every figure", () => {

@@ -57,18 +57,50 @@ describe("phase-model", () => {
     });
   });
 
-  describe("secondary outcomes: basics5 while Progress 8 is not published (national 46.2%)", () => {
+  describe("secondary outcomes: basics5 while Progress 8 is not published (national (all schools, 2023/24) 46.2%)", () => {
     const absent =
       "Progress 8 not available (not published for 2024/25 and 2025/26), so Grade 5 or above in English and maths";
     it.each([
-      [20, "stabilise", `${absent} 20% is below 31.2% (national 46.2% - 15): ${D}`],
-      [31.1, "stabilise", `${absent} 31.1% is below 31.2% (national 46.2% - 15): ${D}`],
-      [31.2, "repair", `${absent} 31.2% is below 46.2% (national 46.2%): ${C}`],
-      [46.1, "repair", `${absent} 46.1% is below 46.2% (national 46.2%): ${C}`],
-      [46.2, "improve", `${absent} 46.2% is below 56.2% (national 46.2% + 10): ${B}`],
-      [56.1, "improve", `${absent} 56.1% is below 56.2% (national 46.2% + 10): ${B}`],
-      [56.2, "sustain", `${absent} 56.2% is at or above 56.2% (national 46.2% + 10): ${A}`],
-      [80, "sustain", `${absent} 80% is at or above 56.2% (national 46.2% + 10): ${A}`],
+      [
+        20,
+        "stabilise",
+        `${absent} 20% is below 31.2% (national (all schools, 2023/24) 46.2% - 15): ${D}`,
+      ],
+      [
+        31.1,
+        "stabilise",
+        `${absent} 31.1% is below 31.2% (national (all schools, 2023/24) 46.2% - 15): ${D}`,
+      ],
+      [
+        31.2,
+        "repair",
+        `${absent} 31.2% is below 46.2% (national (all schools, 2023/24) 46.2%): ${C}`,
+      ],
+      [
+        46.1,
+        "repair",
+        `${absent} 46.1% is below 46.2% (national (all schools, 2023/24) 46.2%): ${C}`,
+      ],
+      [
+        46.2,
+        "improve",
+        `${absent} 46.2% is below 56.2% (national (all schools, 2023/24) 46.2% + 10): ${B}`,
+      ],
+      [
+        56.1,
+        "improve",
+        `${absent} 56.1% is below 56.2% (national (all schools, 2023/24) 46.2% + 10): ${B}`,
+      ],
+      [
+        56.2,
+        "sustain",
+        `${absent} 56.2% is at or above 56.2% (national (all schools, 2023/24) 46.2% + 10): ${A}`,
+      ],
+      [
+        80,
+        "sustain",
+        `${absent} 80% is at or above 56.2% (national (all schools, 2023/24) 46.2% + 10): ${A}`,
+      ],
     ])("puts a secondary with basics5 of %s and no Progress 8 in %s", (basics5, level, reason) => {
       const designation = designateRow("phase-model", {
         phase: "secondary",
@@ -115,16 +147,16 @@ describe("phase-model", () => {
     });
   });
 
-  describe("primary outcomes: KS2 RWM (national 62%)", () => {
+  describe("primary outcomes: KS2 RWM (national (all schools, 2024/25) 62%)", () => {
     it.each([
-      [40, "stabilise", `40% is below 52% (national 62% - 10): ${D}`],
-      [51.9, "stabilise", `51.9% is below 52% (national 62% - 10): ${D}`],
-      [52, "repair", `52% is below 62% (national 62%): ${C}`],
-      [61.9, "repair", `61.9% is below 62% (national 62%): ${C}`],
-      [62, "improve", `62% is below 77% (national 62% + 15): ${B}`],
-      [76.9, "improve", `76.9% is below 77% (national 62% + 15): ${B}`],
-      [77, "sustain", `77% is at or above 77% (national 62% + 15): ${A}`],
-      [0.77, "sustain", `77% is at or above 77% (national 62% + 15): ${A}`],
+      [40, "stabilise", `40% is below 52% (national (all schools, 2024/25) 62% - 10): ${D}`],
+      [51.9, "stabilise", `51.9% is below 52% (national (all schools, 2024/25) 62% - 10): ${D}`],
+      [52, "repair", `52% is below 62% (national (all schools, 2024/25) 62%): ${C}`],
+      [61.9, "repair", `61.9% is below 62% (national (all schools, 2024/25) 62%): ${C}`],
+      [62, "improve", `62% is below 77% (national (all schools, 2024/25) 62% + 15): ${B}`],
+      [76.9, "improve", `76.9% is below 77% (national (all schools, 2024/25) 62% + 15): ${B}`],
+      [77, "sustain", `77% is at or above 77% (national (all schools, 2024/25) 62% + 15): ${A}`],
+      [0.77, "sustain", `77% is at or above 77% (national (all schools, 2024/25) 62% + 15): ${A}`],
     ])("puts a primary with KS2 RWM %s in %s", (rwm, level, reason) => {
       const designation = designateRow("phase-model", { phase: "primary", "KS2 RWM %": rwm });
       expect(designation.level?.key).toBe(level);

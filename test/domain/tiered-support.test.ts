@@ -62,18 +62,43 @@ describe("tiered-support", () => {
   describe("overall absence against national (secondary 8.9% in 2023/24)", () => {
     const declining = "which counts only when the trajectory is not declining";
     it.each([
-      [8.9, "n/a", "tier1", "8.9% is at or below 8.9% (national 8.9%)"],
-      [9, "n/a", "tier2", "9% is at or below 9.9% (national 8.9% + 1)"],
-      [9.9, "n/a", "tier2", "9.9% is at or below 9.9% (national 8.9% + 1)"],
-      [10, "n/a", "tier3", "10% is at or below 11.9% (national 8.9% + 3)"],
-      [11.9, "n/a", "tier3", "11.9% is at or below 11.9% (national 8.9% + 3)"],
-      [11.9, "improving", "tier3", "11.9% is at or below 11.9% (national 8.9% + 3)"],
-      [11.9, "static", "tier3", "11.9% is at or below 11.9% (national 8.9% + 3)"],
-      [11.9, "declining", "tier4", `11.9% is at or below 11.9% (national 8.9% + 3), ${declining}`],
-      [10, "declining", "tier4", `10% is at or below 11.9% (national 8.9% + 3), ${declining}`],
-      [9.9, "declining", "tier2", "9.9% is at or below 9.9% (national 8.9% + 1)"],
-      [12, "n/a", "tier4", "12% is above 11.9% (national 8.9% + 3)"],
-      [12, "improving", "tier4", "12% is above 11.9% (national 8.9% + 3)"],
+      [8.9, "n/a", "tier1", "8.9% is at or below 8.9% (national (secondary, 2023/24) 8.9%)"],
+      [9, "n/a", "tier2", "9% is at or below 9.9% (national (secondary, 2023/24) 8.9% + 1)"],
+      [9.9, "n/a", "tier2", "9.9% is at or below 9.9% (national (secondary, 2023/24) 8.9% + 1)"],
+      [10, "n/a", "tier3", "10% is at or below 11.9% (national (secondary, 2023/24) 8.9% + 3)"],
+      [11.9, "n/a", "tier3", "11.9% is at or below 11.9% (national (secondary, 2023/24) 8.9% + 3)"],
+      [
+        11.9,
+        "improving",
+        "tier3",
+        "11.9% is at or below 11.9% (national (secondary, 2023/24) 8.9% + 3)",
+      ],
+      [
+        11.9,
+        "static",
+        "tier3",
+        "11.9% is at or below 11.9% (national (secondary, 2023/24) 8.9% + 3)",
+      ],
+      [
+        11.9,
+        "declining",
+        "tier4",
+        `11.9% is at or below 11.9% (national (secondary, 2023/24) 8.9% + 3), ${declining}`,
+      ],
+      [
+        10,
+        "declining",
+        "tier4",
+        `10% is at or below 11.9% (national (secondary, 2023/24) 8.9% + 3), ${declining}`,
+      ],
+      [
+        9.9,
+        "declining",
+        "tier2",
+        "9.9% is at or below 9.9% (national (secondary, 2023/24) 8.9% + 1)",
+      ],
+      [12, "n/a", "tier4", "12% is above 11.9% (national (secondary, 2023/24) 8.9% + 3)"],
+      [12, "improving", "tier4", "12% is above 11.9% (national (secondary, 2023/24) 8.9% + 3)"],
     ])(
       "puts a secondary with absence %s and trajectory %s in %s",
       (absence, trajectory, level, reason) => {
@@ -90,9 +115,6 @@ describe("tiered-support", () => {
       ["primary", 6.5, "tier2"],
       ["primary", 8.5, "tier3"],
       ["primary", 8.6, "tier4"],
-      ["special", 7.1, "tier1"],
-      ["special", 10.1, "tier3"],
-      ["special", 10.2, "tier4"],
     ])(
       "compares a %s's absence of %s with its own national figure for 2023/24: %s",
       (phase, absence, level) => {
@@ -100,6 +122,20 @@ describe("tiered-support", () => {
           designateRow("tiered-support", { phase, "attendance.absence": absence }, "2023/24").level
             ?.key,
         ).toBe(level);
+      },
+    );
+
+    it.each(["special", "alternative provision"])(
+      "skips the national comparison for %s, says so, and does not require absence",
+      (phase) => {
+        const designation = designateRow(
+          "tiered-support",
+          { phase, Ofsted: "Good", "attendance.absence": 14 },
+          "2025/26",
+        );
+        expect(designation.level?.key).toBe("tier2");
+        expect(reasonsText(designation)).toContain("is not compared with a national figure");
+        expect(designation.coverage.provisional).toBe(false);
       },
     );
 
@@ -111,32 +147,59 @@ describe("tiered-support", () => {
       );
       expect(designation.level?.key).toBe("tier3");
       expect(reasonsText(designation)).toContain(
-        "Overall absence 10.1% is at or below 10.1% (national 7.1% + 3)",
+        "Overall absence 10.1% is at or below 10.1% (national (all schools, 2023/24) 7.1% + 3)",
       );
     });
 
-    // The latest national absence (2024/25) has no figure by phase, so with no
-    // year given a primary is compared with the all-phase 6.9%, not 2023/24's 5.5%.
-    it("compares a primary with the all-phase 6.9% when no year is given", () => {
-      const designation = designateRow("tiered-support", {
-        phase: "primary",
-        "attendance.absence": 6,
-      });
-      expect(designation.level?.key).toBe("tier1");
-      expect(reasonsText(designation)).toContain(
-        "Overall absence 6% is at or below 6.9% (national 6.9%)",
-      );
-    });
+    // DOMAIN.md: the phase's own figure of the latest year that has one, not
+    // the newest all-schools figure (6.9% in 2024/25).
+    it.each([
+      [
+        "secondary",
+        7.5,
+        "tier1",
+        "Overall absence 7.5% is at or below 8.9% (national (secondary, 2023/24) 8.9%)",
+      ],
+      [
+        "primary",
+        6.8,
+        "tier3",
+        "Overall absence 6.8% is at or below 8.5% (national (primary, 2023/24) 5.5% + 3)",
+      ],
+      [
+        "all-through",
+        9.5,
+        "tier2",
+        "Overall absence 9.5% is at or below 9.9% (national (secondary, 2023/24) 8.9% + 1)",
+      ],
+      [
+        null,
+        6.9,
+        "tier1",
+        "Overall absence 6.9% is at or below 6.9% (national (all schools, 2024/25) 6.9%)",
+      ],
+    ])(
+      "compares a %s at %s%% absence in 2025/26 with its phase's figure: %s",
+      (phase, absence, level, reason) => {
+        const designation = designateRow(
+          "tiered-support",
+          { ...(phase ? { phase } : {}), "attendance.absence": absence },
+          "2025/26",
+        );
+        expect(designation.level?.key).toBe(level);
+        expect(reasonsText(designation)).toContain(reason);
+      },
+    );
   });
 
   describe("persistent absence against national", () => {
     it.each([
-      [18.7, "tier1", "at or below 18.7% (national 18.7%)"],
-      [18.8, "tier2", "at or below 23.7% (national 18.7% + 5)"],
-      [23.7, "tier2", "at or below 23.7% (national 18.7% + 5)"],
-      [23.8, "tier3", "at or below 28.7% (national 18.7% + 10)"],
-      [28.7, "tier3", "at or below 28.7% (national 18.7% + 10)"],
-      [28.8, "tier4", "above 28.7% (national 18.7% + 10)"],
+      [18.7, "tier1", "at or below 18.7% (national (all schools, 2024/25) 18.7%)"],
+      [18.8, "tier2", "at or below 23.7% (national (all schools, 2024/25) 18.7% + 5)"],
+      [23.7, "tier2", "at or below 23.7% (national (all schools, 2024/25) 18.7% + 5)"],
+      [23.8, "tier3", "at or below 28.7% (national (all schools, 2024/25) 18.7% + 10)"],
+      [28.7, "tier3", "at or below 28.7% (national (all schools, 2024/25) 18.7% + 10)"],
+      [28.8, "tier4", "above 28.7% (national (all schools, 2024/25) 18.7% + 10)"],
     ])("puts persistent absence of %s in 2024/25 (national 18.7) in %s", (pa, level, reason) => {
       const designation = designateRow("tiered-support", { "PA %": pa }, "2024/25");
       expect(designation.level?.key).toBe(level);
@@ -158,12 +221,12 @@ describe("tiered-support", () => {
 
   describe("suspension rate against national 11.31 per 100", () => {
     it.each([
-      [0, "tier1", "0 is at or below 11.31 (national 11.31)"],
-      [11.31, "tier1", "11.31 is at or below 11.31 (national 11.31)"],
-      [11.32, "tier3", "11.32 is above 11.31 (national 11.31)"],
-      [22.62, "tier3", "22.62 is above 11.31 (national 11.31)"],
-      [22.63, "tier4", "22.63 is above 22.62 (national 11.31 x 2)"],
-      [40, "tier4", "40 is above 22.62 (national 11.31 x 2)"],
+      [0, "tier1", "0 is at or below 11.31 (national (all schools, 2023/24) 11.31)"],
+      [11.31, "tier1", "11.31 is at or below 11.31 (national (all schools, 2023/24) 11.31)"],
+      [11.32, "tier3", "11.32 is above 11.31 (national (all schools, 2023/24) 11.31)"],
+      [22.62, "tier3", "22.62 is above 11.31 (national (all schools, 2023/24) 11.31)"],
+      [22.63, "tier4", "22.63 is above 22.62 (national (all schools, 2023/24) 11.31 x 2)"],
+      [40, "tier4", "40 is above 22.62 (national (all schools, 2023/24) 11.31 x 2)"],
     ])("puts a suspension rate of %s in %s", (rate, level, reason) => {
       const designation = designateRow("tiered-support", { "Suspension rate": rate });
       expect(designation.level?.key).toBe(level);

@@ -79,6 +79,12 @@ const RULES: Record<string, Rule> = {
     document: `{ trustOverview(year: "${YEAR}") { trustName academies { academy { name } } } }`,
   },
   auditLog: { allowed: ["trust-admin", "leader"], document: "{ auditLog(first: 5) { action } }" },
+  columnMap: { allowed: EVERYONE, document: "{ columnMap { header indicator } }" },
+  saveColumnMap: {
+    allowed: ["trust-admin", "data-manager"],
+    document:
+      'mutation { saveColumnMap(entries: [{ header: "Safeguarding", indicator: "qa.safeguarding" }]) { header } }',
+  },
   saveFramework: {
     allowed: ["trust-admin"],
     document: "mutation($d: String!) { saveFramework(definition: $d) { key } }",

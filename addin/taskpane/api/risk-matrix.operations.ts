@@ -7,6 +7,10 @@ export const FRAMEWORKS = /* GraphQL */ `
       key
       name
       preset
+      aliases {
+        header
+        indicator
+      }
       levels {
         key
         label
@@ -29,6 +33,40 @@ export interface FrameworkSummary {
   readonly name: string;
   readonly preset: boolean;
   readonly levels: readonly Level[];
+  /** The framework's own workbook headers, resolved before the catalogue. */
+  readonly aliases?: readonly { readonly header: string; readonly indicator: string | null }[];
+}
+
+/** The trust's saved column map. */
+export const COLUMN_MAP = /* GraphQL */ `
+  query ColumnMap {
+    columnMap {
+      header
+      indicator
+    }
+  }
+`;
+
+export interface ColumnMapEntry {
+  readonly header: string;
+  readonly indicator: string | null;
+}
+
+export interface ColumnMapResult {
+  readonly columnMap: readonly ColumnMapEntry[];
+}
+
+export const SAVE_COLUMN_MAP = /* GraphQL */ `
+  mutation SaveColumnMap($entries: [ColumnMapEntryInput!]!) {
+    saveColumnMap(entries: $entries) {
+      header
+      indicator
+    }
+  }
+`;
+
+export interface SaveColumnMapResult {
+  readonly saveColumnMap: readonly ColumnMapEntry[];
 }
 
 export interface FrameworksResult {
@@ -38,6 +76,8 @@ export interface FrameworksResult {
 export interface EvidenceInput {
   readonly indicator: string;
   readonly value: string | null;
+  /** The cell's number format as read: true percent-formatted (1 shows as 100%). */
+  readonly percentFormatted?: boolean;
 }
 
 export const DESIGNATE_BATCH = /* GraphQL */ `
@@ -59,6 +99,12 @@ export const DESIGNATE_BATCH = /* GraphQL */ `
         field
         message
       }
+      status
+      coverage {
+        missing {
+          label
+        }
+      }
     }
   }
 `;
@@ -68,6 +114,9 @@ export interface RowDesignation {
   readonly insufficientEvidence: boolean;
   readonly reasons: readonly { source: string; indicated: string | null; message: string }[];
   readonly problems: readonly { field: string; message: string }[];
+  /** PROVISIONAL: a level reached without a required source (coverage.missing names it). */
+  readonly status?: "COMPLETE" | "PROVISIONAL";
+  readonly coverage?: { readonly missing: readonly { readonly label: string }[] };
 }
 
 export interface DesignateBatchResult {

@@ -1,5 +1,8 @@
 // A block of the workbook read as a risk matrix: a header row and one row per
-// academy, with where it sits so results can be written beside it.
+// academy, with where it sits so results can be written beside it. The header
+// row is found, not assumed: the row naming the most indicators (ties go to
+// the lower row); group headings above it are skipped, never academies.
+import { CATALOGUE_HEADERS, isPercentFormat, type HeaderResolver } from "../rules/headers.js";
 
 export type CellValue = string | number | boolean;
 
@@ -17,6 +20,36 @@ export interface SheetTable {
   readonly headers: readonly string[];
   /** One row per academy, under the headers; blank rows at the end are dropped. */
   readonly rows: readonly (readonly CellValue[])[];
+  /** Per row and column: whether the cell is percent-formatted (Excel's numberFormat), when read. */
+  readonly percentFormats?: readonly (readonly boolean[])[];
+  /** Rows above the header row that were skipped as headings. */
+  readonly headingRows?: number;
+}
+
+/** How far down a header row is looked for. */
+const HEADER_SEARCH_ROWS = 30;
+
+/** The index of the row naming the most indicators (the lower one on a tie), or 0 when none does. */
+export function headerRowOf(
+  values: readonly (readonly CellValue[])[],
+  resolver: HeaderResolver = CATALOGUE_HEADERS,
+): number {
+  let best = 0;
+  let found = 0;
+  values.slice(0, HEADER_SEARCH_ROWS).forEach((row, index) => {
+    let count = 0;
+    for (const cell of row) {
+      const text = typeof cell === "string" ? cell.trim() : "";
+      if (!text) continue;
+      const kind = resolver.resolve(text).kind;
+      if (kind === "indicator" || kind === "ambiguous") count += 1;
+    }
+    if (count > 0 && count >= best) {
+      best = count;
+      found = index;
+    }
+  });
+  return found;
 }
 
 /** Something about the workbook that stops an action, in words for the user. */
@@ -33,11 +66,18 @@ function isBlank(value: CellValue | null | undefined): boolean {
   );
 }
 
-/** Turns a block of values (header row first) into a SheetTable. */
+/** Turns a block of values into a SheetTable, its header row found by `resolver`. */
 export function sheetTableOf(
-  values: readonly (readonly CellValue[])[],
-  where: Omit<SheetTable, "headers" | "rows">,
+  block: readonly (readonly CellValue[])[],
+  where: Omit<SheetTable, "headers" | "rows" | "percentFormats" | "headingRows">,
+  options: {
+    readonly resolver?: HeaderResolver;
+    /** Excel's numberFormat for the same block. */
+    readonly numberFormats?: readonly (readonly unknown[])[];
+  } = {},
 ): SheetTable {
+  const skip = headerRowOf(block, options.resolver);
+  const values = block.slice(skip);
   const [headerRow, ...body] = values;
   if (!headerRow || body.length === 0) {
     throw new WorkbookProblem(
@@ -52,7 +92,15 @@ export function sheetTableOf(
   }
   let end = body.length;
   while (end > 0 && body[end - 1]!.every(isBlank)) end -= 1;
-  return { ...where, headers, rows: body.slice(0, end) };
+  const formats = options.numberFormats?.slice(skip + 1, skip + 1 + end);
+  return {
+    ...where,
+    rowIndex: where.rowIndex + skip,
+    headers,
+    rows: body.slice(0, end),
+    ...(formats ? { percentFormats: formats.map((row) => row.map(isPercentFormat)) } : {}),
+    headingRows: skip,
+  };
 }
 
 /** Column letters for a zero-based column index: 0 is A, 30 is AE. */

@@ -71,6 +71,13 @@ function ColumnRow({
         {column.role.kind === "result" ? (
           <option value="result">Written by Designate</option>
         ) : null}
+        {column.role.kind === "ambiguous"
+          ? column.role.choices.map((key) => (
+              <option key={`choice-${key}`} value={key}>
+                {key} (a choice for this header)
+              </option>
+            ))
+          : null}
         {INDICATORS.map((indicator) => (
           <option key={indicator.key} value={indicator.key} title={indicator.label}>
             {indicator.key}
@@ -95,6 +102,7 @@ export function ColumnMappingEditor({
   const layout = usePanelLayout();
   const repeated = repeatedIndicators(mapping);
   const unmapped = mapping.filter((column) => column.role.kind === "unmapped");
+  // An ambiguous header lists its choices first in its dropdown.
   const mapped = mapping.filter(
     (column) => column.role.kind === "indicator" || column.role.kind === "urn",
   ).length;
@@ -123,6 +131,15 @@ export function ColumnMappingEditor({
           {unmapped.map((column) => column.header || "(no header)").join(", ")}
         </Text>
       ) : null}
+      {mapping
+        .filter((column) => column.role.kind === "ambiguous")
+        .map((column, index) =>
+          column.role.kind === "ambiguous" ? (
+            <Text key={index} size={200} className={styles.warning} role="alert">
+              {column.role.message}: {column.role.choices.join(" or ")}?
+            </Text>
+          ) : null,
+        )}
       {repeated.size > 0 ? (
         <Text size={200} className={styles.warning}>
           Mapped from more than one column: {[...repeated].join(", ")}. The server accepts this only

@@ -57,6 +57,14 @@ export function designationCell(result: RowDesignation): DesignationCell {
   if (result.insufficientEvidence || !result.level) {
     return { label: "Insufficient evidence", reasons, tone: "none" };
   }
+  if (result.status === "PROVISIONAL") {
+    const missing = (result.coverage?.missing ?? []).map((each) => `no ${each.label}`).join(", ");
+    return {
+      label: `${result.level.label} (provisional)`,
+      reasons: `Provisional: ${missing}\n${reasons}`,
+      tone: toneOf(result.level.risk),
+    };
+  }
   return { label: result.level.label, reasons, tone: toneOf(result.level.risk) };
 }
 

@@ -43,15 +43,29 @@ export function DesignateSection({
   const [written, setWritten] = useState<Written | null>(null);
   const [designate, state] = useAction(async () => {
     setWritten(null);
-    const results = await designateRows(client, framework, year, evidenceRows(table, mapping));
-    const cells = results.map(designationCell);
+    // Blank rows between academies are not academies: nothing is sent or written for them.
+    const blank = table.rows.map((row) =>
+      row.every((cell) => cell === null || cell === undefined || String(cell).trim() === ""),
+    );
+    const rows = evidenceRows(table, mapping).filter((_, index) => !blank[index]);
+    const results = await designateRows(client, framework, year, rows);
+    let next = 0;
+    const cells = blank.map((isBlank) =>
+      isBlank
+        ? { label: "", reasons: "", tone: "none" as const }
+        : designationCell(results[next++]!),
+    );
     const where = await withWorkbook(async (context) => {
       const current = table.tableName ? await readTableByName(context, table.tableName) : table;
       const placement = await placeDesignations(context, current, framework);
       await writeDesignations(context, placement, framework, cells);
       return describePlacement(placement, cells.length);
     });
-    setWritten({ rows: cells.length, where, counts: designationCounts(cells) });
+    setWritten({
+      rows: results.length,
+      where,
+      counts: designationCounts(cells.filter((_, index) => !blank[index])),
+    });
     onWritten();
   });
 

@@ -1,7 +1,7 @@
 // The risk-matrix panel: pick the matrix (the selection, or an Excel table),
 // check how its columns map to indicators, designate the rows into two new
 // columns, and save the rows to the server as evidence.
-import { useEffect, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import {
   Accordion,
   AccordionHeader,
@@ -12,29 +12,56 @@ import {
   Select,
   Text,
 } from "@fluentui/react-components";
-import { FRAMEWORKS, type FrameworkSummary, type FrameworksResult } from "../api/index.js";
+import {
+  COLUMN_MAP,
+  FRAMEWORKS,
+  SAVE_COLUMN_MAP,
+  type ColumnMapEntry,
+  type ColumnMapResult,
+  type FrameworkSummary,
+  type FrameworksResult,
+  type SaveColumnMapResult,
+} from "../api/index.js";
+import { headerResolver, type HeaderResolver } from "../rules/headers.js";
 import { FailureMessage } from "../failure-message.js";
 import { usePanelLayout } from "../panel-layout.js";
 import { recentYears } from "../rules/calendar.js";
 import { useSession } from "../session/session-context.js";
 import { useAction } from "../use-action.js";
-import { listTables, readSelectedTable, readTableByName } from "../excel/read-range.js";
+import {
+  listSheets,
+  listTables,
+  readSelectedTable,
+  readSheetByName,
+  readTableByName,
+} from "../excel/read-range.js";
 import { withWorkbook } from "../excel/run-excel.js";
 import type { SheetTable } from "../excel/sheet-table.js";
-import { autoMapColumns, type ColumnMapping } from "./column-map.js";
+import { autoMapColumns, columnMapToSave, type ColumnMapping } from "./column-map.js";
 import { ColumnMappingEditor } from "./column-mapping.js";
 import { DesignateSection } from "./designate-section.js";
 import { SaveEvidenceSection } from "./save-evidence-section.js";
 
 const DEFAULT_FRAMEWORK = "phase-model";
 
-/** Keeps the user's choices for headers seen before; maps new headers by alias. */
-function remap(previous: readonly ColumnMapping[], headers: readonly string[]): ColumnMapping[] {
+/** Keeps the user's choices for headers seen before; maps new headers as the server would. */
+function remap(
+  previous: readonly ColumnMapping[],
+  headers: readonly string[],
+  resolver: HeaderResolver,
+): ColumnMapping[] {
   const chosen = new Map(previous.map((column) => [column.header, column.role]));
-  return autoMapColumns(headers).map((column) => ({
+  return autoMapColumns(headers, resolver).map((column) => ({
     ...column,
     role: chosen.get(column.header) ?? column.role,
   }));
+}
+
+/** Rows that are not blank (a blank row between academies is not one). */
+function academiesIn(table: SheetTable): number {
+  return table.rows.filter((row) =>
+    row.some((cell) => cell !== null && cell !== undefined && String(cell).trim() !== ""),
+  ).length;
 }
 
 export function RiskMatrixPanel() {
@@ -43,39 +70,81 @@ export function RiskMatrixPanel() {
   const [table, setTable] = useState<SheetTable | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping[]>([]);
   const [tables, setTables] = useState<string[]>([]);
+  const [sheets, setSheets] = useState<string[]>([]);
+  const [sheetName, setSheetName] = useState("");
+  const [savedMap, setSavedMap] = useState<readonly ColumnMapEntry[]>([]);
+  const [savedNote, setSavedNote] = useState<string | null>(null);
   const [frameworks, setFrameworks] = useState<readonly FrameworkSummary[]>([]);
   const [framework, setFramework] = useState(DEFAULT_FRAMEWORK);
   const years = recentYears(new Date());
   const [year, setYear] = useState(years[0]!);
 
+  // Headers as the server reads them: the trust's saved column map, then the
+  // chosen framework's own aliases, then the catalogue.
+  const resolver = useMemo(() => {
+    const aliases = frameworks.find((option) => option.key === framework)?.aliases ?? [];
+    return headerResolver(
+      Object.fromEntries(aliases.map((alias) => [alias.header, alias.indicator])),
+      savedMap,
+    );
+  }, [frameworks, framework, savedMap]);
+
   const show = (read: SheetTable, keepChoices: boolean) => {
     setTable(read);
+    setSavedNote(null);
     setMapping((previous) =>
-      keepChoices ? remap(previous, read.headers) : autoMapColumns(read.headers),
+      keepChoices
+        ? remap(previous, read.headers, resolver)
+        : autoMapColumns(read.headers, resolver),
     );
   };
 
+  // A new framework or saved map reads the headers afresh.
+  useEffect(() => {
+    if (table) setMapping(autoMapColumns(table.headers, resolver));
+  }, [resolver]);
+
   const [readSelection, selectionState] = useAction(async () => {
-    show(await withWorkbook(readSelectedTable), false);
+    setSheetName("");
+    show(await withWorkbook((context) => readSelectedTable(context, resolver)), false);
   });
   const [readTable, tableState] = useAction(async (name: string) => {
-    show(await withWorkbook((context) => readTableByName(context, name)), false);
+    setSheetName("");
+    show(await withWorkbook((context) => readTableByName(context, name, resolver)), false);
+  });
+  const [readSheet, sheetState] = useAction(async (name: string) => {
+    setSheetName(name);
+    show(await withWorkbook((context) => readSheetByName(context, name, resolver)), false);
   });
   const [reread] = useAction(async () => {
     if (!table) return;
     const name = table.tableName;
-    if (name) show(await withWorkbook((context) => readTableByName(context, name)), true);
+    if (name) show(await withWorkbook((context) => readTableByName(context, name, resolver)), true);
+    else if (sheetName)
+      show(await withWorkbook((context) => readSheetByName(context, sheetName, resolver)), true);
   });
   const [loadFrameworks, frameworksState] = useAction(async () => {
     const data = await session.client.request<FrameworksResult>(FRAMEWORKS);
     setFrameworks(data.frameworks);
   });
+  const [loadColumnMap] = useAction(async () => {
+    const data = await session.client.request<ColumnMapResult>(COLUMN_MAP);
+    setSavedMap(data.columnMap);
+  });
+  const [saveColumnMap, saveState] = useAction(async () => {
+    const entries = columnMapToSave(savedMap, mapping);
+    const data = await session.client.request<SaveColumnMapResult>(SAVE_COLUMN_MAP, { entries });
+    setSavedMap(data.saveColumnMap);
+    setSavedNote(`Saved for the trust: ${data.saveColumnMap.length} headers.`);
+  });
 
   useEffect(() => {
     if (session.status !== "connected") return;
     void loadFrameworks();
+    void loadColumnMap();
     void withWorkbook(listTables).then(setTables, () => setTables([]));
-  }, [session.status, session.client, loadFrameworks]);
+    void withWorkbook(listSheets).then(setSheets, () => setSheets([]));
+  }, [session.status, session.client, loadFrameworks, loadColumnMap]);
 
   if (session.status !== "connected") {
     return (
@@ -114,14 +183,32 @@ export function RiskMatrixPanel() {
             </Select>
           </Field>
         ) : null}
+        {sheets.length > 1 ? (
+          <Field label="Or a sheet">
+            <Select
+              value={sheetName}
+              onChange={(_, data) => data.value && void readSheet(data.value)}
+            >
+              <option value="">Choose a sheet…</option>
+              {sheets.map((name) => (
+                <option key={name} value={name}>
+                  {name}
+                </option>
+              ))}
+            </Select>
+          </Field>
+        ) : null}
         <FailureMessage
           title="Could not read the workbook"
-          error={selectionState.error ?? tableState.error}
+          error={selectionState.error ?? tableState.error ?? sheetState.error}
         />
         {table ? (
           <Text size={200} role="status" aria-label="Matrix in use">
             {table.tableName ? `Table ${table.tableName}, ` : ""}
-            {table.address}: {table.rows.length} academies, {table.headers.length} columns
+            {table.address}: {academiesIn(table)} academies, {table.headers.length} columns
+            {table.headingRows
+              ? `; headers in row ${table.rowIndex + 1} (${table.headingRows} heading row${table.headingRows > 1 ? "s" : ""} above skipped)`
+              : ""}
           </Text>
         ) : null}
       </section>
@@ -137,6 +224,15 @@ export function RiskMatrixPanel() {
                   firstColumn={table.columnIndex}
                   onChange={setMapping}
                 />
+                <div className={layout.actions}>
+                  <Button onClick={() => void saveColumnMap()}>Save mapping for the trust</Button>
+                </div>
+                {savedNote ? (
+                  <Text size={200} role="status" aria-label="Column map saved">
+                    {savedNote}
+                  </Text>
+                ) : null}
+                <FailureMessage title="Could not save the column map" error={saveState.error} />
               </AccordionPanel>
             </AccordionItem>
           </Accordion>

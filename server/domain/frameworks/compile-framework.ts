@@ -6,13 +6,17 @@ import { inspectionBand, type InspectionBandResult } from "../inspection/inspect
 import type { InspectionBand } from "../inspection/crosswalk.js";
 import type { CategoryOfConcern } from "../inspection/category-of-concern.js";
 import { benchmarkLookup, NATIONAL_BENCHMARKS } from "../national-benchmarks.js";
-import type { Evidence } from "../evidence.js";
+import { INSPECTION_PROBLEM, type Evidence } from "../evidence.js";
+import { headerResolver, type HeaderResolver } from "../headers.js";
+import { INDICATORS } from "../indicators.js";
 import { compileCondition, type Predicate } from "./conditions.js";
 import {
   parseFramework,
+  type Condition,
   type Entitlement,
   type FrameworkDefinition,
   type Level,
+  type Requirement,
 } from "./framework.schema.js";
 import {
   compileSource,
@@ -39,6 +43,24 @@ export interface SupportEntitlement {
   readonly note: string | null;
 }
 
+/** Which sources a designation rests on (INTERFACES.md "Engine result coverage"). */
+export interface Coverage {
+  /** Source ids that contributed a level/rating ("inspection", "outcomes.secondary", "sef.overall"...). */
+  readonly used: readonly string[];
+  /** Required sources with no usable value, with the words a board reads ("SEF judgement"). */
+  readonly missing: readonly { readonly source: string; readonly label: string }[];
+  /** Indicators whose cells could not be read (they block only frameworks that use them). */
+  readonly unreadable: readonly { readonly indicator: string; readonly message: string }[];
+  /** A level was reached without a required source. False when insufficient evidence. */
+  readonly provisional: boolean;
+}
+
+/** "provisional: no SEF judgement, no inspection band", or null when complete. */
+export function provisionalWords(coverage: Coverage): string | null {
+  if (!coverage.provisional) return null;
+  return `provisional: ${coverage.missing.map((missing) => `no ${missing.label}`).join(", ")}`;
+}
+
 export interface Designation {
   readonly framework: string;
   /** Null only when the evidence is insufficient. */
@@ -48,11 +70,14 @@ export interface Designation {
   readonly categoryOfConcern: CategoryOfConcern | null;
   readonly reasons: readonly Reason[];
   readonly support: readonly SupportEntitlement[];
+  readonly coverage: Coverage;
 }
 
 export interface DesignateOptions {
   /** The academic year the evidence is for ("2025/26"): picks the national benchmarks. */
   readonly year?: string | null;
+  /** Cells of the row that could not be read and do not concern this framework. */
+  readonly unreadable?: Coverage["unreadable"];
 }
 
 export interface CompiledFramework {
@@ -63,6 +88,10 @@ export interface CompiledFramework {
   /** Levels in rank order, rank 1 (most support) first. */
   readonly levels: readonly Level[];
   readonly definition: FrameworkDefinition;
+  /** Resolves workbook headers: the framework's own aliases, then the catalogue. */
+  readonly headers: HeaderResolver;
+  /** Indicator keys the framework reads (a bad cell for one of them blocks it). */
+  readonly reads: ReadonlySet<string>;
   level(key: string): Level | undefined;
   designate(evidence: Evidence, options?: DesignateOptions): Designation;
   /** The support a level is entitled to, with conditional entitlements included when `facts` allow. */
@@ -91,6 +120,77 @@ function toEntitlement(entry: Entitlement): SupportEntitlement {
     per: entry.per,
     note: entry.note ?? null,
   };
+}
+
+const INSPECTION_READS = [
+  INSPECTION_PROBLEM,
+  ...INDICATORS.filter(
+    (indicator) => indicator.key.startsWith("ofsted.") && indicator.key !== "ofsted.date",
+  ).map((indicator) => indicator.key),
+];
+
+function conditionReads(condition: Condition, into: Set<string>): void {
+  if ("indicator" in condition) into.add(condition.indicator);
+  if ("inspectionBand" in condition) for (const key of INSPECTION_READS) into.add(key);
+  if ("any" in condition) for (const inner of condition.any) conditionReads(inner, into);
+  if ("all" in condition) for (const inner of condition.all) conditionReads(inner, into);
+  if ("not" in condition) conditionReads(condition.not, into);
+}
+
+/**
+ * The indicators a framework reads. The inspection date is not among them: it
+ * only places bare numbers on a scale, and when that fails the inspection's own
+ * problem (INSPECTION_PROBLEM) blocks the frameworks that use the inspection.
+ */
+function readsOf(definition: FrameworkDefinition): Set<string> {
+  const reads = new Set<string>();
+  for (const source of definition.sources) {
+    switch (source.kind) {
+      case "inspection":
+        for (const key of INSPECTION_READS) reads.add(key);
+        break;
+      case "threshold":
+        for (const part of source.fallback ? [source, source.fallback] : [source]) {
+          reads.add(part.indicator);
+          if (part.phases || part.cuts.some((cut) => cut.national)) reads.add("phase");
+          for (const cut of part.cuts) if (cut.onlyIf) conditionReads(cut.onlyIf.when, reads);
+        }
+        if (source.phases) reads.add("phase");
+        break;
+      case "grade":
+        for (const key of source.indicators) reads.add(key);
+        break;
+      case "rule":
+        conditionReads(source.when, reads);
+        break;
+      case "belowInspection":
+        for (const key of source.indicators) reads.add(key);
+        for (const key of INSPECTION_READS) reads.add(key);
+        break;
+    }
+  }
+  for (const override of definition.overrides) conditionReads(override.when, reads);
+  for (const entry of definition.support) if (entry.when) conditionReads(entry.when, reads);
+  return reads;
+}
+
+const NOTHING_UNREADABLE: Coverage["unreadable"] = Object.freeze([]);
+const NOTHING_MISSING: Coverage["missing"] = Object.freeze([]);
+
+/** Which required sources are missing for an academy, given the sources used. */
+function missingOf(
+  required: readonly Requirement[],
+  evidence: Evidence,
+  used: readonly string[],
+): Coverage["missing"] {
+  let missing: { source: string; label: string }[] | null = null;
+  const phase = evidence.phase ?? "not given";
+  for (const requirement of required) {
+    if (requirement.phases && !requirement.phases.includes(phase)) continue;
+    if (requirement.sources.some((source) => used.includes(source))) continue;
+    (missing ??= []).push({ source: requirement.sources.join(" or "), label: requirement.label });
+  }
+  return missing ?? NOTHING_MISSING;
 }
 
 /** Validates (when given a raw document) and compiles a framework. */
@@ -162,6 +262,8 @@ export function compileFramework(document: FrameworkDefinition | unknown): Compi
     return list ?? base;
   };
 
+  const headers = headerResolver(definition.aliases);
+  const reads = readsOf(definition);
   const factsFor = (evidence: Evidence, year: string | null, tally: Tally): EvaluationFacts => {
     const inspection: InspectionBandResult | null = evidence.inspection
       ? inspectionBand(evidence.inspection, crosswalk)
@@ -231,11 +333,11 @@ export function compileFramework(document: FrameworkDefinition | unknown): Compi
 
   // Deciding reuses one scratch tally (designate is synchronous and never
   // re-entered), so a whole risk matrix allocates little beyond its results.
-  const scratch: Tally = { reasons: null, ranks: [], ratings: [] };
+  const scratch: Tally = { reasons: null, ranks: [], ratings: [], used: [] };
 
   /** The reasons, by running the same evaluation again with words: only when a caller reads them. */
   function explain(evidence: Evidence, year: string | null): Reason[] {
-    const tally: Tally = { reasons: [], ranks: [], ratings: [] };
+    const tally: Tally = { reasons: [], ranks: [], ratings: [], used: [] };
     evaluate(factsFor(evidence, year, tally), tally);
     return tally.reasons ?? [];
   }
@@ -244,9 +346,18 @@ export function compileFramework(document: FrameworkDefinition | unknown): Compi
     const year = options?.year ?? null;
     scratch.ranks.length = 0;
     scratch.ratings.length = 0;
+    scratch.used.length = 0;
     const facts = factsFor(evidence, year, scratch);
     const level = evaluate(facts, scratch);
     let reasons: Reason[] | null = null;
+    const used = [...new Set(scratch.used)];
+    const missing = missingOf(definition.required, evidence, used);
+    const coverage: Coverage = {
+      used,
+      missing,
+      unreadable: options?.unreadable ?? NOTHING_UNREADABLE,
+      provisional: level !== null && missing.length > 0,
+    };
     return {
       framework: definition.key,
       level,
@@ -258,6 +369,7 @@ export function compileFramework(document: FrameworkDefinition | unknown): Compi
         return reasons;
       },
       support: level === null ? NO_SUPPORT : supportOf(level, facts),
+      coverage,
     };
   }
 
@@ -268,13 +380,15 @@ export function compileFramework(document: FrameworkDefinition | unknown): Compi
     seed: definition.seed ?? null,
     levels,
     definition,
+    headers,
+    reads,
     level: (key) => levelByKey.get(key),
     designate,
     supportFor(levelKey, evidence) {
       const level = levelByKey.get(levelKey);
       if (!level) return [];
       const facts = evidence
-        ? factsFor(evidence, null, { reasons: [], ranks: [], ratings: [] })
+        ? factsFor(evidence, null, { reasons: [], ranks: [], ratings: [], used: [] })
         : null;
       return supportOf(level, facts);
     },

@@ -180,6 +180,21 @@ const benchmarkSchema = z
   })
   .strict();
 
+/**
+ * A required source for coverage (DOMAIN.md "Coverage"): satisfied when any of
+ * `sources` (source ids, or an indicator key for a grade source) gave a level
+ * or rating. `phases` limits it to academies of those phases ("not given":
+ * when the row names no phase); without it, it is required of every academy.
+ */
+const requirementSchema = z
+  .object({
+    sources: z.array(z.string().min(1)).min(1),
+    /** The words a board reads: "provisional: no SEF judgement". */
+    label: z.string().min(1),
+    phases: z.array(z.enum([...PHASES, "not given"])).optional(),
+  })
+  .strict();
+
 export const frameworkSchema = z
   .object({
     key: z
@@ -199,6 +214,14 @@ export const frameworkSchema = z
     /** Extra or replacement national benchmarks; the built-in ones are used otherwise. */
     benchmarks: z.array(benchmarkSchema).default([]),
     crosswalk: crosswalkSchema.optional(),
+    /**
+     * The framework's own workbook headers (its seed's spellings, as that seed
+     * means them) -> indicator keys, resolved before the catalogue; null marks
+     * a column that is not evidence (the trust's own answer).
+     */
+    aliases: z.record(z.string().min(1), z.string().nullable()).default({}),
+    /** Required sources: a level reached without one is provisional. */
+    required: z.array(requirementSchema).default([]),
   })
   .strict()
   .superRefine((framework, ctx) => {
@@ -284,6 +307,8 @@ export const frameworkSchema = z
       entitlement.levels.forEach((level, l) => checkLevel(level, ["support", s, "levels", l]));
       if (entitlement.when) checkCondition(entitlement.when, ["support", s, "when"]);
     });
+    for (const [header, key] of Object.entries(framework.aliases))
+      if (key !== null) checkIndicator(key, ["aliases", header]);
     framework.benchmarks.forEach((benchmark, b) =>
       checkIndicator(benchmark.indicator, ["benchmarks", b, "indicator"]),
     );
@@ -297,6 +322,7 @@ export type Cut = ThresholdSource["cuts"][number];
 export type Level = FrameworkDefinition["levels"][number];
 export type Entitlement = FrameworkDefinition["support"][number];
 export type Benchmark = FrameworkDefinition["benchmarks"][number];
+export type Requirement = FrameworkDefinition["required"][number];
 
 function pathText(path: readonly PropertyKey[]): string {
   return path.reduce<string>(

@@ -2,7 +2,11 @@
 // reads one academy's facts and says what level (or rating) it indicates and why.
 import { indicatorByKey, type Indicator } from "../indicators.js";
 import type { InspectionBandResult } from "../inspection/inspection-band.js";
-import type { BenchmarkLookup } from "../national-benchmarks.js";
+import {
+  benchmarkWords,
+  hasNationalComparison,
+  type BenchmarkLookup,
+} from "../national-benchmarks.js";
 import { unreachable } from "../errors.js";
 import { compare, compileCondition, type Facts, type Predicate } from "./conditions.js";
 import type { Cut, Level, Source, ThresholdSource } from "./framework.schema.js";
@@ -27,6 +31,8 @@ export interface Tally {
   readonly ranks: number[];
   /** Ratings given, in a best-fit framework (also read by `anyRating` conditions). */
   readonly ratings: number[];
+  /** Ids of the sources that gave a level or rating (coverage). */
+  readonly used: string[];
 }
 
 export interface SourceContext {
@@ -84,6 +90,7 @@ type Because = false | null | (() => string);
 function recorder(context: SourceContext) {
   return (tally: Tally, source: string, outcome: string | number, because: Because): void => {
     const reasons = tally.reasons;
+    tally.used.push(source);
     if (typeof outcome === "number") {
       tally.ratings.push(outcome);
       if (reasons && because) {
@@ -113,7 +120,12 @@ interface CompiledCut {
 function compileThreshold(
   part: Omit<ThresholdSource, "kind" | "fallback">,
   context: SourceContext,
-): (facts: EvaluationFacts, tally: Tally, id: string, prefix: string) => "missing" | "done" {
+): (
+  facts: EvaluationFacts,
+  tally: Tally,
+  id: string,
+  prefix: string,
+) => "missing" | "done" | "skipped" {
   const indicator = indicatorOf(part.indicator);
   const cuts: CompiledCut[] = part.cuts.map((cut) => ({
     cut,
@@ -138,29 +150,32 @@ function compileThreshold(
       );
     return bound;
   };
-  const boundText = (cut: Cut, national: number | null): string => {
+  const boundText = (cut: Cut, national: number | null, figure: string): string => {
     const bound = formatValue(indicator, boundOf(cut, national));
     if (!cut.national) return bound;
     const times = cut.times === 1 ? "" : ` x ${formatNumber(cut.times)}`;
     const offset =
       cut.value === 0 ? "" : ` ${cut.value > 0 ? "+" : "-"} ${formatNumber(Math.abs(cut.value))}`;
-    return `${bound} (national ${formatValue(indicator, national as number)}${times}${offset})`;
+    return `${bound} (national (${figure}) ${formatValue(indicator, national as number)}${times}${offset})`;
   };
   return (facts, tally, id, prefix) => {
     const value = facts.evidence.values.get(part.indicator);
     if (typeof value !== "number") return "missing";
     let national: number | null = null;
+    let figure = "";
     if (needsNational) {
-      const benchmark = context.benchmark(part.indicator, facts.evidence.phase, facts.year);
+      const phase = facts.evidence.phase;
+      const benchmark = context.benchmark(part.indicator, phase, facts.year);
       if (benchmark === null) {
-        skipped(
-          tally,
-          id,
-          () => `${prefix}${indicator.label}: no national benchmark to compare with: skipped`,
+        skipped(tally, id, () =>
+          hasNationalComparison(phase)
+            ? `${prefix}${indicator.label}: no national benchmark to compare with: skipped`
+            : `${prefix}${indicator.label}: ${phase === "special" ? "a special school" : "alternative provision"} is not compared with a national figure: skipped`,
         );
-        return "done";
+        return "skipped";
       }
       national = benchmark.value;
+      if (tally.reasons) figure = benchmarkWords(benchmark);
     }
     const shown = (): string => `${prefix}${indicator.label} ${formatValue(indicator, value)} is`;
     let blocked: CompiledCut | null = null;
@@ -175,7 +190,8 @@ function compileThreshold(
         tally,
         id,
         cut.level,
-        tally.reasons && (() => `${shown()} ${opWords(cut.op)} ${boundText(cut, national)}`),
+        tally.reasons &&
+          (() => `${shown()} ${opWords(cut.op)} ${boundText(cut, national, figure)}`),
       );
       return "done";
     }
@@ -184,8 +200,9 @@ function compileThreshold(
       tally.reasons &&
       (stopped
         ? () =>
-            `${shown()} ${opWords(stopped.cut.op)} ${boundText(stopped.cut, national)}, which counts only when ${stopped.cut.onlyIf?.says}`
-        : () => `${shown()} ${negatedOpWords(last.cut.op)} ${boundText(last.cut, national)}`);
+            `${shown()} ${opWords(stopped.cut.op)} ${boundText(stopped.cut, national, figure)}, which counts only when ${stopped.cut.onlyIf?.says}`
+        : () =>
+            `${shown()} ${negatedOpWords(last.cut.op)} ${boundText(last.cut, national, figure)}`);
     record(tally, id, part.otherwise, because);
     return "done";
   };
@@ -201,10 +218,10 @@ function thresholdSource(source: ThresholdSource, context: SourceContext): Compi
   return (facts, tally) => {
     const phase = facts.evidence.phase;
     if (phases && phase !== null && !phases.has(phase)) return;
-    if (main(facts, tally, source.id, "") === "done") return;
+    if (main(facts, tally, source.id, "") !== "missing") return;
     if (
       fallback &&
-      fallback(facts, tally, source.id, `${label} not available${note}, so `) === "done"
+      fallback(facts, tally, source.id, `${label} not available${note}, so `) !== "missing"
     )
       return;
     const which = fallback

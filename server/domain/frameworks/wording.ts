@@ -24,20 +24,21 @@ export function negatedOpWords(op: Comparison): string {
   return OP_WORDS[NEGATED[op]];
 }
 
-/** A number with at most two decimals and no trailing zeros. */
-export function formatNumber(value: number): string {
-  return String(Math.round(value * 100) / 100);
+/** A number rounded to `decimals` places (two by default), with no trailing zeros and no float noise. */
+export function formatNumber(value: number, decimals = 2): string {
+  const scale = 10 ** decimals;
+  const rounded = Math.round(Number((value * scale).toPrecision(12))) / scale;
+  return String(Object.is(rounded, -0) ? 0 : rounded);
 }
 
-/** A value in the indicator's unit: "48%", "-0.62", "11.31 per 100 pupils". */
+/** A value rounded to its unit's precision: "48.5%" (one decimal), "-0.62" (two), "11.31 per 100 pupils". */
 export function formatValue(indicator: Indicator, value: number): string {
-  const number = formatNumber(value);
   switch (indicator.kind) {
     case "percent":
-      return `${number}%`;
+      return `${formatNumber(value, 1)}%`;
     case "points":
-      return `${number} percentage points`;
+      return `${formatNumber(value, 1)} percentage points`;
     default:
-      return number;
+      return formatNumber(value);
   }
 }

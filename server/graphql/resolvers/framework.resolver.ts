@@ -4,6 +4,7 @@ import type { Context } from "../context.type.js";
 import { FrameworkType } from "../types/framework.type.js";
 import { DesignationType } from "../types/designation.type.js";
 import { EvidenceInput } from "../types/evidence.input.js";
+import { ColumnMapEntryInput, ColumnMapEntryType } from "../types/column-map.type.js";
 import { toBadRow, toDesignation, toFramework } from "../mappers.js";
 
 @Resolver()
@@ -43,7 +44,10 @@ export class FrameworkResolver {
         },
       ]);
     const compiled = await services.frameworks.resolve(viewer, framework);
-    return toDesignation(services.frameworks.designate(compiled, evidence, year ?? null));
+    const columnMap = await services.frameworks.columnMaps.choicesFor(viewer);
+    return toDesignation(
+      services.frameworks.designate(compiled, evidence, year ?? null, columnMap),
+    );
   }
 
   @Authorized("evaluate")
@@ -72,7 +76,8 @@ export class FrameworkResolver {
         },
       ]);
     const compiled = await services.frameworks.resolve(viewer, framework);
-    const outcomes = services.frameworks.designateRows(compiled, rows, year ?? null);
+    const columnMap = await services.frameworks.columnMaps.choicesFor(viewer);
+    const outcomes = services.frameworks.designateRows(compiled, rows, year ?? null, columnMap);
     if (!reportBadRows) {
       const problems = outcomes.flatMap((outcome) => outcome.problems ?? []);
       if (problems.length > 0) throw badInput(problems);
@@ -81,6 +86,33 @@ export class FrameworkResolver {
       outcome.designation
         ? toDesignation(outcome.designation)
         : toBadRow(compiled.key, outcome.problems),
+    );
+  }
+
+  @Authorized("read")
+  @Query(() => [ColumnMapEntryType], {
+    description:
+      "The trust's saved column map: which indicator each of its workbook headers means. designate, designateBatch, recordEvidence, the task pane and the custom functions resolve headers by it first, then by the framework's own aliases, then by the catalogue.",
+  })
+  async columnMap(@Ctx() { viewer, services }: Context): Promise<ColumnMapEntryType[]> {
+    return services.frameworks.columnMaps.list(viewer!);
+  }
+
+  @Authorized("recordEvidence")
+  @Mutation(() => [ColumnMapEntryType], {
+    description:
+      "Replaces the trust's column map (trust admin or data manager): each header once, each indicator a known key or null for a column that is not evidence. Audited.",
+  })
+  async saveColumnMap(
+    @Arg("entries", () => [ColumnMapEntryInput], {
+      description: "The whole map: every header the trust has chosen an indicator for.",
+    })
+    entries: ColumnMapEntryInput[],
+    @Ctx() { viewer, services }: Context,
+  ): Promise<ColumnMapEntryType[]> {
+    return services.frameworks.columnMaps.save(
+      viewer!,
+      entries.map((entry) => ({ header: entry.header, indicator: entry.indicator ?? null })),
     );
   }
 

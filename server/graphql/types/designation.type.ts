@@ -1,4 +1,4 @@
-import { Field, Float, ObjectType } from "type-graphql";
+import { Field, Float, ObjectType, registerEnumType } from "type-graphql";
 import { LevelType } from "./framework.type.js";
 
 @ObjectType("Reason", {
@@ -78,6 +78,72 @@ export class ProblemType {
   accepts!: string | null;
 }
 
+/** Whether a computed level rests on every source its framework requires. */
+export enum CoverageStatus {
+  COMPLETE = "COMPLETE",
+  PROVISIONAL = "PROVISIONAL",
+}
+
+registerEnumType(CoverageStatus, {
+  name: "CoverageStatus",
+  description:
+    "COMPLETE: every required source was used. PROVISIONAL: a level was reached without a required source (Coverage.missing says which); agreeing it needs a reason.",
+});
+
+@ObjectType("MissingSource", {
+  description: "A source the framework requires that gave no level for this academy.",
+})
+export class MissingSourceType {
+  @Field(() => String, {
+    description:
+      'The source id(s) in the framework, e.g. "sef.overall" or "outcomes.secondary or outcomes.primary".',
+  })
+  source!: string;
+
+  @Field(() => String, { description: 'What is missing, in words a board reads: "SEF judgement".' })
+  label!: string;
+}
+
+@ObjectType("UnreadableIndicator", {
+  description:
+    "A cell that could not be read for an indicator this framework does not use: reported, and not blocking.",
+})
+export class UnreadableIndicatorType {
+  @Field(() => String, {
+    description: "The indicator key (or the choices of an ambiguous header).",
+  })
+  indicator!: string;
+
+  @Field(() => String, { description: "What could not be read and what is accepted." })
+  message!: string;
+}
+
+@ObjectType("Coverage", {
+  description:
+    "Which sources a designation rests on: used, missing (required but absent) and unreadable.",
+})
+export class CoverageType {
+  @Field(() => [String], {
+    description:
+      'Source ids that gave a level or rating ("inspection", "outcomes.secondary", "sef.overall").',
+  })
+  used!: string[];
+
+  @Field(() => [MissingSourceType], { description: "Required sources with no usable value." })
+  missing!: MissingSourceType[];
+
+  @Field(() => [UnreadableIndicatorType], {
+    description: "Cells that could not be read for indicators this framework does not use.",
+  })
+  unreadable!: UnreadableIndicatorType[];
+
+  @Field(() => Boolean, {
+    description:
+      "True when a level was reached without a required source; false when insufficient evidence.",
+  })
+  provisional!: boolean;
+}
+
 @ObjectType("Designation", {
   description: "The result of designating one academy's evidence under a framework.",
 })
@@ -118,4 +184,15 @@ export class DesignationType {
     description: "Only with designateBatch(reportBadRows: true): why this row could not be read.",
   })
   problems!: ProblemType[];
+
+  @Field(() => CoverageStatus, {
+    description:
+      "COMPLETE or PROVISIONAL (a level reached without a required source). A row that could not be read or has insufficient evidence is COMPLETE with no level.",
+  })
+  status!: CoverageStatus;
+
+  @Field(() => CoverageType, {
+    description: "The sources used, the required ones missing, and cells that could not be read.",
+  })
+  coverage!: CoverageType;
 }

@@ -14,4 +14,11 @@ export class EvidenceInput {
     description: "The value as the cell shows it; null or blank means not available.",
   })
   value?: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "The cell's number format, when known: true when percent-formatted (the value is the stored number, 1 shown as 100%), false for any other format. Left out: a number strictly between 0 and 1 in a percent column is read as a fraction.",
+  })
+  percentFormatted?: boolean | null;
 }

@@ -21,6 +21,21 @@ export class LevelType {
   risk!: string;
 }
 
+@ObjectType("HeaderAlias", {
+  description:
+    "A workbook header the framework reads as its seed means it, resolved before the catalogue's aliases.",
+})
+export class HeaderAliasType {
+  @Field(() => String, { description: 'The header as the seed writes it: "Latest SEF judgement".' })
+  header!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The indicator key it means; null for a column that is not evidence.",
+  })
+  indicator!: string | null;
+}
+
 @ObjectType("Framework", {
   description: "A designation framework: a preset or one of the trust's own.",
 })
@@ -51,4 +66,10 @@ export class FrameworkType {
     description: "The full definition as a JSON document, to copy and edit into a trust framework.",
   })
   definition!: string;
+
+  @Field(() => [HeaderAliasType], {
+    description:
+      "The framework's own workbook headers (its seed's spellings) and the indicators they mean; the trust's saved column map comes first, the catalogue after.",
+  })
+  aliases!: HeaderAliasType[];
 }

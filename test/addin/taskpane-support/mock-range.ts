@@ -74,6 +74,13 @@ export class MockRange extends Loadable {
       const all: Record<string, unknown> = {
         address: formatAddress(sheet.name, rect),
         values: sheet.values(rect),
+        numberFormat: Array.from({ length: rect.rows }, (_, r) =>
+          Array.from(
+            { length: rect.cols },
+            (_, c) =>
+              sheet.formats.get(`${rect.row + r},${rect.col + c}`)?.numberFormat ?? "General",
+          ),
+        ),
         rowIndex: rect.row,
         columnIndex: rect.col,
         rowCount: rect.rows,
@@ -106,6 +113,9 @@ export class MockRange extends Loadable {
         row.forEach((value, c) => sheet.set(rect.row + r, rect.col + c, value)),
       );
     });
+  }
+  get numberFormat(): string[][] {
+    return this.loadedValue("numberFormat");
   }
   set numberFormat(formats: string[][]) {
     this.context.write(() => {

@@ -103,7 +103,12 @@ export interface SyncRecord {
 }
 
 export interface WorkbookSeed {
-  readonly sheets: readonly { name: string; rows: Cell[][] }[];
+  readonly sheets: readonly {
+    name: string;
+    rows: Cell[][];
+    /** Number formats by row and column, where not General ("0%"). */
+    formats?: readonly (readonly (string | null)[])[];
+  }[];
   readonly tables?: readonly { name: string; sheet: string; address: string }[];
   readonly selection: { sheet: string; address: string };
 }
@@ -116,9 +121,14 @@ export class MockWorkbook {
   active: MockSheet;
 
   constructor(seed: WorkbookSeed) {
-    for (const { name, rows } of seed.sheets) {
+    for (const { name, rows, formats } of seed.sheets) {
       const sheet = new MockSheet(name);
       rows.forEach((row, r) => row.forEach((value, c) => sheet.set(r, c, value)));
+      formats?.forEach((row, r) =>
+        row.forEach((format, c) => {
+          if (format) sheet.format(r, c).numberFormat = format;
+        }),
+      );
       this.sheets.push(sheet);
     }
     for (const table of seed.tables ?? []) {

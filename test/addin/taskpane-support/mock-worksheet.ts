@@ -101,6 +101,20 @@ export class MockWorksheet extends Loadable {
     }));
   }
 
+  /** A worksheet proxy with its name loaded (as `worksheets.load("items/name")` gives). */
+  static named(context: MockContext, sheet: MockSheet): MockWorksheet {
+    const item = new MockWorksheet(context, () => sheet);
+    item.remember("name", sheet.name);
+    return item;
+  }
+
+  getUsedRange(): MockRange {
+    return new MockRange(this.context, () => {
+      const sheet = this.sheet();
+      return { sheet, rect: sheet.used() };
+    });
+  }
+
   getRangeByIndexes(row: number, col: number, rows: number, cols: number): MockRange {
     return new MockRange(this.context, () => ({
       sheet: this.sheet(),
@@ -116,6 +130,18 @@ export class MockWorksheet extends Loadable {
 class MockWorksheetCollection extends Loadable {
   constructor(private readonly context: MockContext) {
     super();
+  }
+  load(_properties?: string | string[]): this {
+    this.context.load(() =>
+      this.remember(
+        "items",
+        this.context.book.sheets.map((sheet) => MockWorksheet.named(this.context, sheet)),
+      ),
+    );
+    return this;
+  }
+  get items(): MockWorksheet[] {
+    return this.loadedValue("items");
   }
   getItem(name: string): MockWorksheet {
     const book = this.context.book;

@@ -1,7 +1,13 @@
 // Preset `phase-model`: the four-stage model of seeds 000 (primary trust) and
 // 004 (secondary trust). The lowest level any source indicates wins.
 import type { FrameworkInput } from "../framework.schema.js";
-import { inspectionSource, outcomeSources, safeguardingOverride } from "./shared-rules.js";
+import {
+  INSPECTION_REQUIRED,
+  OUTCOMES_REQUIRED,
+  inspectionSource,
+  outcomeSources,
+  safeguardingOverride,
+} from "./shared-rules.js";
 
 const LEVELS = ["stabilise", "repair", "improve", "sustain"] as const;
 const ALL = [...LEVELS];
@@ -139,4 +145,19 @@ export const phaseModel: FrameworkInput = {
       note: "while an inspection is due within a year",
     },
   ],
+  // Seeds 000 and 004, as they word their sources and indicative measures.
+  aliases: {
+    "Most recent inspection outcome": "ofsted.overall",
+    "Ofsted Grade": "ofsted.overall",
+    "Current School Improvement Trajectory": "trajectory",
+    "School Improvement Trajectory": "trajectory",
+    "KS2 data": "ks2.rwmExpected",
+    "Progress 8 score": "ks4.progress8",
+    "Persistent Absenteeism": "attendance.persistentAbsence",
+    // Seed 000: "Findings from QA review process (Effectiveness of: ... Leadership & Management)".
+    "Leadership & Management": "qa.leadershipAndManagement",
+    "Likely to be inspected within the next academic year": "inspection.dueWithinYear",
+    "Inspection readiness": "inspection.dueWithinYear",
+  },
+  required: [INSPECTION_REQUIRED, ...OUTCOMES_REQUIRED],
 };

@@ -196,4 +196,27 @@ export const riskDesignation: FrameworkInput = {
       levels: ["stabilise", "repair", "improve", "sustain"],
     },
   ],
+  // Seed 003's seven quality indicators, as it words them.
+  aliases: {
+    "Ofsted categorisation": "ofsted.overall",
+    "Outcomes and current progress measures": "qi.outcomes",
+    Outcomes: "qi.outcomes",
+    "Leadership capability and capacity": "qi.leadership",
+    Leadership: "qi.leadership",
+    "Curriculum and staffing": "qi.curriculumAndStaffing",
+    "Teaching, learning and assessment": "qi.teaching",
+    Teaching: "qi.teaching",
+    "Climate for learning-eg attendance and behaviour": "qi.climateForLearning",
+    "Climate for learning": "qi.climateForLearning",
+    Governance: "qi.governance",
+  },
+  required: [
+    { sources: ["inspection"], label: "inspection band" },
+    { sources: ["qi.outcomes"], label: "outcomes rating" },
+    { sources: ["qi.leadership"], label: "leadership rating" },
+    { sources: ["qi.curriculumAndStaffing"], label: "curriculum and staffing rating" },
+    { sources: ["qi.teaching"], label: "teaching rating" },
+    { sources: ["qi.climateForLearning"], label: "climate for learning rating" },
+    { sources: ["qi.governance"], label: "governance rating" },
+  ],
 };

@@ -242,4 +242,25 @@ export const riskMatrix: FrameworkInput = {
       note: "by Wingfield Academy, National Behaviour Hub programme",
     },
   ],
+  // Seed 002's matrix headers: the trust's own current judgements, not Ofsted's.
+  aliases: {
+    "Latest Ofsted judgement": "ofsted.overall",
+    "Inspection date": "ofsted.date",
+    "Latest SEF judgement": "sef.overall",
+    "The Quality of Education": "qa.qualityOfEducation",
+    "Statutory Annual Data": "qa.statutoryData",
+    "Behaviour & Attitudes": "qa.behaviourAndAttitudes",
+    "Personal Development": "qa.personalDevelopment",
+    "Leadership & Management": "qa.leadershipAndManagement",
+    "Early Years/ Post-16": "qa.earlyYearsPost16",
+    Safeguarding: "qa.safeguarding",
+    // The trust's own answer, never evidence.
+    "Current Status judgement 1-3": null,
+  },
+  required: [
+    { sources: ["inspection"], label: "inspection band" },
+    { sources: ["sef.overall"], label: "SEF judgement" },
+    { sources: ["qa.qualityOfEducation"], label: "QA judgement of quality of education" },
+    { sources: ["qa.leadershipAndManagement"], label: "QA judgement of leadership" },
+  ],
 };

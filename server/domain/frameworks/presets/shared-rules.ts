@@ -74,3 +74,31 @@ export function outcomeSources([d, c, b, a]: Four): Sources {
     },
   ];
 }
+
+type Required = NonNullable<FrameworkInput["required"]>;
+
+/** Coverage (DOMAIN.md): the inspection band is required of every academy. */
+export const INSPECTION_REQUIRED: Required[number] = {
+  sources: ["inspection"],
+  label: "inspection band",
+};
+
+/**
+ * The phase's outcome measure where the phase has one: primary KS2 RWM;
+ * secondary Progress 8, or basics 5+ while Progress 8 is not published;
+ * all-through either; special schools and alternative provision none. With no
+ * phase given, either measure.
+ */
+export const OUTCOMES_REQUIRED: Required = [
+  { sources: ["outcomes.primary"], label: "KS2 RWM result", phases: ["primary"] },
+  {
+    sources: ["outcomes.secondary"],
+    label: "Progress 8 or basics 5+ result",
+    phases: ["secondary"],
+  },
+  {
+    sources: ["outcomes.secondary", "outcomes.primary"],
+    label: "outcome measure (Progress 8, basics 5+ or KS2 RWM)",
+    phases: ["all-through", "not given"],
+  },
+];

@@ -1,7 +1,13 @@
 // Preset `tiered-support`: the tiers of seed 001 (Tier 1 Lead to Tier 4
 // Stabilise), with attendance and behaviour beside inspection and outcomes.
 import type { FrameworkInput } from "../framework.schema.js";
-import { inspectionSource, outcomeSources, safeguardingOverride } from "./shared-rules.js";
+import {
+  INSPECTION_REQUIRED,
+  OUTCOMES_REQUIRED,
+  inspectionSource,
+  outcomeSources,
+  safeguardingOverride,
+} from "./shared-rules.js";
 
 const LEVELS = ["tier4", "tier3", "tier2", "tier1"] as const;
 
@@ -210,6 +216,24 @@ export const tieredSupport: FrameworkInput = {
       unit: "deployment",
       per: "year",
       levels: ["tier4"],
+    },
+  ],
+  // Seed 001, as it words its performance standards and tiers.
+  aliases: {
+    PA: "attendance.persistentAbsence",
+    "Fixed term exclusion": "behaviour.suspensionRate",
+    "Permanent exclusion": "behaviour.permanentExclusions",
+    "Gap between disadvantaged and non-disadvantaged": "disadvantaged.gap",
+    "Ofsted judgement": "ofsted.overall",
+  },
+  required: [
+    INSPECTION_REQUIRED,
+    ...OUTCOMES_REQUIRED,
+    // Special schools and alternative provision are not compared with a national figure.
+    {
+      sources: ["attendance.absence"],
+      label: "overall absence",
+      phases: ["primary", "secondary", "all-through", "not given"],
     },
   ],
 };
