@@ -80,6 +80,22 @@ describe.each(await storesToTest())("POST /public-data on %s", (store) => {
     expect(((await response.json()) as { error: { code: string } }).error.code).toBe(code);
   });
 
+  it("shows the public source of a filled inspection in the academy card's designation reasons", async () => {
+    // The MI file was loaded above (the NDJSON test); 140001's report card is in it.
+    const data = await server.client(server.tokens.leader).request<{
+      academyCard: { designation: { reasons: { source: string; message: string }[] } | null };
+    }>(
+      `query Card($urn: String!, $year: String!) {
+        academyCard(urn: $urn, year: $year) { designation { reasons { source message } } }
+      }`,
+      { urn: "140001", year: "2026/27" },
+    );
+    const messages = data.academyCard.designation?.reasons.map((reason) => reason.message) ?? [];
+    expect(messages).toContain(
+      "Inspection taken from Ofsted, report card 20 Jan 2026, from the MI file as at 31 Jul 2026 (ofsted-mi-report-card-era.csv): no inspection recorded for 2026/27",
+    );
+  });
+
   it("refuses a file it does not recognise, naming it and the headers it expected", async () => {
     const response = await post(
       "scores.csv",
