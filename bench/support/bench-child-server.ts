@@ -37,6 +37,8 @@ export function startBenchChildServer(
         PORT: "0",
         HOST: "127.0.0.1",
         NODE_ENV: "production",
+        // Production leaves the demo trust out by default; the benchmarks load it.
+        SEED_DEMO: "true",
         LOG_LEVEL: "warn",
         RATE_LIMIT_PER_MINUTE: UNLIMITED_RATE,
         ...env,
