@@ -160,7 +160,7 @@ describe("inspection evidence: contradictions are errors", () => {
       "grade 5 under OE",
       { "ofsted.framework": "OE", "ofsted.overall": 5 },
       "ofsted.overall",
-      "ofsted.overall: OE grades run from 1 to 4, not 5",
+      "ofsted.overall: OE grades run from 1 to 4, not 5; accepts 1-4 (1 Outstanding, 2 Good, 3 Requires improvement, 4 Inadequate)",
     ],
     [
       "numbers with nothing to tell the framework",

@@ -3,7 +3,7 @@
 // never converted between scales in storage; the band is derived on reading.
 import type { Problem } from "../errors.js";
 import type { InspectionFrameworkKey, OfstedGradeReading } from "../cell-value.js";
-import { maxGrade, type OfstedScale } from "./scales.js";
+import { maxGrade, scaleWords, type OfstedScale } from "./scales.js";
 
 /** The graded fields of each inspection framework (DOMAIN.md), without the "ofsted." prefix. */
 export const GRADED_FIELDS: Readonly<Record<InspectionFrameworkKey, readonly string[]>> = {
@@ -106,6 +106,15 @@ function inferFramework(input: InspectionInput): InspectionFrameworkKey | null {
   return byDate;
 }
 
+/** The grades a field may hold, on the scale of each inspection framework that grades it. */
+function acceptedFor(field: string): string {
+  const frameworks = (Object.keys(GRADED_FIELDS) as InspectionFrameworkKey[]).filter((key) =>
+    GRADED_FIELDS[key].includes(field),
+  );
+  const scales = [...new Set(frameworks.map((key) => FRAMEWORK_SCALE[key]))];
+  return `${frameworks.join(" or ")} grades ${scales.map(scaleWords).join(" or ")}`;
+}
+
 const problem = (field: string, message: string, value?: string): Problem => ({
   field: `ofsted.${field}`,
   message,
@@ -152,7 +161,7 @@ export function inspectionEvidence(input: InspectionInput): InspectionResult {
       problems.push(
         problem(
           field,
-          `ofsted.${field}: ${framework} inspections have no such grade; its graded fields are ${allowed.join(", ")}`,
+          `ofsted.${field}: ${framework} inspections have no such grade; its graded fields are ${allowed.join(", ")}; ofsted.${field} accepts ${acceptedFor(field)}`,
           shown,
         ),
       );
@@ -160,7 +169,7 @@ export function inspectionEvidence(input: InspectionInput): InspectionResult {
       problems.push(
         problem(
           field,
-          `ofsted.${field}: "${shown}" is a ${reading.scale === "RC" ? "report-card" : "pre-report-card"} grade but the inspection is ${framework}`,
+          `ofsted.${field}: "${shown}" is a ${reading.scale === "RC" ? "report-card" : "pre-report-card"} grade but the inspection is ${framework}; accepts ${scaleWords(scale)}`,
           shown,
         ),
       );
@@ -168,7 +177,7 @@ export function inspectionEvidence(input: InspectionInput): InspectionResult {
       problems.push(
         problem(
           field,
-          `ofsted.${field}: ${framework} grades run from 1 to ${maxGrade(scale)}, not ${reading.grade}`,
+          `ofsted.${field}: ${framework} grades run from 1 to ${maxGrade(scale)}, not ${reading.grade}; accepts ${scaleWords(scale)}`,
           shown,
         ),
       );

@@ -23,6 +23,12 @@ export function maxGrade(scale: OfstedScale): number {
   return scale === "OE" ? 4 : 5;
 }
 
+/** What a grade on the scale may be, in words for an error message: "1-4 (Outstanding, Good, ...)". */
+export function scaleWords(scale: OfstedScale): string {
+  const names: readonly string[] = scale === "OE" ? OE_GRADES : RC_GRADES;
+  return `1-${maxGrade(scale)} (${names.map((name, index) => `${index + 1} ${name}`).join(", ")})`;
+}
+
 /** Every word accepted for an Ofsted grade, lower case, single-spaced. */
 export const OFSTED_WORDS: ReadonlyMap<
   string,
