@@ -3,8 +3,11 @@
 // this file only decides who may see an event and how it looks in GraphQL.
 import {
   Arg,
+  Args,
+  ArgsType,
   Authorized,
   Ctx,
+  Field,
   Int,
   Query,
   Resolver,
@@ -237,6 +240,31 @@ const AFTER = {
 const RESUMING =
   " Changes arrive in commit order, each once per subscription; pass `after` (the last `cursor` you received) when reconnecting and nothing is lost or repeated.";
 
+/** The arguments every catch-up page takes. */
+@ArgsType()
+class ChangesArgs {
+  @Field(() => String, {
+    nullable: true,
+    description: "Start after this cursor; without it, from the first change kept.",
+  })
+  after!: string | null;
+
+  @Field(() => Int, {
+    nullable: true,
+    description: `Most changes in the page (1 to ${MAX_PAGE}; ${DEFAULT_PAGE} when not given).`,
+  })
+  first!: number | null;
+
+  @Field(() => String, { nullable: true, description: "Only this academy." })
+  urn!: string | null;
+}
+
+@ArgsType()
+class ProgressChangesArgs extends ChangesArgs {
+  @Field(() => String, { nullable: true, description: "Only this metric." })
+  metric!: string | null;
+}
+
 @Resolver()
 export class LiveResolver {
   @Authorized("read")
@@ -331,28 +359,11 @@ export class LiveResolver {
       "Measurements recorded after a cursor, oldest first, a page at a time (`hasMore` says when more follow): what a client missed.",
   })
   async progressChanges(
-    @Arg("after", () => String, {
-      nullable: true,
-      description: "Start after this cursor; without it, from the first change kept.",
-    })
-    after: string | null,
-    @Arg("first", () => Int, {
-      nullable: true,
-      description: `Most changes in the page (1 to ${MAX_PAGE}; ${DEFAULT_PAGE} when not given).`,
-    })
-    first: number | null,
-    @Arg("urn", () => String, { nullable: true, description: "Only this academy." })
-    urn: string | null,
-    @Arg("metric", () => String, { nullable: true, description: "Only this metric." })
-    metric: string | null,
+    @Args(() => ProgressChangesArgs) { after, first, urn, metric }: ProgressChangesArgs,
     @Ctx() context: Context,
   ): Promise<ProgressChangePageType> {
     const page = await pageOf(context, "progressChanged", after, first, { urn, metric });
-    return {
-      changes: page.events.map((event) => progressChange(context, event)),
-      cursor: page.cursor,
-      hasMore: page.hasMore,
-    };
+    return { ...page, changes: page.events.map((event) => progressChange(context, event)) };
   }
 
   @Authorized("read")
@@ -361,26 +372,14 @@ export class LiveResolver {
       "Designation changes after a cursor, oldest first, a page at a time (`hasMore` says when more follow).",
   })
   async designationChanges(
-    @Arg("after", () => String, {
-      nullable: true,
-      description: "Start after this cursor; without it, from the first change kept.",
-    })
-    after: string | null,
-    @Arg("first", () => Int, {
-      nullable: true,
-      description: `Most changes in the page (1 to ${MAX_PAGE}; ${DEFAULT_PAGE} when not given).`,
-    })
-    first: number | null,
-    @Arg("urn", () => String, { nullable: true, description: "Only this academy." })
-    urn: string | null,
+    @Args(() => ChangesArgs) { after, first, urn }: ChangesArgs,
     @Ctx() context: Context,
   ): Promise<DesignationChangePageType> {
     const page = await pageOf(context, "designationChanged", after, first, { urn });
-    return {
-      changes: await Promise.all(page.events.map((event) => designationChange(context, event))),
-      cursor: page.cursor,
-      hasMore: page.hasMore,
-    };
+    const changes = await Promise.all(
+      page.events.map((event) => designationChange(context, event)),
+    );
+    return { ...page, changes };
   }
 
   @Authorized("read")
@@ -389,26 +388,11 @@ export class LiveResolver {
       "Target changes after a cursor, oldest first, a page at a time (`hasMore` says when more follow).",
   })
   async targetChanges(
-    @Arg("after", () => String, {
-      nullable: true,
-      description: "Start after this cursor; without it, from the first change kept.",
-    })
-    after: string | null,
-    @Arg("first", () => Int, {
-      nullable: true,
-      description: `Most changes in the page (1 to ${MAX_PAGE}; ${DEFAULT_PAGE} when not given).`,
-    })
-    first: number | null,
-    @Arg("urn", () => String, { nullable: true, description: "Only this academy." })
-    urn: string | null,
+    @Args(() => ChangesArgs) { after, first, urn }: ChangesArgs,
     @Ctx() context: Context,
   ): Promise<TargetChangePageType> {
     const page = await pageOf(context, "targetChanged", after, first, { urn });
-    return {
-      changes: page.events.map((event) => targetChange(context, event)),
-      cursor: page.cursor,
-      hasMore: page.hasMore,
-    };
+    return { ...page, changes: page.events.map((event) => targetChange(context, event)) };
   }
 
   @Authorized("read")
