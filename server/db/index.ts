@@ -13,10 +13,11 @@ export type {
   Designation,
   EvidenceRecord,
   Measurement,
-  Prisma,
   Target,
   TargetVersion,
   Trust,
   TrustFramework,
   User,
 } from "../../generated/sqlite/client.js";
+// Prisma's namespace: tagged SQL (Prisma.sql, Prisma.join) for the few raw queries.
+export { Prisma } from "../../generated/sqlite/client.js";

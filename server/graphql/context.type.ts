@@ -2,9 +2,8 @@
 // services, and settings that shape authorization.
 import type { Operator, Viewer } from "../auth/viewer.js";
 import type { Services } from "../services/index.js";
-import type DataLoader from "dataloader";
 import type { CompiledFramework } from "../domain/index.js";
-import type { YearDesignation } from "../services/designation.service.js";
+import type { Loaders } from "./loaders/index.js";
 
 export interface Context {
   readonly viewer: Viewer | null;
@@ -15,11 +14,8 @@ export interface Context {
   readonly publicEvaluation: boolean;
   /** Largest designateBatch or import, in rows. */
   readonly maxBatchRows: number;
+  /** Batches per-academy lookups (and node lookups) within one request. */
+  readonly loaders: Loaders;
   /** Per-request cache of frameworks by key, for mapping stored designations. */
-  /** Batches per-academy lookups within one request. */
-  readonly loaders: {
-    /** The designation that counts, keyed "year|academyId". */
-    readonly yearDesignation: DataLoader<string, YearDesignation | null>;
-  };
   readonly frameworkCache: Map<string, Promise<CompiledFramework | null>>;
 }

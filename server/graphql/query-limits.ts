@@ -8,25 +8,30 @@
 //   academy cards it asks for, summed over every field and alias (eleven
 //   aliases sharing one 1,000-row variable are 11,000 rows),
 // - its cost: a field costs 1 plus one per item of its list arguments (rows,
-//   URNs, cells); a page of `first` multiplies its children by `first`,
-//   another list by 10.
+//   URNs, cells); a connection multiplies its page by the page size (first,
+//   last or the default), a page of `first` its children by `first`, another
+//   list by 10.
 // Over any limit, the operation is refused before it runs, with the limit and
 // the figure in the message. A signed-out request has its own, smaller budget.
 import type { ApolloServerPlugin } from "@apollo/server";
 import {
   GraphQLError,
   Kind,
+  getNamedType,
   getNullableType,
   getVariableValues,
   isListType,
   type DocumentNode,
   type FragmentDefinitionNode,
+  type GraphQLCompositeType,
   type GraphQLSchema,
+  type GraphQLType,
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from "graphql";
 import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
 import { CODES } from "./errors.js";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./relay/index.js";
 import type { Context } from "./context.type.js";
 
 export interface RequestBudget {
@@ -89,6 +94,17 @@ export function operationDepth(document: DocumentNode, operation: OperationDefin
   return depthOf(operation.selectionSet, new Set());
 }
 
+/** A Relay connection type (AcademyConnection), by its name. */
+const isConnection = (type: GraphQLType | GraphQLCompositeType) =>
+  getNamedType(type).name.endsWith("Connection");
+
+/** The page size a connection is asked for: first, else last. */
+function pageSizeOf(args: Record<string, unknown>): number | null {
+  if (typeof args.first === "number") return args.first;
+  if (typeof args.last === "number") return args.last;
+  return null;
+}
+
 const lengthOf = (value: unknown): number => (Array.isArray(value) ? value.length : 1);
 
 /** Items in a field's list arguments (the outer length of each). */
@@ -128,6 +144,15 @@ function measure(
       if (fieldWork)
         work[fieldWork.unit] += fieldWork.argument ? lengthOf(args[fieldWork.argument]) : 1;
     }
+    if (isConnection(field.type)) {
+      // A page of a connection: its items times the page size asked (the
+      // default when none is; an out-of-range size is counted as the largest
+      // page, and refused by the connection itself, naming what it accepts).
+      const size = pageSizeOf(args) ?? DEFAULT_PAGE_SIZE;
+      return 1 + items + childComplexity * Math.min(Math.max(1, size), MAX_PAGE_SIZE);
+    }
+    // A connection's edges are its page: counted once, by the connection.
+    if (isConnection(type)) return 1 + items + childComplexity;
     if (typeof args.first === "number")
       return 1 + items + childComplexity * Math.max(1, args.first);
     return (

@@ -11,16 +11,38 @@ import { OverviewResolver } from "./resolvers/overview.resolver.js";
 import { LiveResolver } from "./resolvers/live.resolver.js";
 import { AdministrationResolver } from "./resolvers/administration.resolver.js";
 import { PublicDataResolver } from "./resolvers/public-data.resolver.js";
+import { AcademyFieldsResolver } from "./resolvers/academy-fields.resolver.js";
+import { NodeResolver } from "./resolvers/node.resolver.js";
+import { nodeIdResolver } from "./relay/index.js";
+import { AcademyType } from "./types/academy.type.js";
+import { MeasurementType, TargetType } from "./types/academy-card.type.js";
+import { DesignationDecisionType } from "./types/designation-that-counts.type.js";
+import { AuditEntryType } from "./types/overview.type.js";
+import { EvidenceRecordType, StoredDesignationType } from "./types/stored-designation.type.js";
+
+/** The id resolver of every Node type: its global id. */
+const NODE_IDS = [
+  nodeIdResolver(AcademyType, "Academy"),
+  nodeIdResolver(AuditEntryType, "AuditEntry"),
+  nodeIdResolver(DesignationDecisionType, "DesignationDecision"),
+  nodeIdResolver(EvidenceRecordType, "EvidenceRecord"),
+  nodeIdResolver(MeasurementType, "Measurement"),
+  nodeIdResolver(StoredDesignationType, "StoredDesignation"),
+  nodeIdResolver(TargetType, "Target"),
+] as const;
 
 export const RESOLVERS = [
   FrameworkResolver,
   AcademyResolver,
+  AcademyFieldsResolver,
   AcademyCardResolver,
   TargetFieldsResolver,
   OverviewResolver,
   LiveResolver,
   AdministrationResolver,
   PublicDataResolver,
+  NodeResolver,
+  ...NODE_IDS,
 ] as const;
 
 const UNUSED_TOPIC_PUBSUB = {

@@ -37,7 +37,8 @@ import {
 import type { Db } from "../db/index.js";
 import { canSeeAcademy, type Viewer } from "../auth/viewer.js";
 import type { AuditService } from "./audit.service.js";
-import type { AcademyRow, AcademyService } from "./academy.service.js";
+import { ownAcademyRows, type AcademyRow, type AcademyService } from "./academy.service.js";
+import { pageOf, rowsToRead, type Page, type PageWindow } from "./page.js";
 import { eventJson } from "../live/live-events.js";
 import type { EventBus } from "../live/event-bus.js";
 import { groupBy } from "./group-by.js";
@@ -655,12 +656,62 @@ export class AcademyCardService {
     return saved;
   }
 
-  /** Every version of a target, newest first (NOT_FOUND for a target the viewer may not see). */
-  async history(viewer: Viewer, targetId: string): Promise<TargetVersionRow[]> {
+  /** A page of a target's versions, newest first, with how many it has (NOT_FOUND for a target the viewer may not see). */
+  async history(
+    viewer: Viewer,
+    targetId: string,
+    window: PageWindow<number>,
+  ): Promise<{ page: Page<TargetVersionRow>; count: () => Promise<number> }> {
     await this.visibleTarget(viewer, targetId);
-    return this.prisma.targetVersion.findMany({
-      where: { targetId },
-      orderBy: { version: "desc" },
+    const forward = window.take === "first";
+    const rows = await this.prisma.targetVersion.findMany({
+      where: {
+        targetId,
+        AND: [
+          ...(window.after !== null ? [{ version: { lt: window.after } }] : []),
+          ...(window.before !== null ? [{ version: { gt: window.before } }] : []),
+        ],
+      },
+      orderBy: { version: forward ? "desc" : "asc" },
+      take: rowsToRead(window),
+    });
+    return {
+      page: pageOf(window, rows),
+      count: () => this.prisma.targetVersion.count({ where: { targetId } }),
+    };
+  }
+
+  /**
+   * Targets by id, of academies the viewer may see, each with its progress
+   * and the URN of its academy: one academy-card read per year asked.
+   */
+  async targetsByIds(
+    viewer: Viewer,
+    ids: readonly string[],
+  ): Promise<Map<string, { urn: string; entry: TargetWithProgress }>> {
+    const rows = await this.prisma.target.findMany({
+      where: { id: { in: [...ids] }, ...ownAcademyRows(viewer) },
+      select: { id: true, year: true, academy: { select: { urn: true } } },
+    });
+    const found = new Map<string, { urn: string; entry: TargetWithProgress }>();
+    for (const [year, targets] of groupBy(rows, (row) => row.year)) {
+      const cards = await this.cards(
+        viewer,
+        targets.map((row) => row.academy.urn),
+        year,
+      );
+      for (const card of cards)
+        for (const entry of card?.targets ?? [])
+          if (targets.some((row) => row.id === entry.target.id))
+            found.set(entry.target.id, { urn: card!.academy.urn, entry });
+    }
+    return found;
+  }
+
+  /** Measurements by id, of academies the viewer may see. */
+  async measurementsByIds(viewer: Viewer, ids: readonly string[]): Promise<MeasurementRow[]> {
+    return this.prisma.measurement.findMany({
+      where: { id: { in: [...ids] }, ...ownAcademyRows(viewer) },
     });
   }
 

@@ -13,6 +13,7 @@ import type { Db } from "../db/index.js";
 import { canSeeAcademy, type Viewer } from "../auth/viewer.js";
 import { roleHas } from "../auth/roles.js";
 import type { AuditService } from "./audit.service.js";
+import { pageOf, rowsToRead, type Page, type PageWindow } from "./page.js";
 
 export const PHASES: readonly Phase[] = [
   "primary",
@@ -42,10 +43,10 @@ export interface AcademyRow {
   readonly updatedAt: Date;
 }
 
-export interface AcademyPage {
-  readonly nodes: AcademyRow[];
-  readonly hasNextPage: boolean;
-  readonly totalCount: number;
+/** Which academies a page lists. */
+export interface AcademyFilter {
+  readonly phase: string | null;
+  readonly search: string | null;
 }
 
 /** The where-clause that keeps a viewer inside its trust and its academies. */
@@ -53,6 +54,16 @@ export function academyScope(viewer: Viewer): { trustId: string; urn?: { in: str
   return viewer.academyUrns === null
     ? { trustId: viewer.trustId }
     : { trustId: viewer.trustId, urn: { in: [...viewer.academyUrns] } };
+}
+
+/** The where-clause that keeps a viewer to rows of its trust's academies it may see (rows with an `academy` relation). */
+export function ownAcademyRows(viewer: Viewer): {
+  trustId: string;
+  academy?: { urn: { in: string[] } };
+} {
+  return viewer.academyUrns === null
+    ? { trustId: viewer.trustId }
+    : { trustId: viewer.trustId, academy: { urn: { in: [...viewer.academyUrns] } } };
 }
 
 function validate(input: AcademyInput, at: string): { problems: Problem[]; clean: AcademyInput } {
@@ -110,41 +121,67 @@ export class AcademyService {
     return academy;
   }
 
+  /** A page of the viewer's academies, ordered by URN. */
   async list(
     viewer: Viewer,
-    options: { first: number; after: string | null; phase: string | null; search: string | null },
-  ): Promise<AcademyPage> {
-    const take = Math.min(Math.max(options.first, 1), 500);
-    const where = {
+    filter: AcademyFilter,
+    window: PageWindow<string>,
+  ): Promise<Page<AcademyRow>> {
+    const forward = window.take === "first";
+    const rows = await this.prisma.academy.findMany({
+      where: {
+        AND: [
+          this.matching(viewer, filter),
+          ...(window.after ? [{ urn: { gt: window.after } }] : []),
+          ...(window.before ? [{ urn: { lt: window.before } }] : []),
+        ],
+      },
+      orderBy: { urn: forward ? "asc" : "desc" },
+      take: rowsToRead(window),
+    });
+    return pageOf(window, rows);
+  }
+
+  /** How many of the viewer's academies match. */
+  async count(viewer: Viewer, filter: AcademyFilter): Promise<number> {
+    return this.prisma.academy.count({ where: this.matching(viewer, filter) });
+  }
+
+  /** Academies by id, of those the viewer may see. */
+  async byIds(viewer: Viewer, ids: readonly string[]): Promise<AcademyRow[]> {
+    return this.prisma.academy.findMany({
+      where: { id: { in: [...ids] }, ...academyScope(viewer) },
+    });
+  }
+
+  /** Ids of the trust's academies by URN (every academy of the trust: events name academies a viewer may not see). */
+  async idsByUrn(viewer: Viewer, urns: readonly string[]): Promise<Map<string, string>> {
+    const rows = await this.prisma.academy.findMany({
+      where: { trustId: viewer.trustId, urn: { in: [...urns] } },
+      select: { id: true, urn: true },
+    });
+    return new Map(rows.map((row) => [row.urn, row.id]));
+  }
+
+  private matching(viewer: Viewer, filter: AcademyFilter) {
+    return {
       ...academyScope(viewer),
-      ...(options.phase ? { phase: options.phase } : {}),
-      ...(options.search
+      ...(filter.phase ? { phase: filter.phase } : {}),
+      ...(filter.search
         ? {
             OR: [
               // SQLite's LIKE already ignores case; PostgreSQL needs to be told.
               {
                 name: {
-                  contains: options.search,
+                  contains: filter.search,
                   ...(this.caseInsensitiveMode ? { mode: "insensitive" as const } : {}),
                 },
               },
-              { urn: { startsWith: options.search } },
+              { urn: { startsWith: filter.search } },
             ],
           }
         : {}),
     };
-    const afterUrn = options.after
-      ? Buffer.from(options.after, "base64url").toString("utf8")
-      : null;
-    const [rows, totalCount] = await Promise.all([
-      this.prisma.academy.findMany({
-        where: afterUrn ? { AND: [where, { urn: { gt: afterUrn } }] } : where,
-        orderBy: { urn: "asc" },
-        take: take + 1,
-      }),
-      this.prisma.academy.count({ where }),
-    ]);
-    return { nodes: rows.slice(0, take), hasNextPage: rows.length > take, totalCount };
   }
 
   async create(viewer: Viewer, input: AcademyInput): Promise<AcademyRow> {

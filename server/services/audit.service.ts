@@ -1,6 +1,14 @@
 // The audit log: every change, who made it, when, and the before and after.
 import type { Db } from "../db/index.js";
 import type { Viewer } from "../auth/viewer.js";
+import {
+  newestFirst,
+  pageOf,
+  rowsToRead,
+  type NewestFirstKey,
+  type Page,
+  type PageWindow,
+} from "./page.js";
 
 /** A Prisma client or the transaction client inside $transaction. */
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
@@ -14,6 +22,12 @@ export interface AuditRow {
   readonly before: string | null;
   readonly after: string | null;
   readonly at: Date;
+}
+
+/** Which entries of the log a page lists. */
+export interface AuditFilter {
+  readonly since: Date | null;
+  readonly entity: string | null;
 }
 
 export class AuditService {
@@ -70,19 +84,38 @@ export class AuditService {
     });
   }
 
-  /** Newest first, at most `first`, optionally since a time. */
+  /** A page of the trust's log, newest first, optionally since a time or of one kind of record. */
   async list(
     viewer: Viewer,
-    options: { first: number; since: Date | null; entity: string | null },
-  ): Promise<AuditRow[]> {
-    return this.prisma.auditEntry.findMany({
-      where: {
-        trustId: viewer.trustId,
-        ...(options.since ? { at: { gte: options.since } } : {}),
-        ...(options.entity ? { entity: options.entity } : {}),
-      },
-      orderBy: [{ at: "desc" }, { id: "desc" }],
-      take: Math.min(Math.max(options.first, 1), 500),
+    filter: AuditFilter,
+    window: PageWindow<NewestFirstKey>,
+  ): Promise<Page<AuditRow>> {
+    const { orderBy, bounds } = newestFirst("at", window);
+    const rows = await this.prisma.auditEntry.findMany({
+      where: { AND: [this.matching(viewer, filter), ...bounds] },
+      orderBy,
+      take: rowsToRead(window),
     });
+    return pageOf(window, rows);
+  }
+
+  /** How many entries of the trust's log match. */
+  async count(viewer: Viewer, filter: AuditFilter): Promise<number> {
+    return this.prisma.auditEntry.count({ where: this.matching(viewer, filter) });
+  }
+
+  /** Entries of the trust's log by id. */
+  async byIds(viewer: Viewer, ids: readonly string[]): Promise<AuditRow[]> {
+    return this.prisma.auditEntry.findMany({
+      where: { trustId: viewer.trustId, id: { in: [...ids] } },
+    });
+  }
+
+  private matching(viewer: Viewer, filter: AuditFilter) {
+    return {
+      trustId: viewer.trustId,
+      ...(filter.since ? { at: { gte: filter.since } } : {}),
+      ...(filter.entity ? { entity: filter.entity } : {}),
+    };
   }
 }

@@ -41,6 +41,9 @@ import type { FrameworkService } from "./framework.service.js";
 import type { EventBus } from "../live/event-bus.js";
 import { groupBy } from "./group-by.js";
 import { loadColumnMap } from "./column-map.service.js";
+import { ownAcademyRows } from "./academy.service.js";
+import { pagesPerAcademy } from "./newest-per-academy.js";
+import type { NewestFirstKey, Page, PageWindow } from "./page.js";
 
 /** A computed designation as stored. */
 export interface StoredDesignationRow {
@@ -744,28 +747,82 @@ export class DesignationService {
     return out;
   }
 
-  /** Every computed designation of an academy, newest first (at most 200). */
-  async history(viewer: Viewer, academyId: string): Promise<StoredDesignationRow[]> {
+  /** Each academy's stored evidence (of one year, or of every year), newest year first, in one query. */
+  async evidenceOf(
+    viewer: Viewer,
+    academyIds: readonly string[],
+    year: string | null,
+  ): Promise<Map<string, EvidenceRow[]>> {
+    const rows = await this.prisma.evidenceRecord.findMany({
+      where: {
+        trustId: viewer.trustId,
+        academyId: { in: [...academyIds] },
+        ...(year ? { year } : {}),
+      },
+      orderBy: [{ year: "desc" }, { term: "asc" }, { id: "asc" }],
+    });
+    return groupBy(rows, (row) => row.academyId);
+  }
+
+  /** A page of each academy's computed designations, under any framework and year, newest first: one query. */
+  async historyPages(
+    viewer: Viewer,
+    academyIds: readonly string[],
+    window: PageWindow<NewestFirstKey>,
+  ): Promise<Map<string, Page<StoredDesignationRow>>> {
+    return pagesPerAcademy(this.prisma, "Designation", viewer.trustId, academyIds, window);
+  }
+
+  /** A page of each academy's decisions, under any framework, newest first: one query. */
+  async decisionPages(
+    viewer: Viewer,
+    academyIds: readonly string[],
+    window: PageWindow<NewestFirstKey>,
+  ): Promise<Map<string, Page<DecisionRow>>> {
+    return pagesPerAcademy(this.prisma, "DesignationDecision", viewer.trustId, academyIds, window);
+  }
+
+  /** How many computed designations each academy has: one query. */
+  async historyCounts(viewer: Viewer, academyIds: readonly string[]): Promise<Map<string, number>> {
+    const counts = await this.prisma.designation.groupBy({
+      by: ["academyId"],
+      where: { trustId: viewer.trustId, academyId: { in: [...academyIds] } },
+      _count: { _all: true },
+    });
+    return new Map(counts.map((row) => [row.academyId, row._count._all]));
+  }
+
+  /** How many decisions each academy has: one query. */
+  async decisionCounts(
+    viewer: Viewer,
+    academyIds: readonly string[],
+  ): Promise<Map<string, number>> {
+    const counts = await this.prisma.designationDecision.groupBy({
+      by: ["academyId"],
+      where: { trustId: viewer.trustId, academyId: { in: [...academyIds] } },
+      _count: { _all: true },
+    });
+    return new Map(counts.map((row) => [row.academyId, row._count._all]));
+  }
+
+  /** Computed designations by id, of academies the viewer may see. */
+  async computedByIds(viewer: Viewer, ids: readonly string[]): Promise<StoredDesignationRow[]> {
     return this.prisma.designation.findMany({
-      where: { trustId: viewer.trustId, academyId },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: 200,
+      where: { id: { in: [...ids] }, ...ownAcademyRows(viewer) },
     });
   }
 
-  /** Every decision on an academy's designation, under any framework, newest first (at most 200). */
-  async decisions(viewer: Viewer, academyId: string): Promise<DecisionRow[]> {
+  /** Decisions by id, of academies the viewer may see. */
+  async decisionsByIds(viewer: Viewer, ids: readonly string[]): Promise<DecisionRow[]> {
     return this.prisma.designationDecision.findMany({
-      where: { trustId: viewer.trustId, academyId },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      take: 200,
+      where: { id: { in: [...ids] }, ...ownAcademyRows(viewer) },
     });
   }
 
-  async evidence(viewer: Viewer, academyId: string, year: string | null): Promise<EvidenceRow[]> {
+  /** Stored evidence by id, of academies the viewer may see. */
+  async evidenceByIds(viewer: Viewer, ids: readonly string[]): Promise<EvidenceRow[]> {
     return this.prisma.evidenceRecord.findMany({
-      where: { trustId: viewer.trustId, academyId, ...(year ? { year } : {}) },
-      orderBy: [{ year: "desc" }, { term: "asc" }],
+      where: { id: { in: [...ids] }, ...ownAcademyRows(viewer) },
     });
   }
 }

@@ -162,22 +162,26 @@ const CHANGE_AGREED = gql`
 const VERSIONS = gql`
   query Versions($id: ID!) {
     targetVersions(id: $id) {
-      version
-      action
-      status
-      change
-      baseline
-      target
-      milestones {
-        period
-        value
+      edges {
+        node {
+          version
+          action
+          status
+          change
+          baseline
+          target
+          milestones {
+            period
+            value
+          }
+          tolerance
+          body
+          bodyName
+          meetingOn
+          reason
+          changedBy
+        }
       }
-      tolerance
-      body
-      bodyName
-      meetingOn
-      reason
-      changedBy
     }
   }
 `;
@@ -1004,8 +1008,10 @@ describe.each(await storesToTest())("academy card API on %s", (store) => {
         pendingChange: null,
       });
       const history = (
-        await leader().request<{ targetVersions: Record<string, unknown>[] }>(VERSIONS, { id })
-      ).targetVersions;
+        await leader().request<{
+          targetVersions: { edges: { node: Record<string, unknown> }[] };
+        }>(VERSIONS, { id })
+      ).targetVersions.edges.map((edge) => edge.node);
       expect(
         history.map((v) => [
           v.version,
@@ -1276,9 +1282,9 @@ describe.each(await storesToTest())("academy card API on %s", (store) => {
       });
       const answer = await server
         .client(server.tokens.academy)
-        .request<{ targetVersions: unknown[] }>(VERSIONS, { id: other.id })
+        .request<{ targetVersions: { edges: unknown[] } }>(VERSIONS, { id: other.id })
         .then(
-          (data) => `${data.targetVersions.length} versions`,
+          (data) => `${data.targetVersions.edges.length} versions`,
           (error: unknown) => graphQLErrorOf(error).code,
         );
       expect(["0 versions", "NOT_FOUND"]).toContain(answer);

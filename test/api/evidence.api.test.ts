@@ -69,8 +69,12 @@ const HISTORY = gql`
         }
       }
       designationHistory {
-        computed {
-          key
+        edges {
+          node {
+            computed {
+              key
+            }
+          }
         }
       }
       evidence(year: "2025/26") {
@@ -118,7 +122,7 @@ type Recorded = {
 
 type History = {
   currentDesignation: { computed: { key: string } | null } | null;
-  designationHistory: { computed: { key: string } | null }[];
+  designationHistory: { edges: { node: { computed: { key: string } | null } }[] };
   evidence: { term: string; version: number; entries: string }[];
 };
 
@@ -168,7 +172,7 @@ describe.each(await storesToTest())("evidence and designations API on %s", (stor
     it("recomputes the designation (Progress 8 -0.6 is Stabilise) and keeps the earlier one in the history", async () => {
       const before = await history("140010");
       expect(before.currentDesignation?.computed?.key).toBe("repair");
-      expect(before.designationHistory).toEqual([{ computed: { key: "repair" } }]);
+      expect(before.designationHistory.edges).toEqual([{ node: { computed: { key: "repair" } } }]);
 
       const data = await dataManager().request<{ recordEvidence: Recorded }>(RECORD, {
         urn: "140010",
@@ -198,7 +202,7 @@ describe.each(await storesToTest())("evidence and designations API on %s", (stor
 
       const after = await history("140010");
       expect(after.currentDesignation?.computed?.key).toBe("stabilise");
-      expect(after.designationHistory).toEqual([
+      expect(after.designationHistory.edges.map((edge) => edge.node)).toEqual([
         { computed: { key: "stabilise" } },
         { computed: { key: "repair" } },
       ]);

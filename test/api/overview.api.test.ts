@@ -429,9 +429,17 @@ describe.each(await storesToTest())("two trusts on one %s server", (store) => {
           }
         }
         designationHistory {
-          computed {
-            key
+          totalCount
+          edges {
+            node {
+              computed {
+                key
+              }
+            }
           }
+        }
+        designationDecisions {
+          totalCount
         }
         evidence {
           term
@@ -463,14 +471,16 @@ describe.each(await storesToTest())("two trusts on one %s server", (store) => {
       academy: {
         name: string;
         currentDesignation: unknown;
-        designationHistory: unknown[];
+        designationHistory: { totalCount: number; edges: unknown[] };
+        designationDecisions: { totalCount: number };
         evidence: unknown[];
       };
     }>(ACADEMY, { urn: "140001" });
     expect(theirs.academy).toEqual({
       name: "Other Trust Primary",
       currentDesignation: null,
-      designationHistory: [],
+      designationHistory: { totalCount: 0, edges: [] },
+      designationDecisions: { totalCount: 0 },
       evidence: [],
     });
   });
@@ -589,7 +599,7 @@ describe.each(await storesToTest())("two trusts on one %s server", (store) => {
         gql`
           query Versions($id: ID!) {
             targetVersions(id: $id) {
-              version
+              totalCount
             }
           }
         `,

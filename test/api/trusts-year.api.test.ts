@@ -136,16 +136,20 @@ const VIEWS = gql`
         ...Counts
       }
       designationDecisions {
-        id
-        year
-        term
-        level {
-          key
+        edges {
+          node {
+            id
+            year
+            term
+            level {
+              key
+            }
+            body
+            agreedOn
+            reason
+            decidedBy
+          }
         }
-        body
-        agreedOn
-        reason
-        decidedBy
       }
     }
     academyCard(urn: $urn, year: $year) {
@@ -208,15 +212,19 @@ type Views = {
   academy: {
     designation: Counts | null;
     designationDecisions: {
-      id: string;
-      year: string;
-      term: string | null;
-      level: { key: string };
-      body: string;
-      agreedOn: string;
-      reason: string | null;
-      decidedBy: string;
-    }[];
+      edges: {
+        node: {
+          id: string;
+          year: string;
+          term: string | null;
+          level: { key: string };
+          body: string;
+          agreedOn: string;
+          reason: string | null;
+          decidedBy: string;
+        };
+      }[];
+    };
   };
   academyCard: { designation: Counts | null };
   trustOverview: { academies: { academy: { urn: string }; designation: Counts | null }[] };
@@ -269,7 +277,10 @@ describe.each(await storesToTest())("the trust's year over the API on %s", (stor
       data.trustOverview.academies.find((row) => row.academy.urn === urn)?.designation ?? null;
     expect(data.academyCard.designation).toEqual(data.academy.designation);
     expect(overview).toEqual(data.academy.designation);
-    return { counts: data.academy.designation, decisions: data.academy.designationDecisions };
+    return {
+      counts: data.academy.designation,
+      decisions: data.academy.designationDecisions.edges.map((edge) => edge.node),
+    };
   }
 
   it("keeps the October decision when spring evidence is recorded, and shows a review suggested", async () => {

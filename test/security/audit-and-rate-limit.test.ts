@@ -9,16 +9,23 @@ import { issueToken } from "../../server/auth/tokens.js";
 const AUDIT = gql`
   query ($entity: String) {
     auditLog(first: 10, entity: $entity) {
-      actor
-      action
-      entity
-      entityId
-      before
-      after
-      at
+      totalCount
+      edges {
+        node {
+          actor
+          action
+          entity
+          entityId
+          before
+          after
+          at
+        }
+      }
     }
   }
 `;
+
+type Log = { totalCount: number; edges: { node: Entry }[] };
 
 type Entry = {
   actor: string;
@@ -49,8 +56,8 @@ describe("audit log", () => {
     `);
     const { auditLog } = await server
       .client(server.tokens.leader)
-      .request<{ auditLog: Entry[] }>(AUDIT, { entity: "Academy" });
-    const entry = auditLog[0]!;
+      .request<{ auditLog: Log }>(AUDIT, { entity: "Academy" });
+    const entry = auditLog.edges[0]!.node;
     expect(entry.action).toBe("academy.update");
     expect(entry.actor).toContain("data-manager");
     expect(JSON.parse(entry.before!).name).toBe("Riverside Academy");
@@ -66,10 +73,8 @@ describe("audit log", () => {
       role: "trust-admin",
       name: "Other admin",
     });
-    const { auditLog } = await server
-      .client(outsider.token)
-      .request<{ auditLog: Entry[] }>(AUDIT, {});
-    expect(auditLog).toEqual([]);
+    const { auditLog } = await server.client(outsider.token).request<{ auditLog: Log }>(AUDIT, {});
+    expect(auditLog).toEqual({ totalCount: 0, edges: [] });
     const refused = await server
       .client(server.tokens["data-manager"])
       .request(AUDIT, {})

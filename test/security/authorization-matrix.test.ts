@@ -15,6 +15,7 @@ import {
   revokeToken,
 } from "../../server/auth/tokens.js";
 import { wsSession, type WsMessage } from "../support/ws-session.js";
+import { globalId } from "../../server/graphql/relay/index.js";
 
 type Who = "trust-admin" | "data-manager" | "leader" | "governor" | "academy" | "operator";
 const EVERYONE: Who[] = ["trust-admin", "data-manager", "leader", "governor", "academy"];
@@ -67,8 +68,17 @@ const RULES: Record<string, Rule> = {
     allowed: EVERYONE,
     document: `{ target(urn: "140001", metric: "attendance.absence", year: "${YEAR}") { id } }`,
   },
-  targetVersions: { allowed: EVERYONE, document: '{ targetVersions(id: "none") { version } }' },
+  targetVersions: {
+    allowed: EVERYONE,
+    document: '{ targetVersions(id: "none") { edges { node { version } } } }',
+  },
   me: { allowed: EVERYONE, document: "{ me { role trustName } }" },
+  node: {
+    allowed: EVERYONE,
+    // Oakfield Primary Academy (140001), which every role of the demo trust sees.
+    document: "query($id: ID!) { node(id: $id) { id ... on Academy { name } } }",
+    variables: () => ({ id: ids.oakfield }),
+  },
   publicEvidence: {
     allowed: EVERYONE,
     document:
@@ -78,7 +88,10 @@ const RULES: Record<string, Rule> = {
     allowed: EVERYONE,
     document: `{ trustOverview(year: "${YEAR}") { trustName academies { academy { name } } } }`,
   },
-  auditLog: { allowed: ["trust-admin", "leader"], document: "{ auditLog(first: 5) { action } }" },
+  auditLog: {
+    allowed: ["trust-admin", "leader"],
+    document: "{ auditLog(first: 5) { edges { node { action } } } }",
+  },
   columnMap: { allowed: EVERYONE, document: "{ columnMap { header indicator } }" },
   saveColumnMap: {
     allowed: ["trust-admin", "data-manager"],
@@ -241,7 +254,7 @@ const freshYear = () => {
   const start = nextYear++;
   return `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
 };
-const ids = { throwawayUser: "", throwawayToken: "" };
+const ids = { throwawayUser: "", throwawayToken: "", oakfield: "" };
 
 function operationsInSchema(): string[] {
   const schema = buildSchema(
@@ -278,6 +291,10 @@ describe("authorization matrix", () => {
     });
     ids.throwawayUser = throwaway.userId;
     ids.throwawayToken = throwaway.tokenId;
+    const oakfield = await prisma.academy.findFirstOrThrow({
+      where: { trustId: server.handle.demo!.trustId, urn: "140001" },
+    });
+    ids.oakfield = globalId("Academy", oakfield.id);
     const other = await prisma.trust.create({ data: { uid: "TR09876", name: "Other Trust" } });
     await prisma.academy.create({
       data: { trustId: other.id, urn: "140001", name: "Other Trust's 140001", phase: "primary" },

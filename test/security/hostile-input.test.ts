@@ -174,7 +174,7 @@ describe("hostile input", () => {
 
   it("refuses a query whose estimated cost is over the limit, naming the limit", async () => {
     const answer = await post(
-      "{ academies(first: 500) { edges { node { designationHistory { reasons { message source } } evidence { entries } } } } }",
+      "{ academies(first: 500) { edges { node { designationHistory { edges { node { reasons { message source } } } } evidence { entries } } } } }",
     );
     expect(answer.codes).toEqual(["QUERY_TOO_COMPLEX"]);
     expect(answer.body).toContain("the limit is 50000");

@@ -1,5 +1,6 @@
 import {
   Arg,
+  Args,
   Authorized,
   Ctx,
   FieldResolver,
@@ -25,6 +26,20 @@ import { toMeasurement, toTarget, toTargetVersion } from "../mappers.js";
 import { STEP_RULES, type SignOffRole, type SignOffStep } from "../../domain/index.js";
 import type { TargetRow } from "../../services/academy-card.service.js";
 import { shownDesignation } from "./academy.resolver.js";
+import { TargetVersionConnectionType, VERSION_PAGES } from "../types/connections.type.js";
+import {
+  connectionOf,
+  encodeCursor,
+  PageArgs,
+  rowIdOf,
+  windowOf,
+  type Connection,
+  type PageArguments,
+} from "../relay/index.js";
+
+const VersionPageArgs = PageArgs(VERSION_PAGES.max);
+
+const TARGET_ID = "The target's id (as Target.id gives it).";
 
 /** Cards as the API shows them, with the designation that counts in each card's year (one set of queries for all). */
 async function cardTypes(
@@ -33,7 +48,9 @@ async function cardTypes(
 ): Promise<(AcademyCardType | null)[]> {
   const found = cards.filter((card): card is AcademyCardData => card !== null);
   const views = await Promise.all(
-    found.map((card) => context.loaders.yearDesignation.load(`${card.year}|${card.academy.id}`)),
+    found.map((card) =>
+      context.loaders.yearDesignation.load({ options: card.year, id: card.academy.id }),
+    ),
   );
   const designations = new Map(found.map((card, index) => [card, views[index] ?? null]));
   return Promise.all(
@@ -93,15 +110,27 @@ export class AcademyCardResolver {
   }
 
   @Authorized("read")
-  @Query(() => [TargetVersionType], {
+  @Query(() => TargetVersionConnectionType, {
     description:
-      "Every version of a target, newest first: each change and sign-off step with status, values, body, meeting date, reason and who by name. NOT_FOUND for a target that is not one of your academies'.",
+      "Every version of a target, newest first, a page at a time: each change and sign-off step with status, values, body, meeting date, reason and who by name. NOT_FOUND for a target that is not one of your academies'.",
   })
   async targetVersions(
-    @Arg("id", () => ID, { description: "Target id." }) id: string,
+    @Arg("id", () => ID, { description: TARGET_ID }) id: string,
+    @Args(() => VersionPageArgs) args: PageArguments,
     @Ctx() { viewer, services }: Context,
-  ): Promise<TargetVersionType[]> {
-    return (await services.cards.history(viewer!, id)).map(toTargetVersion);
+  ): Promise<Connection<TargetVersionType>> {
+    const window = windowOf(args, VERSION_PAGES.cursor, VERSION_PAGES.max);
+    const { page, count } = await services.cards.history(
+      viewer!,
+      rowIdOf("Target", "id", id),
+      window,
+    );
+    return connectionOf(
+      page,
+      (row) => encodeCursor(VERSION_PAGES.cursor, row.version),
+      toTargetVersion,
+      count,
+    );
   }
 
   @Authorized("editTargets")
@@ -126,7 +155,7 @@ export class AcademyCardResolver {
       "Proposes a draft target, or a pending change to an agreed one (the academy or the trust). BAD_USER_INPUT when it is not a draft.",
   })
   async proposeTarget(
-    @Arg("id", () => ID, { description: "Target id." }) id: string,
+    @Arg("id", () => ID, { description: TARGET_ID }) id: string,
     @Arg("expectedVersion", () => Int, { description: "The version you last saw." })
     expectedVersion: number,
     @Ctx() context: Context,
@@ -140,7 +169,7 @@ export class AcademyCardResolver {
       "Records the local governing board's review of a proposed target (or change): a governor of the academy, or a leader or trust admin recording it for the board. BAD_USER_INPUT when it is not proposed, naming what must come first.",
   })
   async reviewTarget(
-    @Arg("id", () => ID, { description: "Target id." }) id: string,
+    @Arg("id", () => ID, { description: TARGET_ID }) id: string,
     @Arg("expectedVersion", () => Int, { description: "The version you last saw." })
     expectedVersion: number,
     @Arg("meetingOn", () => String, { description: "The date the board met, e.g. 2026-10-01." })
@@ -161,7 +190,7 @@ export class AcademyCardResolver {
       "Records the trust board's agreement of a reviewed target (or change), with the meeting's date: a leader or trust admin. A draft or proposed target cannot be agreed (BAD_USER_INPUT).",
   })
   async agreeTarget(
-    @Arg("id", () => ID, { description: "Target id." }) id: string,
+    @Arg("id", () => ID, { description: TARGET_ID }) id: string,
     @Arg("expectedVersion", () => Int, { description: "The version you last saw." })
     expectedVersion: number,
     @Arg("meetingOn", () => String, {
@@ -181,7 +210,7 @@ export class AcademyCardResolver {
       "Exceptional circumstances only: records a change to an agreed target made directly by the trust board, with the reason and the meeting's date, marked as a direct change in the history. A pending change is set aside.",
   })
   async changeAgreedTarget(
-    @Arg("id", () => ID, { description: "Target id." }) id: string,
+    @Arg("id", () => ID, { description: TARGET_ID }) id: string,
     @Arg("expectedVersion", () => Int, { description: "The version you last saw." })
     expectedVersion: number,
     @Arg("values", () => TargetValuesInput, { description: "The new values." })
@@ -194,7 +223,7 @@ export class AcademyCardResolver {
   ): Promise<TargetType> {
     const row = await context.services.cards.changeAgreed(context.viewer!, {
       ...values,
-      id,
+      id: rowIdOf("Target", "id", id),
       expectedVersion,
       reason,
       meetingOn,
@@ -212,7 +241,13 @@ export class AcademyCardResolver {
       body?: string | null;
     },
   ): Promise<TargetType> {
-    return this.shown(context, await context.services.cards.signOff(context.viewer!, input));
+    return this.shown(
+      context,
+      await context.services.cards.signOff(context.viewer!, {
+        ...input,
+        id: rowIdOf("Target", "id", input.id),
+      }),
+    );
   }
 
   private async shown(context: Context, row: TargetRow): Promise<TargetType> {

@@ -1,41 +1,36 @@
 import {
   Arg,
+  Args,
+  ArgsType,
   Authorized,
   Ctx,
-  FieldResolver,
+  Field,
   Int,
   Mutation,
   Query,
   Resolver,
-  Root,
 } from "type-graphql";
 import { badInput } from "../../domain/index.js";
 import type { Context } from "../context.type.js";
+import { ACADEMY_PAGES, AcademyConnectionType } from "../types/connections.type.js";
+import { connectionOf, encodeCursor, PageArgs, windowOf, type Connection } from "../relay/index.js";
+import type { AcademyRow } from "../../services/academy.service.js";
 import {
-  AcademyConnectionType,
   AcademyImportResultType,
   AcademyInput,
   AcademyType,
   AcademyUpdateInput,
 } from "../types/academy.type.js";
 import {
-  EvidenceRecordType,
   RecordEvidenceResultType,
   StoredDesignationType,
 } from "../types/stored-designation.type.js";
 import { EvidenceInput } from "../types/evidence.input.js";
 import { RecordEvidenceRowInput } from "../types/record-evidence.input.js";
-import { toDecision, toDesignationThatCounts, toStoredDesignation } from "../mappers.js";
+import { toDesignationThatCounts, toStoredDesignation } from "../mappers.js";
 import { frameworkOf } from "../framework-of.js";
-import {
-  currentAcademicYear,
-  type StoredDesignationRow,
-  type YearDesignation,
-} from "../../services/designation.service.js";
-import {
-  DesignationDecisionType,
-  DesignationThatCountsType,
-} from "../types/designation-that-counts.type.js";
+import type { StoredDesignationRow, YearDesignation } from "../../services/designation.service.js";
+import { DesignationThatCountsType } from "../types/designation-that-counts.type.js";
 
 /** The designation that counts as the API shows it; null when the year has no record at all. */
 export function shownDesignation(view: YearDesignation | null): DesignationThatCountsType | null {
@@ -43,7 +38,15 @@ export function shownDesignation(view: YearDesignation | null): DesignationThatC
   return toDesignationThatCounts(view);
 }
 
-const cursorOf = (urn: string) => Buffer.from(urn, "utf8").toString("base64url");
+/** The academies query's arguments: a page, and which academies. */
+@ArgsType()
+class AcademiesArgs extends PageArgs(ACADEMY_PAGES.max) {
+  @Field(() => String, { nullable: true, description: "Only this phase." })
+  phase?: string | null;
+
+  @Field(() => String, { nullable: true, description: "Name contains, or URN starts with." })
+  search?: string | null;
+}
 
 async function stored(context: Context, row: StoredDesignationRow): Promise<StoredDesignationType> {
   return toStoredDesignation(row, await frameworkOf(context, row.frameworkKey));
@@ -67,99 +70,17 @@ export class AcademyResolver {
     description: "Your trust's academies, a page at a time, ordered by URN.",
   })
   async academies(
-    @Arg("first", () => Int, { defaultValue: 50, description: "Page size, 1 to 500." })
-    first: number,
-    @Arg("after", () => String, { nullable: true, description: "endCursor of the previous page." })
-    after: string | null,
-    @Arg("phase", () => String, { nullable: true, description: "Only this phase." })
-    phase: string | null,
-    @Arg("search", () => String, {
-      nullable: true,
-      description: "Name contains, or URN starts with.",
-    })
-    search: string | null,
+    @Args(() => AcademiesArgs) args: AcademiesArgs,
     @Ctx() { viewer, services }: Context,
-  ): Promise<AcademyConnectionType> {
-    const page = await services.academies.list(viewer!, { first, after, phase, search });
-    const last = page.nodes[page.nodes.length - 1];
-    return {
-      edges: page.nodes.map((node) => ({ cursor: cursorOf(node.urn), node })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? cursorOf(last.urn) : null },
-      totalCount: page.totalCount,
-    };
-  }
-
-  @FieldResolver(() => DesignationThatCountsType, {
-    nullable: true,
-    description:
-      "The designation that counts for the academy in a year (this academic year when no year is given), with its status, decision, proposal, support and time in level; null when the year has no designation or decision and no earlier decision carries over.",
-  })
-  async designation(
-    @Root() academy: AcademyType,
-    @Arg("year", () => String, {
-      nullable: true,
-      description: "Academic year, e.g. 2026/27; this academic year when left out.",
-    })
-    year: string | null,
-    @Ctx() context: Context,
-  ): Promise<DesignationThatCountsType | null> {
-    return shownDesignation(
-      await context.loaders.yearDesignation.load(`${year ?? currentAcademicYear()}|${academy.id}`),
+  ): Promise<Connection<AcademyRow>> {
+    const window = windowOf(args, ACADEMY_PAGES.cursor, ACADEMY_PAGES.max);
+    const filter = { phase: args.phase ?? null, search: args.search ?? null };
+    return connectionOf(
+      await services.academies.list(viewer!, filter, window),
+      (academy) => encodeCursor(ACADEMY_PAGES.cursor, academy.urn),
+      (academy) => academy,
+      () => services.academies.count(viewer!, filter),
     );
-  }
-
-  @FieldResolver(() => DesignationThatCountsType, {
-    nullable: true,
-    deprecationReason: "Use designation(year).",
-    description:
-      "The designation that counts in a year (this academic year when no year is given).",
-  })
-  async currentDesignation(
-    @Root() academy: AcademyType,
-    @Arg("year", () => String, {
-      nullable: true,
-      description: "Academic year, e.g. 2026/27; this academic year when left out.",
-    })
-    year: string | null,
-    @Ctx() context: Context,
-  ): Promise<DesignationThatCountsType | null> {
-    return this.designation(academy, year, context);
-  }
-
-  @FieldResolver(() => [DesignationDecisionType], {
-    description:
-      "Every decision on the academy's designation, under any framework, newest first (at most 200). None is ever edited or erased.",
-  })
-  async designationDecisions(
-    @Root() academy: AcademyType,
-    @Ctx() context: Context,
-  ): Promise<DesignationDecisionType[]> {
-    const rows = await context.services.designations.decisions(context.viewer!, academy.id);
-    return Promise.all(
-      rows.map(async (row) => toDecision(row, await frameworkOf(context, row.frameworkKey))),
-    );
-  }
-
-  @FieldResolver(() => [StoredDesignationType], {
-    description:
-      "Every designation computed for the academy, under any framework and year, newest first (at most 200).",
-  })
-  async designationHistory(
-    @Root() academy: AcademyType,
-    @Ctx() context: Context,
-  ): Promise<StoredDesignationType[]> {
-    const rows = await context.services.designations.history(context.viewer!, academy.id);
-    return Promise.all(rows.map((row) => stored(context, row)));
-  }
-
-  @FieldResolver(() => [EvidenceRecordType], { description: "Stored evidence, newest year first." })
-  async evidence(
-    @Root() academy: AcademyType,
-    @Arg("year", () => String, { nullable: true, description: "Only this academic year." })
-    year: string | null,
-    @Ctx() { viewer, services }: Context,
-  ): Promise<EvidenceRecordType[]> {
-    return services.designations.evidence(viewer!, academy.id, year);
   }
 
   @Authorized("manageAcademies")

@@ -215,13 +215,11 @@ async function designationChange(
   event: LiveEvent,
 ): Promise<DesignationChangeType> {
   const year = String(event.data.year);
-  const academy = await context.services.prisma.academy.findUnique({
-    where: { trustId_urn: { trustId: event.trustId, urn: event.urn } },
-    select: { id: true },
-  });
+  // A page of catch-up events finds its academies in one query.
+  const academyId = await context.loaders.academyIdByUrn.load(event.urn);
   // Read afresh: a subscription's loaders live as long as it does.
-  const key = `${year}|${academy?.id ?? ""}`;
-  const view = academy ? await context.loaders.yearDesignation.clear(key).load(key) : null;
+  const key = { options: year, id: academyId ?? "" };
+  const view = academyId ? await context.loaders.yearDesignation.clear(key).load(key) : null;
   return {
     cursor: encodeCursor(event.trustId, event.seq),
     urn: event.urn,

@@ -1,8 +1,23 @@
-import { Arg, Authorized, Ctx, Int, Query, Resolver } from "type-graphql";
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, Query, Resolver } from "type-graphql";
 import type { Context } from "../context.type.js";
 import { AuditEntryType, TrustOverviewType, ViewerType } from "../types/overview.type.js";
 import { toDesignationThatCounts } from "../mappers.js";
+import { AUDIT_PAGES, AuditEntryConnectionType } from "../types/connections.type.js";
+import { connectionOf, encodeCursor, PageArgs, windowOf, type Connection } from "../relay/index.js";
 import { emptyTargetCounts } from "../../services/overview.service.js";
+
+/** The audit log's arguments: a page, and which entries. */
+@ArgsType()
+class AuditLogArgs extends PageArgs(AUDIT_PAGES.max) {
+  @Field(() => Date, { nullable: true, description: "Only changes since this time." })
+  since?: Date | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Only this kind of record, e.g. Target.",
+  })
+  entity?: string | null;
+}
 
 @Resolver()
 export class OverviewResolver {
@@ -58,19 +73,20 @@ export class OverviewResolver {
   }
 
   @Authorized("readAudit")
-  @Query(() => [AuditEntryType], { description: "The audit log of your trust, newest first." })
+  @Query(() => AuditEntryConnectionType, {
+    description: "The audit log of your trust, newest first, a page at a time.",
+  })
   async auditLog(
-    @Arg("first", () => Int, { defaultValue: 50, description: "How many, 1 to 500." })
-    first: number,
-    @Arg("since", () => Date, { nullable: true, description: "Only changes since this time." })
-    since: Date | null,
-    @Arg("entity", () => String, {
-      nullable: true,
-      description: "Only this kind of record, e.g. Target.",
-    })
-    entity: string | null,
+    @Args(() => AuditLogArgs) args: AuditLogArgs,
     @Ctx() { viewer, services }: Context,
-  ): Promise<AuditEntryType[]> {
-    return services.audit.list(viewer!, { first, since, entity });
+  ): Promise<Connection<AuditEntryType>> {
+    const window = windowOf(args, AUDIT_PAGES.cursor, AUDIT_PAGES.max);
+    const filter = { since: args.since ?? null, entity: args.entity ?? null };
+    return connectionOf(
+      await services.audit.list(viewer!, filter, window),
+      (row) => encodeCursor(AUDIT_PAGES.cursor, { at: row.at, id: row.id }),
+      (row) => row,
+      () => services.audit.count(viewer!, filter),
+    );
   }
 }

@@ -1,4 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
+import { NODE_ID_DESCRIPTION, NodeInterface } from "../relay/index.js";
 import type { HalfTerm, Period, Rag, SignOffStep, TargetStatus } from "../../domain/index.js";
 import { AcademyType } from "./academy.type.js";
 import { DesignationThatCountsType } from "./designation-that-counts.type.js";
@@ -35,9 +36,12 @@ export class MilestoneInput {
   value!: number;
 }
 
-@ObjectType("Measurement", { description: "A measured value of a metric for a period." })
+@ObjectType("Measurement", {
+  implements: NodeInterface,
+  description: "A measured value of a metric for a period.",
+})
 export class MeasurementType {
-  @Field(() => ID, { description: "Opaque id." })
+  @Field(() => ID, { description: NODE_ID_DESCRIPTION })
   id!: string;
 
   @Field(() => String, { description: "Indicator key." })
@@ -197,9 +201,12 @@ export class PendingTargetChangeType {
   steps!: TargetSignOffType[];
 }
 
-@ObjectType("Target", { description: "An academy-card target for a year and metric." })
+@ObjectType("Target", {
+  implements: NodeInterface,
+  description: "An academy-card target for a year and metric.",
+})
 export class TargetType {
-  @Field(() => ID, { description: "Opaque id." })
+  @Field(() => ID, { description: NODE_ID_DESCRIPTION })
   id!: string;
 
   @Field(() => String, { description: "URN of the academy." })

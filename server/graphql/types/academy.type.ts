@@ -1,8 +1,12 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import { NODE_ID_DESCRIPTION, NodeInterface } from "../relay/index.js";
 
-@ObjectType("Academy", { description: "An academy of the trust, keyed by URN." })
+@ObjectType("Academy", {
+  implements: NodeInterface,
+  description: "An academy of the trust, keyed by URN.",
+})
 export class AcademyType {
-  @Field(() => ID, { description: "Opaque id." })
+  @Field(() => ID, { description: NODE_ID_DESCRIPTION })
   id!: string;
 
   @Field(() => String, { description: "Unique reference number: six digits." })
@@ -27,39 +31,6 @@ export class AcademyType {
     description: "UK provider reference number: eight digits starting with 1.",
   })
   ukprn!: string | null;
-}
-
-@ObjectType("PageInfo", { description: "Relay page information." })
-export class PageInfoType {
-  @Field(() => Boolean, { description: "True when more academies follow." })
-  hasNextPage!: boolean;
-
-  @Field(() => String, {
-    nullable: true,
-    description: "Cursor of the last academy on this page; pass as after.",
-  })
-  endCursor!: string | null;
-}
-
-@ObjectType("AcademyEdge", { description: "An academy and its cursor." })
-export class AcademyEdgeType {
-  @Field(() => String, { description: "Cursor of this academy." })
-  cursor!: string;
-
-  @Field(() => AcademyType, { description: "The academy." })
-  node!: AcademyType;
-}
-
-@ObjectType("AcademyConnection", { description: "A page of academies, ordered by URN." })
-export class AcademyConnectionType {
-  @Field(() => [AcademyEdgeType], { description: "The academies on this page." })
-  edges!: AcademyEdgeType[];
-
-  @Field(() => PageInfoType, { description: "Whether more follow." })
-  pageInfo!: PageInfoType;
-
-  @Field(() => Int, { description: "How many academies match, on all pages." })
-  totalCount!: number;
 }
 
 @InputType({ description: "An academy to create or import." })

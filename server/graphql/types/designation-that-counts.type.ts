@@ -3,6 +3,7 @@
 // an enum, the decision with who, body, date and reason, the proposal and the
 // newer computed designation beside it, support, time in level and history.
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
+import { NODE_ID_DESCRIPTION, NodeInterface } from "../relay/index.js";
 import { LevelType } from "./framework.type.js";
 import { ReasonType, SupportEntitlementType } from "./designation.type.js";
 import { StoredDesignationType } from "./stored-designation.type.js";
@@ -67,11 +68,12 @@ registerEnumType(DesignationEventKind, {
 });
 
 @ObjectType("DesignationDecision", {
+  implements: NodeInterface,
   description:
     "The trust's decision on an academy's designation: the computed level agreed, or another level with a reason. Never edited or erased; a later decision supersedes.",
 })
 export class DesignationDecisionType {
-  @Field(() => ID, { description: "Opaque id." })
+  @Field(() => ID, { description: NODE_ID_DESCRIPTION })
   id!: string;
 
   @Field(() => String, { description: "Framework it was made under." })

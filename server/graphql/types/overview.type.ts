@@ -1,4 +1,5 @@
-import { Field, Int, ObjectType } from "type-graphql";
+import { Field, ID, Int, ObjectType } from "type-graphql";
+import { NODE_ID_DESCRIPTION, NodeInterface } from "../relay/index.js";
 import { AcademyType } from "./academy.type.js";
 import { DesignationThatCountsType } from "./designation-that-counts.type.js";
 
@@ -98,9 +99,12 @@ export class TrustOverviewType {
   targetTotals!: TargetCountsType;
 }
 
-@ObjectType("AuditEntry", { description: "One change: who, when, what, before and after." })
+@ObjectType("AuditEntry", {
+  implements: NodeInterface,
+  description: "One change: who, when, what, before and after.",
+})
 export class AuditEntryType {
-  @Field(() => String, { description: "Opaque id." })
+  @Field(() => ID, { description: NODE_ID_DESCRIPTION })
   id!: string;
 
   @Field(() => String, { description: "Who: name, role and user id." })

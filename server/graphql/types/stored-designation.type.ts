@@ -1,13 +1,15 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
+import { NODE_ID_DESCRIPTION, NodeInterface } from "../relay/index.js";
 import { LevelType } from "./framework.type.js";
 import { ReasonType } from "./designation.type.js";
 
 @ObjectType("StoredDesignation", {
+  implements: NodeInterface,
   description:
     "A designation computed from an academy's evidence for a year and term. Every one is kept; the trust's decisions are separate records.",
 })
 export class StoredDesignationType {
-  @Field(() => ID, { description: "Opaque id." })
+  @Field(() => ID, { description: NODE_ID_DESCRIPTION })
   id!: string;
 
   @Field(() => String, { description: "Framework it was computed under." })
@@ -52,10 +54,11 @@ export class StoredDesignationType {
 }
 
 @ObjectType("EvidenceRecord", {
+  implements: NodeInterface,
   description: "An academy's stored evidence for a year and term (its risk-matrix row).",
 })
 export class EvidenceRecordType {
-  @Field(() => ID, { description: "Opaque id." })
+  @Field(() => ID, { description: NODE_ID_DESCRIPTION })
   id!: string;
 
   @Field(() => String, { description: "Academic year." })
