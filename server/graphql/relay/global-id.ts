@@ -48,8 +48,8 @@ export function rowIdOf(type: NodeTypeName, argument: string, id: string): strin
     {
       field: argument,
       value: id.slice(0, 60),
-      accepts: `the id of a ${type}`,
-      message: `${argument}: "${id.slice(0, 60)}" is the id of a ${parsed.type}; it accepts the id of a ${type}`,
+      accepts: `the id of a ${type} (a global id of type ${type})`,
+      message: `${argument}: "${id.slice(0, 60)}" is a global id of type ${parsed.type}; it accepts the id of a ${type} (a global id of type ${type})`,
     },
   ]);
 }

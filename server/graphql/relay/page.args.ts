@@ -77,7 +77,7 @@ export function windowOf<K>(
       field: "last",
       value: String(last),
       accepts: "first (with after) or last (with before), not both",
-      message: `last: give first or last, not both; a page accepts first (with after) or last (with before)`,
+      message: `last: ${last} given with first: ${first}; a page accepts first (with after) or last (with before), not both`,
     });
   for (const [argument, size] of [
     ["first", first],
