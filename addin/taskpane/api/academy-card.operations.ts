@@ -104,6 +104,7 @@ export interface SignOffEntry {
 }
 
 export interface CardTarget {
+  /** The target's global id (Node), passed back to the sign-off mutations. */
   readonly id: string;
   readonly urn: string;
   readonly year: string;
