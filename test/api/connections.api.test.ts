@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gql } from "graphql-request";
 import { startTestServer, storesToTest, type TestServer } from "../support/test-server.js";
 import { refusalOf } from "./refusal-of.js";
-import { parseGlobalId } from "../../server/graphql/relay/index.js";
+import { parseGlobalId } from "../../server/graphql/relay/global-id.js";
 
 interface PageInfo {
   hasNextPage: boolean;

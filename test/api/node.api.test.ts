@@ -6,7 +6,7 @@ import { gql } from "graphql-request";
 import { startTestServer, storesToTest, type TestServer } from "../support/test-server.js";
 import { refusalOf } from "./refusal-of.js";
 import { issueToken } from "../../server/auth/tokens.js";
-import { globalId, parseGlobalId } from "../../server/graphql/relay/index.js";
+import { globalId, parseGlobalId } from "../../server/graphql/relay/global-id.js";
 
 const YEAR = "2025/26";
 

@@ -15,7 +15,7 @@ import {
   revokeToken,
 } from "../../server/auth/tokens.js";
 import { wsSession, type WsMessage } from "../support/ws-session.js";
-import { globalId } from "../../server/graphql/relay/index.js";
+import { globalId } from "../../server/graphql/relay/global-id.js";
 
 type Who = "trust-admin" | "data-manager" | "leader" | "governor" | "academy" | "operator";
 const EVERYONE: Who[] = ["trust-admin", "data-manager", "leader", "governor", "academy"];

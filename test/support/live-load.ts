@@ -7,6 +7,7 @@
 // lost, what was repeated, and how long reconnecting took.
 import { createClient, type Client } from "graphql-ws";
 import WebSocket from "ws";
+import { globalId } from "../../server/graphql/relay/global-id.js";
 
 export interface LoadServer {
   readonly url: string;
@@ -23,7 +24,7 @@ export interface LoadOptions {
   readonly seconds: number;
   /** Kill servers[0] this many seconds in (its subscribers move to the others). */
   readonly killAfterSeconds?: number;
-  /** The ids of the measurements committed with `source`, in the end (read from the database). */
+  /** The row ids of the measurements committed with `source`, in the end (read from the database). */
   readonly committed: (source: string) => Promise<string[]>;
   /** Also select the target's progress (what an open card asks for). */
   readonly withTarget?: boolean;
@@ -222,7 +223,8 @@ export async function runLiveLoad(options: LoadOptions): Promise<LoadResult> {
     if (sent !== undefined) deliveryMs.push(at - sent);
   }
 
-  const committed = await options.committed(source);
+  // The API answers each measurement's global id.
+  const committed = (await options.committed(source)).map((id) => globalId("Measurement", id));
   const deadline = performance.now() + (options.settleMs ?? 30_000);
   while (
     performance.now() < deadline &&
