@@ -4,8 +4,14 @@
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
 import type { Context } from "../context.type.js";
 import { AcademyType } from "../types/academy.type.js";
-import { EvidenceRecordType } from "../types/stored-designation.type.js";
-import { DesignationThatCountsType } from "../types/designation-that-counts.type.js";
+import {
+  EvidenceRecordType,
+  type StoredDesignationType,
+} from "../types/stored-designation.type.js";
+import {
+  DesignationThatCountsType,
+  type DesignationDecisionType,
+} from "../types/designation-that-counts.type.js";
 import {
   DECISION_PAGES,
   DesignationDecisionConnectionType,
@@ -19,11 +25,9 @@ import {
   encodeCursor,
   PageArgs,
   windowOf,
+  type Connection,
   type PageArguments,
 } from "../relay/index.js";
-import type { DesignationDecisionType } from "../types/designation-that-counts.type.js";
-import type { StoredDesignationType } from "../types/stored-designation.type.js";
-import type { Connection } from "../relay/index.js";
 import { currentAcademicYear } from "../../services/designation.service.js";
 import { shownDesignation } from "./academy.resolver.js";
 
