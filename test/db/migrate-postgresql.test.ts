@@ -27,7 +27,8 @@ async function sql<T extends pg.QueryResultRow>(url: string, text: string): Prom
   }
 }
 
-describe.skipIf(!available)("migrate on PostgreSQL", { concurrent: true }, () => {
+// Each test runs the Prisma CLI several times; slow on a loaded 2-core machine.
+describe.skipIf(!available)("migrate on PostgreSQL", { concurrent: true, timeout: 180_000 }, () => {
   const databases: TestDatabase[] = [];
   let scratch: string;
   let committed: string[];

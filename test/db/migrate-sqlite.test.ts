@@ -73,7 +73,9 @@ async function diffAgainstSchema(url: string): Promise<number> {
   return diff.code;
 }
 
-describe("migrate on SQLite", { concurrent: true }, () => {
+// Each test runs the Prisma CLI (a WebAssembly schema engine) several times;
+// on a loaded 2-core machine one run can take most of a minute.
+describe("migrate on SQLite", { concurrent: true, timeout: 180_000 }, () => {
   it("builds a fresh file that matches prisma/schema.prisma", async () => {
     const url = freshUrl();
     expect(await migrate(url)).toEqual({ applied: committed });
