@@ -75,6 +75,11 @@ export {
   type InspectionBand,
 } from "./inspection/crosswalk.js";
 export {
+  inspectionDateOf,
+  inspectionsForYear,
+  type InspectionSource,
+} from "./inspection/inspection-for-year.js";
+export {
   HALF_TERMS,
   TERMS,
   PERIODS,

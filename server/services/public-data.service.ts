@@ -9,9 +9,7 @@
 import {
   badInput,
   calendarPosition,
-  indicatorByKey,
   indicatorForHeader,
-  readCell,
   DomainError,
   isoDate,
   forbidden,
@@ -118,35 +116,6 @@ export function preferenceOf(field: string, text: string | null | undefined): Pr
       message: `${field}: "${text.slice(0, 40)}" is not a preference; use TRUST (the trust's value wins) or PUBLIC (the public figure wins)`,
     },
   ]);
-}
-
-/** The inspection date a matrix row records (ofsted.date), ISO; null when none is readable. */
-function inspectionDate(entries: readonly EvidenceEntry[]): string | null {
-  const indicator = indicatorByKey("ofsted.date");
-  const entry = entries.find((item) => keyOfEntry(item) === "ofsted.date");
-  if (!indicator || !entry) return null;
-  const reading = readCell(indicator, entry.value);
-  return reading.ok && typeof reading.value === "string" ? reading.value : null;
-}
-
-/**
- * An earlier matrix row as layers: its inspection dated by the inspection's own
- * date (so a newer inspection from a public file is taken over an older one the
- * row repeats), its other values by the row's year.
- */
-function matrixLayers(
-  describes: string,
-  source: string,
-  entries: EvidenceEntry[],
-): EvidenceLayer[] {
-  const ofsted = entries.filter((entry) => keyOfEntry(entry).startsWith("ofsted."));
-  const rest = entries.filter((entry) => !keyOfEntry(entry).startsWith("ofsted."));
-  const date = inspectionDate(ofsted);
-  if (ofsted.length === 0 || date === null) return [{ describes, date: null, source, entries }];
-  return [
-    { describes, date: null, source, entries: rest },
-    { describes, date, source, entries: ofsted },
-  ];
 }
 
 /** The indicator key of a recorded cell (headers resolved). */
@@ -667,13 +636,12 @@ export class PublicDataService {
           const layers: EvidenceLayer[] = [
             ...own
               .filter((record) => record !== current)
-              .flatMap((record) =>
-                matrixLayers(
-                  record.year,
-                  `risk matrix ${record.year} ${record.term}`,
-                  trustEntries(record.year, record.entries),
-                ),
-              ),
+              .map((record) => ({
+                describes: record.year,
+                date: null,
+                source: `risk matrix ${record.year} ${record.term}`,
+                entries: trustEntries(record.year, record.entries),
+              })),
             ...imported,
           ];
           const filledYear = evidenceForYear(
