@@ -92,7 +92,7 @@ export async function readPublicFile(
   }
   if (reader === null) {
     throw new PublicFileError(
-      `${options.fileName}: not a public data file this product reads (no recognised header row in its first ${MAX_TITLE_LINES + 1} lines). Expected one of: ${expectedHeaders()}`,
+      `${options.fileName}: not a public data file this product reads (no recognised header row in its first ${MAX_TITLE_LINES + 1} lines); accepts a file whose header row has one of these sets of columns: ${expectedHeaders()}`,
     );
   }
   options.onProgress?.({ rows, bytes });

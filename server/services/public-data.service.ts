@@ -113,7 +113,7 @@ export function preferenceOf(field: string, text: string | null | undefined): Pr
   throw badInput([
     {
       field,
-      message: `${field}: "${text.slice(0, 40)}" is not a preference; use TRUST (the trust's value wins) or PUBLIC (the public figure wins)`,
+      message: `${field}: "${text.slice(0, 40)}" is not a preference; accepts TRUST (the trust's value wins) or PUBLIC (the public figure wins)`,
     },
   ]);
 }

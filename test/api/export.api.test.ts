@@ -224,11 +224,17 @@ describe.each(await storesToTest())("workbook exports on %s", (store) => {
   ])("answers 401 to $path without a token, or with an unknown one", async ({ path }) => {
     const anonymous = await download(path, null);
     expect(anonymous.status).toBe(401);
-    expect(((await anonymous.json()) as { error: { code: string } }).error.code).toBe(
-      "UNAUTHENTICATED",
-    );
+    expect(await anonymous.json()).toEqual({
+      errors: [
+        { message: expect.stringMatching(/^Sign in/), extensions: { code: "UNAUTHENTICATED" } },
+      ],
+    });
     const unknown = await download(path, "mat_no-such-token");
     expect(unknown.status).toBe(401);
+    expect(
+      ((await unknown.json()) as { errors: { extensions: { code: string } }[] }).errors[0]
+        ?.extensions.code,
+    ).toBe("UNAUTHENTICATED");
   });
 
   it("answers 404 to the academy user asking for another academy's card, and 400 to a bad year", async () => {
@@ -237,6 +243,10 @@ describe.each(await storesToTest())("workbook exports on %s", (store) => {
       server.tokens.academy,
     );
     expect(other.status).toBe(404);
+    expect(
+      ((await other.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions
+        .code,
+    ).toBe("NOT_FOUND");
     const own = await workbookAt(
       `/export/academy-card.xlsx?urn=140001&year=${YEAR}`,
       server.tokens.academy,
@@ -244,6 +254,13 @@ describe.each(await storesToTest())("workbook exports on %s", (store) => {
     expect(rowsOf(own)[0]![0]).toBe("Oakfield Primary Academy (URN 140001)");
     const badYear = await download(`/export/overview.xlsx?year=2025-26`);
     expect(badYear.status).toBe(400);
+    const [problem] = (
+      (await badYear.json()) as {
+        errors: { message: string; extensions: { code: string; problems: { field: string }[] } }[];
+      }
+    ).errors;
+    expect(problem?.extensions.code).toBe("BAD_USER_INPUT");
+    expect(problem?.extensions.problems[0]?.field).toBe("year");
   });
 
   describe("names a spreadsheet would run as formulas", () => {
