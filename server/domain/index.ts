@@ -55,6 +55,7 @@ export {
 export {
   compileFramework,
   provisionalWords,
+  type CompileOptions,
   type CompiledFramework,
   type Coverage,
   type Designation,
@@ -67,7 +68,12 @@ export {
   NATIONAL_BENCHMARKS,
   benchmarkLookup,
   benchmarkWords,
+  figuresInForce,
   hasNationalComparison,
+  hasNationalFigure,
+  nationalFigures,
+  type BenchmarkLookup,
+  type NationalFigure,
 } from "./national-benchmarks.js";
 export {
   DEFAULT_CROSSWALK,

@@ -36,6 +36,7 @@ import {
 import { filledReasons, publicLayers, sourceWords } from "../public-data/evidence-layers.js";
 import { evidenceForYear, type EvidenceLayer } from "../domain/designations/evidence-for-year.js";
 import type { DesignationService } from "./designation.service.js";
+import type { NationalBenchmarkService, NationalPlan } from "./national-benchmark.service.js";
 
 export interface PublicImportInput {
   readonly fileName: string;
@@ -70,6 +71,12 @@ export interface PublicImportReport {
   readonly predecessorsLinked: number;
   /** England rows (national figures) the file carries. */
   readonly nationalFigures: readonly NationalRow[];
+  /** England figures stored as the trust's national benchmarks (added or changed). */
+  readonly nationalLoaded: number;
+  /** England figures already held as they are. */
+  readonly nationalUnchanged: number;
+  /** England figures not taken because a newer edition is held. */
+  readonly nationalOlderThanHeld: number;
   /** Academies whose designation for the year changed after the load. */
   readonly designated: number;
   /** The designation year used. */
@@ -159,6 +166,7 @@ export class PublicDataService {
     private readonly audit: AuditService,
     private readonly events: EventBus,
     private readonly designations: DesignationService,
+    private readonly nationals: NationalBenchmarkService,
   ) {}
 
   /** Reads one file and stores what it holds for the viewer's trust; returns what it found and did. */
@@ -218,13 +226,17 @@ export class PublicDataService {
       nationalFigures: nationals,
     };
     let outcome: Omit<PublicImportReport, keyof typeof base | "designated" | "designationYear">;
+    const noNational = { nationalLoaded: 0, nationalUnchanged: 0, nationalOlderThanHeld: 0 };
     if (summary.kind === "gias-establishments") {
-      outcome = await this.applyEstablishments(viewer, trust.uid, establishments, byUrn, {
-        ...summary,
-        fileName: input.fileName,
-      });
+      outcome = {
+        ...(await this.applyEstablishments(viewer, trust.uid, establishments, byUrn, {
+          ...summary,
+          fileName: input.fileName,
+        })),
+        ...noNational,
+      };
     } else if (summary.kind === "gias-links") {
-      outcome = await this.applyLinks(viewer, links, byUrn, summary);
+      outcome = { ...(await this.applyLinks(viewer, links, byUrn, summary)), ...noNational };
     } else {
       const edition = summary.edition ?? "";
       const matched = new Set<string>();
@@ -256,6 +268,8 @@ export class PublicDataService {
         .filter((academy) => !matched.has(academy.urn) && expects(summary.kind, academy.phase))
         .map((academy) => academy.urn)
         .sort();
+      // England rows become the trust's national benchmarks (a newer edition supersedes).
+      const national = await this.nationals.plan(viewer.trustId, edition, nationals);
       const stored = await this.storeValues(
         viewer,
         summary.kind,
@@ -265,6 +279,7 @@ export class PublicDataService {
         incoming,
         [...matched],
         missing,
+        national,
       );
       outcome = {
         skipped: summary.skipped + notInRoster.size,
@@ -282,9 +297,11 @@ export class PublicDataService {
             : [],
       };
     }
-    // Only evidence changes a designation: GIAS (the roster, predecessor links) does not.
+    // Only evidence and national figures change a designation: GIAS (the roster, predecessor links) does not.
     const changed =
-      outcome.loaded > 0 && summary.kind !== "gias-establishments" && summary.kind !== "gias-links";
+      (outcome.loaded > 0 || outcome.nationalLoaded > 0) &&
+      summary.kind !== "gias-establishments" &&
+      summary.kind !== "gias-links";
     const period = options.designationYear
       ? { year: options.designationYear, term: null }
       : currentPeriod(options.today);
@@ -303,7 +320,15 @@ export class PublicDataService {
     incoming: readonly { academyId: string; value: PublicValue }[],
     matched: readonly string[],
     missing: readonly string[],
-  ): Promise<{ loaded: number; unchanged: number; olderThanHeld: number }> {
+    national: NationalPlan,
+  ): Promise<{
+    loaded: number;
+    unchanged: number;
+    olderThanHeld: number;
+    nationalLoaded: number;
+    nationalUnchanged: number;
+    nationalOlderThanHeld: number;
+  }> {
     const existing = await this.prisma.publicValue.findMany({
       where: { trustId: viewer.trustId, kind },
     });
@@ -347,7 +372,15 @@ export class PublicDataService {
       else updates.push({ id: row.id, value });
     }
     const loaded = creates.length + updates.length;
-    if (loaded === 0) return { loaded, unchanged, olderThanHeld };
+    const counts = {
+      loaded,
+      unchanged,
+      olderThanHeld,
+      nationalLoaded: national.loaded,
+      nationalUnchanged: national.unchanged,
+      nationalOlderThanHeld: national.olderThanHeld,
+    };
+    if (loaded === 0 && national.loaded === 0) return counts;
     await this.prisma.$transaction(
       async (tx) => {
         const record = await tx.publicImport.create({
@@ -363,9 +396,16 @@ export class PublicDataService {
             missing: missing.join(","),
             loaded,
             unchanged,
+            national: national.loaded,
             loadedBy: viewer.userId,
           },
         });
+        await this.nationals.write(
+          tx,
+          viewer.trustId,
+          { id: record.id, kind, edition, fileName, loadedAt: record.loadedAt },
+          national,
+        );
         const data = (value: PublicValue) => ({
           value: value.value,
           unavailable: value.unavailable,
@@ -398,11 +438,12 @@ export class PublicDataService {
           fileName,
           loaded,
           unchanged,
+          national: national.loaded,
         });
       },
       { timeout: 300_000 },
     );
-    return { loaded, unchanged, olderThanHeld };
+    return counts;
   }
 
   private async applyEstablishments(

@@ -28,6 +28,7 @@ const CARD = gql`
           latest
           rag
           national
+          nationalFigure
           expected
           tolerance
         }
@@ -72,6 +73,7 @@ type Card = {
       latest: number | null;
       rag: string | null;
       national: number | null;
+      nationalFigure: string | null;
       expected: number | null;
       tolerance: number;
     };
@@ -138,7 +140,7 @@ describe.each(await storesToTest())("workbook exports on %s", (store) => {
     const rows = rowsOf(sheet);
     expect(rows[0]![0]).toBe("Oakfield Primary Academy (URN 140001)");
     expect(String(rows[2]![0])).toMatch(/^Designation: /);
-    expect(rows[4]!.slice(0, 14)).toEqual([
+    expect(rows[4]!.slice(0, 15)).toEqual([
       "Metric",
       "Baseline",
       "Target",
@@ -152,6 +154,7 @@ describe.each(await storesToTest())("workbook exports on %s", (store) => {
       "On track",
       "RAG",
       "National",
+      "National figure",
       "Change pending",
     ]);
     const targets = rows.slice(5).filter((row) => row[0] !== null && row[0] !== undefined);
@@ -171,6 +174,8 @@ describe.each(await storesToTest())("workbook exports on %s", (store) => {
       expect(row[8]).toBe(target.progress.tolerance);
       expect(row[11]).toBe(target.progress.rag ? target.progress.rag.toUpperCase() : "NO DATA");
       expect(row[12]).toBe(target.progress.national);
+      // Which national figure, with its source: built in, or loaded from a DfE file.
+      expect(row[13] || null).toBe(target.progress.nationalFigure);
     });
     // Shown to the unit's precision: one decimal for a percentage.
     const absenceRow = sheet.getRow(6);

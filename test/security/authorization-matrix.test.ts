@@ -79,6 +79,10 @@ const RULES: Record<string, Rule> = {
     document: "query($id: ID!) { node(id: $id) { id ... on Academy { name } } }",
     variables: () => ({ id: ids.oakfield }),
   },
+  nationalBenchmarks: {
+    allowed: EVERYONE,
+    document: '{ nationalBenchmarks(year: "2025/26") { indicator value source builtIn } }',
+  },
   publicEvidence: {
     allowed: EVERYONE,
     document:

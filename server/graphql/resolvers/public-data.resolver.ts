@@ -1,7 +1,14 @@
+// Public data by URN in GraphQL: the stored value of an indicator
+// (publicEvidence, MAT.EVIDENCE), the national figures in force
+// (nationalBenchmarks).
 import { Arg, Authorized, Ctx, Query, Resolver } from "type-graphql";
-import { badInput, indicatorForHeader } from "../../domain/index.js";
+import { badInput, benchmarkWords, indicatorForHeader, yearProblem } from "../../domain/index.js";
 import type { Context } from "../context.type.js";
-import { PublicDataKind, PublicEvidenceType } from "../types/public-data.type.js";
+import {
+  NationalBenchmarkType,
+  PublicDataKind,
+  PublicEvidenceType,
+} from "../types/public-data.type.js";
 
 @Resolver()
 export class PublicDataResolver {
@@ -55,5 +62,35 @@ export class PublicDataResolver {
       loadedAt: row.loadedAt,
       source: row.source,
     };
+  }
+
+  @Authorized("read")
+  @Query(() => [NationalBenchmarkType], {
+    description:
+      "The national (England) figures comparisons use for a year, by indicator and phase: those the trust loaded from DfE files' England rows over the built-in ones, each with its source. For each indicator and phase, the figure of the latest year up to the year given (the latest of all without one).",
+  })
+  async nationalBenchmarks(
+    @Arg("year", () => String, {
+      nullable: true,
+      description: "Academic year such as 2025/26; the latest figures when left out.",
+    })
+    year: string | null,
+    @Ctx() { viewer, services }: Context,
+  ): Promise<NationalBenchmarkType[]> {
+    const problem = year === null ? null : yearProblem("year", year);
+    if (problem) throw badInput([problem]);
+    const figures = await services.nationalBenchmarks.inForce(viewer!, year);
+    return figures.map((figure) => ({
+      indicator: figure.indicator,
+      phase: figure.phase,
+      year: figure.year,
+      value: figure.value,
+      source: figure.source,
+      figure: benchmarkWords(figure),
+      builtIn: figure.builtIn,
+      fileName: figure.fileName ?? null,
+      edition: figure.edition,
+      asOf: figure.asOf ?? null,
+    }));
   }
 }

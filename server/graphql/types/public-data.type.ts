@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Float, ObjectType, registerEnumType } from "type-graphql";
 
 export enum PublicDataKind {
   OFSTED_MI = "ofsted-mi",
@@ -94,4 +94,58 @@ export class PublicEvidenceType {
       'Where it came from, in words: "Ofsted, report card 20 Jan 2026, from the MI file as at 31 Jul 2026 (file.csv)".',
   })
   source!: string;
+}
+
+@ObjectType("NationalBenchmark", {
+  description:
+    "A national (England) figure that comparisons with national use for an indicator, phase and year: built in, or loaded by the trust from a DfE file's England rows (a newer edition supersedes).",
+})
+export class NationalBenchmarkType {
+  @Field(() => String, { description: "The indicator key, such as ks2.rwmExpected." })
+  indicator!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "primary, secondary or special; null for the all-schools figure.",
+  })
+  phase!: string | null;
+
+  @Field(() => String, { description: "The academic year the figure describes, such as 2024/25." })
+  year!: string;
+
+  @Field(() => Float, { description: "The figure, in the indicator's unit." })
+  value!: number;
+
+  @Field(() => String, {
+    description:
+      'Where it came from, in words: "DfE KS2 school results 2024/25, England figure from ks2_school_attainment_data.csv", or the publication of a built-in figure.',
+  })
+  source!: string;
+
+  @Field(() => String, {
+    description:
+      'How a reason names it: "secondary, 2023/24" (built in) or "all schools, 2024/25, from ks2_school_attainment_data.csv".',
+  })
+  figure!: string;
+
+  @Field(() => Boolean, { description: "True for a built-in figure; false for a loaded one." })
+  builtIn!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The file it was loaded from; null for a built-in figure.",
+  })
+  fileName!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The file's edition (its newest time period); null for a built-in figure.",
+  })
+  edition!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The day it was loaded (ISO); null for a built-in figure.",
+  })
+  asOf!: string | null;
 }
