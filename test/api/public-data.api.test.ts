@@ -134,6 +134,27 @@ describe.each(await storesToTest())("POST /public-data on %s", (store) => {
     );
   });
 
+  it("refuses a file over the configured limit while streaming it, with no Content-Length", async () => {
+    const gias = await readFile(new URL("edubasealldata20261130.csv", FIXTURES));
+    const chunks = [gias, Buffer.alloc(70 * 1024, 0x20)];
+    const response = await fetch(`${server.url}/public-data?name=edubasealldata.csv`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${server.tokens["data-manager"]}` },
+      body: new ReadableStream({
+        pull(controller) {
+          const next = chunks.shift();
+          if (next) controller.enqueue(new Uint8Array(next));
+          else controller.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { errors: ErrorBody[] }).errors[0]?.message).toBe(
+      "edubasealldata.csv is larger than the limit of 64kb (PUBLIC_DATA_LIMIT)",
+    );
+  });
+
   it("refuses a file over the configured limit with 413", async () => {
     const big = Buffer.concat([
       await readFile(new URL("edubasealldata20261130.csv", FIXTURES)),
