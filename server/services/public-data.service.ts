@@ -70,7 +70,7 @@ export interface PublicImportReport {
   readonly academiesUpdated: readonly string[];
   readonly predecessorsLinked: number;
   /** England rows (national figures) the file carries. */
-  readonly nationalFigures: readonly NationalRow[];
+  readonly nationalFigures: readonly Omit<NationalRow, "type">[];
   /** England figures stored as the trust's national benchmarks (added or changed). */
   readonly nationalLoaded: number;
   /** England figures already held as they are. */
@@ -223,7 +223,12 @@ export class PublicDataService {
       encoding: summary.encoding,
       rows: summary.rows,
       bytes: summary.bytes,
-      nationalFigures: nationals,
+      nationalFigures: nationals.map(({ indicator, phase, year, value }) => ({
+        indicator,
+        phase,
+        year,
+        value,
+      })),
     };
     let outcome: Omit<PublicImportReport, keyof typeof base | "designated" | "designationYear">;
     const noNational = { nationalLoaded: 0, nationalUnchanged: 0, nationalOlderThanHeld: 0 };

@@ -124,7 +124,6 @@ describe.each(stores)("public data on %s", (store) => {
     });
     expect(ks2.missing).toEqual([]);
     expect(ks2.nationalFigures).toContainEqual({
-      type: "national",
       indicator: "ks2.rwmExpected",
       phase: null,
       year: "2024/25",

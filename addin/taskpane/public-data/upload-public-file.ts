@@ -18,6 +18,8 @@ export interface PublicLoadReport {
   readonly academiesCreated: readonly string[];
   readonly academiesUpdated: readonly string[];
   readonly predecessorsLinked: number;
+  /** England figures stored as the trust's national benchmarks. */
+  readonly nationalLoaded: number;
   readonly designated: number;
   readonly designationYear: string | null;
   readonly notes: readonly string[];
@@ -55,6 +57,8 @@ export function reportSummary(report: PublicLoadReport): string {
   else if (report.kind === "gias-links")
     parts.push(`${report.predecessorsLinked} predecessor links`);
   else parts.push(`${report.loaded} values loaded`, `${report.unchanged} unchanged`);
+  if (report.nationalLoaded > 0)
+    parts.push(`${report.nationalLoaded} England figures loaded as national benchmarks`);
   parts.push(`${report.skipped} other schools skipped`);
   if (report.missing.length > 0) parts.push(`missing: ${report.missing.join(", ")}`);
   if (report.designated > 0)
