@@ -28,6 +28,7 @@ import { createRateLimiter, identifyAndLimit, principalOf } from "./http/rate-li
 import { cors } from "./http/cors.js";
 import { addinDirectory } from "./http/addin-files.js";
 import { requestErrorHandler } from "./http/request-errors.js";
+import { graphqlUpload } from "./http/graphql-upload.js";
 import { queryLimitsPlugin, type Budgets } from "./graphql/query-limits.js";
 import { seedDemoTrust, type DemoSeedResult } from "./demo/seed-demo-trust.js";
 import { seedDemoLiveYear } from "./demo/demo-live-year.js";
@@ -91,6 +92,7 @@ export async function bootstrap(
   const settings = {
     publicEvaluation: config.PUBLIC_EVALUATION,
     maxBatchRows: config.MAX_BATCH_ROWS,
+    publicDataLimit: config.PUBLIC_DATA_LIMIT,
   };
   const contextFor = (principal: Principal | null) =>
     contextForPrincipal(principal, services, settings);
@@ -196,8 +198,9 @@ export async function bootstrap(
   // Public data files stream in (no JSON parser); their own limit is PUBLIC_DATA_LIMIT.
   app.use("/public-data", identify);
   app.use(publicDataRouter(services, config.PUBLIC_DATA_LIMIT, onInternal));
-  // Body limits: a signed-out request may send far less than a signed-in one.
-  // (A multipart upload route gets its own limit here, next to these.)
+  // Body limits: a signed-out request may send far less than a signed-in one;
+  // a multipart upload (importPublicData) has PUBLIC_DATA_LIMIT and only a
+  // trust admin or data manager may send one.
   const bodyLimitOf = (response: Response) =>
     principalOf(response) ? config.BODY_LIMIT : config.PUBLIC_BODY_LIMIT;
   const signedInJson = express.json({ limit: config.BODY_LIMIT });
@@ -207,6 +210,7 @@ export async function bootstrap(
     identify,
     (request, response, next) =>
       (principalOf(response) ? signedInJson : signedOutJson)(request, response, next),
+    graphqlUpload(config.PUBLIC_DATA_LIMIT),
     expressMiddleware(apollo, {
       context: async ({ res }): Promise<Context> => contextFor(principalOf(res)),
     }),

@@ -62,7 +62,7 @@ const schema = z.object({
   PUBLIC_BODY_LIMIT: size.default("100kb"),
   /** Largest WebSocket message (graphql-ws), refused before it is parsed. */
   WS_MAX_PAYLOAD: size.default("64kb"),
-  /** Largest public data file (POST /public-data; npm run import reads any size): GIAS is about 60 MB. */
+  /** Largest public data file (POST /public-data, importPublicData; npm run import reads any size): GIAS is about 60 MB. */
   PUBLIC_DATA_LIMIT: size.default("100mb"),
   /** Requests (and subscriptions) per minute per signed-in user. */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),

@@ -45,6 +45,7 @@ export function describeReport(report: PublicImportReport): string[] {
     );
   if (report.nationalFigures.length > 0)
     lines.push(
+      `  England figures: ${report.nationalLoaded} loaded as national benchmarks; unchanged: ${report.nationalUnchanged}${report.nationalOlderThanHeld > 0 ? `; kept from a newer edition: ${report.nationalOlderThanHeld}` : ""}`,
       `  England figures in the file: ${report.nationalFigures.map((row) => `${row.indicator}${row.phase ? ` (${row.phase})` : ""} ${row.year} ${row.value}`).join("; ")}`,
     );
   if (report.designated > 0)

@@ -55,6 +55,7 @@ export {
 export {
   compileFramework,
   provisionalWords,
+  type CompileOptions,
   type CompiledFramework,
   type Coverage,
   type Designation,
@@ -67,13 +68,23 @@ export {
   NATIONAL_BENCHMARKS,
   benchmarkLookup,
   benchmarkWords,
+  figuresInForce,
   hasNationalComparison,
+  hasNationalFigure,
+  nationalFigures,
+  type BenchmarkLookup,
+  type NationalFigure,
 } from "./national-benchmarks.js";
 export {
   DEFAULT_CROSSWALK,
   INSPECTION_BANDS,
   type InspectionBand,
 } from "./inspection/crosswalk.js";
+export {
+  inspectionDateOf,
+  inspectionsForYear,
+  type InspectionSource,
+} from "./inspection/inspection-for-year.js";
 export {
   HALF_TERMS,
   TERMS,

@@ -1,7 +1,20 @@
 // National benchmarks: dated, sourced values by phase and year (DOMAIN.md).
-// A framework may add or replace them; these are the built-in defaults.
+// These are the built-in defaults. A trust's figures loaded from DfE files'
+// England rows (NationalFigure, with the file they came from) are laid over
+// them, and a framework may add or replace figures of its own.
 import type { Benchmark } from "./frameworks/framework.schema.js";
 import type { Phase } from "./cell-value.js";
+import { indicatorByKey } from "./indicators.js";
+
+/**
+ * A national figure as a comparison uses it: a built-in or framework benchmark,
+ * or one loaded from a DfE file's England rows (then `fileName` and `asOf`,
+ * the day it was loaded, say where it came from).
+ */
+export interface NationalFigure extends Benchmark {
+  readonly fileName?: string | null;
+  readonly asOf?: string | null;
+}
 
 const DFE_KS2 = "DfE key stage 2 attainment, 2025";
 const DFE_KS4 = "DfE key stage 4 performance, 2023/24";
@@ -77,16 +90,72 @@ export type BenchmarkLookup = (
   indicator: string,
   phase: Phase | null,
   year: string | null,
-) => Benchmark | null;
+) => NationalFigure | null;
+
+/**
+ * Whether an indicator can have a national figure: a count (permanent
+ * exclusions in the year) never has one; its rate per 100 pupils does.
+ */
+export function hasNationalFigure(indicator: string): boolean {
+  const known = indicatorByKey(indicator);
+  return known !== undefined && known.kind !== "count";
+}
 
 /** Phases compared with no national figure (DOMAIN.md): their comparison is skipped. */
 export function hasNationalComparison(phase: Phase | null): boolean {
   return phase !== "special" && phase !== "alternative provision";
 }
 
-/** "secondary, 2023/24" or "all schools, 2024/25": which figure was used. */
-export function benchmarkWords(benchmark: Benchmark): string {
-  return `${benchmark.phase ?? "all schools"}, ${benchmark.year}`;
+/**
+ * Which figure was used: "secondary, 2023/24" for a built-in (or framework)
+ * figure, "all schools, 2024/25, from ks2_school_attainment_data.csv" for one
+ * loaded from a DfE file.
+ */
+export function benchmarkWords(benchmark: NationalFigure): string {
+  const file = benchmark.fileName ? `, from ${benchmark.fileName}` : "";
+  return `${benchmark.phase ?? "all schools"}, ${benchmark.year}${file}`;
+}
+
+/**
+ * The figures a comparison reads for a trust, in order of precedence (a later
+ * one replaces an earlier for the same indicator, phase and year): the built-in
+ * figures, then those the trust loaded, then a framework's own.
+ */
+export function nationalFigures(
+  loaded: readonly NationalFigure[],
+  framework: readonly Benchmark[] = [],
+): NationalFigure[] {
+  return [...NATIONAL_BENCHMARKS, ...loaded, ...framework];
+}
+
+/**
+ * The figures in force for `year` (the latest year when null): for each
+ * indicator and phase, the figure of the latest year up to `year`, or the
+ * earliest when every figure is later (as a comparison reads them). Sorted by
+ * indicator, then all schools before the phases.
+ */
+export function figuresInForce(
+  figures: readonly NationalFigure[],
+  year: string | null,
+): NationalFigure[] {
+  const latest = new Map<string, NationalFigure>();
+  for (const figure of figures)
+    latest.set(`${figure.indicator}|${figure.phase ?? ""}|${figure.year}`, figure);
+  const byKey = new Map<string, NationalFigure[]>();
+  for (const figure of latest.values()) {
+    const key = `${figure.indicator}|${figure.phase ?? ""}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), figure]);
+  }
+  const chosen = [...byKey.values()].map((list) => {
+    const sorted = [...list].sort((a, b) => (a.year < b.year ? 1 : a.year > b.year ? -1 : 0));
+    return (
+      (year === null ? sorted[0] : sorted.find((figure) => figure.year <= year)) ?? sorted.at(-1)!
+    );
+  });
+  return chosen.sort(
+    (a, b) =>
+      a.indicator.localeCompare(b.indicator) || (a.phase ?? "").localeCompare(b.phase ?? ""),
+  );
 }
 
 /** The phase figures an academy of a phase is compared with, in order of preference. */
@@ -106,8 +175,8 @@ function phasesFor(phase: Phase | null): readonly Phase[] {
  * alternative provision. With no year given, the latest of all; with a year
  * before any figure, the earliest.
  */
-export function benchmarkLookup(benchmarks: readonly Benchmark[]): BenchmarkLookup {
-  const byIndicator = new Map<string, Benchmark[]>();
+export function benchmarkLookup(benchmarks: readonly NationalFigure[]): BenchmarkLookup {
+  const byIndicator = new Map<string, NationalFigure[]>();
   for (const benchmark of benchmarks) {
     const list = byIndicator.get(benchmark.indicator) ?? [];
     const same = list.findIndex(
@@ -121,7 +190,7 @@ export function benchmarkLookup(benchmarks: readonly Benchmark[]): BenchmarkLook
     list.sort((a, b) => (a.year < b.year ? 1 : a.year > b.year ? -1 : 0));
   // Answers are memoised in nested maps (no key strings to build): a risk
   // matrix asks the same few questions thousands of times.
-  const answers = new Map<string, Map<Phase | null, Map<string | null, Benchmark | null>>>();
+  const answers = new Map<string, Map<Phase | null, Map<string | null, NationalFigure | null>>>();
   let remembered = 0;
   return (indicator, phase, year) => {
     let byPhase = answers.get(indicator);
@@ -138,7 +207,11 @@ export function benchmarkLookup(benchmarks: readonly Benchmark[]): BenchmarkLook
     byYear.set(year, answer);
     return answer;
   };
-  function find(indicator: string, phase: Phase | null, year: string | null): Benchmark | null {
+  function find(
+    indicator: string,
+    phase: Phase | null,
+    year: string | null,
+  ): NationalFigure | null {
     if (!hasNationalComparison(phase)) return null;
     const list = byIndicator.get(indicator);
     if (!list) return null;

@@ -16,6 +16,8 @@ export interface Context {
   readonly maxBatchRows: number;
   /** Batches per-academy lookups (and node lookups) within one request. */
   readonly loaders: Loaders;
+  /** Largest public data file (PUBLIC_DATA_LIMIT, e.g. "100mb") an upload may send; null: no limit of its own. */
+  readonly publicDataLimit: string | null;
   /** Per-request cache of frameworks by key, for mapping stored designations. */
   readonly frameworkCache: Map<string, Promise<CompiledFramework | null>>;
 }

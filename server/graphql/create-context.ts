@@ -8,6 +8,8 @@ import { createLoaders } from "./loaders/index.js";
 export interface ContextSettings {
   readonly publicEvaluation: boolean;
   readonly maxBatchRows: number;
+  /** PUBLIC_DATA_LIMIT, for importPublicData uploads. */
+  readonly publicDataLimit?: string;
 }
 
 /** The context of a principal (a trust's user, the operator, or null when signed out). */
@@ -32,6 +34,7 @@ export function createContext(
     services,
     publicEvaluation: settings.publicEvaluation,
     maxBatchRows: settings.maxBatchRows,
+    publicDataLimit: settings.publicDataLimit ?? null,
     frameworkCache: new Map(),
     loaders: createLoaders(viewer, services),
   };

@@ -34,9 +34,17 @@ export function codedError(code: ErrorCode, message: string, status?: number): G
   });
 }
 
-/** The JSON body of an error answered outside GraphQL execution (rate limit, size, parse). */
-export function errorBody(code: ErrorCode, message: string) {
-  return { errors: [{ message, extensions: { code } }] };
+/**
+ * The JSON body of an error answered outside GraphQL execution (rate limit,
+ * size, parse, and the plain routes /export and /public-data): GraphQL's shape,
+ * with `extra` extensions (a bad input's problems) beside the code.
+ */
+export function errorBody(
+  code: ErrorCode,
+  message: string,
+  extra: { readonly problems?: readonly unknown[] } = {},
+) {
+  return { errors: [{ message, extensions: { code, ...extra } }] };
 }
 
 export function toGraphQLError(error: DomainError): GraphQLError {

@@ -1,5 +1,6 @@
 // Downloads for a governors' meeting: GET /export/academy-card.xlsx?urn=&year=
 // and GET /export/overview.xlsx?year=, with the same bearer token as the API.
+// Errors have GraphQL's shape (server/http/error-response.ts).
 import express, { type Request, type Response, type Router } from "express";
 import { DomainError, yearProblem, badInput } from "../domain/index.js";
 import type { Services } from "../services/index.js";
@@ -8,17 +9,9 @@ import type { OidcVerifier } from "../auth/oidc.js";
 import { roleHas } from "../auth/roles.js";
 import { academyCardWorkbook, overviewWorkbook } from "../workbook/export-workbooks.js";
 import { designationLine } from "../services/designation-line.js";
-import { CODES } from "../graphql/errors.js";
+import { errorResponse } from "./error-response.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-const STATUS: Record<string, number> = {
-  BAD_USER_INPUT: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-};
-
 function query(request: Request, name: string): string {
   const value = request.query[name];
   return typeof value === "string" ? value : "";
@@ -38,19 +31,8 @@ export function exportRouter(
         response.setHeader("Content-Disposition", `attachment; filename="${file}"`);
         response.type(XLSX).send(body);
       } catch (error) {
-        if (error instanceof DomainError) {
-          response
-            .status(STATUS[error.kind] ?? 400)
-            .json({ error: { code: error.kind, message: error.message } });
-          return;
-        }
-        onError(error);
-        response.status(500).json({
-          error: {
-            code: CODES.INTERNAL_SERVER_ERROR,
-            message: "Something went wrong on the server; it has been logged.",
-          },
-        });
+        const { status, body } = errorResponse(error, onError);
+        response.status(status).json(body);
       }
     };
   const signedIn = async (request: Request) => {

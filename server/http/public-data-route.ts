@@ -3,8 +3,10 @@
 // into the reader, so a 60 MB GIAS file is never held whole. Bearer token of a
 // trust admin or data manager. The answer is the load's report as JSON; with
 // `Accept: application/x-ndjson` it is a stream of progress lines
-// ({"progress":{"rows","bytes","total"}}) ending in {"report":...} or {"error":...}.
+// ({"progress":{"rows","bytes","total"}}) ending in {"report":...} or {"errors":[...]}.
 // Files larger than PUBLIC_DATA_LIMIT are refused (413) by Content-Length or while streaming.
+// Errors have GraphQL's shape, { errors: [{ message, extensions: { code, problems? } }] }
+// (server/http/error-response.ts), as on /export and /graphql.
 // Sign-in and the rate limit are identifyAndLimit's (mounted before this router,
 // as for /export); the principal it found is read with principalOf.
 import express, { type Request, type Response, type Router } from "express";
@@ -12,41 +14,14 @@ import { DomainError } from "../domain/index.js";
 import type { Services } from "../services/index.js";
 import { roleHas } from "../auth/roles.js";
 import { bytesOf } from "../config.js";
-import { CODES } from "../graphql/errors.js";
+import { FileTooLarge, withinLimit } from "../public-data/byte-limit.js";
 import { principalOf } from "./rate-limit.js";
+import { errorResponse } from "./error-response.js";
 import { preferenceOf } from "../services/public-data.service.js";
-
-const STATUS: Record<string, number> = {
-  [CODES.BAD_USER_INPUT]: 400,
-  [CODES.UNAUTHENTICATED]: 401,
-  [CODES.FORBIDDEN]: 403,
-  [CODES.NOT_FOUND]: 404,
-  [CODES.CONFLICT]: 409,
-};
-
-/** A body over PUBLIC_DATA_LIMIT (answered 413 with BAD_REQUEST, like main's body limits). */
-class PayloadTooLarge extends Error {}
 
 function query(request: Request, name: string): string | null {
   const value = request.query[name];
   return typeof value === "string" && value.trim() !== "" ? value.trim() : null;
-}
-
-async function* limited(
-  request: Request,
-  limit: number,
-  limitText: string,
-  label: string,
-): AsyncGenerator<Uint8Array> {
-  let total = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
-    total += chunk.length;
-    if (total > limit)
-      throw new PayloadTooLarge(
-        `${label} is larger than the limit of ${limitText} (PUBLIC_DATA_LIMIT)`,
-      );
-    yield chunk;
-  }
 }
 
 export function publicDataRouter(
@@ -59,20 +34,9 @@ export function publicDataRouter(
   router.post("/public-data", async (request: Request, response: Response) => {
     const streaming = (request.headers.accept ?? "").includes("application/x-ndjson");
     const fail = (error: unknown) => {
-      const known = error instanceof DomainError;
-      const tooLarge = error instanceof PayloadTooLarge;
-      if (!known && !tooLarge) onError(error);
-      const body = known
-        ? { code: error.kind, message: error.message, problems: error.problems }
-        : tooLarge
-          ? { code: CODES.BAD_REQUEST, message: error.message, problems: [] }
-          : {
-              code: CODES.INTERNAL_SERVER_ERROR,
-              message: "Something went wrong on the server; it has been logged.",
-            };
-      const status = known ? (STATUS[error.kind] ?? 400) : tooLarge ? 413 : 500;
-      if (response.headersSent) response.end(`${JSON.stringify({ error: body })}\n`);
-      else response.status(status).json({ error: body });
+      const { status, body } = errorResponse(error, onError);
+      if (response.headersSent) response.end(`${JSON.stringify(body)}\n`);
+      else response.status(status).json(body);
       // The rest of an unread body is discarded with the connection.
       if (!request.complete) request.resume();
     };
@@ -89,14 +53,11 @@ export function publicDataRouter(
       if (!name)
         throw new DomainError(
           "BAD_USER_INPUT",
-          "name: give the file's name, e.g. /public-data?name=edubasealldata20261130.csv",
+          "name: give the file's name; accepts any file name, e.g. /public-data?name=edubasealldata20261130.csv",
         );
       const prefer = preferenceOf("prefer", query(request, "prefer"));
       const total = Number(request.headers["content-length"] ?? "0") || null;
-      if (total !== null && total > maxBytes)
-        throw new PayloadTooLarge(
-          `${name} is larger than the limit of ${limit} (PUBLIC_DATA_LIMIT)`,
-        );
+      if (total !== null && total > maxBytes) throw new FileTooLarge(name, limit);
       if (streaming) {
         response.status(200).type("application/x-ndjson");
         response.flushHeaders();
@@ -105,7 +66,11 @@ export function publicDataRouter(
         viewer,
         {
           fileName: name.slice(0, 200),
-          content: limited(request, maxBytes, limit, name),
+          content: withinLimit(
+            request as AsyncIterable<Buffer>,
+            { bytes: maxBytes, text: limit },
+            name,
+          ),
           year: query(request, "year"),
           onProgress: streaming
             ? ({ rows, bytes }) =>

@@ -49,9 +49,17 @@ export async function readPublicFile(
       yield chunk;
     }
   }
-  const parser = Readable.from(decodeText(counted(), (chosen) => (encoding = chosen))).pipe(
-    parse({ relax_column_count: true, relax_quotes: true, skip_empty_lines: true, bom: true }),
-  );
+  const source = Readable.from(decodeText(counted(), (chosen) => (encoding = chosen)));
+  const parser = parse({
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: true,
+    bom: true,
+  });
+  // pipe() does not pass on the source's errors (a file over the size limit, a
+  // broken upload): the parser is ended with them, so the read below throws.
+  source.on("error", (error) => parser.destroy(error));
+  source.pipe(parser);
   const titleLines: string[] = [];
   let reader: RowReader | null = null;
   let rows = 0;
@@ -89,10 +97,11 @@ export async function readPublicFile(
     }
   } finally {
     parser.destroy();
+    source.destroy();
   }
   if (reader === null) {
     throw new PublicFileError(
-      `${options.fileName}: not a public data file this product reads (no recognised header row in its first ${MAX_TITLE_LINES + 1} lines). Expected one of: ${expectedHeaders()}`,
+      `${options.fileName}: not a public data file this product reads (no recognised header row in its first ${MAX_TITLE_LINES + 1} lines); accepts a file whose header row has one of these sets of columns: ${expectedHeaders()}`,
     );
   }
   options.onProgress?.({ rows, bytes });

@@ -4,7 +4,7 @@
 import {
   afterEdit,
   badInput,
-  benchmarkLookup,
+  benchmarkWords,
   conflict,
   directChangeProblems,
   DomainError,
@@ -14,7 +14,6 @@ import {
   indicatorByKey,
   isPeriod,
   accumulationOf,
-  NATIONAL_BENCHMARKS,
   notFound,
   PERIODS,
   precisionOf,
@@ -22,6 +21,7 @@ import {
   readMetricValue,
   takeStep,
   yearProblem,
+  type BenchmarkLookup,
   type HalfTerm,
   type Indicator,
   type Period,
@@ -42,9 +42,9 @@ import { pageOf, rowsToRead, type Page, type PageWindow } from "./page.js";
 import { eventJson } from "../live/live-events.js";
 import type { EventBus } from "../live/event-bus.js";
 import { groupBy } from "./group-by.js";
+import type { NationalBenchmarkService } from "./national-benchmark.service.js";
 
 const MEASURABLE = new Set(["number", "percent", "points", "rate", "count", "grade"]);
-const national = benchmarkLookup(NATIONAL_BENCHMARKS);
 
 export interface TargetRow {
   readonly id: string;
@@ -102,9 +102,19 @@ export interface MeasurementRow {
   readonly createdAt: Date;
 }
 
+/** Progress, with which national figure it was compared with. */
+export interface TargetProgress extends Progress {
+  /**
+   * The national figure's phase, year and source: "secondary, 2023/24" (built
+   * in) or "all schools, 2024/25, from ks2_school_attainment_data.csv"
+   * (loaded); null when there is no national comparison.
+   */
+  readonly nationalFigure: string | null;
+}
+
 export interface TargetWithProgress {
   readonly target: TargetRow;
-  readonly progress: Progress;
+  readonly progress: TargetProgress;
   readonly measurements: MeasurementRow[];
   /** Every version, newest first (the sign-off steps are read from them). */
   readonly versions: TargetVersionRow[];
@@ -204,19 +214,24 @@ function readTargetValues(
   return { baseline, target, milestones, tolerance };
 }
 
-/** Progress of one target from its measurements, against the national figure for the academy's phase (like with like). */
+/**
+ * Progress of one target from its measurements, against the national figure
+ * for the academy's phase (like with like) that the trust's `national` lookup
+ * gives: a figure it loaded from a DfE file, else the built-in one.
+ */
 export function targetProgress(
   target: TargetRow,
   phase: string,
   measurements: readonly Pick<MeasurementRow, "period" | "value" | "provisional" | "createdAt">[],
-): Progress {
+  national: BenchmarkLookup,
+): TargetProgress {
   const indicator = indicatorByKey(target.metric);
   const milestones = JSON.parse(target.milestones) as Partial<Record<HalfTerm, number>>;
   const benchmark =
     indicator && hasNationalPosition(indicator)
       ? national(target.metric, phase as Phase, target.year)
       : null;
-  return progress(
+  const result = progress(
     {
       direction: indicator?.direction ?? "higher",
       baseline: target.baseline,
@@ -234,6 +249,7 @@ export function targetProgress(
     })),
     benchmark?.value ?? null,
   );
+  return { ...result, nationalFigure: benchmark ? benchmarkWords(benchmark) : null };
 }
 
 /** Today's date (UTC, ISO): a board's meeting cannot be after it. */
@@ -263,6 +279,7 @@ export class AcademyCardService {
     private readonly academies: AcademyService,
     private readonly audit: AuditService,
     private readonly events: EventBus,
+    private readonly nationals: NationalBenchmarkService,
   ) {}
 
   async card(viewer: Viewer, urn: string, year: string): Promise<AcademyCardData> {
@@ -295,7 +312,7 @@ export class AcademyCardService {
       where: { trustId: viewer.trustId, urn: { in: visible } },
     });
     const ids = academies.map((academy) => academy.id);
-    const [targets, measurements, versions] = await Promise.all([
+    const [targets, measurements, versions, national] = await Promise.all([
       this.prisma.target.findMany({
         where: { trustId: viewer.trustId, year, academyId: { in: ids } },
         orderBy: { metric: "asc" },
@@ -308,6 +325,7 @@ export class AcademyCardService {
         where: { parent: { trustId: viewer.trustId, year, academyId: { in: ids } } },
         orderBy: [{ targetId: "asc" }, { version: "desc" }],
       }),
+      this.nationals.lookup(viewer.trustId),
     ]);
     const versionsOf = groupBy(versions, (version) => version.targetId);
     const byUrn = new Map(academies.map((academy) => [academy.urn, academy]));
@@ -326,7 +344,7 @@ export class AcademyCardService {
           const own = measurementsOf.get(`${academy.id}|${target.metric}`) ?? [];
           return {
             target,
-            progress: targetProgress(target, academy.phase, own),
+            progress: targetProgress(target, academy.phase, own, national),
             measurements: own,
             versions: versionsOf.get(target.id) ?? [],
           };

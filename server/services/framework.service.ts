@@ -20,6 +20,7 @@ import { forbidden } from "../domain/index.js";
 import { roleHas } from "../auth/roles.js";
 import type { AuditService } from "./audit.service.js";
 import { ColumnMapService } from "./column-map.service.js";
+import type { NationalBenchmarkService } from "./national-benchmark.service.js";
 
 export interface FrameworkSummary {
   readonly framework: CompiledFramework;
@@ -40,12 +41,21 @@ function checkYear(year: string | null): void {
 export class FrameworkService {
   /** Compiled trust frameworks by row id and last change. */
   private readonly compiled = new Map<string, { stamp: number; framework: CompiledFramework }>();
+  /**
+   * Frameworks compiled with a trust's loaded national figures, by trust and
+   * framework key: kept while the framework and the figures are unchanged.
+   */
+  private readonly withFigures = new Map<
+    string,
+    { base: CompiledFramework; stamp: string; framework: CompiledFramework }
+  >();
   /** The trust's saved column map, read by every path that designates a matrix. */
   readonly columnMaps: ColumnMapService;
 
   constructor(
     private readonly prisma: Db,
     private readonly audit: AuditService,
+    private readonly nationals: NationalBenchmarkService,
   ) {
     this.columnMaps = new ColumnMapService(prisma, audit);
   }
@@ -74,8 +84,25 @@ export class FrameworkService {
     return framework;
   }
 
-  /** A preset, or one of the viewer's trust's frameworks; BAD_USER_INPUT naming the known keys otherwise. */
+  /**
+   * A preset, or one of the viewer's trust's frameworks, comparing with
+   * national by the trust's loaded figures (where it has any) over the
+   * built-in ones; BAD_USER_INPUT naming the known keys otherwise.
+   */
   async resolve(viewer: Viewer | null, key: string): Promise<CompiledFramework> {
+    const base = await this.resolveDefinition(viewer, key);
+    if (!viewer) return base;
+    const { figures, stamp } = await this.nationals.loaded(viewer.trustId);
+    if (figures.length === 0) return base;
+    const cacheKey = `${viewer.trustId}|${key}`;
+    const cached = this.withFigures.get(cacheKey);
+    if (cached && cached.base === base && cached.stamp === stamp) return cached.framework;
+    const framework = compileFramework(base.definition, { nationalFigures: figures });
+    this.withFigures.set(cacheKey, { base, stamp, framework });
+    return framework;
+  }
+
+  private async resolveDefinition(viewer: Viewer | null, key: string): Promise<CompiledFramework> {
     const found = presets().get(key);
     if (found) return found;
     if (viewer) {

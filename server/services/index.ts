@@ -10,6 +10,7 @@ import { DesignationService } from "./designation.service.js";
 import { FrameworkService } from "./framework.service.js";
 import { OverviewService } from "./overview.service.js";
 import { PublicDataService } from "./public-data.service.js";
+import { NationalBenchmarkService } from "./national-benchmark.service.js";
 
 export interface Services {
   readonly prisma: Db;
@@ -21,6 +22,7 @@ export interface Services {
   readonly cards: AcademyCardService;
   readonly overview: OverviewService;
   readonly publicData: PublicDataService;
+  readonly nationalBenchmarks: NationalBenchmarkService;
   readonly events: EventBus;
 }
 
@@ -32,7 +34,8 @@ export function createServices(
 ): Services {
   const events = new EventBus(prisma, transport, live);
   const audit = new AuditService(prisma);
-  const frameworks = new FrameworkService(prisma, audit);
+  const nationalBenchmarks = new NationalBenchmarkService(prisma);
+  const frameworks = new FrameworkService(prisma, audit, nationalBenchmarks);
   const academies = new AcademyService(prisma, audit, store === "postgresql");
   const designations = new DesignationService(prisma, frameworks, audit, events);
   return {
@@ -42,9 +45,17 @@ export function createServices(
     frameworks,
     academies,
     designations,
-    cards: new AcademyCardService(prisma, academies, audit, events),
-    overview: new OverviewService(prisma, designations),
-    publicData: new PublicDataService(prisma, frameworks, audit, events, designations),
+    cards: new AcademyCardService(prisma, academies, audit, events, nationalBenchmarks),
+    overview: new OverviewService(prisma, designations, nationalBenchmarks),
+    publicData: new PublicDataService(
+      prisma,
+      frameworks,
+      audit,
+      events,
+      designations,
+      nationalBenchmarks,
+    ),
+    nationalBenchmarks,
     events,
   };
 }

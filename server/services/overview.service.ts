@@ -6,6 +6,7 @@ import type { Db } from "../db/index.js";
 import type { Viewer } from "../auth/viewer.js";
 import { academyScope, type AcademyRow } from "./academy.service.js";
 import { targetProgress, type MeasurementRow, type TargetRow } from "./academy-card.service.js";
+import type { NationalBenchmarkService } from "./national-benchmark.service.js";
 import type { DesignationService, YearDesignation } from "./designation.service.js";
 import { groupBy } from "./group-by.js";
 
@@ -63,6 +64,7 @@ export class OverviewService {
   constructor(
     private readonly prisma: Db,
     private readonly designations: DesignationService,
+    private readonly nationals: NationalBenchmarkService,
   ) {}
 
   async overview(viewer: Viewer, year: string, changedSince: Date | null): Promise<OverviewRow[]> {
@@ -71,7 +73,7 @@ export class OverviewService {
     const scope = academyScope(viewer);
     const academyFilter =
       viewer.academyUrns === null ? {} : { academy: { urn: { in: [...viewer.academyUrns] } } };
-    const [academies, designations, targets, measurements] = await Promise.all([
+    const [academies, designations, targets, measurements, national] = await Promise.all([
       this.prisma.academy.findMany({ where: scope, orderBy: { urn: "asc" } }),
       this.designations.yearDesignations(viewer, null, year),
       this.prisma.target.findMany({ where: { trustId: viewer.trustId, year, ...academyFilter } }),
@@ -89,6 +91,7 @@ export class OverviewService {
         },
         orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       }),
+      this.nationals.lookup(viewer.trustId),
     ]);
     const targetsOf = groupBy(targets, (row) => row.academyId);
     const measurementsOf = groupBy(measurements, (row) => `${row.academyId}|${row.metric}`);
@@ -106,6 +109,7 @@ export class OverviewService {
           target,
           academy.phase,
           measurementsOf.get(`${academy.id}|${target.metric}`) ?? [],
+          national,
         );
         countRag(rag, result.rag);
         if (changedSince && target.updatedAt >= changedSince) {

@@ -9,9 +9,7 @@
 import {
   badInput,
   calendarPosition,
-  indicatorByKey,
   indicatorForHeader,
-  readCell,
   DomainError,
   isoDate,
   forbidden,
@@ -38,6 +36,7 @@ import {
 import { filledReasons, publicLayers, sourceWords } from "../public-data/evidence-layers.js";
 import { evidenceForYear, type EvidenceLayer } from "../domain/designations/evidence-for-year.js";
 import type { DesignationService } from "./designation.service.js";
+import type { NationalBenchmarkService, NationalPlan } from "./national-benchmark.service.js";
 
 export interface PublicImportInput {
   readonly fileName: string;
@@ -71,7 +70,13 @@ export interface PublicImportReport {
   readonly academiesUpdated: readonly string[];
   readonly predecessorsLinked: number;
   /** England rows (national figures) the file carries. */
-  readonly nationalFigures: readonly NationalRow[];
+  readonly nationalFigures: readonly Omit<NationalRow, "type">[];
+  /** England figures stored as the trust's national benchmarks (added or changed). */
+  readonly nationalLoaded: number;
+  /** England figures already held as they are. */
+  readonly nationalUnchanged: number;
+  /** England figures not taken because a newer edition is held. */
+  readonly nationalOlderThanHeld: number;
   /** Academies whose designation for the year changed after the load. */
   readonly designated: number;
   /** The designation year used. */
@@ -115,38 +120,9 @@ export function preferenceOf(field: string, text: string | null | undefined): Pr
   throw badInput([
     {
       field,
-      message: `${field}: "${text.slice(0, 40)}" is not a preference; use TRUST (the trust's value wins) or PUBLIC (the public figure wins)`,
+      message: `${field}: "${text.slice(0, 40)}" is not a preference; accepts TRUST (the trust's value wins) or PUBLIC (the public figure wins)`,
     },
   ]);
-}
-
-/** The inspection date a matrix row records (ofsted.date), ISO; null when none is readable. */
-function inspectionDate(entries: readonly EvidenceEntry[]): string | null {
-  const indicator = indicatorByKey("ofsted.date");
-  const entry = entries.find((item) => keyOfEntry(item) === "ofsted.date");
-  if (!indicator || !entry) return null;
-  const reading = readCell(indicator, entry.value);
-  return reading.ok && typeof reading.value === "string" ? reading.value : null;
-}
-
-/**
- * An earlier matrix row as layers: its inspection dated by the inspection's own
- * date (so a newer inspection from a public file is taken over an older one the
- * row repeats), its other values by the row's year.
- */
-function matrixLayers(
-  describes: string,
-  source: string,
-  entries: EvidenceEntry[],
-): EvidenceLayer[] {
-  const ofsted = entries.filter((entry) => keyOfEntry(entry).startsWith("ofsted."));
-  const rest = entries.filter((entry) => !keyOfEntry(entry).startsWith("ofsted."));
-  const date = inspectionDate(ofsted);
-  if (ofsted.length === 0 || date === null) return [{ describes, date: null, source, entries }];
-  return [
-    { describes, date: null, source, entries: rest },
-    { describes, date, source, entries: ofsted },
-  ];
 }
 
 /** The indicator key of a recorded cell (headers resolved). */
@@ -190,6 +166,7 @@ export class PublicDataService {
     private readonly audit: AuditService,
     private readonly events: EventBus,
     private readonly designations: DesignationService,
+    private readonly nationals: NationalBenchmarkService,
   ) {}
 
   /** Reads one file and stores what it holds for the viewer's trust; returns what it found and did. */
@@ -246,16 +223,25 @@ export class PublicDataService {
       encoding: summary.encoding,
       rows: summary.rows,
       bytes: summary.bytes,
-      nationalFigures: nationals,
+      nationalFigures: nationals.map(({ indicator, phase, year, value }) => ({
+        indicator,
+        phase,
+        year,
+        value,
+      })),
     };
     let outcome: Omit<PublicImportReport, keyof typeof base | "designated" | "designationYear">;
+    const noNational = { nationalLoaded: 0, nationalUnchanged: 0, nationalOlderThanHeld: 0 };
     if (summary.kind === "gias-establishments") {
-      outcome = await this.applyEstablishments(viewer, trust.uid, establishments, byUrn, {
-        ...summary,
-        fileName: input.fileName,
-      });
+      outcome = {
+        ...(await this.applyEstablishments(viewer, trust.uid, establishments, byUrn, {
+          ...summary,
+          fileName: input.fileName,
+        })),
+        ...noNational,
+      };
     } else if (summary.kind === "gias-links") {
-      outcome = await this.applyLinks(viewer, links, byUrn, summary);
+      outcome = { ...(await this.applyLinks(viewer, links, byUrn, summary)), ...noNational };
     } else {
       const edition = summary.edition ?? "";
       const matched = new Set<string>();
@@ -287,6 +273,8 @@ export class PublicDataService {
         .filter((academy) => !matched.has(academy.urn) && expects(summary.kind, academy.phase))
         .map((academy) => academy.urn)
         .sort();
+      // England rows become the trust's national benchmarks (a newer edition supersedes).
+      const national = await this.nationals.plan(viewer.trustId, edition, nationals);
       const stored = await this.storeValues(
         viewer,
         summary.kind,
@@ -296,6 +284,7 @@ export class PublicDataService {
         incoming,
         [...matched],
         missing,
+        national,
       );
       outcome = {
         skipped: summary.skipped + notInRoster.size,
@@ -313,9 +302,11 @@ export class PublicDataService {
             : [],
       };
     }
-    // Only evidence changes a designation: GIAS (the roster, predecessor links) does not.
+    // Only evidence and national figures change a designation: GIAS (the roster, predecessor links) does not.
     const changed =
-      outcome.loaded > 0 && summary.kind !== "gias-establishments" && summary.kind !== "gias-links";
+      (outcome.loaded > 0 || outcome.nationalLoaded > 0) &&
+      summary.kind !== "gias-establishments" &&
+      summary.kind !== "gias-links";
     const period = options.designationYear
       ? { year: options.designationYear, term: null }
       : currentPeriod(options.today);
@@ -334,7 +325,15 @@ export class PublicDataService {
     incoming: readonly { academyId: string; value: PublicValue }[],
     matched: readonly string[],
     missing: readonly string[],
-  ): Promise<{ loaded: number; unchanged: number; olderThanHeld: number }> {
+    national: NationalPlan,
+  ): Promise<{
+    loaded: number;
+    unchanged: number;
+    olderThanHeld: number;
+    nationalLoaded: number;
+    nationalUnchanged: number;
+    nationalOlderThanHeld: number;
+  }> {
     const existing = await this.prisma.publicValue.findMany({
       where: { trustId: viewer.trustId, kind },
     });
@@ -378,7 +377,15 @@ export class PublicDataService {
       else updates.push({ id: row.id, value });
     }
     const loaded = creates.length + updates.length;
-    if (loaded === 0) return { loaded, unchanged, olderThanHeld };
+    const counts = {
+      loaded,
+      unchanged,
+      olderThanHeld,
+      nationalLoaded: national.loaded,
+      nationalUnchanged: national.unchanged,
+      nationalOlderThanHeld: national.olderThanHeld,
+    };
+    if (loaded === 0 && national.loaded === 0) return counts;
     await this.prisma.$transaction(
       async (tx) => {
         const record = await tx.publicImport.create({
@@ -394,9 +401,16 @@ export class PublicDataService {
             missing: missing.join(","),
             loaded,
             unchanged,
+            national: national.loaded,
             loadedBy: viewer.userId,
           },
         });
+        await this.nationals.write(
+          tx,
+          viewer.trustId,
+          { id: record.id, kind, edition, fileName, loadedAt: record.loadedAt },
+          national,
+        );
         const data = (value: PublicValue) => ({
           value: value.value,
           unavailable: value.unavailable,
@@ -429,11 +443,12 @@ export class PublicDataService {
           fileName,
           loaded,
           unchanged,
+          national: national.loaded,
         });
       },
       { timeout: 300_000 },
     );
-    return { loaded, unchanged, olderThanHeld };
+    return counts;
   }
 
   private async applyEstablishments(
@@ -667,13 +682,12 @@ export class PublicDataService {
           const layers: EvidenceLayer[] = [
             ...own
               .filter((record) => record !== current)
-              .flatMap((record) =>
-                matrixLayers(
-                  record.year,
-                  `risk matrix ${record.year} ${record.term}`,
-                  trustEntries(record.year, record.entries),
-                ),
-              ),
+              .map((record) => ({
+                describes: record.year,
+                date: null,
+                source: `risk matrix ${record.year} ${record.term}`,
+                entries: trustEntries(record.year, record.entries),
+              })),
             ...imported,
           ];
           const filledYear = evidenceForYear(

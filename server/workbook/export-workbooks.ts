@@ -117,6 +117,7 @@ export async function academyCardWorkbook(
       "On track",
       "RAG",
       "National",
+      "National figure",
       "Change pending",
     ]),
   );
@@ -138,6 +139,7 @@ export async function academyCardWorkbook(
       progress.onTrack === null ? "" : progress.onTrack ? "Yes" : "No",
       null,
       progress.national,
+      text(progress.nationalFigure ?? ""),
       text(
         target.pendingStatus === null
           ? ""
@@ -152,8 +154,7 @@ export async function academyCardWorkbook(
     ragCell(row.getCell(12), progress.rag);
   }
   sheet.columns.forEach(
-    (column, index) =>
-      (column.width = index === 0 ? 40 : index === 4 ? 42 : index === 13 ? 36 : 12),
+    (column, index) => (column.width = index === 0 ? 40 : index === 4 ? 42 : index >= 13 ? 36 : 12),
   );
   sheet.views = [{ state: "frozen", ySplit: 5 }];
   designationSheet(workbook, `${card.academy.name}: designation ${card.year}`, line);

@@ -34,6 +34,7 @@ function target(metric: string, latest: number | null, targetValue = 5): CardTar
       onTrack: null,
       rag: null,
       national: null,
+      nationalFigure: null,
       differenceFromNational: null,
       provisional: false,
       tolerance: 0.25,

@@ -28,6 +28,7 @@ const CARD = gql`
           latest
           rag
           national
+          nationalFigure
           expected
           tolerance
         }
@@ -72,6 +73,7 @@ type Card = {
       latest: number | null;
       rag: string | null;
       national: number | null;
+      nationalFigure: string | null;
       expected: number | null;
       tolerance: number;
     };
@@ -138,7 +140,7 @@ describe.each(await storesToTest())("workbook exports on %s", (store) => {
     const rows = rowsOf(sheet);
     expect(rows[0]![0]).toBe("Oakfield Primary Academy (URN 140001)");
     expect(String(rows[2]![0])).toMatch(/^Designation: /);
-    expect(rows[4]!.slice(0, 14)).toEqual([
+    expect(rows[4]!.slice(0, 15)).toEqual([
       "Metric",
       "Baseline",
       "Target",
@@ -152,6 +154,7 @@ describe.each(await storesToTest())("workbook exports on %s", (store) => {
       "On track",
       "RAG",
       "National",
+      "National figure",
       "Change pending",
     ]);
     const targets = rows.slice(5).filter((row) => row[0] !== null && row[0] !== undefined);
@@ -171,6 +174,8 @@ describe.each(await storesToTest())("workbook exports on %s", (store) => {
       expect(row[8]).toBe(target.progress.tolerance);
       expect(row[11]).toBe(target.progress.rag ? target.progress.rag.toUpperCase() : "NO DATA");
       expect(row[12]).toBe(target.progress.national);
+      // Which national figure, with its source: built in, or loaded from a DfE file.
+      expect(row[13] || null).toBe(target.progress.nationalFigure);
     });
     // Shown to the unit's precision: one decimal for a percentage.
     const absenceRow = sheet.getRow(6);
@@ -224,11 +229,17 @@ describe.each(await storesToTest())("workbook exports on %s", (store) => {
   ])("answers 401 to $path without a token, or with an unknown one", async ({ path }) => {
     const anonymous = await download(path, null);
     expect(anonymous.status).toBe(401);
-    expect(((await anonymous.json()) as { error: { code: string } }).error.code).toBe(
-      "UNAUTHENTICATED",
-    );
+    expect(await anonymous.json()).toEqual({
+      errors: [
+        { message: expect.stringMatching(/^Sign in/), extensions: { code: "UNAUTHENTICATED" } },
+      ],
+    });
     const unknown = await download(path, "mat_no-such-token");
     expect(unknown.status).toBe(401);
+    expect(
+      ((await unknown.json()) as { errors: { extensions: { code: string } }[] }).errors[0]
+        ?.extensions.code,
+    ).toBe("UNAUTHENTICATED");
   });
 
   it("answers 404 to the academy user asking for another academy's card, and 400 to a bad year", async () => {
@@ -237,6 +248,10 @@ describe.each(await storesToTest())("workbook exports on %s", (store) => {
       server.tokens.academy,
     );
     expect(other.status).toBe(404);
+    expect(
+      ((await other.json()) as { errors: { extensions: { code: string } }[] }).errors[0]?.extensions
+        .code,
+    ).toBe("NOT_FOUND");
     const own = await workbookAt(
       `/export/academy-card.xlsx?urn=140001&year=${YEAR}`,
       server.tokens.academy,
@@ -244,6 +259,13 @@ describe.each(await storesToTest())("workbook exports on %s", (store) => {
     expect(rowsOf(own)[0]![0]).toBe("Oakfield Primary Academy (URN 140001)");
     const badYear = await download(`/export/overview.xlsx?year=2025-26`);
     expect(badYear.status).toBe(400);
+    const [problem] = (
+      (await badYear.json()) as {
+        errors: { message: string; extensions: { code: string; problems: { field: string }[] } }[];
+      }
+    ).errors;
+    expect(problem?.extensions.code).toBe("BAD_USER_INPUT");
+    expect(problem?.extensions.problems[0]?.field).toBe("year");
   });
 
   describe("names a spreadsheet would run as formulas", () => {

@@ -8,6 +8,12 @@ import { startTestServer, storesToTest, type TestServer } from "../support/test-
 
 const FIXTURES = new URL("../fixtures/public-data/", import.meta.url);
 
+/** Every door's error shape: GraphQL's. */
+interface ErrorBody {
+  readonly message: string;
+  readonly extensions: { code: string; problems?: { field: string; message: string }[] };
+}
+
 describe.each(await storesToTest())("POST /public-data on %s", (store) => {
   let server: TestServer;
   beforeAll(async () => {
@@ -77,7 +83,9 @@ describe.each(await storesToTest())("POST /public-data on %s", (store) => {
       role ? server.tokens[role] : null,
     );
     expect(response.status).toBe(status);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe(code);
+    expect(await response.json()).toEqual({
+      errors: [{ message: expect.any(String), extensions: { code } }],
+    });
   });
 
   it("shows the public source of a filled inspection in the academy card's designation reasons", async () => {
@@ -103,9 +111,10 @@ describe.each(await storesToTest())("POST /public-data on %s", (store) => {
       Buffer.from("Name,Score\nA,1\n"),
     );
     expect(response.status).toBe(400);
-    const { error } = (await response.json()) as { error: { code: string; message: string } };
-    expect(error.code).toBe("BAD_USER_INPUT");
-    expect(error.message).toMatch(/scores\.csv: not a public data file.*KS2 school results/);
+    const [error] = ((await response.json()) as { errors: ErrorBody[] }).errors;
+    expect(error?.extensions.code).toBe("BAD_USER_INPUT");
+    expect(error?.message).toMatch(/scores\.csv: not a public data file.*KS2 school results/);
+    expect(error?.extensions.problems?.[0]?.field).toBe("file");
   });
 
   it("refuses a prefer that is neither TRUST nor PUBLIC, naming the value and what is accepted", async () => {
@@ -118,10 +127,31 @@ describe.each(await storesToTest())("POST /public-data on %s", (store) => {
       },
     );
     expect(response.status).toBe(400);
-    const { error } = (await response.json()) as { error: { code: string; message: string } };
-    expect(error.code).toBe("BAD_USER_INPUT");
-    expect(error.message).toBe(
-      'prefer: "newest" is not a preference; use TRUST (the trust\'s value wins) or PUBLIC (the public figure wins)',
+    const [error] = ((await response.json()) as { errors: ErrorBody[] }).errors;
+    expect(error?.extensions.code).toBe("BAD_USER_INPUT");
+    expect(error?.message).toBe(
+      'prefer: "newest" is not a preference; accepts TRUST (the trust\'s value wins) or PUBLIC (the public figure wins)',
+    );
+  });
+
+  it("refuses a file over the configured limit while streaming it, with no Content-Length", async () => {
+    const gias = await readFile(new URL("edubasealldata20261130.csv", FIXTURES));
+    const chunks = [gias, Buffer.alloc(70 * 1024, 0x20)];
+    const response = await fetch(`${server.url}/public-data?name=edubasealldata.csv`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${server.tokens["data-manager"]}` },
+      body: new ReadableStream({
+        pull(controller) {
+          const next = chunks.shift();
+          if (next) controller.enqueue(new Uint8Array(next));
+          else controller.close();
+        },
+      }),
+      duplex: "half",
+    } as RequestInit);
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { errors: ErrorBody[] }).errors[0]?.message).toBe(
+      "edubasealldata.csv is larger than the limit of 64kb (PUBLIC_DATA_LIMIT)",
     );
   });
 
@@ -132,8 +162,13 @@ describe.each(await storesToTest())("POST /public-data on %s", (store) => {
     ]);
     const response = await post("edubasealldata.csv", server.tokens["data-manager"], big);
     expect(response.status).toBe(413);
-    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(
-      /64 KB|0 MB|limit/,
-    );
+    expect(await response.json()).toEqual({
+      errors: [
+        {
+          message: "edubasealldata.csv is larger than the limit of 64kb (PUBLIC_DATA_LIMIT)",
+          extensions: { code: "BAD_REQUEST" },
+        },
+      ],
+    });
   });
 });

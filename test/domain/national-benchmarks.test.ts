@@ -1,7 +1,18 @@
 // National benchmarks are dated, sourced data (DOMAIN.md): which figure a
 // comparison uses for an indicator, phase and academic year.
 import { describe, expect, it } from "vitest";
-import { benchmarkLookup, NATIONAL_BENCHMARKS } from "../../server/domain/index.js";
+import {
+  benchmarkLookup,
+  benchmarkWords,
+  compileFramework,
+  figuresInForce,
+  hasNationalFigure,
+  nationalFigures,
+  preset,
+  readEvidence,
+  NATIONAL_BENCHMARKS,
+  type NationalFigure,
+} from "../../server/domain/index.js";
 
 const lookup = benchmarkLookup(NATIONAL_BENCHMARKS);
 
@@ -69,5 +80,140 @@ describe("national benchmarks", () => {
       },
     ]);
     expect(edited("attendance.absence", null, "2024/25")?.value).toBe(7.0);
+  });
+});
+
+/** Figures a trust loaded from DfE files' England rows. */
+const LOADED: NationalFigure[] = [
+  {
+    indicator: "attendance.absence",
+    phase: "secondary",
+    year: "2024/25",
+    value: 8.6,
+    source: "DfE school absence 2024/25, England figure from 1a_absence_3term_school.csv",
+    fileName: "1a_absence_3term_school.csv",
+    asOf: "2026-12-02",
+  },
+  {
+    indicator: "ks2.rwmExpected",
+    phase: null,
+    year: "2024/25",
+    value: 61,
+    source: "DfE KS2 school results 2024/25, England figure from ks2.csv",
+    fileName: "ks2.csv",
+    asOf: "2026-12-02",
+  },
+];
+
+describe("national figures loaded by a trust", () => {
+  const lookup = benchmarkLookup(nationalFigures(LOADED));
+
+  it.each([
+    [
+      "ks2.rwmExpected",
+      null,
+      "2024/25",
+      61,
+      "all schools, 2024/25, from ks2.csv",
+      "replaces the built-in 62",
+    ],
+    [
+      "ks2.rwmExpected",
+      "primary",
+      "2026/27",
+      61,
+      "all schools, 2024/25, from ks2.csv",
+      "stands in later years",
+    ],
+    [
+      "attendance.absence",
+      "secondary",
+      "2025/26",
+      8.6,
+      "secondary, 2024/25, from 1a_absence_3term_school.csv",
+      "newer than the built-in 2023/24 8.9",
+    ],
+    [
+      "attendance.absence",
+      "secondary",
+      "2023/24",
+      8.9,
+      "secondary, 2023/24",
+      "the built-in figure for its own year",
+    ],
+    [
+      "attendance.absence",
+      "primary",
+      "2025/26",
+      5.5,
+      "primary, 2023/24",
+      "no loaded primary figure: the built-in one",
+    ],
+    ["attendance.absence", "special", "2025/26", null, null, "special schools are never compared"],
+  ] as const)(
+    "gives %s for phase %s in %s as %s (%s: %s)",
+    (indicator, phase, year, value, words, _why) => {
+      const figure = lookup(indicator, phase, year);
+      expect(figure?.value ?? null).toBe(value);
+      expect(figure ? benchmarkWords(figure) : null).toBe(words);
+    },
+  );
+
+  it("lets a framework's own benchmark win over a loaded figure for the same indicator, phase and year", () => {
+    const own = {
+      indicator: "ks2.rwmExpected",
+      phase: null,
+      year: "2024/25",
+      value: 65,
+      source: "Trust",
+    };
+    expect(
+      benchmarkLookup(nationalFigures(LOADED, [own]))("ks2.rwmExpected", null, "2024/25")?.value,
+    ).toBe(65);
+  });
+
+  it.each([
+    ["attendance.absence", true],
+    ["behaviour.permanentExclusionRate", true],
+    ["behaviour.permanentExclusions", false],
+    ["no.such.indicator", false],
+  ] as const)("says whether %s can have a national figure (%s)", (indicator, can) => {
+    expect(hasNationalFigure(indicator)).toBe(can);
+  });
+
+  it.each([
+    ["2024/25", "ks2.rwmExpected", null, "2024/25", 61],
+    ["2024/25", "attendance.absence", null, "2024/25", 6.9],
+    ["2024/25", "attendance.absence", "secondary", "2024/25", 8.6],
+    ["2023/24", "attendance.absence", "secondary", "2023/24", 8.9],
+    ["2022/23", "attendance.absence", "secondary", "2023/24", 8.9],
+    [null, "attendance.persistentAbsence", null, "2024/25", 18.7],
+  ] as const)(
+    "lists the figures in force for %s: %s (%s) is %s's %s",
+    (year, indicator, phase, figureYear, value) => {
+      const inForce = figuresInForce(nationalFigures(LOADED), year);
+      const found = inForce.filter(
+        (figure) => figure.indicator === indicator && figure.phase === phase,
+      );
+      expect(found.map((figure) => [figure.year, figure.value])).toEqual([[figureYear, value]]);
+    },
+  );
+
+  it("compares a designation with the loaded figure and names its file in the reason", () => {
+    const framework = compileFramework(preset("phase-model")!.definition, {
+      nationalFigures: LOADED,
+    });
+    const evidence = readEvidence([
+      { indicator: "phase", value: "primary" },
+      { indicator: "ks2.rwmExpected", value: "55" },
+    ]);
+    const reasons = framework
+      .designate(evidence, { year: "2025/26" })
+      .reasons.map((r) => r.message);
+    expect(reasons.join("\n")).toContain("national (all schools, 2024/25, from ks2.csv) 61%");
+    const builtIn = preset("phase-model")!.designate(evidence, { year: "2025/26" });
+    expect(builtIn.reasons.map((r) => r.message).join("\n")).toContain(
+      "national (all schools, 2024/25) 62%",
+    );
   });
 });

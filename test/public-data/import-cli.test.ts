@@ -1,7 +1,7 @@
 // `npm run import` as a data manager runs it: a seeded SQLite file, the GIAS,
 // links, Ofsted MI, KS2 and an older wide KS4 file named on the command line;
 // the output says each file's kind, edition, matches, skips, what is missing
-// and what was loaded, and a second run loads nothing.
+// and what was loaded (England figures included), and a second run loads nothing.
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -63,6 +63,7 @@ describe("npm run import", () => {
     expect(out).toContain(
       "ks2_school_attainment_data.csv: DfE KS2 school results, edition 2024/25 (11 rows, ascii)",
     );
+    expect(out).toContain("  England figures: 1 loaded as national benchmarks; unchanged: 0");
     expect(out).toContain("  England figures in the file: ks2.rwmExpected 2024/25 62");
     expect(out).toContain(
       "england_ks4final.csv: DfE KS4 school results, edition 2022/23 (4 rows, ascii)",
@@ -80,6 +81,9 @@ describe("npm run import", () => {
     ]);
     expect(result.code, result.stderr).toBe(0);
     expect(result.stdout).toContain("  values loaded: 0; unchanged: 158");
+    expect(result.stdout).toContain(
+      "  England figures: 0 loaded as national benchmarks; unchanged: 1",
+    );
     expect(result.stdout).not.toContain("designations for 2026/27 changed");
   }, 120_000);
 

@@ -124,7 +124,6 @@ describe.each(stores)("public data on %s", (store) => {
     });
     expect(ks2.missing).toEqual([]);
     expect(ks2.nationalFigures).toContainEqual({
-      type: "national",
       indicator: "ks2.rwmExpected",
       phase: null,
       year: "2024/25",
@@ -226,6 +225,130 @@ describe.each(stores)("public data on %s", (store) => {
     });
   });
 
+  it("stores England rows as the trust's national figures, used by its designations and cards; a newer edition supersedes", async () => {
+    const heldOf = async () =>
+      (
+        await database.prisma.nationalBenchmark.findMany({
+          where: { trustId: viewer.trustId },
+          orderBy: [{ indicator: "asc" }, { phase: "asc" }, { year: "asc" }],
+        })
+      ).map((row) => [row.indicator, row.phase, row.year, row.value, row.fileName]);
+    // The KS2 file loaded above: its England row, all schools 2024/25.
+    expect(await heldOf()).toEqual([
+      ["ks2.rwmExpected", "", "2024/25", 62, "ks2_school_attainment_data.csv"],
+    ]);
+
+    const absence = await load("1a_absence_3term_school.csv");
+    expect(absence).toMatchObject({ nationalLoaded: 4, nationalUnchanged: 0 });
+    const again = await load("1a_absence_3term_school.csv");
+    expect(again).toMatchObject({
+      loaded: 0,
+      nationalLoaded: 0,
+      nationalUnchanged: 4,
+      designated: 0,
+    });
+
+    // A count (permanent exclusions in the year) is read but never a national figure; its rate is.
+    const exclusions = await load("exclusions_school_level.csv");
+    expect(exclusions.nationalFigures.map((row) => row.indicator)).toContain(
+      "behaviour.permanentExclusions",
+    );
+    expect(exclusions.nationalLoaded).toBe(2);
+    expect(
+      (await heldOf()).filter(([indicator]) => String(indicator).startsWith("behaviour")),
+    ).toEqual([
+      [
+        "behaviour.permanentExclusionRate",
+        "secondary",
+        "2024/25",
+        0.26,
+        "exclusions_school_level.csv",
+      ],
+      ["behaviour.suspensionRate", "secondary", "2024/25", 22.85, "exclusions_school_level.csv"],
+    ]);
+
+    // A newer edition (its newest time period 2025/26) revises 2024/25 and adds 2025/26.
+    const ks2 = (rows: string[]) =>
+      Readable.from([
+        Buffer.from(
+          [
+            "time_period,geographic_level,school_urn,subject,breakdown_topic,breakdown,expected_standard_pupil_percent",
+            ...rows,
+          ].join("\n"),
+        ),
+      ]);
+    const newer = await services.publicData.importFile(
+      viewer,
+      {
+        fileName: "ks2-revised.csv",
+        content: ks2([
+          '202425,National,,"Reading, writing and maths",All pupils,Total,61.5',
+          '202526,National,,"Reading, writing and maths",All pupils,Total,63',
+        ]),
+      },
+      { designationYear: YEAR },
+    );
+    expect(newer).toMatchObject({ edition: "2025/26", nationalLoaded: 2, loaded: 0 });
+    expect(newer.designated).toBeGreaterThan(0);
+    const older = await load("ks2_school_attainment_data.csv");
+    expect(older).toMatchObject({ nationalLoaded: 0, nationalOlderThanHeld: 1 });
+    expect((await heldOf()).filter(([indicator]) => indicator === "ks2.rwmExpected")).toEqual([
+      ["ks2.rwmExpected", "", "2024/25", 61.5, "ks2-revised.csv"],
+      ["ks2.rwmExpected", "", "2025/26", 63, "ks2-revised.csv"],
+    ]);
+
+    // In force for 2024/25: the loaded figures over the built-in ones, each with its source.
+    const inForce = await services.nationalBenchmarks.inForce(viewer, "2024/25");
+    const pick = (indicator: string, phase: string | null) =>
+      inForce.find((figure) => figure.indicator === indicator && figure.phase === phase);
+    expect(pick("ks2.rwmExpected", null)).toMatchObject({
+      year: "2024/25",
+      value: 61.5,
+      builtIn: false,
+      fileName: "ks2-revised.csv",
+      edition: "2025/26",
+      source: "DfE KS2 school results 2024/25, England figure from ks2-revised.csv",
+    });
+    expect(pick("attendance.absence", "secondary")).toMatchObject({ value: 8.6, builtIn: false });
+    expect(pick("attendance.absence", null)).toMatchObject({
+      year: "2024/25",
+      value: 6.9,
+      builtIn: true,
+      fileName: null,
+    });
+    expect(pick("ks4.attainment8", null)).toMatchObject({ year: "2023/24", builtIn: true });
+    // Another trust holds none of them.
+    expect(
+      (await services.nationalBenchmarks.inForce(otherTrust, "2024/25")).every((f) => f.builtIn),
+    ).toBe(true);
+
+    // A primary's KS2 outcome is compared with the loaded 2025/26 figure, named with its file.
+    const academy = await database.prisma.academy.findFirstOrThrow({
+      where: { trustId: viewer.trustId, urn: "140001" },
+    });
+    const designation = await database.prisma.designation.findFirstOrThrow({
+      where: { academyId: academy.id, year: YEAR },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(designation.reasons).toMatch(
+      /national \(all schools, 2025\/26, from ks2-revised\.csv\) 63%/,
+    );
+
+    // A secondary's absence target on its card: the loaded secondary figure, with its source.
+    await services.cards.setTarget(viewer, {
+      urn: "140002",
+      year: YEAR,
+      metric: "attendance.absence",
+      baseline: 9,
+      target: 8,
+    });
+    const card = await services.cards.card(viewer, "140002", YEAR);
+    expect(card.targets[0]?.progress).toMatchObject({
+      national: 8.6,
+      nationalFigure: "secondary, 2024/25, from 1a_absence_3term_school.csv",
+    });
+  });
+
   it("keeps the trust's own value for the year over the imported one", async () => {
     const academy = await database.prisma.academy.findFirstOrThrow({
       where: { trustId: viewer.trustId, urn: "140007" },
@@ -312,7 +435,8 @@ describe.each(stores)("public data on %s", (store) => {
       ),
     ).rejects.toThrow(/trust admin or data manager/);
     const report = await load("ks2_school_attainment_data.csv", {}, otherTrust);
-    expect(report).toMatchObject({ matched: [], loaded: 0 });
+    // The England row becomes the other trust's own figure; no school is its.
+    expect(report).toMatchObject({ matched: [], loaded: 0, nationalLoaded: 1 });
     expect(
       await database.prisma.publicValue.count({ where: { trustId: otherTrust.trustId } }),
     ).toBe(0);

@@ -31,7 +31,16 @@ interface Rule {
   readonly variables?: Record<string, unknown> | (() => Record<string, unknown>);
   /** Subscriptions go over graphql-ws, not HTTP, with the change (run as the trust's admin) that reaches them. */
   readonly subscription?: { readonly trigger: (year: string) => string };
+  /** A file sent as a GraphQL multipart request in the variable `file`. */
+  readonly upload?: { readonly name: string; readonly content: string };
 }
+
+/** A small KS2 file: an England row and one school of the demo trust (and of the other trust's roster). */
+const KS2_FILE = [
+  "time_period,geographic_level,school_urn,subject,breakdown_topic,breakdown,expected_standard_pupil_percent",
+  '202425,National,,"Reading, writing and maths",All pupils,Total,61',
+  '202425,School,140001,"Reading, writing and maths",All pupils,Total,70',
+].join("\n");
 
 const YEAR = "2025/26";
 
@@ -78,6 +87,16 @@ const RULES: Record<string, Rule> = {
     // Oakfield Primary Academy (140001), which every role of the demo trust sees.
     document: "query($id: ID!) { node(id: $id) { id ... on Academy { name } } }",
     variables: () => ({ id: ids.oakfield }),
+  },
+  nationalBenchmarks: {
+    allowed: EVERYONE,
+    document: '{ nationalBenchmarks(year: "2025/26") { indicator value source builtIn } }',
+  },
+  importPublicData: {
+    allowed: ["trust-admin", "data-manager"],
+    document:
+      'mutation($file: Upload!) { importPublicData(file: $file, designationYear: "2025/26") { kind loaded unchanged } }',
+    upload: { name: "ks2_school_attainment_data.csv", content: KS2_FILE },
   },
   publicEvidence: {
     allowed: EVERYONE,
@@ -337,6 +356,26 @@ describe("authorization matrix", () => {
     });
   }
 
+  /** A GraphQL multipart request (the spec's operations, map and file parts). */
+  async function postUpload(
+    document: string,
+    upload: NonNullable<Rule["upload"]>,
+    token: string | null,
+  ) {
+    const form = new FormData();
+    form.append("operations", JSON.stringify({ query: document, variables: { file: null } }));
+    form.append("map", JSON.stringify({ 0: ["variables.file"] }));
+    form.append("0", new Blob([upload.content], { type: "text/csv" }), upload.name);
+    return fetch(`${server.url}/graphql`, {
+      method: "POST",
+      headers: {
+        "apollo-require-preflight": "true",
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+      body: form,
+    });
+  }
+
   /**
    * A subscription: refused at connection (the socket closes), refused with an
    * error, or accepted, which the next change in the subscriber's own trust
@@ -374,7 +413,9 @@ describe("authorization matrix", () => {
     if (rule.subscription) return subscribeOnce(rule, who, token);
     const variables =
       typeof rule.variables === "function" ? rule.variables() : (rule.variables ?? {});
-    const response = await post(rule.document, variables, token);
+    const response = rule.upload
+      ? await postUpload(rule.document, rule.upload, token)
+      : await post(rule.document, variables, token);
     const body = await response.text();
     const json = JSON.parse(body) as { errors?: { extensions?: { code?: string } }[] };
     return {

@@ -84,7 +84,7 @@ export function TargetItem({
           : ""}
         {progress.national === null
           ? "; no national comparison"
-          : `; national ${formatValue(target.metric, progress.national)}`}
+          : `; national ${formatValue(target.metric, progress.national)}${progress.nationalFigure ? ` (${progress.nationalFigure})` : ""}`}
       </Text>
       {target.signOff.length > 0 ? (
         <ul className={styles.steps} aria-label={`Sign-off of ${target.metricLabel}`}>

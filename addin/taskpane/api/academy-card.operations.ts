@@ -84,6 +84,7 @@ const TARGET_FIELDS = /* GraphQL */ `
       onTrack
       rag
       national
+      nationalFigure
       differenceFromNational
       provisional
       tolerance
@@ -145,6 +146,8 @@ export interface CardTarget {
     readonly onTrack: boolean | null;
     readonly rag: string | null;
     readonly national: number | null;
+    /** Which national figure: "secondary, 2023/24" or "all schools, 2024/25, from ks2.csv". */
+    readonly nationalFigure: string | null;
     readonly differenceFromNational: number | null;
     readonly provisional: boolean;
     readonly tolerance: number;

@@ -18,6 +18,8 @@ export interface PublicLoadReport {
   readonly academiesCreated: readonly string[];
   readonly academiesUpdated: readonly string[];
   readonly predecessorsLinked: number;
+  /** England figures stored as the trust's national benchmarks. */
+  readonly nationalLoaded: number;
   readonly designated: number;
   readonly designationYear: string | null;
   readonly notes: readonly string[];
@@ -28,6 +30,17 @@ export type LoadProgress =
   | { readonly stage: "reading"; readonly fraction: number | null; readonly rows: number };
 
 export class PublicLoadError extends Error {}
+
+/** An error as every door of the server sends it: GraphQL's shape. */
+interface ErrorsBody {
+  readonly errors?: readonly { readonly message?: string }[];
+}
+
+/** The first error's message, or null when the body is not an error body. */
+export function errorMessageOf(body: unknown): string | null {
+  const first = (body as ErrorsBody | null)?.errors?.[0];
+  return typeof first?.message === "string" ? first.message : null;
+}
 
 /** The report's key facts in one line a data manager reads. */
 export function reportSummary(report: PublicLoadReport): string {
@@ -44,6 +57,8 @@ export function reportSummary(report: PublicLoadReport): string {
   else if (report.kind === "gias-links")
     parts.push(`${report.predecessorsLinked} predecessor links`);
   else parts.push(`${report.loaded} values loaded`, `${report.unchanged} unchanged`);
+  if (report.nationalLoaded > 0)
+    parts.push(`${report.nationalLoaded} England figures loaded as national benchmarks`);
   parts.push(`${report.skipped} other schools skipped`);
   if (report.missing.length > 0) parts.push(`missing: ${report.missing.join(", ")}`);
   if (report.designated > 0)
@@ -73,7 +88,7 @@ export function uploadPublicFile(
         fraction: event.lengthComputable ? event.loaded / event.total : 0,
       });
     let seen = 0;
-    let final: { report?: PublicLoadReport; error?: { message: string } } | null = null;
+    let final: ({ report?: PublicLoadReport } & ErrorsBody) | null = null;
     const readLines = () => {
       const text = request.responseText;
       const end = text.lastIndexOf("\n");
@@ -83,8 +98,7 @@ export function uploadPublicFile(
         let message: {
           progress?: { rows: number; bytes: number; total: number | null };
           report?: PublicLoadReport;
-          error?: { message: string };
-        };
+        } & ErrorsBody;
         try {
           message = JSON.parse(line) as typeof message;
         } catch {
@@ -111,22 +125,21 @@ export function uploadPublicFile(
     request.onload = () => {
       readLines();
       if (request.status !== 200) {
-        let message = `The server answered ${request.status}`;
+        let message: string | null = null;
         try {
-          message = (JSON.parse(request.responseText) as { error: { message: string } }).error
-            .message;
+          message = errorMessageOf(JSON.parse(request.responseText));
         } catch {
-          // not JSON: keep the status
+          // not JSON: say the status
         }
-        reject(new PublicLoadError(message));
+        reject(new PublicLoadError(message ?? `The server answered ${request.status}`));
         return;
       }
-      const answer = final as { report?: PublicLoadReport; error?: { message: string } } | null;
+      const answer = final as ({ report?: PublicLoadReport } & ErrorsBody) | null;
       if (answer?.report) resolve(answer.report);
       else
         reject(
           new PublicLoadError(
-            answer?.error?.message ?? "The server ended the load without a report.",
+            errorMessageOf(answer) ?? "The server ended the load without a report.",
           ),
         );
     };

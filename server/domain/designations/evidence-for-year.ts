@@ -5,6 +5,7 @@
 // the same shape.
 import type { EvidenceEntry } from "../evidence.js";
 import { indicatorForHeader } from "../indicators.js";
+import { inspectionsForYear } from "../inspection/inspection-for-year.js";
 import { dayInWords, endOfAcademicYear, type IsoDate } from "./term-dates.js";
 
 /** One source of evidence values: a row of the trust's matrix, or an import. */
@@ -59,7 +60,9 @@ function dateOf(layer: EvidenceLayer): IsoDate {
  * The evidence for designation year `year`. `current` is the trust's matrix for
  * the year (and term) being designated; `earlier` are every other layer the
  * trust holds, in any order. Ofsted fields travel together: an inspection is
- * taken whole from one layer, never mixed with another's.
+ * taken whole from one layer, never mixed with another's, and the one taken is
+ * the latest by its own inspection date (inspectionsForYear), whichever row or
+ * file repeats it.
  */
 export function evidenceForYear(
   year: string,
@@ -103,14 +106,22 @@ export function evidenceForYear(
       reason: `${label} taken from ${layer.source}${layer.date ? ` (dated ${dayInWords(layer.date)})` : ""}: no value recorded for ${year}`,
     });
   };
-  let inspectionTaken = hasInspection;
+  if (!hasInspection) {
+    const inspections = earlier
+      .map((layer) => ({
+        layer,
+        describes: layer.describes,
+        date: layer.date,
+        entries: layer.entries.filter(
+          (entry) => !isEmpty(entry.value) && keyOf(entry).startsWith(OFSTED),
+        ),
+      }))
+      .filter((held) => held.entries.length > 0);
+    const counts = inspectionsForYear(year, inspections, endOfAcademicYear)[0]?.source;
+    if (counts) for (const entry of counts.entries) fill(counts.layer, entry, keyOf(entry));
+  }
   for (const { layer } of candidates) {
     const layerEntries = layer.entries.filter((entry) => !isEmpty(entry.value));
-    const ofstedEntries = layerEntries.filter((entry) => keyOf(entry).startsWith(OFSTED));
-    if (!inspectionTaken && ofstedEntries.length > 0) {
-      inspectionTaken = true;
-      for (const entry of ofstedEntries) fill(layer, entry, keyOf(entry));
-    }
     for (const entry of layerEntries) {
       const key = keyOf(entry);
       if (key.startsWith(OFSTED) || present.has(key)) continue;

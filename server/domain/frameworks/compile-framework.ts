@@ -5,7 +5,7 @@ import { DEFAULT_CROSSWALK, crosswalkSchema, type Crosswalk } from "../inspectio
 import { inspectionBand, type InspectionBandResult } from "../inspection/inspection-band.js";
 import type { InspectionBand } from "../inspection/crosswalk.js";
 import type { CategoryOfConcern } from "../inspection/category-of-concern.js";
-import { benchmarkLookup, NATIONAL_BENCHMARKS } from "../national-benchmarks.js";
+import { benchmarkLookup, nationalFigures, type NationalFigure } from "../national-benchmarks.js";
 import { INSPECTION_PROBLEM, type Evidence } from "../evidence.js";
 import { headerResolver, type HeaderResolver } from "../headers.js";
 import { INDICATORS } from "../indicators.js";
@@ -193,8 +193,20 @@ function missingOf(
   return missing ?? NOTHING_MISSING;
 }
 
+export interface CompileOptions {
+  /**
+   * National figures the trust loaded from DfE files' England rows: laid over
+   * the built-in figures (a loaded figure replaces the built-in one for the
+   * same indicator, phase and year); the framework's own benchmarks still win.
+   */
+  readonly nationalFigures?: readonly NationalFigure[];
+}
+
 /** Validates (when given a raw document) and compiles a framework. */
-export function compileFramework(document: FrameworkDefinition | unknown): CompiledFramework {
+export function compileFramework(
+  document: FrameworkDefinition | unknown,
+  options: CompileOptions = {},
+): CompiledFramework {
   const definition = parseFramework(document);
   const levels = [...definition.levels].sort((a, b) => a.rank - b.rank);
   const levelByKey = new Map(levels.map((level) => [level.key, level]));
@@ -213,7 +225,9 @@ export function compileFramework(document: FrameworkDefinition | unknown): Compi
   const context = {
     levelByKey,
     levelForRating: (rating: number) => levelForMean(rating).level,
-    benchmark: benchmarkLookup([...NATIONAL_BENCHMARKS, ...definition.benchmarks]),
+    benchmark: benchmarkLookup(
+      nationalFigures(options.nationalFigures ?? [], definition.benchmarks),
+    ),
   };
   const sources: CompiledSource[] = definition.sources.map((source) =>
     compileSource(source, context),

@@ -133,6 +133,13 @@ export class ProgressType {
   })
   national!: number | null;
 
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'Which national figure: its phase, year and source ("secondary, 2023/24" built in, or "all schools, 2024/25, from ks2_school_attainment_data.csv" loaded from a DfE file); null with no national comparison.',
+  })
+  nationalFigure!: string | null;
+
   @Field(() => Float, { nullable: true, description: "latest - national." })
   differenceFromNational!: number | null;
 

@@ -1,4 +1,4 @@
-import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
 
 export enum PublicDataKind {
   OFSTED_MI = "ofsted-mi",
@@ -94,4 +94,163 @@ export class PublicEvidenceType {
       'Where it came from, in words: "Ofsted, report card 20 Jan 2026, from the MI file as at 31 Jul 2026 (file.csv)".',
   })
   source!: string;
+}
+
+@ObjectType("NationalBenchmark", {
+  description:
+    "A national (England) figure that comparisons with national use for an indicator, phase and year: built in, or loaded by the trust from a DfE file's England rows (a newer edition supersedes).",
+})
+export class NationalBenchmarkType {
+  @Field(() => String, { description: "The indicator key, such as ks2.rwmExpected." })
+  indicator!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "primary, secondary or special; null for the all-schools figure.",
+  })
+  phase!: string | null;
+
+  @Field(() => String, { description: "The academic year the figure describes, such as 2024/25." })
+  year!: string;
+
+  @Field(() => Float, { description: "The figure, in the indicator's unit." })
+  value!: number;
+
+  @Field(() => String, {
+    description:
+      'Where it came from, in words: "DfE KS2 school results 2024/25, England figure from ks2_school_attainment_data.csv", or the publication of a built-in figure.',
+  })
+  source!: string;
+
+  @Field(() => String, {
+    description:
+      'How a reason names it: "secondary, 2023/24" (built in) or "all schools, 2024/25, from ks2_school_attainment_data.csv".',
+  })
+  figure!: string;
+
+  @Field(() => Boolean, { description: "True for a built-in figure; false for a loaded one." })
+  builtIn!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The file it was loaded from; null for a built-in figure.",
+  })
+  fileName!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The file's edition (its newest time period); null for a built-in figure.",
+  })
+  edition!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The day it was loaded (ISO); null for a built-in figure.",
+  })
+  asOf!: string | null;
+}
+
+@ObjectType("EnglandRow", {
+  description: "An England row of a DfE file: a national figure for an indicator, phase and year.",
+})
+export class EnglandRowType {
+  @Field(() => String, { description: "The indicator key, such as attendance.absence." })
+  indicator!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "primary, secondary or special; null for all schools.",
+  })
+  phase!: string | null;
+
+  @Field(() => String, { description: "The academic year it describes." })
+  year!: string;
+
+  @Field(() => Float, { description: "The figure as published." })
+  value!: number;
+}
+
+@ObjectType("PublicImportReport", {
+  description:
+    "What loading one public file found and did (the same report as npm run import and POST /public-data).",
+})
+export class PublicImportReportType {
+  @Field(() => String, { description: "The file's name as sent." })
+  fileName!: string;
+
+  @Field(() => PublicDataKind, { description: "Which file it was, recognised by its header." })
+  kind!: PublicDataKind;
+
+  @Field(() => String, { description: 'The kind in words: "DfE KS2 school results".' })
+  kindLabel!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      'The edition: an Ofsted "as at" date, a DfE time period (2024/25) or the newest date in a GIAS file.',
+  })
+  edition!: string | null;
+
+  @Field(() => String, { description: "utf8, win1252 or ascii, as sniffed." })
+  encoding!: string;
+
+  @Field(() => Int, { description: "Data rows in the file." })
+  rows!: number;
+
+  @Field(() => Float, { description: "Bytes read." })
+  bytes!: number;
+
+  @Field(() => Int, { description: "Rows of schools that are not the trust's." })
+  skipped!: number;
+
+  @Field(() => [String], {
+    description: "URNs of the trust's academies found (by URN or a predecessor's).",
+  })
+  matched!: string[];
+
+  @Field(() => [String], {
+    description: "URNs of the trust's academies the file should have had and did not.",
+  })
+  missing!: string[];
+
+  @Field(() => Int, { description: "Values (or roster rows) added or changed." })
+  loaded!: number;
+
+  @Field(() => Int, { description: "Values already held as they are." })
+  unchanged!: number;
+
+  @Field(() => Int, { description: "Values not taken because a newer edition is held." })
+  olderThanHeld!: number;
+
+  @Field(() => [String], { description: "URNs of academies GIAS added to the roster." })
+  academiesCreated!: string[];
+
+  @Field(() => [String], { description: "URNs of academies GIAS updated." })
+  academiesUpdated!: string[];
+
+  @Field(() => Int, { description: "Predecessor links added or changed." })
+  predecessorsLinked!: number;
+
+  @Field(() => [EnglandRowType], { description: "The England rows the file carries." })
+  nationalFigures!: EnglandRowType[];
+
+  @Field(() => Int, {
+    description: "England figures stored as the trust's national benchmarks (added or changed).",
+  })
+  nationalLoaded!: number;
+
+  @Field(() => Int, { description: "England figures already held as they are." })
+  nationalUnchanged!: number;
+
+  @Field(() => Int, { description: "England figures not taken because a newer edition is held." })
+  nationalOlderThanHeld!: number;
+
+  @Field(() => Int, { description: "Academies whose designation for the year changed." })
+  designated!: number;
+
+  @Field(() => String, { nullable: true, description: "The designation year used." })
+  designationYear!: string | null;
+
+  @Field(() => [String], { description: "What the load could not do, in words." })
+  notes!: string[];
 }
