@@ -38,8 +38,7 @@ import type { Db } from "../db/index.js";
 import { canSeeAcademy, type Viewer } from "../auth/viewer.js";
 import type { AuditService } from "./audit.service.js";
 import type { AcademyRow, AcademyService } from "./academy.service.js";
-import { eventJson } from "../live/live-events.js";
-import type { EventBus } from "../live/event-bus.js";
+import type { EventBus } from "../live/events/index.js";
 import { groupBy } from "./group-by.js";
 
 const MEASURABLE = new Set(["number", "percent", "points", "rate", "count", "grade"]);
@@ -712,45 +711,11 @@ export class AcademyCardService {
         kind: "progressChanged",
         trustId: viewer.trustId,
         urn: academy.urn,
-        data: { year: input.year, metric: input.metric, measurement: eventJson(row) },
+        data: { year: input.year, metric: input.metric, measurement: row },
       });
       return row;
     });
     return { measurement, academy };
-  }
-
-  /** The target with its progress as plain JSON for an event; null when there is none. */
-  async snapshot(
-    viewer: Viewer,
-    urn: string,
-    metric: string,
-    year: string,
-  ): Promise<Record<string, unknown> | null> {
-    const found = await this.target(viewer, urn, metric, year).catch(() => null);
-    return found ? eventJson(found) : null;
-  }
-
-  /** Measurements recorded since a time (for a client catching up after a disconnection), oldest first. */
-  async measurementsSince(
-    viewer: Viewer,
-    since: Date,
-    filter: { urn: string | null; metric: string | null },
-  ) {
-    return this.prisma.measurement.findMany({
-      where: {
-        trustId: viewer.trustId,
-        createdAt: { gt: since },
-        ...(filter.metric ? { metric: filter.metric } : {}),
-        academy: filter.urn
-          ? { urn: filter.urn }
-          : viewer.academyUrns
-            ? { urn: { in: [...viewer.academyUrns] } }
-            : {},
-      },
-      include: { academy: true },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take: 1000,
-    });
   }
 }
 
