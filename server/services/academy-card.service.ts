@@ -38,7 +38,7 @@ import type { Db } from "../db/index.js";
 import { canSeeAcademy, type Viewer } from "../auth/viewer.js";
 import type { AuditService } from "./audit.service.js";
 import type { AcademyRow, AcademyService } from "./academy.service.js";
-import type { EventBus } from "../live/events/index.js";
+import type { EventBus, LiveEvent } from "../live/events/index.js";
 import { groupBy } from "./group-by.js";
 
 const MEASURABLE = new Set(["number", "percent", "points", "rate", "count", "grade"]);
@@ -717,6 +717,51 @@ export class AcademyCardService {
     });
     return { measurement, academy };
   }
+
+  /**
+   * The academy's card for a year as of a live event, shared by every
+   * subscriber who shows it: read once, then brought forward along the
+   * trust's events in commit order by the measurements recorded for it, and
+   * read again after any other change to the academy (EventBus.sharedValue).
+   */
+  liveCard(viewer: Viewer, event: LiveEvent, year: string): Promise<AcademyCardData> {
+    const { urn } = event;
+    return this.events.sharedValue(event.trustId, `card|${urn}|${year}`, event.seq, {
+      read: () => this.card(viewer, urn, year),
+      apply: (card, later) => {
+        if (later.urn !== urn) return card;
+        if (later.kind !== "progressChanged") return null;
+        return later.data.year === year ? withMeasurement(card, later.data.measurement) : card;
+      },
+    });
+  }
+}
+
+/**
+ * The card with one more measurement, in the order the card reads them
+ * (recorded time, then id), and its target's progress worked out again; the
+ * same card when the measurement is on it already or no target shows it.
+ */
+export function withMeasurement(
+  card: AcademyCardData,
+  measurement: MeasurementRow,
+): AcademyCardData {
+  const index = card.targets.findIndex((entry) => entry.target.metric === measurement.metric);
+  const entry = card.targets[index];
+  if (!entry || entry.measurements.some((known) => known.id === measurement.id)) return card;
+  const after = (known: MeasurementRow) =>
+    known.createdAt.getTime() > measurement.createdAt.getTime() ||
+    (known.createdAt.getTime() === measurement.createdAt.getTime() && known.id > measurement.id);
+  const at = entry.measurements.findIndex(after);
+  const measurements = entry.measurements.slice();
+  measurements.splice(at < 0 ? measurements.length : at, 0, measurement);
+  const targets = card.targets.slice();
+  targets[index] = {
+    ...entry,
+    measurements,
+    progress: targetProgress(entry.target, card.academy.phase, measurements),
+  };
+  return { ...card, targets };
 }
 
 /** The event a target change emits: subscribers read the target with its progress when they show it. */

@@ -290,18 +290,72 @@ describe.each(stores)("the event bus on %s", (store) => {
   it("computes a shared value once for everyone asking at once, and again after a later event", async () => {
     const bus = busWith(steeredTransport());
     let computed = 0;
-    const compute = async () => {
-      computed += 1;
-      return computed;
+    const derived = {
+      read: async () => {
+        computed += 1;
+        return computed;
+      },
+      apply: () => null,
     };
     const values = await Promise.all(
-      Array.from({ length: 100 }, () => bus.sharedValue(trustId, "card|140001", 5, compute)),
+      Array.from({ length: 100 }, () => bus.sharedValue(trustId, "card|140001", 5, derived)),
     );
     expect(new Set(values)).toEqual(new Set([1]));
-    expect(await bus.sharedValue(trustId, "card|140001", 3, compute)).toBe(1);
-    expect(await bus.sharedValue(trustId, "card|140001", 6, compute)).toBe(2);
+    expect(await bus.sharedValue(trustId, "card|140001", 3, derived)).toBe(1);
+    expect(await bus.sharedValue(trustId, "card|140001", 6, derived)).toBe(2);
     expect(computed).toBe(2);
     await bus.close();
+  });
+
+  it("brings a shared value forward along the events its feed handed over, in order, and reads it again when one cannot be applied or it is too old", async () => {
+    const bus = busWith(steeredTransport(), { sharedMaxAgeMs: 60_000 });
+    const stream = bus.stream({ trustId, after: null, accept: () => true });
+    const first = stream.next();
+    await commit(bus, 1, trustId, "140001");
+    const start = (await first).value!.seq;
+    let reads = 0;
+    // The value is the list of years announced for 140001; a change to 140009 cannot be applied.
+    const derived = {
+      read: async () => [`read ${++reads}`],
+      apply: (years: string[], event: LiveEvent) =>
+        event.urn === "140009"
+          ? null
+          : event.kind === "designationChanged" && event.urn === "140001"
+            ? [...years, event.data.year]
+            : years,
+    };
+    expect(await bus.sharedValue(trustId, "years", start, derived)).toEqual(["read 1"]);
+    for (const [urn, year] of [
+      ["140001", "2024/25"],
+      ["140002", "2023/24"],
+      ["140001", "2025/26"],
+    ])
+      await bus.transaction(async (tx) =>
+        bus.emit(tx, { kind: "designationChanged", trustId, urn: urn!, data: { year: year! } }),
+      );
+    await take(stream, 3);
+    // Asked at the last position: the three events applied in order, nothing read.
+    expect(await bus.sharedValue(trustId, "years", start + 3, derived)).toEqual([
+      "read 1",
+      "2024/25",
+      "2025/26",
+    ]);
+    await commit(bus, 1, trustId, "140009");
+    await take(stream, 1);
+    expect(await bus.sharedValue(trustId, "years", start + 4, derived)).toEqual(["read 2"]);
+    expect(reads).toBe(2);
+
+    const impatient = busWith(steeredTransport(), { sharedMaxAgeMs: 0 });
+    const live = impatient.stream({ trustId, after: null, accept: () => true });
+    const next = live.next();
+    await commit(impatient, 1, trustId, "140001");
+    const at = (await next).value!.seq;
+    await impatient.sharedValue(trustId, "years", at, derived);
+    await commit(impatient, 1, trustId, "140001");
+    await take(live, 1);
+    expect(await impatient.sharedValue(trustId, "years", at + 1, derived)).toEqual(["read 4"]);
+    await Promise.all([stream.return!(), live.return!()]);
+    await Promise.all([bus.close(), impatient.close()]);
   });
 
   it("stores each kind's data by its codec: a measurement comes back from the outbox with its recorded time as a Date", async () => {

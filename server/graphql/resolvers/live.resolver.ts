@@ -136,9 +136,9 @@ function once<T>(event: LiveEvent, map: () => T): T {
 }
 
 /**
- * The target with its progress as it stands now (at least as new as `event`):
- * one academy-card computation shared by every subscriber and reconnection,
- * and none when no subscriber selects `target`.
+ * The target with its progress as of the event (or later): from the academy's
+ * card for that year, one for every subscriber and reconnection, and none when
+ * no subscriber selects `target`.
  */
 function targetReader(
   context: Context,
@@ -148,12 +148,8 @@ function targetReader(
   return () =>
     (found ??= (async () => {
       const { year, metric } = event.data;
-      const viewer = signedIn(context);
-      // One card per academy and year: both its targets' events share it.
-      const card = await context.services.events
-        .sharedValue(event.trustId, `card|${event.urn}|${year}`, event.seq, () =>
-          context.services.cards.card(viewer, event.urn, year),
-        )
+      const card = await context.services.cards
+        .liveCard(signedIn(context), event, year)
         .catch(() => null);
       const entry = card?.targets.find((target) => target.target.metric === metric);
       return entry ? toTarget(event.urn, entry) : null;

@@ -27,6 +27,8 @@ export interface EventBusOptions {
   readonly gapWaitMs?: number;
   /** Most events a subscription queues for a slow client before it reads from the outbox instead. */
   readonly maxQueue?: number;
+  /** How long a shared value is brought forward along the events before it is read again. */
+  readonly sharedMaxAgeMs?: number;
 }
 
 export interface EventPage {
@@ -37,16 +39,38 @@ export interface EventPage {
   readonly hasMore: boolean;
 }
 
+/**
+ * A value read from the database that the trust's events can bring forward:
+ * `apply` gives the value after an event from the value before it (the same
+ * value when the event does not touch it), or null when the event says
+ * something it cannot work out (then the value is read again). `read` takes
+ * whatever has committed, which may already include the changes of events
+ * applied after it, so applying an event twice must do no harm.
+ */
+export interface Derived<T> {
+  read(): Promise<T>;
+  apply(value: T, event: LiveEvent): T | null;
+}
+
+interface Shared {
+  /** The value includes every event up to this position. */
+  seq: number;
+  value: Promise<unknown>;
+  /** When the read it was brought forward from began. */
+  readAt: number;
+}
+
 export class EventBus implements FeedSource {
   private readonly staged = new WeakMap<object, NewEvent[]>();
   private readonly feeds = new Map<string, TrustFeed>();
   /** Complete pages never change: kept for subscriptions reconnecting together (a small LRU). */
   private readonly pages = new Map<string, Promise<StoredEvent[]>>();
-  private readonly shared = new Map<string, { seq: number; value: Promise<unknown> }>();
+  private readonly shared = new Map<string, Shared>();
   readonly pageSize: number;
   readonly pollMs: number;
   readonly gapWaitMs: number;
   readonly maxQueue: number;
+  readonly sharedMaxAgeMs: number;
 
   constructor(
     private readonly prisma: Db,
@@ -57,6 +81,7 @@ export class EventBus implements FeedSource {
     this.pollMs = options.pollMs ?? 1000;
     this.gapWaitMs = options.gapWaitMs ?? 25;
     this.maxQueue = options.maxQueue ?? 1000;
+    this.sharedMaxAgeMs = options.sharedMaxAgeMs ?? 2000;
   }
 
   get transportName(): string {
@@ -157,20 +182,46 @@ export class EventBus implements FeedSource {
   }
 
   /**
-   * A value computed once for everyone who needs it at position `seq` or
-   * earlier: kept until an event with a later position needs it.
-   * (One academy card computation for all subscribers and reconnections.)
+   * A value as of position `seq` or later, shared by everyone who needs it
+   * (one academy card for all subscribers and reconnections). Read once, it is
+   * brought forward along the events this instance's feed hands over, in
+   * order, and read again when an event cannot be applied, when the feed no
+   * longer remembers the events in between, or after `sharedMaxAgeMs` (so a
+   * change no event announces shows within that time).
    */
-  sharedValue<T>(trustId: string, key: string, seq: number, compute: () => Promise<T>): Promise<T> {
+  sharedValue<T>(trustId: string, key: string, seq: number, derived: Derived<T>): Promise<T> {
     const name = `${trustId}|${key}`;
     const known = this.shared.get(name);
     if (known && known.seq >= seq) return known.value as Promise<T>;
-    // What it computes includes every event the feed has passed (they are committed).
-    const asOf = Math.max(seq, this.feeds.get(trustId)?.head ?? 0);
-    const value = compute();
+    const feed = this.feeds.get(trustId);
+    const now = Date.now();
+    const later =
+      known && now - known.readAt < this.sharedMaxAgeMs ? feed?.between(known.seq, seq) : null;
+    const entry: Shared = later
+      ? { seq, value: Promise.resolve(), readAt: known!.readAt }
+      : // What a read finds includes every event the feed has passed (they are committed).
+        { seq: Math.max(seq, feed?.head ?? 0), value: Promise.resolve(), readAt: now };
+    const value: Promise<T> = later
+      ? (known!.value as Promise<T>).then((before) => {
+          let current = before;
+          for (const event of later) {
+            if (event.kind === null) continue;
+            const next = derived.apply(current, event);
+            if (next === null) {
+              entry.readAt = Date.now();
+              return derived.read();
+            }
+            current = next;
+          }
+          return current;
+        })
+      : derived.read();
+    entry.value = value;
     this.shared.delete(name);
-    this.shared.set(name, { seq: asOf, value });
-    value.catch(() => this.shared.delete(name));
+    this.shared.set(name, entry);
+    value.catch(() => {
+      if (this.shared.get(name) === entry) this.shared.delete(name);
+    });
     if (this.shared.size > 10_000) this.shared.delete(this.shared.keys().next().value!);
     return value;
   }

@@ -3,7 +3,7 @@
 // and the ordered, resumable streams subscriptions read. Nothing here knows
 // GraphQL (a lint rule keeps it so): server/live/transport serves these
 // streams over graphql-ws and server/graphql shapes them.
-export { EventBus, type EventBusOptions, type EventPage } from "./event-bus.js";
+export { EventBus, type Derived, type EventBusOptions, type EventPage } from "./event-bus.js";
 export type { StreamOptions } from "./subscription.js";
 export { decodeCursor, encodeCursor } from "./cursor.js";
 export { inProcessEvents, redisEvents, type LiveEvents } from "./transports.js";

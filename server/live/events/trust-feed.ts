@@ -2,7 +2,9 @@
 // events to its taps one position after another: one that arrives early waits
 // for the ones before it, and a gap (a publish lost in Redis, an instance
 // killed between COMMIT and publish) is read from the outbox, both when a
-// later event shows it and by polling the counter.
+// later event shows it and by polling the counter. It also remembers the last
+// events it handed over, so a value derived from the database can be brought
+// forward along them instead of read again (EventBus.sharedValue).
 import type { LiveEvents } from "./transports.js";
 import type { StoredEvent } from "./payloads.js";
 
@@ -18,6 +20,8 @@ export interface FeedSource {
 
 /** Most events a feed holds while waiting for the ones before them. */
 const EARLY_LIMIT = 10_000;
+/** How many of the last events handed over a feed remembers. */
+const RECENT = 1024;
 
 export class TrustFeed {
   /** Every position up to here has been handed to the taps; null until the counter is read. */
@@ -29,6 +33,8 @@ export class TrustFeed {
   readonly taps = new Set<(event: StoredEvent) => void>();
   readonly ready: Promise<void>;
   private readonly early = new Map<number, StoredEvent>();
+  /** The last RECENT events handed over, by position modulo RECENT. */
+  private readonly recent: (StoredEvent | undefined)[] = new Array(RECENT);
   private readonly stopListening: () => void;
   private readonly poller: NodeJS.Timeout;
   private filling: Promise<void> | null = null;
@@ -50,6 +56,21 @@ export class TrustFeed {
     });
     this.poller = setInterval(() => this.poll(), source.pollMs);
     this.poller.unref();
+  }
+
+  /**
+   * The events with positions in (after, upTo] this feed has handed over, in
+   * order; null when it no longer remembers them all (or has not reached upTo).
+   */
+  between(after: number, upTo: number): StoredEvent[] | null {
+    if (this.head === null || upTo > this.head || upTo - after > RECENT) return null;
+    const events: StoredEvent[] = [];
+    for (let seq = after + 1; seq <= upTo; seq++) {
+      const event = this.recent[seq % RECENT];
+      if (event?.seq !== seq) return null;
+      events.push(event);
+    }
+    return events;
   }
 
   /** The committed head, retried while the database is unreachable. */
@@ -81,6 +102,7 @@ export class TrustFeed {
       const event = this.early.get(this.head + 1)!;
       this.early.delete(event.seq);
       this.head = event.seq;
+      this.recent[event.seq % RECENT] = event;
       for (const tap of this.taps) tap(event);
     }
     if (this.early.size > 0 && !this.gapTimer) {
@@ -135,5 +157,6 @@ export class TrustFeed {
     if (this.gapTimer) clearTimeout(this.gapTimer);
     this.taps.clear();
     this.early.clear();
+    this.recent.fill(undefined);
   }
 }
