@@ -29,6 +29,8 @@ export interface LoadOptions {
   readonly withTarget?: boolean;
   /** How long to wait, after the last recording, for every subscriber to have everything. */
   readonly settleMs?: number;
+  /** Called as the first recording is sent, and once every subscriber has every event (or the wait is over): to read the servers' CPU time, say. */
+  readonly onRecording?: (phase: "start" | "settled") => void | Promise<void>;
 }
 
 export interface LoadResult {
@@ -172,6 +174,7 @@ export async function runLiveLoad(options: LoadOptions): Promise<LoadResult> {
   const recordingMs: number[] = [];
   let failedRecordings = 0;
   const total = Math.round(options.rate * options.seconds);
+  await options.onRecording?.("start");
   const started = performance.now();
   const recordings: Promise<void>[] = [];
   const killTimer =
@@ -229,6 +232,7 @@ export async function runLiveLoad(options: LoadOptions): Promise<LoadResult> {
     watchers.some((watcher) => watcher.seen.size < committed.length)
   )
     await new Promise((resolve) => setTimeout(resolve, 100));
+  await options.onRecording?.("settled");
 
   stopping = true;
   await Promise.allSettled(watchers.map((watcher) => watcher.client?.dispose()));
