@@ -114,6 +114,24 @@ async function failover(seconds: number): Promise<LoadResult> {
   }
 }
 
+/** What limits one instance when a latency target is missed (docs/live-progress.md has the profile). */
+function limits(
+  p99: number,
+  slowest: number,
+  cpuPerMeasurement: number,
+  busy: number,
+  share: number,
+): string[] {
+  if (p99 < P99_TARGET_MS && slowest < RECORDING_TARGET_MS) return [];
+  const budget = 1000 / RATE;
+  return [
+    busy >= 1
+      ? `The server's one thread: ${cpuPerMeasurement.toFixed(1)} ms of CPU a measurement is more than the ${budget} ms a measurement that ${RATE}/s leaves, so recordings and events queue and latency grows for as long as the load lasts.`
+      : `Not the code alone: ${cpuPerMeasurement.toFixed(1)} ms of CPU a measurement needs ${(busy * 100).toFixed(0)}% of a core at ${RATE}/s, but the server got ${(share * 100).toFixed(0)}% of the wall time while the other processes on the machine ran; with a core to itself the queue would not build up the same way.`,
+    "Where a measurement's CPU goes (profile in docs/live-progress.md): Prisma 6's query compiler runs for every model query on the event loop (the recording's token lookup, academy, measurement and audit entry), one socket write per subscriber per event (10,000 a second at 200 subscribers), Express and Apollo per request, garbage collection. Prisma 7.4's query plan cache and fewer statements per recording are the next steps.",
+  ];
+}
+
 export async function liveLoadBenchmark(options: BenchOptions): Promise<BenchmarkResult> {
   const started = performance.now();
   const seconds = options.quick ? 4 : 10;
@@ -215,7 +233,7 @@ export async function liveLoadBenchmark(options: BenchOptions): Promise<Benchmar
       },
     ],
     memory,
-    findings: [],
+    findings: limits(deliveries.p99, recordings.max, cpuPerMeasurement, busy, share),
     skipped: null,
     seconds: (performance.now() - started) / 1000,
   };
