@@ -38,7 +38,7 @@ import type { Db } from "../db/index.js";
 import { canSeeAcademy, type Viewer } from "../auth/viewer.js";
 import type { AuditService } from "./audit.service.js";
 import type { AcademyRow, AcademyService } from "./academy.service.js";
-import type { EventBus, LiveEvent } from "../live/events/index.js";
+import type { EventBus, LiveEvent, MeasurementPayload } from "../live/events/index.js";
 import { groupBy } from "./group-by.js";
 
 const MEASURABLE = new Set(["number", "percent", "points", "rate", "count", "grade"]);
@@ -87,18 +87,8 @@ export interface TargetVersionRow {
   readonly changedAt: Date;
 }
 
-export interface MeasurementRow {
-  readonly id: string;
-  readonly academyId: string;
-  readonly year: string;
-  readonly metric: string;
-  readonly period: string;
-  readonly value: number;
-  readonly provisional: boolean;
-  readonly source: string;
-  readonly enteredBy: string;
-  readonly createdAt: Date;
-}
+/** A measurement as recorded: the same shape a progressChanged event carries it in. */
+export type MeasurementRow = MeasurementPayload;
 
 export interface TargetWithProgress {
   readonly target: TargetRow;
