@@ -27,7 +27,7 @@ export interface EventBusOptions {
   readonly gapWaitMs?: number;
   /** Most events a subscription queues for a slow client before it reads from the outbox instead. */
   readonly maxQueue?: number;
-  /** How long a shared value is brought forward along the events before it is read again. */
+  /** How long a shared value is brought forward along the events before it is read again (30 s). */
   readonly sharedMaxAgeMs?: number;
 }
 
@@ -81,7 +81,7 @@ export class EventBus implements FeedSource {
     this.pollMs = options.pollMs ?? 1000;
     this.gapWaitMs = options.gapWaitMs ?? 25;
     this.maxQueue = options.maxQueue ?? 1000;
-    this.sharedMaxAgeMs = options.sharedMaxAgeMs ?? 2000;
+    this.sharedMaxAgeMs = options.sharedMaxAgeMs ?? 30_000;
   }
 
   get transportName(): string {
@@ -187,7 +187,9 @@ export class EventBus implements FeedSource {
    * brought forward along the events this instance's feed hands over, in
    * order, and read again when an event cannot be applied, when the feed no
    * longer remembers the events in between, or after `sharedMaxAgeMs` (so a
-   * change no event announces shows within that time).
+   * change no event announces shows within that time; long, because an
+   * academy hears a measurement every second or so even in October, and a
+   * value read again every 2 s would be read for nearly every event).
    */
   sharedValue<T>(trustId: string, key: string, seq: number, derived: Derived<T>): Promise<T> {
     const name = `${trustId}|${key}`;
