@@ -1,5 +1,6 @@
 // Lint rules that guard the design (STYLE.md 14): the domain stays free of
-// GraphQL, Prisma, HTTP, Node and Office imports.
+// GraphQL, Prisma, HTTP, Node and Office imports; live events stay free of
+// GraphQL (graphql -> live/transport -> live/events, never back).
 import js from "@eslint/js";
 import tseslint from "typescript-eslint";
 import prettier from "eslint-config-prettier";
@@ -40,6 +41,33 @@ export default tseslint.config(
               ],
               message:
                 "The domain engine is pure: no GraphQL, Prisma, HTTP, Node or Office imports.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ["server/live/events/**/*.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              group: [
+                "graphql",
+                "graphql/*",
+                "graphql-ws",
+                "graphql-ws/*",
+                "type-graphql",
+                "@apollo/*",
+                "**/graphql/**",
+                "**/live/transport/**",
+                "../transport/**",
+              ],
+              message:
+                "Live events know nothing of GraphQL: shape events for GraphQL in server/graphql, serve them in server/live/transport.",
             },
           ],
         },

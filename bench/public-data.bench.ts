@@ -15,7 +15,7 @@ import iconv from "iconv-lite";
 import { readPublicFile } from "../server/public-data/read-public-file.js";
 import { migrate, openDatabase } from "../server/db/index.js";
 import { createServices } from "../server/services/index.js";
-import { inProcessEvents } from "../server/live/live-events.js";
+import { inProcessEvents } from "../server/live/events/index.js";
 import type { BenchmarkResult, BenchOptions, Figure } from "./support/benchmark-result.js";
 import { benchmarkMain, isMain, say } from "./support/benchmark-main.js";
 import { formatCount } from "./support/format.js";

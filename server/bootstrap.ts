@@ -14,8 +14,8 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import { bytesOf, type Config } from "./config.js";
 import { migrate, openDatabase, type Db } from "./db/index.js";
 import { createServices, type Services } from "./services/index.js";
-import { inProcessEvents, redisEvents } from "./live/live-events.js";
-import { startSubscriptionServer } from "./live/subscription-server.js";
+import { inProcessEvents, redisEvents } from "./live/events/index.js";
+import { startSubscriptionServer } from "./live/transport/index.js";
 import { contextForPrincipal } from "./graphql/create-context.js";
 import { buildAppSchema } from "./graphql/schema.js";
 import { formatError } from "./graphql/errors.js";

@@ -15,7 +15,7 @@ export interface LiveProblem {
   readonly code?: string;
 }
 
-/** server/live/subscription-server.ts closes with this when a token is revoked or expires. */
+/** server/live/transport/subscription-server.ts closes with this when a token is revoked or expires. */
 const TOKEN_REVOKED = 4401;
 /** graphql-ws closes with this when the server's onConnect refuses the connection parameters. */
 const TOKEN_REFUSED = 4403;

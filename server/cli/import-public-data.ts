@@ -10,7 +10,7 @@ import { fileURLToPath } from "node:url";
 import { loadConfig } from "../config.js";
 import { migrate, openDatabase } from "../db/index.js";
 import { DomainError } from "../domain/index.js";
-import { inProcessEvents } from "../live/live-events.js";
+import { inProcessEvents } from "../live/events/index.js";
 import { createServices } from "../services/index.js";
 import { preferenceOf, type PublicImportReport } from "../services/public-data.service.js";
 import type { Viewer } from "../auth/viewer.js";

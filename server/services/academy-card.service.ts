@@ -39,8 +39,7 @@ import { canSeeAcademy, type Viewer } from "../auth/viewer.js";
 import type { AuditService } from "./audit.service.js";
 import { ownAcademyRows, type AcademyRow, type AcademyService } from "./academy.service.js";
 import { pageOf, rowsToRead, type Page, type PageWindow } from "./page.js";
-import { eventJson } from "../live/live-events.js";
-import type { EventBus } from "../live/event-bus.js";
+import type { EventBus, LiveEvent, MeasurementPayload } from "../live/events/index.js";
 import { groupBy } from "./group-by.js";
 import type { NationalBenchmarkService } from "./national-benchmark.service.js";
 
@@ -89,18 +88,8 @@ export interface TargetVersionRow {
   readonly changedAt: Date;
 }
 
-export interface MeasurementRow {
-  readonly id: string;
-  readonly academyId: string;
-  readonly year: string;
-  readonly metric: string;
-  readonly period: string;
-  readonly value: number;
-  readonly provisional: boolean;
-  readonly source: string;
-  readonly enteredBy: string;
-  readonly createdAt: Date;
-}
+/** A measurement as recorded: the same shape a progressChanged event carries it in. */
+export type MeasurementRow = MeasurementPayload;
 
 /** Progress, with which national figure it was compared with. */
 export interface TargetProgress extends Progress {
@@ -781,46 +770,70 @@ export class AcademyCardService {
         kind: "progressChanged",
         trustId: viewer.trustId,
         urn: academy.urn,
-        data: { year: input.year, metric: input.metric, measurement: eventJson(row) },
+        data: { year: input.year, metric: input.metric, measurement: row },
       });
       return row;
     });
     return { measurement, academy };
   }
 
-  /** The target with its progress as plain JSON for an event; null when there is none. */
-  async snapshot(
-    viewer: Viewer,
-    urn: string,
-    metric: string,
-    year: string,
-  ): Promise<Record<string, unknown> | null> {
-    const found = await this.target(viewer, urn, metric, year).catch(() => null);
-    return found ? eventJson(found) : null;
+  /**
+   * The academy's card for a year as of a live event, shared by every
+   * subscriber who shows it: read once, then brought forward along the
+   * trust's events in commit order by the measurements recorded for it, and
+   * read again after any other change to the academy (EventBus.sharedValue).
+   */
+  liveCard(viewer: Viewer, event: LiveEvent, year: string): Promise<AcademyCardData> {
+    const { urn } = event;
+    return this.events
+      .sharedValue(event.trustId, `card|${urn}|${year}`, event.seq, {
+        read: async () => {
+          const [card, national] = await Promise.all([
+            this.card(viewer, urn, year),
+            this.nationals.lookup(viewer.trustId),
+          ]);
+          return { card, national };
+        },
+        apply: (live, later) => {
+          if (later.urn !== urn) return live;
+          if (later.kind !== "progressChanged") return null;
+          if (later.data.year !== year) return live;
+          return {
+            ...live,
+            card: withMeasurement(live.card, later.data.measurement, live.national),
+          };
+        },
+      })
+      .then((live) => live.card);
   }
+}
 
-  /** Measurements recorded since a time (for a client catching up after a disconnection), oldest first. */
-  async measurementsSince(
-    viewer: Viewer,
-    since: Date,
-    filter: { urn: string | null; metric: string | null },
-  ) {
-    return this.prisma.measurement.findMany({
-      where: {
-        trustId: viewer.trustId,
-        createdAt: { gt: since },
-        ...(filter.metric ? { metric: filter.metric } : {}),
-        academy: filter.urn
-          ? { urn: filter.urn }
-          : viewer.academyUrns
-            ? { urn: { in: [...viewer.academyUrns] } }
-            : {},
-      },
-      include: { academy: true },
-      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      take: 1000,
-    });
-  }
+/**
+ * The card with one more measurement, in the order the card reads them
+ * (recorded time, then id), and its target's progress worked out again; the
+ * same card when the measurement is on it already or no target shows it.
+ */
+export function withMeasurement(
+  card: AcademyCardData,
+  measurement: MeasurementRow,
+  national: BenchmarkLookup,
+): AcademyCardData {
+  const index = card.targets.findIndex((entry) => entry.target.metric === measurement.metric);
+  const entry = card.targets[index];
+  if (!entry || entry.measurements.some((known) => known.id === measurement.id)) return card;
+  const after = (known: MeasurementRow) =>
+    known.createdAt.getTime() > measurement.createdAt.getTime() ||
+    (known.createdAt.getTime() === measurement.createdAt.getTime() && known.id > measurement.id);
+  const at = entry.measurements.findIndex(after);
+  const measurements = entry.measurements.slice();
+  measurements.splice(at < 0 ? measurements.length : at, 0, measurement);
+  const targets = card.targets.slice();
+  targets[index] = {
+    ...entry,
+    measurements,
+    progress: targetProgress(entry.target, card.academy.phase, measurements, national),
+  };
+  return { ...card, targets };
 }
 
 /** The event a target change emits: subscribers read the target with its progress when they show it. */

@@ -38,7 +38,7 @@ import type { Viewer } from "../auth/viewer.js";
 import { canSeeAcademy } from "../auth/viewer.js";
 import type { AuditService, Tx } from "./audit.service.js";
 import type { FrameworkService } from "./framework.service.js";
-import type { EventBus } from "../live/event-bus.js";
+import type { EventBus } from "../live/events/index.js";
 import { groupBy } from "./group-by.js";
 import { loadColumnMap } from "./column-map.service.js";
 import { ownAcademyRows } from "./academy.service.js";

@@ -1,7 +1,7 @@
 // The services the GraphQL layer and HTTP routes call; built once per server.
 import type { DatabaseKind, Db } from "../db/index.js";
-import type { LiveEvents } from "../live/live-events.js";
-import { EventBus, type EventBusOptions } from "../live/event-bus.js";
+import type { LiveEvents } from "../live/events/index.js";
+import { EventBus, type EventBusOptions } from "../live/events/index.js";
 import { AcademyService } from "./academy.service.js";
 import { AdministrationService } from "./administration.service.js";
 import { AcademyCardService } from "./academy-card.service.js";

@@ -21,7 +21,7 @@ import type { Viewer } from "../auth/viewer.js";
 import { roleHas } from "../auth/roles.js";
 import type { AuditService } from "./audit.service.js";
 import type { FrameworkService } from "./framework.service.js";
-import type { EventBus } from "../live/event-bus.js";
+import type { EventBus } from "../live/events/index.js";
 import { readPublicFile } from "../public-data/read-public-file.js";
 import {
   KIND_LABELS,

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate, openDatabase } from "../../server/db/index.js";
 import { migrationsDirectories } from "../../server/db/migrations.js";
 import { seedDemoTrust } from "../../server/demo/seed-demo-trust.js";
-import { EventBus } from "../../server/live/event-bus.js";
-import { inProcessEvents } from "../../server/live/live-events.js";
+import { EventBus } from "../../server/live/events/index.js";
+import { inProcessEvents } from "../../server/live/events/index.js";
 import { createTestDatabase, postgresAvailable } from "../support/postgres.js";
 
 const OUTBOX = "20261201150000_live_event_outbox";
@@ -79,8 +79,18 @@ describe.each(stores)("upgrading a %s database with data to the live-event outbo
         const bus = new EventBus(prisma, inProcessEvents());
         expect(await bus.head(trust.id)).toBe(0);
         await bus.transaction(async (tx) => {
-          bus.emit(tx, { kind: "progressChanged", trustId: trust.id, urn: "140001", data: {} });
-          bus.emit(tx, { kind: "targetChanged", trustId: trust.id, urn: "140002", data: {} });
+          bus.emit(tx, {
+            kind: "designationChanged",
+            trustId: trust.id,
+            urn: "140001",
+            data: { year: "2025/26" },
+          });
+          bus.emit(tx, {
+            kind: "targetChanged",
+            trustId: trust.id,
+            urn: "140002",
+            data: { year: "2025/26", metric: "attendance.absence" },
+          });
         });
         expect(
           (await prisma.liveEvent.findMany({ orderBy: { seq: "asc" } })).map((row) => [
@@ -88,7 +98,7 @@ describe.each(stores)("upgrading a %s database with data to the live-event outbo
             row.kind,
           ]),
         ).toEqual([
-          [1, "progressChanged"],
+          [1, "designationChanged"],
           [2, "targetChanged"],
         ]);
         await bus.close();

@@ -7,8 +7,16 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate, openDatabase, type Database } from "../../server/db/index.js";
-import { EventBus, decodeCursor, encodeCursor } from "../../server/live/event-bus.js";
-import type { LiveEvent, LiveEvents } from "../../server/live/live-events.js";
+import {
+  EventBus,
+  decodeCursor,
+  decodeEvent,
+  encodeCursor,
+  encodeEvent,
+  MalformedEvent,
+  type LiveEvent,
+  type LiveEvents,
+} from "../../server/live/events/index.js";
 import { createTestDatabase, postgresAvailable } from "../support/postgres.js";
 
 const stores = (await postgresAvailable()) ? ["sqlite", "postgresql"] : ["sqlite"];
@@ -87,7 +95,12 @@ describe.each(stores)("the event bus on %s", (store) => {
   async function commit(bus: EventBus, count = 1, trust = trustId, urn = "140001") {
     await bus.transaction(async (tx) => {
       for (let index = 0; index < count; index++)
-        bus.emit(tx, { kind: "progressChanged", trustId: trust, urn, data: { n: index } });
+        bus.emit(tx, {
+          kind: "designationChanged",
+          trustId: trust,
+          urn,
+          data: { year: `${index}` },
+        });
     });
     return bus.head(trust);
   }
@@ -98,7 +111,7 @@ describe.each(stores)("the event bus on %s", (store) => {
     await commit(bus, 2);
     await expect(
       bus.transaction(async (tx) => {
-        bus.emit(tx, { kind: "progressChanged", trustId, urn: "140001", data: {} });
+        bus.emit(tx, { kind: "designationChanged", trustId, urn: "140001", data: { year: "x" } });
         throw new Error("validation failed");
       }),
     ).rejects.toThrow("validation failed");
@@ -128,7 +141,7 @@ describe.each(stores)("the event bus on %s", (store) => {
           kind: "targetChanged",
           trustId,
           urn: "140001",
-          data: { which: "began first" },
+          data: { year: "2025/26", metric: "began first" },
         });
         firstEmitted();
         await firstMayCommit;
@@ -139,7 +152,7 @@ describe.each(stores)("the event bus on %s", (store) => {
           kind: "targetChanged",
           trustId,
           urn: "140002",
-          data: { which: "committed first" },
+          data: { year: "2025/26", metric: "committed first" },
         });
       });
       releaseFirst();
@@ -149,7 +162,7 @@ describe.each(stores)("the event bus on %s", (store) => {
         orderBy: { seq: "asc" },
       });
       expect(
-        rows.map((row) => [row.seq - start, (JSON.parse(row.data) as { which: string }).which]),
+        rows.map((row) => [row.seq - start, (JSON.parse(row.data) as { metric: string }).metric]),
       ).toEqual([
         [1, "committed first"],
         [2, "began first"],
@@ -162,8 +175,8 @@ describe.each(stores)("the event bus on %s", (store) => {
     const bus = busWith(steeredTransport());
     await database.prisma.$transaction(async (tx) => {
       expect(() =>
-        bus.emit(tx, { kind: "progressChanged", trustId, urn: "140001", data: {} }),
-      ).toThrow("events.emit(progressChanged) outside events.transaction");
+        bus.emit(tx, { kind: "designationChanged", trustId, urn: "140001", data: { year: "x" } }),
+      ).toThrow("events.emit(designationChanged) outside events.transaction");
     });
     await bus.close();
   });
@@ -277,18 +290,153 @@ describe.each(stores)("the event bus on %s", (store) => {
   it("computes a shared value once for everyone asking at once, and again after a later event", async () => {
     const bus = busWith(steeredTransport());
     let computed = 0;
-    const compute = async () => {
-      computed += 1;
-      return computed;
+    const derived = {
+      read: async () => {
+        computed += 1;
+        return computed;
+      },
+      apply: () => null,
     };
     const values = await Promise.all(
-      Array.from({ length: 100 }, () => bus.sharedValue(trustId, "card|140001", 5, compute)),
+      Array.from({ length: 100 }, () => bus.sharedValue(trustId, "card|140001", 5, derived)),
     );
     expect(new Set(values)).toEqual(new Set([1]));
-    expect(await bus.sharedValue(trustId, "card|140001", 3, compute)).toBe(1);
-    expect(await bus.sharedValue(trustId, "card|140001", 6, compute)).toBe(2);
+    expect(await bus.sharedValue(trustId, "card|140001", 3, derived)).toBe(1);
+    expect(await bus.sharedValue(trustId, "card|140001", 6, derived)).toBe(2);
     expect(computed).toBe(2);
     await bus.close();
+  });
+
+  it("brings a shared value forward along the events its feed handed over, in order, and reads it again when one cannot be applied or it is too old", async () => {
+    const bus = busWith(steeredTransport(), { sharedMaxAgeMs: 60_000 });
+    const stream = bus.stream({ trustId, after: null, accept: () => true });
+    const first = stream.next();
+    await commit(bus, 1, trustId, "140001");
+    const start = (await first).value!.seq;
+    let reads = 0;
+    // The value is the list of years announced for 140001; a change to 140009 cannot be applied.
+    const derived = {
+      read: async () => [`read ${++reads}`],
+      apply: (years: string[], event: LiveEvent) =>
+        event.urn === "140009"
+          ? null
+          : event.kind === "designationChanged" && event.urn === "140001"
+            ? [...years, event.data.year]
+            : years,
+    };
+    expect(await bus.sharedValue(trustId, "years", start, derived)).toEqual(["read 1"]);
+    for (const [urn, year] of [
+      ["140001", "2024/25"],
+      ["140002", "2023/24"],
+      ["140001", "2025/26"],
+    ])
+      await bus.transaction(async (tx) =>
+        bus.emit(tx, { kind: "designationChanged", trustId, urn: urn!, data: { year: year! } }),
+      );
+    await take(stream, 3);
+    // Asked at the last position: the three events applied in order, nothing read.
+    expect(await bus.sharedValue(trustId, "years", start + 3, derived)).toEqual([
+      "read 1",
+      "2024/25",
+      "2025/26",
+    ]);
+    await commit(bus, 1, trustId, "140009");
+    await take(stream, 1);
+    expect(await bus.sharedValue(trustId, "years", start + 4, derived)).toEqual(["read 2"]);
+    expect(reads).toBe(2);
+
+    const impatient = busWith(steeredTransport(), { sharedMaxAgeMs: 0 });
+    const live = impatient.stream({ trustId, after: null, accept: () => true });
+    const next = live.next();
+    await commit(impatient, 1, trustId, "140001");
+    const at = (await next).value!.seq;
+    await impatient.sharedValue(trustId, "years", at, derived);
+    await commit(impatient, 1, trustId, "140001");
+    await take(live, 1);
+    expect(await impatient.sharedValue(trustId, "years", at + 1, derived)).toEqual(["read 4"]);
+    await Promise.all([stream.return!(), live.return!()]);
+    await Promise.all([bus.close(), impatient.close()]);
+  });
+
+  it("stores each kind's data by its codec: a measurement comes back from the outbox with its recorded time as a Date", async () => {
+    const bus = busWith(steeredTransport());
+    const after = await bus.head(trustId);
+    const createdAt = new Date("2026-06-30T09:15:00.123Z");
+    const measurement = {
+      id: "m1",
+      academyId: "a1",
+      year: "2025/26",
+      metric: "attendance.absence",
+      period: "summer2",
+      value: 5.25,
+      provisional: true,
+      source: "MIS",
+      enteredBy: "u1",
+      createdAt,
+    };
+    await bus.transaction(async (tx) =>
+      bus.emit(tx, {
+        kind: "progressChanged",
+        trustId,
+        urn: "140001",
+        data: { year: "2025/26", metric: "attendance.absence", measurement },
+      }),
+    );
+    const [event] = (await bus.page(trustId, after, 10, () => true)).events;
+    expect(event).toMatchObject({ kind: "progressChanged", data: { measurement } });
+    expect(event!.at).toBeInstanceOf(Date);
+    await bus.close();
+  });
+
+  it("passes over a position it cannot show (a kind a newer instance wrote) without a gap", async () => {
+    const bus = busWith(steeredTransport());
+    const after = await bus.head(trustId);
+    await database.prisma.$transaction(async (tx) => {
+      await tx.liveEventCounter.update({ where: { trustId }, data: { last: after + 1 } });
+      await tx.liveEvent.create({
+        data: { trustId, seq: after + 1, kind: "inspectionPublished", urn: "140001", data: "{}" },
+      });
+    });
+    await commit(bus, 1);
+    const page = await bus.page(trustId, after, 10, () => true);
+    expect(page.events.map((event) => event.seq)).toEqual([after + 2]);
+    expect(page.last).toBe(after + 2);
+    const stream = bus.stream({ trustId, after, accept: () => true });
+    expect((await take(stream, 1)).map((event) => event.seq)).toEqual([after + 2]);
+    await stream.return!();
+    await bus.close();
+  });
+});
+
+describe("event codecs", () => {
+  it("refuse stored data that is not of its kind, naming the field", () => {
+    const wire = {
+      trustId: "t",
+      seq: 1,
+      kind: "progressChanged",
+      urn: "140001",
+      at: "2026-12-01T10:00:00.000Z",
+      data: { year: "2025/26", metric: "attendance.absence", measurement: { id: 1 } },
+    };
+    expect(() => decodeEvent(wire)).toThrow(MalformedEvent);
+    expect(() => decodeEvent(wire)).toThrow('"id" should be a string');
+  });
+
+  it("round-trip every kind through JSON", () => {
+    const at = new Date("2026-12-01T10:00:00.000Z");
+    const events: LiveEvent[] = [
+      { kind: "designationChanged", trustId: "t", urn: "1", seq: 1, at, data: { year: "2025/26" } },
+      {
+        kind: "targetChanged",
+        trustId: "t",
+        urn: "1",
+        seq: 2,
+        at,
+        data: { year: "2025/26", metric: "attendance.absence" },
+      },
+    ];
+    for (const event of events)
+      expect(decodeEvent(JSON.parse(JSON.stringify(encodeEvent(event))))).toEqual(event);
   });
 });
 

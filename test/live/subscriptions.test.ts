@@ -1,7 +1,8 @@
 // Live progress on one server: a leader subscribed to an academy sees a
 // measurement the moment a data manager records it, with the new progress;
 // another trust sees nothing; a revoked token closes the socket; a client
-// that was away catches up with `since`.
+// that was away catches up with `since`; each event's target is the target as
+// of that event (the card read once and brought forward along the events).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gql } from "graphql-request";
 import { startTestServer, type TestServer } from "../support/test-server.js";
@@ -160,5 +161,65 @@ describe("subscriptions on one server", () => {
     const live = await resumed.waitFor(3);
     expect(live[2]!.progressChanged.measurement.value).toBe(3.8);
     await resumed.dispose();
+  });
+
+  it("shows with each event the target as of that event: every measurement recorded up to it once, and a target changed meanwhile", async () => {
+    const urn = "140005";
+    const metric = "attendance.persistentAbsence";
+    const watcher = subscribe<{
+      progressChanged: {
+        measurement: { value: number };
+        target: { target: number; measurements: { value: number }[] } | null;
+      };
+    }>(
+      server.url,
+      server.tokens.leader,
+      `subscription($urn: String, $metric: String) {
+        progressChanged(urn: $urn, metric: $metric) {
+          measurement { value }
+          target { target measurements { value } }
+        }
+      }`,
+      { urn, metric },
+    );
+    await watcher.ready;
+    const recordHere = (value: number, period: string) =>
+      server.client(server.tokens["data-manager"]).request(RECORD, {
+        input: { urn, year: "2025/26", metric, period, value, source: "test" },
+      });
+    // Overlapping recordings: the card may be read after some of them committed.
+    await Promise.all([
+      recordHere(11.1, "autumn1"),
+      recordHere(11.2, "autumn2"),
+      recordHere(11.3, "spring1"),
+    ]);
+    const first = await watcher.waitFor(3);
+    const shown = first[2]!.progressChanged.target!.measurements.map((m) => m.value);
+    for (const value of [11.1, 11.2, 11.3])
+      expect(shown.filter((known) => known === value)).toHaveLength(1);
+
+    // A target change (as the card service makes one: the row and its event in one transaction).
+    const { prisma, events } = server.handle.services;
+    const academy = await prisma.academy.findFirstOrThrow({ where: { urn } });
+    const target = await prisma.target.findFirstOrThrow({
+      where: { academyId: academy.id, year: "2025/26", metric },
+    });
+    await events.transaction(async (tx) => {
+      await tx.target.update({ where: { id: target.id }, data: { target: target.target - 1 } });
+      events.emit(tx, {
+        kind: "targetChanged",
+        trustId: academy.trustId,
+        urn,
+        data: { year: "2025/26", metric },
+      });
+    });
+    await recordHere(11.4, "spring2");
+    const all = await watcher.waitFor(4);
+    const latest = all[3]!.progressChanged;
+    expect(latest.measurement.value).toBe(11.4);
+    expect(latest.target!.target).toBe(target.target - 1);
+    expect(latest.target!.measurements.filter((m) => m.value === 11.4)).toHaveLength(1);
+    expect(latest.target!.measurements).toHaveLength(shown.length + 1);
+    await watcher.dispose();
   });
 });

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate, openDatabase, type Database } from "../../server/db/index.js";
 import { createServices, type Services } from "../../server/services/index.js";
 import { currentPeriod } from "../../server/services/public-data.service.js";
-import { inProcessEvents } from "../../server/live/live-events.js";
+import { inProcessEvents } from "../../server/live/events/index.js";
 import type { Viewer } from "../../server/auth/viewer.js";
 import { createTestDatabase, postgresAvailable } from "../support/postgres.js";
 

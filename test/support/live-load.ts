@@ -30,6 +30,8 @@ export interface LoadOptions {
   readonly withTarget?: boolean;
   /** How long to wait, after the last recording, for every subscriber to have everything. */
   readonly settleMs?: number;
+  /** Called as the first recording is sent, and once every subscriber has every event (or the wait is over): to read the servers' CPU time, say. */
+  readonly onRecording?: (phase: "start" | "settled") => void | Promise<void>;
 }
 
 export interface LoadResult {
@@ -51,6 +53,8 @@ export interface LoadResult {
   readonly reconnectMs: number[];
   /** Per reconnected subscriber: ms from the kill to its first event from another instance. */
   readonly firstEventMs: number[];
+  /** Sockets opened again because the first attempt closed before it was acknowledged. */
+  readonly connectRetries: number;
   readonly errors: unknown[];
 }
 
@@ -159,20 +163,34 @@ export async function runLiveLoad(options: LoadOptions): Promise<LoadResult> {
     repeated: 0,
     reconnected: false,
   }));
-  const connected = watchers.map(
-    (watcher, index) =>
-      new Promise<void>((resolve) => {
-        open(watcher, index % servers.length);
-        watcher.client!.on("connected", () => resolve());
-      }),
-  );
-  await Promise.all(connected);
+  // A socket refused or closed before it was acknowledged (a loaded machine) is opened
+  // again, twice at most; then the run fails saying why rather than waiting for ever.
+  let connectRetries = 0;
+  const connect = async (watcher: Watcher, index: number) => {
+    for (let attempt = 1; ; attempt++) {
+      open(watcher, index % servers.length);
+      const client = watcher.client!;
+      const closed = await new Promise<{ code?: number; reason?: string } | null>((resolve) => {
+        client.on("connected", () => resolve(null));
+        client.on("closed", (event) => resolve(event as { code?: number; reason?: string }));
+      });
+      if (!closed) return;
+      await client.dispose();
+      if (attempt === 3)
+        throw new Error(
+          `subscriber ${index} could not connect in 3 attempts (last closed with ${closed.code ?? "no code"} ${closed.reason ?? ""})`,
+        );
+      connectRetries += 1;
+    }
+  };
+  await Promise.all(watchers.map((watcher, index) => connect(watcher, index)));
   // Let every subscription start before the first measurement (they would catch it up anyway).
   await new Promise((resolve) => setTimeout(resolve, 500));
 
   const recordingMs: number[] = [];
   let failedRecordings = 0;
   const total = Math.round(options.rate * options.seconds);
+  await options.onRecording?.("start");
   const started = performance.now();
   const recordings: Promise<void>[] = [];
   const killTimer =
@@ -231,6 +249,7 @@ export async function runLiveLoad(options: LoadOptions): Promise<LoadResult> {
     watchers.some((watcher) => watcher.seen.size < committed.length)
   )
     await new Promise((resolve) => setTimeout(resolve, 100));
+  await options.onRecording?.("settled");
 
   stopping = true;
   await Promise.allSettled(watchers.map((watcher) => watcher.client?.dispose()));
@@ -253,6 +272,7 @@ export async function runLiveLoad(options: LoadOptions): Promise<LoadResult> {
     repeated: watchers.reduce((sum, watcher) => sum + watcher.repeated, 0),
     reconnectMs,
     firstEventMs,
+    connectRetries,
     errors,
   };
 }

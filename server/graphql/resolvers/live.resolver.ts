@@ -1,5 +1,5 @@
 // The three live streams and their catch-up queries. Events come from the
-// event bus (server/live/event-bus.ts) in commit order with a position each;
+// event bus (server/live/events) in commit order with a position each;
 // this file only decides who may see an event and how it looks in GraphQL.
 import {
   Arg,
@@ -28,24 +28,13 @@ import { toMeasurement, toTarget } from "../mappers.js";
 import { shownDesignation } from "./academy.resolver.js";
 import { badInput, DomainError } from "../../domain/index.js";
 import { canSeeAcademy, type Viewer } from "../../auth/viewer.js";
-import type { EventKind, LiveEvent } from "../../live/live-events.js";
-import { decodeCursor, encodeCursor } from "../../live/event-bus.js";
+import {
+  decodeCursor,
+  encodeCursor,
+  type EventKind,
+  type LiveEvent,
+} from "../../live/events/index.js";
 import type { TargetType } from "../types/academy-card.type.js";
-import type { MeasurementRow } from "../../services/academy-card.service.js";
-
-/** Dates cross Redis and the outbox as ISO text: turn fields named ...At back into Dates. */
-function revive<T>(value: unknown): T {
-  if (Array.isArray(value)) return value.map((item) => revive(item)) as T;
-  if (value && typeof value === "object") {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, inner]) => [
-        key,
-        key.endsWith("At") && typeof inner === "string" ? new Date(inner) : revive(inner),
-      ]),
-    ) as T;
-  }
-  return value as T;
-}
 
 interface Filter {
   readonly urn: string | null;
@@ -71,7 +60,7 @@ function acceptor(viewer: Viewer, kind: EventKind, filter: Filter): (event: Live
     event.trustId === viewer.trustId &&
     canSeeAcademy(viewer, event.urn) &&
     (!filter.urn || event.urn === filter.urn) &&
-    (!filter.metric || event.data.metric === filter.metric);
+    (!filter.metric || ("metric" in event.data && event.data.metric === filter.metric));
 }
 
 /** The position an `after` cursor names, checked against the viewer's trust. */
@@ -147,22 +136,20 @@ function once<T>(event: LiveEvent, map: () => T): T {
 }
 
 /**
- * The target with its progress as it stands now (at least as new as `event`):
- * one academy-card computation shared by every subscriber and reconnection,
- * and none when no subscriber selects `target`.
+ * The target with its progress as of the event (or later): from the academy's
+ * card for that year, one for every subscriber and reconnection, and none when
+ * no subscriber selects `target`.
  */
-function targetReader(context: Context, event: LiveEvent): () => Promise<TargetType | null> {
+function targetReader(
+  context: Context,
+  event: LiveEvent & { data: { year: string; metric: string } },
+): () => Promise<TargetType | null> {
   let found: Promise<TargetType | null> | undefined;
   return () =>
     (found ??= (async () => {
-      const year = String(event.data.year);
-      const metric = String(event.data.metric);
-      const viewer = signedIn(context);
-      // One card per academy and year: both its targets' events share it.
-      const card = await context.services.events
-        .sharedValue(event.trustId, `card|${event.urn}|${year}`, event.seq, () =>
-          context.services.cards.card(viewer, event.urn, year),
-        )
+      const { year, metric } = event.data;
+      const card = await context.services.cards
+        .liveCard(signedIn(context), event, year)
         .catch(() => null);
       const entry = card?.targets.find((target) => target.target.metric === metric);
       return entry ? toTarget(event.urn, entry) : null;
@@ -179,31 +166,41 @@ function withTarget<T extends object>(
   };
 }
 
-function progressChange(context: Context, event: LiveEvent): ProgressChangeType {
+type EventOf<K extends EventKind> = Extract<LiveEvent, { kind: K }>;
+
+/** The event as its kind: a subscription or page of one kind only ever holds that kind. */
+function ofKind<K extends EventKind>(event: LiveEvent, kind: K): EventOf<K> {
+  if (event.kind !== kind) throw new Error(`expected a ${kind} event, got ${event.kind}`);
+  return event as EventOf<K>;
+}
+
+function progressChange(context: Context, live: LiveEvent): ProgressChangeType {
+  const event = ofKind(live, "progressChanged");
   return once(event, () =>
     withTarget(
       {
         cursor: encodeCursor(event.trustId, event.seq),
         urn: event.urn,
-        year: String(event.data.year),
-        metric: String(event.data.metric),
-        at: new Date(event.at),
-        measurement: toMeasurement(revive<MeasurementRow>(event.data.measurement)),
+        year: event.data.year,
+        metric: event.data.metric,
+        at: event.at,
+        measurement: toMeasurement(event.data.measurement),
       },
       targetReader(context, event),
     ),
   );
 }
 
-function targetChange(context: Context, event: LiveEvent): TargetChangeType {
+function targetChange(context: Context, live: LiveEvent): TargetChangeType {
+  const event = ofKind(live, "targetChanged");
   return once(event, () =>
     withTarget(
       {
         cursor: encodeCursor(event.trustId, event.seq),
         urn: event.urn,
-        year: String(event.data.year),
-        metric: String(event.data.metric),
-        at: new Date(event.at),
+        year: event.data.year,
+        metric: event.data.metric,
+        at: event.at,
       },
       targetReader(context, event),
     ),
@@ -212,9 +209,10 @@ function targetChange(context: Context, event: LiveEvent): TargetChangeType {
 
 async function designationChange(
   context: Context,
-  event: LiveEvent,
+  live: LiveEvent,
 ): Promise<DesignationChangeType> {
-  const year = String(event.data.year);
+  const event = ofKind(live, "designationChanged");
+  const year = event.data.year;
   // A page of catch-up events finds its academies in one query.
   const academyId = await context.loaders.academyIdByUrn.load(event.urn);
   // Read afresh: a subscription's loaders live as long as it does.
@@ -223,7 +221,7 @@ async function designationChange(
   return {
     cursor: encodeCursor(event.trustId, event.seq),
     urn: event.urn,
-    at: new Date(event.at),
+    at: event.at,
     year,
     designation: shownDesignation(view),
   };

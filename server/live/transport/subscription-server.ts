@@ -30,15 +30,15 @@ import {
   type GraphQLSchema,
 } from "graphql";
 import type { Logger } from "pino";
-import { DomainError } from "../domain/index.js";
-import type { Db } from "../db/index.js";
-import { authenticatePrincipal } from "../auth/authenticate.js";
-import type { OidcVerifier } from "../auth/oidc.js";
-import type { Principal } from "../auth/viewer.js";
-import type { Context } from "../graphql/context.type.js";
-import { budgetErrors, type RequestBudget } from "../graphql/query-limits.js";
-import { CODES, formatBareError, formatError, type ErrorCode } from "../graphql/errors.js";
-import type { RateLimiter } from "../http/rate-limit.js";
+import { DomainError } from "../../domain/index.js";
+import type { Db } from "../../db/index.js";
+import { authenticatePrincipal } from "../../auth/authenticate.js";
+import type { OidcVerifier } from "../../auth/oidc.js";
+import type { Principal } from "../../auth/viewer.js";
+import type { Context } from "../../graphql/context.type.js";
+import { budgetErrors, type RequestBudget } from "../../graphql/query-limits.js";
+import { CODES, formatBareError, formatError, type ErrorCode } from "../../graphql/errors.js";
+import type { RateLimiter } from "../../http/rate-limit.js";
 import { sharedSubscribe } from "./shared-execution.js";
 
 export interface SubscriptionServerOptions {

@@ -14,7 +14,7 @@ import {
   type ExecutionArgs,
   type ExecutionResult,
 } from "graphql";
-import type { Context } from "../graphql/context.type.js";
+import type { Context } from "../../graphql/context.type.js";
 
 type Result = ExecutionResult | Promise<ExecutionResult>;
 
