@@ -92,7 +92,7 @@ export class FrameworkService {
   async resolve(viewer: Viewer | null, key: string): Promise<CompiledFramework> {
     const base = await this.resolveDefinition(viewer, key);
     if (!viewer) return base;
-    const { figures, stamp } = await this.nationals.loaded(viewer.trustId);
+    const { figures, stamp } = await this.nationals.loadedFor(viewer);
     if (figures.length === 0) return base;
     const cacheKey = `${viewer.trustId}|${key}`;
     const cached = this.withFigures.get(cacheKey);

@@ -73,7 +73,16 @@ export function figureOf(row: StoredNationalRow): NationalFigure & { edition: st
 const keyOf = (row: { indicator: string; phase: string | null; year: string }) =>
   `${row.indicator}|${row.phase ?? ""}|${row.year}`;
 
+/** How long a viewer's figures serve it: a request's span, well over. */
+const FIGURES_REUSE_MS = 10_000;
+
 export class NationalBenchmarkService {
+  /** Figures read for a viewer, reused for the rest of its request. */
+  private readonly byViewer = new WeakMap<
+    Viewer,
+    { at: number; read: Promise<{ figures: NationalFigure[]; stamp: string }> }
+  >();
+
   constructor(private readonly prisma: Db) {}
 
   /** The trust's loaded figures, and a stamp that changes whenever one does. */
@@ -86,6 +95,22 @@ export class NationalBenchmarkService {
       figures: rows.map(figureOf),
       stamp: rows.map((row) => `${row.id}@${row.loadedAt.getTime()}`).join(","),
     };
+  }
+
+  /**
+   * The viewer's trust's loaded figures, read once for everything one request
+   * resolves (a page's designations, decisions and history each compile a
+   * framework): a request's viewer is its own object. A viewer kept longer (a
+   * subscription's) reads them again after FIGURES_REUSE_MS.
+   */
+  loadedFor(viewer: Viewer): Promise<{ figures: NationalFigure[]; stamp: string }> {
+    const now = Date.now();
+    const held = this.byViewer.get(viewer);
+    if (held && now - held.at < FIGURES_REUSE_MS) return held.read;
+    const read = this.loaded(viewer.trustId);
+    this.byViewer.set(viewer, { at: now, read });
+    read.catch(() => this.byViewer.delete(viewer));
+    return read;
   }
 
   /** The lookup a trust's comparisons use: built-in figures with the trust's loaded ones over them. */

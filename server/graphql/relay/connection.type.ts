@@ -7,7 +7,8 @@ import { PageInfoType } from "./page-info.type.js";
 
 export interface Edge<T> {
   readonly cursor: string;
-  readonly node: T;
+  /** The node, or its promise: GraphQL awaits it when the node is selected. */
+  readonly node: T | Promise<T>;
 }
 
 export interface Connection<T> {
@@ -38,7 +39,7 @@ export function connectionType<T extends object>(node: ClassType<T>, naming: Con
     cursor!: string;
 
     @Field(() => node, { description: `The item.` })
-    node!: T;
+    node!: T | Promise<T>;
   }
 
   @ObjectType(`${naming.name}Connection`, {
@@ -69,9 +70,20 @@ export async function connectionOf<R, T>(
   nodeOf: (row: R) => T | Promise<T>,
   count: () => Promise<number>,
 ): Promise<Connection<T>> {
-  const edges = await Promise.all(
-    page.rows.map(async (row) => ({ cursor: cursorOf(row), node: await nodeOf(row) })),
-  );
+  // Nodes are left for GraphQL to await: a page's connections all come back
+  // at once, so every academy's totalCount falls in the same batch, however
+  // long one academy's nodes take to map.
+  // A node is mapped only when selected (a getter), so a failure nobody asked
+  // for is never left unhandled.
+  const edges = page.rows.map((row) => {
+    let mapped: T | Promise<T> | undefined;
+    return {
+      cursor: cursorOf(row),
+      get node() {
+        return (mapped ??= nodeOf(row));
+      },
+    };
+  });
   const pageInfo: PageInfoType = {
     hasNextPage: page.hasNextPage,
     hasPreviousPage: page.hasPreviousPage,
