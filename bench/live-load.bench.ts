@@ -124,10 +124,9 @@ function limits(
 ): string[] {
   if (p99 < P99_TARGET_MS && slowest < RECORDING_TARGET_MS) return [];
   const budget = 1000 / RATE;
+  const percent = (fraction: number) => `${(fraction * 100).toFixed(0)}%`;
   return [
-    busy >= 1
-      ? `The server's one thread: ${cpuPerMeasurement.toFixed(1)} ms of CPU a measurement is more than the ${budget} ms a measurement that ${RATE}/s leaves, so recordings and events queue and latency grows for as long as the load lasts.`
-      : `Not the code alone: ${cpuPerMeasurement.toFixed(1)} ms of CPU a measurement needs ${(busy * 100).toFixed(0)}% of a core at ${RATE}/s, but the server got ${(share * 100).toFixed(0)}% of the wall time while the other processes on the machine ran; with a core to itself the queue would not build up the same way.`,
+    `The server's one thread: at ${RATE}/s it needed ${percent(busy)} of a core (${cpuPerMeasurement.toFixed(1)} ms of CPU a measurement, against the ${budget} ms a measurement that ${RATE}/s leaves) and got ${percent(share)} of the wall time, so recordings and events queued for as long as the load lasted. ${busy >= 1 ? "Even with a core to itself it would fall behind at this cost." : "With a core to itself it would keep up, with little to spare."} CPU time a measurement grows with the machine's load (cores and caches shared), so compare it between runs at a similar load average.`,
     "Where a measurement's CPU goes (profile in docs/live-progress.md): Prisma 6's query compiler runs for every model query on the event loop (the recording's token lookup, academy, measurement and audit entry), one socket write per subscriber per event (10,000 a second at 200 subscribers), Express and Apollo per request, garbage collection. Prisma 7.4's query plan cache and fewer statements per recording are the next steps.",
   ];
 }
