@@ -13,10 +13,12 @@ export type {
   Designation,
   EvidenceRecord,
   Measurement,
-  Prisma,
   Target,
   TargetVersion,
   Trust,
   TrustFramework,
   User,
 } from "../../generated/sqlite/client.js";
+// Prisma's namespace, for Prisma.DbNull (clears a nullable Json column) and its input types.
+export { Prisma } from "../../generated/sqlite/client.js";
+export { jsonValue } from "./json-value.js";

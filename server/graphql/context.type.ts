@@ -5,6 +5,7 @@ import type { Services } from "../services/index.js";
 import type DataLoader from "dataloader";
 import type { CompiledFramework } from "../domain/index.js";
 import type { YearDesignation } from "../services/designation.service.js";
+import type { UserRow } from "../services/administration.service.js";
 
 export interface Context {
   readonly viewer: Viewer | null;
@@ -20,6 +21,8 @@ export interface Context {
   readonly loaders: {
     /** The designation that counts, keyed "year|academyId". */
     readonly yearDesignation: DataLoader<string, YearDesignation | null>;
+    /** A user of the viewer's trust by id; null for an id that names none (a seed, the operator). */
+    readonly users: DataLoader<string, UserRow | null>;
   };
   readonly frameworkCache: Map<string, Promise<CompiledFramework | null>>;
 }

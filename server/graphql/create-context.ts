@@ -4,6 +4,7 @@ import DataLoader from "dataloader";
 import type { Principal, Viewer } from "../auth/viewer.js";
 import type { Services } from "../services/index.js";
 import type { YearDesignation } from "../services/designation.service.js";
+import type { UserRow } from "../services/administration.service.js";
 import type { Context } from "./context.type.js";
 
 export interface ContextSettings {
@@ -49,6 +50,11 @@ export function createContext(
             found.set(`${year}|${id}`, view);
         }
         return keys.map((key) => found.get(key) ?? null);
+      }),
+      users: new DataLoader<string, UserRow | null>(async (ids) => {
+        if (!viewer) return ids.map(() => null);
+        const found = await services.administration.usersById(viewer, ids);
+        return ids.map((id) => found.get(id) ?? null);
       }),
     },
   };

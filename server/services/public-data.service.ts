@@ -6,6 +6,7 @@
 // roster by the trust's group UID and records predecessor links. After a load
 // the trust's academies are designated for the year from their evidence with
 // the imported values filling what the trust has not recorded.
+import { isDeepStrictEqual } from "node:util";
 import {
   badInput,
   calendarPosition,
@@ -646,7 +647,7 @@ export class PublicDataService {
             .filter((record) => record.year === year)
             .sort((a, b) => order(b.term) - order(a.term));
           const current = forYear[0];
-          const entriesOf = (text: string) => JSON.parse(text) as EvidenceEntry[];
+          const entriesOf = (stored: unknown) => stored as EvidenceEntry[];
           const imported = publicLayers(values.filter((value) => value.academyId === academy.id));
           // prefer PUBLIC: the trust's value for an indicator and year a public file also has is set aside.
           const published = new Set(
@@ -657,8 +658,8 @@ export class PublicDataService {
               : [],
           );
           const setAside = new Set<string>();
-          const trustEntries = (describes: string, text: string) =>
-            entriesOf(text).filter((entry) => {
+          const trustEntries = (describes: string, stored: unknown) =>
+            entriesOf(stored).filter((entry) => {
               const key = keyOfEntry(entry);
               if (!published.has(`${key}|${describes}`)) return true;
               if (describes === year) setAside.add(key);
@@ -711,14 +712,15 @@ export class PublicDataService {
           ];
           const designationTerm = current?.term ?? term ?? currentPeriod().term;
           const previous = currents.find((row) => row.academyId === academy.id);
-          const reasonsText = JSON.stringify(reasons);
+          // As stored and read back (undefined fields dropped); key order does not matter (jsonb reorders).
+          const reasonsStored: unknown = JSON.parse(JSON.stringify(reasons));
           if (
             previous &&
             previous.frameworkKey === framework.key &&
             previous.year === year &&
             previous.term === designationTerm &&
             previous.computedLevel === (result.level?.key ?? null) &&
-            previous.reasons === reasonsText
+            isDeepStrictEqual(previous.reasons, reasonsStored)
           )
             continue;
           await this.designations.storeComputed(

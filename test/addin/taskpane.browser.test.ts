@@ -118,7 +118,7 @@ async function designationsByServer(framework: string): Promise<string[]> {
     designateBatch: { level: { label: string } | null; status: string }[];
   }>(
     gql`
-      query ($framework: String!, $rows: [[EvidenceInput!]!]!, $year: String) {
+      query ($framework: String!, $rows: [[EvidenceInput!]!]!, $year: AcademicYear) {
         designateBatch(framework: $framework, rows: $rows, year: $year) {
           level {
             label
@@ -539,7 +539,7 @@ describe("the task pane in Chromium, against the real server", () => {
             urn,
             year: YEAR,
             metric,
-            period: "summer2",
+            period: "SUMMER2",
             value,
             source: "Another user's MIS",
           },

@@ -48,7 +48,7 @@ async function checkUpgraded(url: string): Promise<void> {
     const academy = await prisma.academy.findUniqueOrThrow({ where: { id: "academy-1" } });
     expect([academy.urn, academy.laestab, academy.openedOn]).toEqual(["140001", "3731001", null]);
     const evidence = await prisma.evidenceRecord.findUniqueOrThrow({ where: { id: "evidence-1" } });
-    expect(evidence.entries).toBe('[{"indicator":"sef.overall","value":"2"}]');
+    expect(evidence.entries).toEqual([{ indicator: "sef.overall", value: "2" }]);
     const loaded = await prisma.publicImport.create({
       data: {
         trustId: "trust-1",

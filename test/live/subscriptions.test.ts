@@ -8,7 +8,7 @@ import { startTestServer, type TestServer } from "../support/test-server.js";
 import { subscribe } from "../support/subscriber.js";
 import { issueToken, issueTokenForUser, revokeToken } from "../../server/auth/tokens.js";
 
-const PROGRESS = `subscription($urn: String, $metric: String, $since: DateTimeISO) {
+const PROGRESS = `subscription($urn: URN, $metric: String, $since: DateTimeISO) {
   progressChanged(urn: $urn, metric: $metric, since: $since) {
     urn metric at
     measurement { period value }
@@ -48,7 +48,7 @@ describe("subscriptions on one server", () => {
     await server?.stop();
   });
 
-  const record = (value: number, period = "summer2") =>
+  const record = (value: number, period = "SUMMER2") =>
     server
       .client(server.tokens["data-manager"])
       .request<{ recordMeasurement: { createdAt: string } }>(RECORD, {
@@ -70,10 +70,10 @@ describe("subscriptions on one server", () => {
     await record(3.2);
     const [event] = await leader.waitFor(1);
     expect(event!.progressChanged.urn).toBe("140001");
-    expect(event!.progressChanged.measurement).toEqual({ period: "summer2", value: 3.2 });
+    expect(event!.progressChanged.measurement).toEqual({ period: "SUMMER2", value: 3.2 });
     const target = event!.progressChanged.target!;
     expect(target.progress.latest).toBe(3.2);
-    expect(target.progress.rag).toBe("green");
+    expect(target.progress.rag).toBe("GREEN");
     expect(target.progress.gapClosed).toBeCloseTo(
       (3.2 - target.baseline) / (target.target - target.baseline),
       4,
@@ -108,7 +108,7 @@ describe("subscriptions on one server", () => {
         urn: "140001",
         year: "2025/26",
         metric: "attendance.absence",
-        period: "summer2",
+        period: "SUMMER2",
         value: 8.75,
         source: "test",
       },
@@ -147,8 +147,8 @@ describe("subscriptions on one server", () => {
     await record(3.5);
     const [seen] = await first.waitFor(1);
     await first.dispose();
-    await record(3.6, "summer1");
-    await record(3.7, "summer2");
+    await record(3.6, "SUMMER1");
+    await record(3.7, "SUMMER2");
     const resumed = subscribe<ProgressEvent>(server.url, server.tokens.leader, PROGRESS, {
       urn: "140001",
       metric: "attendance.absence",

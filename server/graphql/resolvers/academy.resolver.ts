@@ -25,7 +25,15 @@ import {
 } from "../types/stored-designation.type.js";
 import { EvidenceInput } from "../types/evidence.input.js";
 import { RecordEvidenceRowInput } from "../types/record-evidence.input.js";
-import { toDecision, toDesignationThatCounts, toStoredDesignation } from "../mappers.js";
+import {
+  toDecision,
+  toDesignationThatCounts,
+  toEvidenceRecord,
+  toStoredDesignation,
+} from "../mappers.js";
+import { AcademicYearScalar, CalendarDateScalar, URNScalar } from "../scalars.js";
+import { PhaseEnum, TermEnum } from "../types/school.enums.js";
+import type { Phase, Term } from "../../domain/index.js";
 import { frameworkOf } from "../framework-of.js";
 import {
   currentAcademicYear,
@@ -56,7 +64,7 @@ export class AcademyResolver {
     description: "An academy of your trust by URN; NOT_FOUND when it is not yours to see.",
   })
   async academy(
-    @Arg("urn", () => String, { description: "Six digits." }) urn: string,
+    @Arg("urn", () => URNScalar, { description: "Six digits." }) urn: string,
     @Ctx() { viewer, services }: Context,
   ): Promise<AcademyType> {
     return services.academies.get(viewer!, urn);
@@ -71,8 +79,8 @@ export class AcademyResolver {
     first: number,
     @Arg("after", () => String, { nullable: true, description: "endCursor of the previous page." })
     after: string | null,
-    @Arg("phase", () => String, { nullable: true, description: "Only this phase." })
-    phase: string | null,
+    @Arg("phase", () => PhaseEnum, { nullable: true, description: "Only this phase." })
+    phase: Phase | null,
     @Arg("search", () => String, {
       nullable: true,
       description: "Name contains, or URN starts with.",
@@ -81,10 +89,16 @@ export class AcademyResolver {
     @Ctx() { viewer, services }: Context,
   ): Promise<AcademyConnectionType> {
     const page = await services.academies.list(viewer!, { first, after, phase, search });
+    const head = page.nodes[0];
     const last = page.nodes[page.nodes.length - 1];
     return {
       edges: page.nodes.map((node) => ({ cursor: cursorOf(node.urn), node })),
-      pageInfo: { hasNextPage: page.hasNextPage, endCursor: last ? cursorOf(last.urn) : null },
+      pageInfo: {
+        hasNextPage: page.hasNextPage,
+        hasPreviousPage: after !== null,
+        startCursor: head ? cursorOf(head.urn) : null,
+        endCursor: last ? cursorOf(last.urn) : null,
+      },
       totalCount: page.totalCount,
     };
   }
@@ -96,7 +110,7 @@ export class AcademyResolver {
   })
   async designation(
     @Root() academy: AcademyType,
-    @Arg("year", () => String, {
+    @Arg("year", () => AcademicYearScalar, {
       nullable: true,
       description: "Academic year, e.g. 2026/27; this academic year when left out.",
     })
@@ -116,7 +130,7 @@ export class AcademyResolver {
   })
   async currentDesignation(
     @Root() academy: AcademyType,
-    @Arg("year", () => String, {
+    @Arg("year", () => AcademicYearScalar, {
       nullable: true,
       description: "Academic year, e.g. 2026/27; this academic year when left out.",
     })
@@ -155,11 +169,14 @@ export class AcademyResolver {
   @FieldResolver(() => [EvidenceRecordType], { description: "Stored evidence, newest year first." })
   async evidence(
     @Root() academy: AcademyType,
-    @Arg("year", () => String, { nullable: true, description: "Only this academic year." })
+    @Arg("year", () => AcademicYearScalar, {
+      nullable: true,
+      description: "Only this academic year.",
+    })
     year: string | null,
     @Ctx() { viewer, services }: Context,
   ): Promise<EvidenceRecordType[]> {
-    return services.designations.evidence(viewer!, academy.id, year);
+    return (await services.designations.evidence(viewer!, academy.id, year)).map(toEvidenceRecord);
   }
 
   @Authorized("manageAcademies")
@@ -174,7 +191,7 @@ export class AcademyResolver {
   @Authorized("manageAcademies")
   @Mutation(() => AcademyType, { description: "Changes an academy's name, phase or identifiers." })
   async updateAcademy(
-    @Arg("urn", () => String, { description: "URN of the academy." }) urn: string,
+    @Arg("urn", () => URNScalar, { description: "URN of the academy." }) urn: string,
     @Arg("input", () => AcademyUpdateInput, { description: "What changes." })
     input: AcademyUpdateInput,
     @Ctx() { viewer, services }: Context,
@@ -212,9 +229,10 @@ export class AcademyResolver {
       "Records an academy's evidence for a year and term and recomputes its designation under the trust's framework.",
   })
   async recordEvidence(
-    @Arg("urn", () => String, { description: "URN of the academy." }) urn: string,
-    @Arg("year", () => String, { description: "Academic year, e.g. 2025/26." }) year: string,
-    @Arg("term", () => String, { description: "autumn, spring or summer." }) term: string,
+    @Arg("urn", () => URNScalar, { description: "URN of the academy." }) urn: string,
+    @Arg("year", () => AcademicYearScalar, { description: "Academic year, e.g. 2025/26." })
+    year: string,
+    @Arg("term", () => TermEnum, { description: "The term of the evidence." }) term: Term,
     @Arg("evidence", () => [EvidenceInput], { description: "The academy's cells." })
     evidence: EvidenceInput[],
     @Arg("expectedVersion", () => Int, {
@@ -233,7 +251,7 @@ export class AcademyResolver {
     });
     return {
       urn,
-      evidence: result.evidence,
+      evidence: toEvidenceRecord(result.evidence),
       designation: await stored(context, result.designation),
     };
   }
@@ -244,8 +262,8 @@ export class AcademyResolver {
       "Records many rows of the risk matrix for a year and term in one transaction: a bad row rejects them all, with every problem listed by row.",
   })
   async recordEvidenceBatch(
-    @Arg("year", () => String, { description: "Academic year." }) year: string,
-    @Arg("term", () => String, { description: "autumn, spring or summer." }) term: string,
+    @Arg("year", () => AcademicYearScalar, { description: "Academic year." }) year: string,
+    @Arg("term", () => TermEnum, { description: "The term of the evidence." }) term: Term,
     @Arg("rows", () => [RecordEvidenceRowInput], { description: "One row per academy." })
     rows: RecordEvidenceRowInput[],
     @Ctx() context: Context,
@@ -266,7 +284,7 @@ export class AcademyResolver {
     return Promise.all(
       results.map(async (result, index) => ({
         urn: rows[index]!.urn,
-        evidence: result.evidence,
+        evidence: toEvidenceRecord(result.evidence),
         designation: await stored(context, result.designation),
       })),
     );
@@ -278,14 +296,16 @@ export class AcademyResolver {
       "Records the trust's decision on an academy's designation for a year (and term, for a termly framework): the computed level agreed, or another level with a reason. Decisions are never edited or erased: this one supersedes earlier ones, which stay in the history. Returns the designation that counts afterwards.",
   })
   async decideDesignation(
-    @Arg("urn", () => String, { description: "URN of the academy." }) urn: string,
-    @Arg("year", () => String, { description: "The designation year decided, e.g. 2026/27." })
-    year: string,
-    @Arg("term", () => String, {
-      nullable: true,
-      description: "Termly frameworks only: the term decided (autumn, spring or summer).",
+    @Arg("urn", () => URNScalar, { description: "URN of the academy." }) urn: string,
+    @Arg("year", () => AcademicYearScalar, {
+      description: "The designation year decided, e.g. 2026/27.",
     })
-    term: string | null,
+    year: string,
+    @Arg("term", () => TermEnum, {
+      nullable: true,
+      description: "Termly frameworks only: the term decided.",
+    })
+    term: Term | null,
     @Arg("level", () => String, {
       nullable: true,
       description: "The level agreed; the year's computed level when left out.",
@@ -293,7 +313,9 @@ export class AcademyResolver {
     level: string | null,
     @Arg("body", () => String, { description: 'The body that agreed it, e.g. "Trust Board".' })
     body: string,
-    @Arg("agreedOn", () => String, { description: "Date the body agreed it, e.g. 2026-10-14." })
+    @Arg("agreedOn", () => CalendarDateScalar, {
+      description: "Date the body agreed it, e.g. 2026-10-14.",
+    })
     agreedOn: string,
     @Arg("reason", () => String, {
       nullable: true,
@@ -322,8 +344,8 @@ export class AcademyResolver {
       "Records a Trust Board decision for the year (and term) of the academy's newest computed designation: the computed level, or another level with a reason. Returns the designation that counts afterwards.",
   })
   async confirmDesignation(
-    @Arg("urn", () => String, { description: "URN of the academy." }) urn: string,
-    @Arg("agreedOn", () => String, {
+    @Arg("urn", () => URNScalar, { description: "URN of the academy." }) urn: string,
+    @Arg("agreedOn", () => CalendarDateScalar, {
       description: "Date the trust board agreed it, e.g. 2025-10-14.",
     })
     agreedOn: string,

@@ -16,6 +16,7 @@ import {
   type SubscribeResolverData,
 } from "type-graphql";
 import type { Context } from "../context.type.js";
+import { URNScalar } from "../scalars.js";
 import {
   DesignationChangePageType,
   DesignationChangeType,
@@ -255,7 +256,7 @@ class ChangesArgs {
   })
   first!: number | null;
 
-  @Field(() => String, { nullable: true, description: "Only this academy." })
+  @Field(() => URNScalar, { nullable: true, description: "Only this academy." })
   urn!: string | null;
 }
 
@@ -282,7 +283,7 @@ export class LiveResolver {
   })
   progressChanged(
     @Root() event: LiveEvent,
-    @Arg("urn", () => String, { nullable: true, description: "Only this academy." })
+    @Arg("urn", () => URNScalar, { nullable: true, description: "Only this academy." })
     _urn: string | null,
     @Arg("metric", () => String, { nullable: true, description: "Only this metric." })
     _metric: string | null,
@@ -313,7 +314,7 @@ export class LiveResolver {
   })
   designationChanged(
     @Root() event: LiveEvent,
-    @Arg("urn", () => String, { nullable: true, description: "Only this academy." })
+    @Arg("urn", () => URNScalar, { nullable: true, description: "Only this academy." })
     _urn: string | null,
     @Arg("after", () => String, AFTER)
     _after: string | null,
@@ -334,7 +335,7 @@ export class LiveResolver {
   })
   targetChanged(
     @Root() event: LiveEvent,
-    @Arg("urn", () => String, { nullable: true, description: "Only this academy." })
+    @Arg("urn", () => URNScalar, { nullable: true, description: "Only this academy." })
     _urn: string | null,
     @Arg("after", () => String, AFTER)
     _after: string | null,
@@ -405,7 +406,7 @@ export class LiveResolver {
   async progressChangesSince(
     @Arg("since", () => Date, { description: "Only changes committed after this time." })
     since: Date,
-    @Arg("urn", () => String, { nullable: true, description: "Only this academy." })
+    @Arg("urn", () => URNScalar, { nullable: true, description: "Only this academy." })
     urn: string | null,
     @Arg("metric", () => String, { nullable: true, description: "Only this metric." })
     metric: string | null,

@@ -1,6 +1,9 @@
 import { Arg, Authorized, Ctx, Int, Query, Resolver } from "type-graphql";
 import type { Context } from "../context.type.js";
-import { AuditEntryType, TrustOverviewType, ViewerType } from "../types/overview.type.js";
+import { TrustOverviewType, ViewerType } from "../types/overview.type.js";
+import { AuditEntityEnum, AuditEntryType, type AuditEntity } from "../types/audit.type.js";
+import { toAuditEntry } from "../audit-entries.js";
+import { AcademicYearScalar } from "../scalars.js";
 import { toDesignationThatCounts } from "../mappers.js";
 import { emptyTargetCounts } from "../../services/overview.service.js";
 
@@ -25,7 +28,8 @@ export class OverviewResolver {
       "Every academy with the designation that counts in the year (agreed, not yet agreed, review suggested, provisional; support; time in level), its RAG counts for the year and what changed since a date. Served in a fixed number of database queries.",
   })
   async trustOverview(
-    @Arg("year", () => String, { description: "Academic year, e.g. 2025/26." }) year: string,
+    @Arg("year", () => AcademicYearScalar, { description: "Academic year, e.g. 2025/26." })
+    year: string,
     @Arg("changedSince", () => Date, {
       nullable: true,
       description: "List changes since this time.",
@@ -64,13 +68,13 @@ export class OverviewResolver {
     first: number,
     @Arg("since", () => Date, { nullable: true, description: "Only changes since this time." })
     since: Date | null,
-    @Arg("entity", () => String, {
+    @Arg("entity", () => AuditEntityEnum, {
       nullable: true,
-      description: "Only this kind of record, e.g. Target.",
+      description: "Only this kind of record, e.g. TARGET.",
     })
-    entity: string | null,
+    entity: AuditEntity | null,
     @Ctx() { viewer, services }: Context,
   ): Promise<AuditEntryType[]> {
-    return services.audit.list(viewer!, { first, since, entity });
+    return (await services.audit.list(viewer!, { first, since, entity })).map(toAuditEntry);
   }
 }

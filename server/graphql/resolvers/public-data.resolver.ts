@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, Query, Resolver } from "type-graphql";
 import { badInput, indicatorForHeader } from "../../domain/index.js";
 import type { Context } from "../context.type.js";
 import { PublicDataKind, PublicEvidenceType } from "../types/public-data.type.js";
+import { AcademicYearScalar, URNScalar } from "../scalars.js";
 
 @Resolver()
 export class PublicDataResolver {
@@ -12,12 +13,15 @@ export class PublicDataResolver {
       "The stored public value of an indicator for one of your academies (MAT.EVIDENCE): for a year, the latest describing that year or earlier; without one, the latest. Null when none is held or the academy is not yours to see.",
   })
   async publicEvidence(
-    @Arg("urn", () => String, { description: "Six digits." }) urn: string,
+    @Arg("urn", () => URNScalar, { description: "Six digits." }) urn: string,
     @Arg("indicator", () => String, {
       description: "An indicator key (ks2.rwmExpected, ofsted.inclusion) or a header naming one.",
     })
     indicator: string,
-    @Arg("year", () => String, { nullable: true, description: "Academic year such as 2025/26." })
+    @Arg("year", () => AcademicYearScalar, {
+      nullable: true,
+      description: "Academic year such as 2025/26.",
+    })
     year: string | null,
     @Ctx() { viewer, services }: Context,
   ): Promise<PublicEvidenceType | null> {
@@ -28,14 +32,6 @@ export class PublicDataResolver {
           field: "indicator",
           value: indicator.slice(0, 60),
           message: `indicator: "${indicator.slice(0, 60)}" names no indicator; use a key such as ks2.rwmExpected or ofsted.inclusion`,
-        },
-      ]);
-    if (year !== null && !/^\d{4}\/\d{2}$/.test(year))
-      throw badInput([
-        {
-          field: "year",
-          value: year.slice(0, 20),
-          message: `year: "${year.slice(0, 20)}" is not an academic year; use 2025/26`,
         },
       ]);
     const row = await services.publicData.evidence(viewer!, urn, key, year);

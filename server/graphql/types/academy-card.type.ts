@@ -1,5 +1,14 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
-import type { HalfTerm, Period, Rag, SignOffStep, TargetStatus } from "../../domain/index.js";
+import type {
+  HalfTerm,
+  Period,
+  Rag,
+  SignOffBody,
+  SignOffStep,
+  TargetAction,
+  TargetStatus,
+} from "../../domain/index.js";
+import { AcademicYearScalar, CalendarDateScalar, URNScalar } from "../scalars.js";
 import { AcademyType } from "./academy.type.js";
 import { DesignationThatCountsType } from "./designation-that-counts.type.js";
 import {
@@ -11,9 +20,6 @@ import {
   TargetActionEnum,
   TargetStatusEnum,
 } from "./academy-card.enums.js";
-
-type SignOffBody = keyof typeof SignOffBodyEnum;
-type TargetAction = keyof typeof TargetActionEnum;
 
 @ObjectType("Milestone", { description: "The value a target expects by a half term." })
 export class MilestoneType {
@@ -43,7 +49,7 @@ export class MeasurementType {
   @Field(() => String, { description: "Indicator key." })
   metric!: string;
 
-  @Field(() => String, { description: "Academic year." })
+  @Field(() => AcademicYearScalar, { description: "Academic year." })
   year!: string;
 
   @Field(() => PeriodEnum, { description: "Half term, term or year." })
@@ -64,8 +70,8 @@ export class MeasurementType {
   @Field(() => String, { description: "Where the figure came from." })
   source!: string;
 
-  @Field(() => String, { description: "Who entered it (user id)." })
-  enteredBy!: string;
+  /** The user id of who entered it (the `enteredBy` field resolves the user). */
+  enteredById!: string;
 
   @Field(() => Date, { description: "When it was entered." })
   createdAt!: Date;
@@ -112,7 +118,7 @@ export class ProgressType {
   @Field(() => RagEnum, {
     nullable: true,
     description:
-      "green (on track), amber (within tolerance) or red; null with no measurement (no data).",
+      "GREEN (on track), AMBER (within tolerance) or RED; null with no measurement (no data).",
   })
   rag!: Rag | null;
 
@@ -129,7 +135,7 @@ export class ProgressType {
   })
   national!: number | null;
 
-  @Field(() => Float, { nullable: true, description: "latest - national." })
+  @Field(() => Float, { nullable: true, description: "The latest value minus national." })
   differenceFromNational!: number | null;
 
   @Field(() => Boolean, {
@@ -142,7 +148,7 @@ export class ProgressType {
 @ObjectType("TargetSignOff", { description: "One sign-off step taken on a target." })
 export class TargetSignOffType {
   @Field(() => TargetActionEnum, {
-    description: "The step: proposed, reviewed, agreed or directChange.",
+    description: "The step: PROPOSED, REVIEWED, AGREED or DIRECT_CHANGE.",
   })
   action!: TargetAction;
 
@@ -155,14 +161,14 @@ export class TargetSignOffType {
   })
   bodyName!: string;
 
-  @Field(() => String, {
+  @Field(() => CalendarDateScalar, {
     nullable: true,
-    description: "The date the board met (ISO date); null for a proposal.",
+    description: "The date the board met; null for a proposal.",
   })
   meetingOn!: string | null;
 
-  @Field(() => String, { description: "Who recorded it, by name." })
-  by!: string;
+  /** The user id of who recorded it (the `by` field resolves the user). */
+  byId!: string;
 
   @Field(() => Date, { description: "When it was recorded." })
   at!: Date;
@@ -175,7 +181,7 @@ export class TargetSignOffType {
   description: "New values for an agreed target, waiting for proposal, review and agreement.",
 })
 export class PendingTargetChangeType {
-  @Field(() => TargetStatusEnum, { description: "draft, proposed or reviewed." })
+  @Field(() => TargetStatusEnum, { description: "DRAFT, PROPOSED or REVIEWED." })
   status!: TargetStatus;
 
   @Field(() => Float, { description: "Baseline as the change has it." })
@@ -202,10 +208,10 @@ export class TargetType {
   @Field(() => ID, { description: "Opaque id." })
   id!: string;
 
-  @Field(() => String, { description: "URN of the academy." })
+  @Field(() => URNScalar, { description: "URN of the academy." })
   urn!: string;
 
-  @Field(() => String, { description: "Academic year." })
+  @Field(() => AcademicYearScalar, { description: "Academic year." })
   year!: string;
 
   @Field(() => String, { description: "Indicator key of the metric." })
@@ -227,7 +233,7 @@ export class TargetType {
   tolerance!: number | null;
 
   @Field(() => TargetStatusEnum, {
-    description: "Where the values in force stand: draft, proposed, reviewed or agreed.",
+    description: "Where the values in force stand: DRAFT, PROPOSED, REVIEWED or AGREED.",
   })
   status!: TargetStatus;
 
@@ -276,7 +282,7 @@ export class AcademyCardType {
   @Field(() => AcademyType, { description: "The academy." })
   academy!: AcademyType;
 
-  @Field(() => String, { description: "Academic year." })
+  @Field(() => AcademicYearScalar, { description: "Academic year." })
   year!: string;
 
   @Field(() => DesignationThatCountsType, {
@@ -292,10 +298,10 @@ export class AcademyCardType {
 
 @InputType({ description: "A target to create, or changes to one." })
 export class TargetInput {
-  @Field(() => String, { description: "URN of the academy." })
+  @Field(() => URNScalar, { description: "URN of the academy." })
   urn!: string;
 
-  @Field(() => String, { description: "Academic year, e.g. 2025/26." })
+  @Field(() => AcademicYearScalar, { description: "Academic year, e.g. 2025/26." })
   year!: string;
 
   @Field(() => String, { description: "Indicator key of the metric." })
@@ -332,16 +338,16 @@ export class TargetInput {
 
 @InputType({ description: "A measurement to record." })
 export class MeasurementInput {
-  @Field(() => String, { description: "URN of the academy." })
+  @Field(() => URNScalar, { description: "URN of the academy." })
   urn!: string;
 
-  @Field(() => String, { description: "Academic year." })
+  @Field(() => AcademicYearScalar, { description: "Academic year." })
   year!: string;
 
   @Field(() => String, { description: "Indicator key." })
   metric!: string;
 
-  @Field(() => PeriodEnum, { description: "autumn1 ... summer2, autumn, spring, summer or year." })
+  @Field(() => PeriodEnum, { description: "AUTUMN1 ... SUMMER2, AUTUMN, SPRING, SUMMER or YEAR." })
   period!: Period;
 
   @Field(() => Float, {
@@ -408,14 +414,14 @@ export class TargetVersionType {
   })
   bodyName!: string | null;
 
-  @Field(() => String, { nullable: true, description: "The date the board met (ISO date)." })
+  @Field(() => CalendarDateScalar, { nullable: true, description: "The date the board met." })
   meetingOn!: string | null;
 
   @Field(() => String, { nullable: true, description: "Why it changed." })
   reason!: string | null;
 
-  @Field(() => String, { description: "Who made this version, by name." })
-  changedBy!: string;
+  /** The user id of who made this version (the `changedBy` field resolves the user). */
+  changedById!: string;
 
   @Field(() => Date, { description: "When." })
   changedAt!: Date;

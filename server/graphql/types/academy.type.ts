@@ -1,20 +1,22 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import type { Phase } from "../../domain/index.js";
+import { URNScalar } from "../scalars.js";
+import { PhaseEnum } from "./school.enums.js";
 
 @ObjectType("Academy", { description: "An academy of the trust, keyed by URN." })
 export class AcademyType {
   @Field(() => ID, { description: "Opaque id." })
   id!: string;
 
-  @Field(() => String, { description: "Unique reference number: six digits." })
+  @Field(() => URNScalar, { description: "Unique reference number: six digits." })
   urn!: string;
 
   @Field(() => String, { description: "Name of the academy." })
   name!: string;
 
-  @Field(() => String, {
-    description: "primary, secondary, all-through, special or alternative provision.",
-  })
-  phase!: string;
+  /** A Phase word as stored (services read it as text); the enum checks it as the answer is written. */
+  @Field(() => PhaseEnum, { description: "Phase of education." })
+  phase!: Phase | string;
 
   @Field(() => String, {
     nullable: true,
@@ -33,6 +35,17 @@ export class AcademyType {
 export class PageInfoType {
   @Field(() => Boolean, { description: "True when more academies follow." })
   hasNextPage!: boolean;
+
+  @Field(() => Boolean, {
+    description: "True when academies come before this page (it was asked for after a cursor).",
+  })
+  hasPreviousPage!: boolean;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "Cursor of the first academy on this page.",
+  })
+  startCursor!: string | null;
 
   @Field(() => String, {
     nullable: true,
@@ -64,16 +77,15 @@ export class AcademyConnectionType {
 
 @InputType({ description: "An academy to create or import." })
 export class AcademyInput {
-  @Field(() => String, { description: "Six digits." })
+  @Field(() => URNScalar, { description: "Six digits." })
   urn!: string;
 
   @Field(() => String, { description: "Name, 1 to 200 characters." })
   name!: string;
 
-  @Field(() => String, {
-    description: "primary, secondary, all-through, special or alternative provision.",
-  })
-  phase!: string;
+  /** A Phase word as stored (services read it as text); the enum checks it as the answer is written. */
+  @Field(() => PhaseEnum, { description: "Phase of education." })
+  phase!: Phase | string;
 
   @Field(() => String, { nullable: true, description: "Seven digits." })
   laestab?: string | null;
@@ -87,8 +99,8 @@ export class AcademyUpdateInput {
   @Field(() => String, { nullable: true, description: "New name." })
   name?: string | null;
 
-  @Field(() => String, { nullable: true, description: "New phase." })
-  phase?: string | null;
+  @Field(() => PhaseEnum, { nullable: true, description: "New phase." })
+  phase?: Phase | null;
 
   @Field(() => String, { nullable: true, description: "New LAESTAB." })
   laestab?: string | null;

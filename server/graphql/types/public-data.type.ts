@@ -1,4 +1,5 @@
 import { Field, ObjectType, registerEnumType } from "type-graphql";
+import { AcademicYearScalar, CalendarDateScalar, URNScalar } from "../scalars.js";
 
 export enum PublicDataKind {
   OFSTED_MI = "ofsted-mi",
@@ -29,7 +30,7 @@ registerEnumType(PublicDataKind, {
     "A value loaded from a public file for one of the trust's academies, with where it came from.",
 })
 export class PublicEvidenceType {
-  @Field(() => String, { description: "The academy's URN." })
+  @Field(() => URNScalar, { description: "The academy's URN." })
   urn!: string;
 
   @Field(() => String, {
@@ -51,13 +52,15 @@ export class PublicEvidenceType {
   })
   unavailable!: string | null;
 
-  @Field(() => String, { description: "The academic year the value describes, such as 2024/25." })
+  @Field(() => AcademicYearScalar, {
+    description: "The academic year the value describes, such as 2024/25.",
+  })
   describes!: string;
 
-  @Field(() => String, {
+  @Field(() => CalendarDateScalar, {
     nullable: true,
     description:
-      "The row's own date for the value (an inspection's start date), ISO; null when the file gives none.",
+      "The row's own date for the value (an inspection's start date); null when the file gives none.",
   })
   date!: string | null;
 
@@ -70,7 +73,7 @@ export class PublicEvidenceType {
   })
   inspection!: string | null;
 
-  @Field(() => String, {
+  @Field(() => URNScalar, {
     nullable: true,
     description:
       "The predecessor school's URN when the value belongs to the school the academy replaced.",
