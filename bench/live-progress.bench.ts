@@ -75,7 +75,7 @@ async function measureSetup(
             urn: URNS[index % URNS.length],
             year: "2025/26",
             metric: METRICS[Math.floor(index / URNS.length) % METRICS.length],
-            period: "summer2",
+            period: "SUMMER2",
             value: 4 + (index % 20) / 10,
             source: "benchmark",
           },

@@ -23,6 +23,7 @@ import {
   ACADEMY_CARDS,
   MAX_CARDS_PER_REQUEST,
   type AcademyCardsData,
+  cardResultOf,
   type CardResult,
 } from "./operations.js";
 
@@ -102,7 +103,7 @@ async function sendChunk(
   urns.forEach((urn, index) => {
     const card = cards[index];
     if (card) {
-      settle(urn, { value: card });
+      settle(urn, { value: cardResultOf(card) });
       return;
     }
     const error = response.errors.find(

@@ -80,14 +80,8 @@ export class FrameworkCatalog {
 }
 
 /** The `support` array of a framework definition, skipping anything not shaped like an entitlement. */
-function entitlementsOf(definition: string): Entitlement[] {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(definition);
-  } catch {
-    return [];
-  }
-  const support = (parsed as { support?: unknown }).support;
+function entitlementsOf(definition: { readonly support?: unknown }): Entitlement[] {
+  const support = definition.support;
   if (!Array.isArray(support)) return [];
   return support.flatMap((item: unknown): Entitlement[] => {
     const entry = item as Record<string, unknown>;

@@ -27,6 +27,7 @@ import { signInAgain } from "./excel-error.js";
 import {
   PROGRESS_CHANGED,
   TARGET_CHANGED,
+  targetProgressOf,
   type CardResult,
   type ProgressChangedData,
   type TargetChangedData,
@@ -172,7 +173,8 @@ export class LiveProgressFeed implements ProgressFeed {
             },
             {
               event: ({ progressChanged: change }) => {
-                if (change.year === year && change.target) this.heard(watch, change.target);
+                if (change.year === year && change.target)
+                  this.heard(watch, targetProgressOf(change.target));
               },
               failed,
               resumed,
@@ -187,7 +189,7 @@ export class LiveProgressFeed implements ProgressFeed {
             {
               event: ({ targetChanged: change }) => {
                 if (change.year !== year || !sameMetric(change.metric, metric)) return;
-                if (change.target) this.heard(watch, change.target);
+                if (change.target) this.heard(watch, targetProgressOf(change.target));
                 else void this.read(watch);
               },
               failed,

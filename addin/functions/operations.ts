@@ -2,6 +2,10 @@
 // MAT.PROGRESS holds), and the shapes they answer. The documents are checked against the committed schema
 // (schema/schema.graphql) by test/addin/functions-operations.test.ts, so a
 // field renamed on the server fails a test here, not a cell in a workbook.
+// Enum values arrive as GraphQL values (AGREED, GREEN, AUTUMN1); cards and
+// targets are read with cardResultOf / targetProgressOf, which give the
+// domain's words a cell shows (agreed, green, autumn1).
+import { wordOf, wordOrNull } from "../shared/enum-words.js";
 
 /** One cell of evidence as the server reads it (EvidenceInput). */
 export interface EvidenceCell {
@@ -91,7 +95,7 @@ export interface TargetProgress {
   readonly baseline: number;
   /** The value in force (an agreed target's pending change is not it until the trust board agrees). */
   readonly target: number;
-  /** draft, proposed, reviewed or agreed. */
+  /** draft, proposed, reviewed or agreed (the server sends DRAFT ... AGREED). */
   readonly status: string;
   readonly progress: {
     readonly latest: number | null;
@@ -125,7 +129,7 @@ export interface CardResult {
  * for a URN that is not one of the viewer's academies.
  */
 export const ACADEMY_CARDS = /* GraphQL */ `
-  query AcademyCards($urns: [String!]!, $year: String!) {
+  query AcademyCards($urns: [URN!]!, $year: AcademicYear!) {
     academyCards(urns: $urns, year: $year) {
       designation {
         status
@@ -160,7 +164,26 @@ export const ACADEMY_CARDS = /* GraphQL */ `
 `;
 
 export interface AcademyCardsData {
+  /** With the server's enum values: read each with cardResultOf. */
   readonly academyCards: readonly (CardResult | null)[];
+}
+
+/** A target's progress in the words a cell shows: agreed, green, autumn1. */
+export function targetProgressOf(wire: TargetProgress): TargetProgress {
+  return {
+    ...wire,
+    status: wordOf(wire.status),
+    progress: {
+      ...wire.progress,
+      latestPeriod: wordOrNull(wire.progress.latestPeriod),
+      rag: wordOrNull(wire.progress.rag),
+    },
+  };
+}
+
+/** A card in the words a cell shows (the designation's status stays AGREED, NOT_YET_AGREED...). */
+export function cardResultOf(wire: CardResult): CardResult {
+  return { ...wire, targets: wire.targets.map(targetProgressOf) };
 }
 
 /** Most URNs in one academyCards request: the server's limit (MAX_CARDS). */
@@ -182,7 +205,7 @@ const TARGET_PROGRESS = `target { metric baseline target status progress { lates
 
 /** A measurement was recorded for an academy's metric: the target's new progress. */
 export const PROGRESS_CHANGED = /* GraphQL */ `
-  subscription ProgressChanged($urn: String!, $metric: String!, $after: String) {
+  subscription ProgressChanged($urn: URN!, $metric: String!, $after: String) {
     progressChanged(urn: $urn, metric: $metric, after: $after) {
       cursor
       year
@@ -205,7 +228,7 @@ export interface ProgressChangedData {
 
 /** A target of an academy was created or changed. */
 export const TARGET_CHANGED = /* GraphQL */ `
-  subscription TargetChanged($urn: String!, $after: String) {
+  subscription TargetChanged($urn: URN!, $after: String) {
     targetChanged(urn: $urn, after: $after) {
       cursor
       year
@@ -246,14 +269,14 @@ export interface FrameworkCatalogData {
     readonly key: string;
     readonly name: string;
     readonly levels: readonly Level[];
-    /** The framework's JSON document; its `support` array lists the entitlements. */
-    readonly definition: string;
+    /** The framework's definition document; its `support` array lists the entitlements. */
+    readonly definition: { readonly support?: unknown };
   }[];
 }
 
 /** MAT.EVIDENCE: a stored public value of one academy's indicator. */
 export const PUBLIC_EVIDENCE = /* GraphQL */ `
-  query PublicEvidence($urn: String!, $indicator: String!, $year: String) {
+  query PublicEvidence($urn: URN!, $indicator: String!, $year: AcademicYear) {
     publicEvidence(urn: $urn, indicator: $indicator, year: $year) {
       value
       unavailable

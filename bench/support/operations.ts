@@ -2,7 +2,7 @@
 // write them, so every benchmark asks for what a real client asks for.
 
 /** A risk matrix designated in one request: level, reasons and support per row. */
-export const DESIGNATE_BATCH = `query DesignateBatch($framework: String!, $rows: [[EvidenceInput!]!]!, $year: String) {
+export const DESIGNATE_BATCH = `query DesignateBatch($framework: String!, $rows: [[EvidenceInput!]!]!, $year: AcademicYear) {
   designateBatch(framework: $framework, rows: $rows, year: $year) {
     level { key label rank risk }
     insufficientEvidence
@@ -21,7 +21,7 @@ export const DESIGNATE = `query Designate($framework: String!, $evidence: [Evide
 }`;
 
 /** A leader's dashboard: the README's trustOverview. */
-export const TRUST_OVERVIEW = `query TrustOverview($year: String!, $changedSince: DateTimeISO) {
+export const TRUST_OVERVIEW = `query TrustOverview($year: AcademicYear!, $changedSince: DateTimeISO) {
   trustOverview(year: $year, changedSince: $changedSince) {
     trustName
     totals { green amber red none }
@@ -35,7 +35,7 @@ export const TRUST_OVERVIEW = `query TrustOverview($year: String!, $changedSince
 }`;
 
 /** Live progress, as a leader's open academy card subscribes to it. */
-export const PROGRESS_CHANGED = `subscription ProgressChanged($urn: String) {
+export const PROGRESS_CHANGED = `subscription ProgressChanged($urn: URN) {
   progressChanged(urn: $urn) {
     urn metric at
     measurement { period value provisional }

@@ -101,6 +101,7 @@ export async function seedNationalTrust(
       term: "summer",
       computedLevel: designation.level?.key ?? null,
       insufficientEvidence: designation.insufficientEvidence,
+      missingSources: "[]",
       reasons: JSON.stringify(designation.reasons),
       createdAt: now,
     });

@@ -19,5 +19,7 @@ export type {
   TrustFramework,
   User,
 } from "../../generated/sqlite/client.js";
-// Prisma's namespace: tagged SQL (Prisma.sql, Prisma.join) for the few raw queries.
+// Prisma's namespace: tagged SQL (Prisma.sql, Prisma.join) for the few raw queries,
+// Prisma.DbNull (clears a nullable Json column) and its input types.
 export { Prisma } from "../../generated/sqlite/client.js";
+export { jsonValue } from "./json-value.js";

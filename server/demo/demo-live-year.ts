@@ -11,7 +11,7 @@ import {
   readEvidence,
   type EvidenceEntry,
 } from "../domain/index.js";
-import type { Db } from "../db/index.js";
+import { jsonValue, type Db } from "../db/index.js";
 import { DEMO_ROWS } from "./demo-risk-matrix.js";
 import { DEMO_YEAR, demoEvidence } from "./seed-demo-trust.js";
 
@@ -99,7 +99,7 @@ export async function seedDemoLiveYear(prisma: Db, trustId: string, today: Date)
         academyId: academy.id,
         year,
         term: "autumn",
-        entries: JSON.stringify(entries),
+        entries: jsonValue(entries),
         updatedBy: "demo-seed",
       },
     });
@@ -112,7 +112,8 @@ export async function seedDemoLiveYear(prisma: Db, trustId: string, today: Date)
         term: "autumn",
         computedLevel: level,
         insufficientEvidence: autumn.insufficientEvidence,
-        reasons: JSON.stringify(autumn.reasons),
+        missingSources: [],
+        reasons: jsonValue(autumn.reasons),
         createdAt: at(recorded),
       },
     });
@@ -129,7 +130,7 @@ export async function seedDemoLiveYear(prisma: Db, trustId: string, today: Date)
         academyId: academy.id,
         year,
         term: "spring",
-        entries: JSON.stringify(springEntries),
+        entries: jsonValue(springEntries),
         updatedBy: "demo-seed",
       },
     });
@@ -142,7 +143,8 @@ export async function seedDemoLiveYear(prisma: Db, trustId: string, today: Date)
         term: "spring",
         computedLevel: later.level?.key ?? null,
         insufficientEvidence: later.insufficientEvidence,
-        reasons: JSON.stringify(later.reasons),
+        missingSources: [],
+        reasons: jsonValue(later.reasons),
         createdAt: at(spring),
       },
     });

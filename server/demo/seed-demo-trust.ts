@@ -1,8 +1,15 @@
 // Seeds the demo trust once: its academies from the demo risk matrix, their
 // summer 2025/26 evidence and designations, a year of targets with half-termly
 // measurements, and a token for each role (printed once, at first start).
-import { HALF_TERMS, indicatorForHeader, preset, readEvidence } from "../domain/index.js";
-import type { Db } from "../db/index.js";
+import {
+  HALF_TERMS,
+  indicatorForHeader,
+  preset,
+  readEvidence,
+  type Period,
+  type TargetStatus,
+} from "../domain/index.js";
+import { jsonValue, type Db } from "../db/index.js";
 import { issueToken, type IssuedToken } from "../auth/tokens.js";
 import { isScopedRole, type Role } from "../auth/roles.js";
 import { DEMO_ROWS, type RiskMatrixRow } from "./demo-risk-matrix.js";
@@ -113,7 +120,7 @@ export async function seedDemoTrust(prisma: Db): Promise<DemoSeedResult | null> 
             academyId: academy.id,
             year: DEMO_YEAR,
             term: "summer",
-            entries: JSON.stringify(entries),
+            entries: jsonValue(entries),
             updatedBy: seedUser,
           },
         });
@@ -126,7 +133,8 @@ export async function seedDemoTrust(prisma: Db): Promise<DemoSeedResult | null> 
             term: "summer",
             computedLevel: designation.level?.key ?? null,
             insufficientEvidence: designation.insufficientEvidence,
-            reasons: JSON.stringify(designation.reasons),
+            missingSources: [],
+            reasons: jsonValue(designation.reasons),
           },
         });
         const next = random(Number(urn));
@@ -166,7 +174,7 @@ export async function seedDemoTrust(prisma: Db): Promise<DemoSeedResult | null> 
               ]
             : []),
         ];
-        const statuses = ["agreed", "agreed", "reviewed", "proposed"];
+        const statuses: TargetStatus[] = ["agreed", "agreed", "reviewed", "proposed"];
         for (const [index, target] of targets.entries()) {
           const status = statuses[(Number(urn) + index) % statuses.length]!;
           // The steps it took to get there, each kept as a version (DOMAIN.md sign-off).
@@ -182,7 +190,7 @@ export async function seedDemoTrust(prisma: Db): Promise<DemoSeedResult | null> 
               metric: target.metric,
               baseline: target.baseline,
               target: target.target,
-              milestones: JSON.stringify(target.milestones),
+              milestones: jsonValue(target.milestones),
               status,
               version: steps.length,
               updatedBy: seedUser,
@@ -193,7 +201,7 @@ export async function seedDemoTrust(prisma: Db): Promise<DemoSeedResult | null> 
                   status: step.status,
                   baseline: target.baseline,
                   target: target.target,
-                  milestones: JSON.stringify(target.milestones),
+                  milestones: jsonValue(target.milestones),
                   bodyKind: step.bodyKind,
                   body: step.body,
                   meetingOn: step.meetingOn,
@@ -221,7 +229,7 @@ export async function seedDemoTrust(prisma: Db): Promise<DemoSeedResult | null> 
                 (next() - 0.5) * noise,
             ),
           );
-        const measurements: { metric: string; period: string; value: number }[] =
+        const measurements: { metric: string; period: Period; value: number }[] =
           HALF_TERMS.flatMap((period, step) => [
             {
               metric: "attendance.absence",

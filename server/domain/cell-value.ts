@@ -340,3 +340,28 @@ export function readCell(
       return readWord(indicator, raw, YES_NO);
   }
 }
+
+/**
+ * The words a cell of this kind may hold (matched ignoring case), for a list
+ * of accepted values; null for a kind read only as a number or a date.
+ */
+export function acceptedWords(kind: Indicator["kind"]): readonly string[] | null {
+  switch (kind) {
+    case "grade":
+      return [...TRUST_GRADE_WORDS.keys()];
+    case "ofstedGrade":
+      return [...OFSTED_WORDS.keys()];
+    case "ofstedFramework":
+      return [...FRAMEWORK_WORDS.keys()];
+    case "safeguarding":
+      return [...SAFEGUARDING_WORDS.keys()];
+    case "phase":
+      return [...PHASE_WORDS.keys()];
+    case "trajectory":
+      return [...TRAJECTORY_WORDS.keys()];
+    case "yesNo":
+      return [...YES_NO.keys()];
+    default:
+      return null;
+  }
+}

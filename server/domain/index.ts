@@ -11,6 +11,7 @@ export {
 } from "./indicators.js";
 export {
   readCell,
+  acceptedWords,
   isNotAvailable,
   isPercentFormat,
   type CellReading,
@@ -120,6 +121,7 @@ export {
   type TargetStatus,
   type SignOffStep,
   type SignOffBody,
+  type TargetAction,
   type SignOffRole,
   type SignOffState,
   type StepOutcome,

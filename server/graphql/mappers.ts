@@ -4,6 +4,7 @@ import type {
   CompiledFramework,
   CountingStatus,
   Designation,
+  EvidenceEntry,
   HalfTerm,
   Level,
   Period,
@@ -11,11 +12,13 @@ import type {
   Reason,
   SignOffStep,
   TargetStatus,
+  Term,
 } from "../domain/index.js";
 import { formatValue, indicatorByKey, signOffTrail } from "../domain/index.js";
 import { statusTextOf } from "../services/designation-line.js";
 import type {
   DecisionRow,
+  EvidenceRow,
   StoredDesignationRow,
   YearDesignation,
 } from "../services/designation.service.js";
@@ -33,12 +36,16 @@ import type {
   TargetWithProgress,
 } from "../services/academy-card.service.js";
 import type { FrameworkType, LevelType } from "./types/framework.type.js";
+import type { UserRow } from "../services/administration.service.js";
+import type { UserType } from "./types/administration.type.js";
+import type { ColumnMapEntryRow } from "../services/column-map.service.js";
+import type { ColumnMapEntryType } from "./types/column-map.type.js";
 import {
   CoverageStatus,
   type DesignationType,
   type ProblemType,
 } from "./types/designation.type.js";
-import type { StoredDesignationType } from "./types/stored-designation.type.js";
+import type { EvidenceRecordType, StoredDesignationType } from "./types/stored-designation.type.js";
 import type {
   MeasurementType,
   MilestoneType,
@@ -59,7 +66,7 @@ export function toFramework(framework: CompiledFramework, preset: boolean): Fram
     seed: framework.seed,
     preset,
     levels: framework.levels.map(toLevel),
-    definition: JSON.stringify(framework.definition),
+    definition: { ...framework.definition },
     aliases: Object.entries(framework.definition.aliases).map(([header, indicator]) => ({
       header,
       indicator,
@@ -121,23 +128,24 @@ export function toStoredDesignation(
     id: row.id,
     framework: row.frameworkKey,
     year: row.year,
-    term: row.term,
+    term: row.term as Term,
     computed,
     level: computed,
     insufficientEvidence: row.insufficientEvidence,
     // Parsed only when a query asks for them (an overview of a thousand academies rarely does).
     get reasons(): Reason[] {
-      reasons ??= JSON.parse(row.reasons) as Reason[];
+      reasons ??= row.reasons as Reason[];
       return reasons;
     },
     provisional: row.provisional,
-    missingSources: JSON.parse(row.missingSources) as string[],
+    missingSources: [...(row.missingSources as string[])],
     createdAt: row.createdAt,
   };
 }
 
-function toMilestones(json: string): MilestoneType[] {
-  const milestones = JSON.parse(json) as Record<string, number>;
+/** Milestones as stored (a Json object of half term -> value), in the half terms' order. */
+function toMilestones(stored: unknown): MilestoneType[] {
+  const milestones = (stored ?? {}) as Record<string, number>;
   return Object.entries(milestones).map(([period, value]) => ({
     period: period as HalfTerm,
     value,
@@ -153,7 +161,7 @@ function toSignOff(row: TargetVersionRow): TargetSignOffType {
     body: (row.bodyKind ?? "trustBoard") as SignOffBody,
     bodyName: row.body ?? "",
     meetingOn: row.meetingOn,
-    by: row.changedByName,
+    byId: row.changedBy,
     at: row.changedAt,
     reason: row.reason,
   };
@@ -173,15 +181,17 @@ export function toTargetVersion(row: TargetVersionRow): TargetVersionType {
     bodyName: row.body,
     meetingOn: row.meetingOn,
     reason: row.reason,
-    changedBy: row.changedByName,
+    changedById: row.changedBy,
     changedAt: row.changedAt,
   };
 }
 
 export function toMeasurement(row: MeasurementRow): MeasurementType {
   const indicator = indicatorByKey(row.metric);
+  const { enteredBy, ...fields } = row;
   return {
-    ...row,
+    ...fields,
+    enteredById: enteredBy,
     period: row.period as Period,
     readAs: indicator ? formatValue(indicator, row.value) : String(row.value),
   };
@@ -207,12 +217,13 @@ export function toDecision(
     id: row.id,
     framework: row.frameworkKey,
     year: row.year,
-    term: row.term,
+    term: row.term as Term | null,
     level: levelOf(framework, row.level)!,
     computed: levelOf(framework, row.computedLevel),
     provisional: row.provisional,
     override: row.level !== row.computedLevel,
-    decidedBy: row.decidedBy,
+    decidedById: row.decidedById,
+    decidedByName: row.decidedBy,
     body: row.body,
     agreedOn: row.agreedOn,
     reason: row.reason,
@@ -237,12 +248,10 @@ export function toDesignationThatCounts(view: YearDesignation): DesignationThatC
     year: view.year,
     framework: framework.key,
     cycle: view.cycle === "termly" ? DesignationCycle.TERMLY : DesignationCycle.ANNUAL,
-    term: counts.decision ? counts.decision.term : (counts.computed?.term ?? null),
+    term: (counts.decision ? counts.decision.term : (counts.computed?.term ?? null)) as Term | null,
     status: STATUS[counts.status],
     provisional: counts.provisional,
-    missingSources: counts.computed
-      ? (JSON.parse(counts.computed.row.missingSources) as string[])
-      : [],
+    missingSources: counts.computed ? [...(counts.computed.row.missingSources as string[])] : [],
     level: levelOf(framework, counts.level),
     statusText: statusTextOf(view),
     decision,
@@ -287,7 +296,7 @@ export function toDesignationThatCounts(view: YearDesignation): DesignationThatC
           },
     ),
     confirmed: decision?.level ?? null,
-    confirmedBy: decision?.decidedBy ?? null,
+    confirmedBy: decision?.decidedByName ?? null,
     confirmedAt: decision?.recordedAt ?? null,
     agreedOn: decision?.agreedOn ?? null,
     overrideReason: decision?.reason ?? null,
@@ -317,7 +326,7 @@ export function toTarget(urn: string, entry: TargetWithProgress): TargetType {
             status: target.pendingStatus as TargetStatus,
             baseline: target.pendingBaseline ?? target.baseline,
             target: target.pendingTarget ?? target.target,
-            milestones: toMilestones(target.pendingMilestones ?? "{}"),
+            milestones: toMilestones(target.pendingMilestones),
             tolerance: target.pendingTolerance,
             reason: target.pendingReason,
             steps: trail.pending.map(toSignOff),
@@ -327,5 +336,51 @@ export function toTarget(urn: string, entry: TargetWithProgress): TargetType {
     updatedAt: target.updatedAt,
     progress: { ...progress },
     measurements: measurements.map(toMeasurement),
+  };
+}
+
+export function toEvidenceRecord(row: EvidenceRow): EvidenceRecordType {
+  const cells = row.entries as EvidenceEntry[];
+  return {
+    id: row.id,
+    year: row.year,
+    term: row.term as Term,
+    entries: cells.map((cell) => ({
+      indicator: cell.indicator,
+      value:
+        cell.value === null || cell.value === undefined
+          ? null
+          : typeof cell.value === "string"
+            ? cell.value
+            : String(cell.value),
+      percentFormatted: cell.percentFormatted ?? null,
+    })),
+    version: row.version,
+    updatedAt: row.updatedAt,
+  };
+}
+
+export function toUser(row: UserRow): UserType {
+  return {
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    role: row.role,
+    academyUrns: [...row.academyUrns],
+    signIn:
+      row.oidcIssuer && row.oidcSubject
+        ? { issuer: row.oidcIssuer, subject: row.oidcSubject }
+        : null,
+    tokens: [...row.tokens],
+    createdAt: row.createdAt,
+  };
+}
+
+export function toColumnMapEntry(row: ColumnMapEntryRow): ColumnMapEntryType {
+  return {
+    header: row.header,
+    indicator: row.indicator,
+    updatedById: row.updatedBy,
+    updatedAt: row.updatedAt,
   };
 }

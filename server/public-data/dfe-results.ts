@@ -1,6 +1,7 @@
 // DfE school-level files (PUBLIC-DATA.md 3): Explore Education Statistics'
 // long ("tidy") format from 2024/25, and the older wide performance-table CSVs.
 // Suppression codes are "not available" with their reason, never numbers.
+import type { Phase } from "../domain/index.js";
 import { academicYearOfTimePeriod } from "./cells.js";
 import { cell, type Columns } from "./columns.js";
 import { numericValue } from "./school-values.js";
@@ -113,7 +114,7 @@ const SPECS: Readonly<Record<"ks2" | "ks4" | "absence" | "exclusions", LongSpec>
 };
 
 /** DfE phase words ("State-funded primary", "Primary") as our phases; null for "Total" and the rest. */
-export function dfePhase(raw: string | undefined): string | null {
+export function dfePhase(raw: string | undefined): Phase | null {
   const text = (raw ?? "").toLowerCase();
   if (text.includes("primary")) return "primary";
   if (text.includes("secondary")) return "secondary";

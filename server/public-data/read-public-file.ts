@@ -24,10 +24,13 @@ export interface ReadOptions {
   readonly progressEvery?: number;
 }
 
+/** How a file's text was written: "ascii" when it has no byte beyond ASCII. */
+export type FileEncoding = TextEncoding | "ascii";
+
 export interface ReadSummary {
   readonly kind: PublicKind;
   readonly edition: string | null;
-  readonly encoding: TextEncoding | "ascii";
+  readonly encoding: FileEncoding;
   /** Data rows in the file (below the header). */
   readonly rows: number;
   readonly bytes: number;
@@ -42,7 +45,7 @@ export async function readPublicFile(
   onRow: (row: ReadRow) => void | Promise<void>,
 ): Promise<ReadSummary> {
   let bytes = 0;
-  let encoding: TextEncoding | "ascii" = "ascii";
+  let encoding: FileEncoding = "ascii";
   async function* counted(): AsyncGenerator<Uint8Array> {
     for await (const chunk of input as AsyncIterable<Uint8Array>) {
       bytes += chunk.length;

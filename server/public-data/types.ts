@@ -1,5 +1,6 @@
 // What the public-data readers produce: values by URN with their provenance,
 // GIAS establishments and links. Shared by every reader and the loader.
+import type { Phase } from "../domain/index.js";
 
 export const PUBLIC_KINDS = [
   "ofsted-mi",
@@ -86,7 +87,7 @@ export interface LinkRow {
 export interface NationalRow {
   readonly type: "national";
   readonly indicator: string;
-  readonly phase: string | null;
+  readonly phase: Phase | null;
   readonly year: string;
   readonly value: number;
 }

@@ -31,10 +31,12 @@ import {
   type SignOffRole,
   type SignOffState,
   type SignOffStep,
+  type SignOffBody,
   type StepOutcome,
+  type TargetAction,
   type TargetStatus,
 } from "../domain/index.js";
-import type { Db } from "../db/index.js";
+import { Prisma, type Db } from "../db/index.js";
 import { canSeeAcademy, type Viewer } from "../auth/viewer.js";
 import type { AuditService } from "./audit.service.js";
 import { ownAcademyRows, type AcademyRow, type AcademyService } from "./academy.service.js";
@@ -52,13 +54,15 @@ export interface TargetRow {
   readonly metric: string;
   readonly baseline: number;
   readonly target: number;
-  readonly milestones: string;
+  /** Half term -> milestone value (a Json column). */
+  readonly milestones: unknown;
   readonly tolerance: number | null;
-  readonly status: string;
-  readonly pendingStatus: string | null;
+  readonly status: TargetStatus;
+  readonly pendingStatus: TargetStatus | null;
   readonly pendingBaseline: number | null;
   readonly pendingTarget: number | null;
-  readonly pendingMilestones: string | null;
+  /** Half term -> milestone value, as the pending change has them (a Json column). */
+  readonly pendingMilestones: unknown;
   readonly pendingTolerance: number | null;
   readonly pendingReason: string | null;
   readonly version: number;
@@ -72,14 +76,15 @@ export interface TargetVersionRow {
   readonly id: string;
   readonly targetId: string;
   readonly version: number;
-  readonly action: string;
-  readonly status: string;
+  readonly action: TargetAction;
+  readonly status: TargetStatus;
   readonly change: boolean;
   readonly baseline: number;
   readonly target: number;
-  readonly milestones: string;
+  /** Half term -> milestone value (a Json column). */
+  readonly milestones: unknown;
   readonly tolerance: number | null;
-  readonly bodyKind: string | null;
+  readonly bodyKind: SignOffBody | null;
   readonly body: string | null;
   readonly meetingOn: string | null;
   readonly reason: string | null;
@@ -132,7 +137,7 @@ export interface MeasurementInput {
   readonly urn: string;
   readonly year: string;
   readonly metric: string;
-  readonly period: string;
+  readonly period: Period;
   readonly value: number;
   readonly provisional?: boolean | null | undefined;
   readonly source?: string | null | undefined;
@@ -215,7 +220,7 @@ export function targetProgress(
   national: BenchmarkLookup,
 ): TargetProgress {
   const indicator = indicatorByKey(target.metric);
-  const milestones = JSON.parse(target.milestones) as Partial<Record<HalfTerm, number>>;
+  const milestones = target.milestones as Partial<Record<HalfTerm, number>>;
   const benchmark =
     indicator && hasNationalPosition(indicator)
       ? national(target.metric, phase as Phase, target.year)
@@ -379,8 +384,13 @@ export class AcademyCardService {
           academyId_year_metric: { academyId: academy.id, year: input.year, metric: input.metric },
         },
       });
-      const milestones = JSON.stringify(values.milestones);
-      const version = (row: TargetRow, action: string, change: boolean, reason: string | null) =>
+      const milestones = values.milestones;
+      const version = (
+        row: TargetRow,
+        action: TargetAction,
+        change: boolean,
+        reason: string | null,
+      ) =>
         tx.targetVersion.create({
           data: {
             targetId: row.id,
@@ -437,7 +447,7 @@ export class AcademyCardService {
       }
       const data = next.change
         ? {
-            pendingStatus: "draft",
+            pendingStatus: "draft" as const,
             pendingBaseline: values.baseline,
             pendingTarget: values.target,
             pendingMilestones: milestones,
@@ -512,7 +522,8 @@ export class AcademyCardService {
         ? {
             baseline: existing.pendingBaseline ?? existing.baseline,
             target: existing.pendingTarget ?? existing.target,
-            milestones: existing.pendingMilestones ?? existing.milestones,
+            milestones: (existing.pendingMilestones ??
+              existing.milestones) as Prisma.InputJsonValue,
             tolerance: existing.pendingTolerance,
           }
         : {};
@@ -526,7 +537,7 @@ export class AcademyCardService {
             ? {
                 pendingBaseline: null,
                 pendingTarget: null,
-                pendingMilestones: null,
+                pendingMilestones: Prisma.DbNull,
                 pendingTolerance: null,
                 pendingReason: null,
               }
@@ -545,13 +556,14 @@ export class AcademyCardService {
         ? {
             baseline: existing.pendingBaseline ?? existing.baseline,
             target: existing.pendingTarget ?? existing.target,
-            milestones: existing.pendingMilestones ?? existing.milestones,
+            milestones: (existing.pendingMilestones ??
+              existing.milestones) as Prisma.InputJsonValue,
             tolerance: existing.pendingTolerance,
           }
         : {
             baseline: row.baseline,
             target: row.target,
-            milestones: row.milestones,
+            milestones: row.milestones as Prisma.InputJsonValue,
             tolerance: row.tolerance,
           };
       await tx.targetVersion.create({
@@ -608,7 +620,7 @@ export class AcademyCardService {
     if (bodyName.length > 60)
       problems.push({ field: "body", message: "body: at most 60 characters" });
     if (problems.length > 0) throw badInput(problems);
-    const milestones = JSON.stringify(values.milestones);
+    const milestones = values.milestones;
     const saved = await this.events.transaction(async (tx) => {
       this.events.emit(
         tx,
@@ -624,7 +636,7 @@ export class AcademyCardService {
           pendingStatus: null,
           pendingBaseline: null,
           pendingTarget: null,
-          pendingMilestones: null,
+          pendingMilestones: Prisma.DbNull,
           pendingTolerance: null,
           pendingReason: null,
           updatedBy: viewer.userId,

@@ -215,13 +215,22 @@ export class AdministrationService {
         action: "token.issue",
         entity: "ApiToken",
         entityId: token.tokenId,
-        after: JSON.stringify({ userId: created.adminUserId, expiresAt: token.expiresAt }),
+        after: { userId: created.adminUserId, expiresAt: token.expiresAt?.toISOString() ?? null },
       },
     });
     return { ...created, token };
   }
 
   // ---- A trust admin ----
+
+  /** Users of the viewer's trust by id (for naming who did something), in one query. */
+  async usersByIds(viewer: Viewer, ids: readonly string[]): Promise<UserRow[]> {
+    const users = await this.prisma.user.findMany({
+      where: { trustId: viewer.trustId, id: { in: [...new Set(ids)] } },
+      include: { tokens: { select: TOKEN_FIELDS, orderBy: { createdAt: "asc" } } },
+    });
+    return users.map(toUserRow);
+  }
 
   async users(viewer: Viewer): Promise<UserRow[]> {
     const users = await this.prisma.user.findMany({

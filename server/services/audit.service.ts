@@ -1,5 +1,5 @@
 // The audit log: every change, who made it, when, and the before and after.
-import type { Db } from "../db/index.js";
+import { jsonValue, Prisma, type Db } from "../db/index.js";
 import type { Viewer } from "../auth/viewer.js";
 import {
   newestFirst,
@@ -19,8 +19,10 @@ export interface AuditRow {
   readonly action: string;
   readonly entity: string;
   readonly entityId: string;
-  readonly before: string | null;
-  readonly after: string | null;
+  /** The record (or fields) before, as a JSON document; null when there was none. */
+  readonly before: unknown;
+  /** The record (or fields) after; null when it was removed. */
+  readonly after: unknown;
   readonly at: Date;
 }
 
@@ -65,12 +67,11 @@ export class AuditService {
     before: unknown,
     after: unknown,
   ): Promise<void> {
-    const text = (value: unknown) =>
+    // Through JSON once: Dates become ISO text and undefined fields drop out, as they are read back.
+    const document = (value: unknown) =>
       value === null || value === undefined
-        ? null
-        : typeof value === "string"
-          ? value
-          : JSON.stringify(value);
+        ? Prisma.DbNull
+        : jsonValue(JSON.parse(JSON.stringify(value)));
     await tx.auditEntry.create({
       data: {
         trustId,
@@ -78,8 +79,8 @@ export class AuditService {
         action,
         entity,
         entityId,
-        before: text(before),
-        after: text(after),
+        before: document(before),
+        after: document(after),
       },
     });
   }

@@ -40,7 +40,7 @@ export function statusTextOf(view: YearDesignation): string {
     agreedInEarlierYear: counts.agreedInEarlierYear,
     newer: newer ? { level: label(newer.level), term: newer.term, year: newer.year } : null,
     provisional: counts.provisional,
-    missing: counts.computed ? (JSON.parse(counts.computed.row.missingSources) as string[]) : [],
+    missing: counts.computed ? [...(counts.computed.row.missingSources as string[])] : [],
   });
 }
 

@@ -33,7 +33,7 @@ import {
   type Term,
   type TimeInLevel,
 } from "../domain/index.js";
-import type { Db } from "../db/index.js";
+import { jsonValue, type Db } from "../db/index.js";
 import type { Viewer } from "../auth/viewer.js";
 import { canSeeAcademy } from "../auth/viewer.js";
 import type { AuditService, Tx } from "./audit.service.js";
@@ -55,9 +55,10 @@ export interface StoredDesignationRow {
   readonly computedLevel: string | null;
   readonly insufficientEvidence: boolean;
   readonly provisional: boolean;
-  /** JSON array of words for the required sources with no usable value. */
-  readonly missingSources: string;
-  readonly reasons: string;
+  /** Words for the required sources with no usable value (a Json array). */
+  readonly missingSources: unknown;
+  /** The engine's reasons (a Json array). */
+  readonly reasons: unknown;
   readonly createdAt: Date;
 }
 
@@ -164,7 +165,8 @@ export interface EvidenceRow {
   readonly academyId: string;
   readonly year: string;
   readonly term: string;
-  readonly entries: string;
+  /** The cells as given (a Json array of { indicator, value, percentFormatted? }). */
+  readonly entries: unknown;
   readonly version: number;
   readonly updatedBy: string;
   readonly updatedAt: Date;
@@ -198,7 +200,7 @@ const TERM_ORDER: Readonly<Record<string, number>> = { autumn: 0, spring: 1, sum
 
 /** The trust's matrix rows as evidence layers: each describes its year; later rows later in the list. */
 function matrixLayers(
-  rows: readonly { year: string; term: string; entries: string }[],
+  rows: readonly { year: string; term: string; entries: unknown }[],
 ): EvidenceLayer[] {
   return [...rows]
     .sort((a, b) =>
@@ -212,7 +214,7 @@ function matrixLayers(
       describes: row.year,
       date: null,
       source: `the risk matrix for ${row.year} ${row.term}`,
-      entries: JSON.parse(row.entries) as EvidenceEntry[],
+      entries: row.entries as EvidenceEntry[],
     }));
 }
 
@@ -351,7 +353,7 @@ export class DesignationService {
           const academy = byUrn.get(row.urn)!;
           // Stored as given, with the cell's number format when known: read
           // again through designateEntries with the trust's column map.
-          const entries = JSON.stringify(
+          const entries = jsonValue(
             row.evidence.map((entry) => ({
               indicator: entry.indicator,
               value: entry.value ?? null,
@@ -361,7 +363,7 @@ export class DesignationService {
             })),
           );
           const existing = await tx.evidenceRecord.findUnique({
-            where: { academyId_year_term: { academyId: academy.id, year, term } },
+            where: { academyId_year_term: { academyId: academy.id, year, term: term as Term } },
           });
           let evidence: EvidenceRow;
           if (existing) {
@@ -389,7 +391,7 @@ export class DesignationService {
                 trustId: viewer.trustId,
                 academyId: academy.id,
                 year,
-                term,
+                term: term as Term,
                 entries,
                 updatedBy: viewer.userId,
               },
@@ -470,12 +472,12 @@ export class DesignationService {
         academyId,
         frameworkKey,
         year,
-        term,
+        term: term as Term,
         computedLevel: computed.result.level?.key ?? null,
         insufficientEvidence: computed.result.insufficientEvidence,
         provisional: coverage.provisional,
-        missingSources: JSON.stringify(coverage.missing),
-        reasons: JSON.stringify(computed.reasons),
+        missingSources: jsonValue(coverage.missing),
+        reasons: jsonValue(computed.reasons),
       },
     });
   }
@@ -527,7 +529,7 @@ export class DesignationService {
         academyId: academy.id,
         frameworkKey: framework.key,
         year: input.year,
-        ...(cycle === "termly" ? { term: term! } : {}),
+        ...(cycle === "termly" ? { term: term as Term } : {}),
       },
       orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     });
@@ -557,7 +559,7 @@ export class DesignationService {
           : level !== computed.computedLevel
             ? `agreeing ${level} instead of the computed ${computed.computedLevel} needs a reason`
             : computed.provisional
-              ? `agreeing the provisional ${level} (missing: ${(JSON.parse(computed.missingSources) as string[]).join(", ") || "a required source"}) needs a reason`
+              ? `agreeing the provisional ${level} (missing: ${(computed.missingSources as string[]).join(", ") || "a required source"}) needs a reason`
               : null;
       if (why) throw badInput([{ field: "reason", message: `reason: ${why}` }]);
     }
@@ -568,7 +570,7 @@ export class DesignationService {
           academyId: academy.id,
           frameworkKey: framework.key,
           year: input.year,
-          term: cycle === "termly" ? term : null,
+          term: cycle === "termly" ? (term as Term) : null,
           level,
           computedId: computed?.id ?? null,
           computedLevel: computed?.computedLevel ?? null,
@@ -704,7 +706,7 @@ export class DesignationService {
         try {
           support = framework.supportFor(
             level.key,
-            latest ? readEvidence(JSON.parse(latest.entries) as EvidenceEntry[]) : undefined,
+            latest ? readEvidence(latest.entries as unknown as EvidenceEntry[]) : undefined,
           );
         } catch {
           support = framework.supportFor(level.key);

@@ -14,7 +14,7 @@ import {
   type EvidenceEntry,
   type Problem,
 } from "../domain/index.js";
-import type { Db } from "../db/index.js";
+import { jsonValue, type Db } from "../db/index.js";
 import type { Viewer } from "../auth/viewer.js";
 import { forbidden } from "../domain/index.js";
 import { roleHas } from "../auth/roles.js";
@@ -76,10 +76,10 @@ export class FrameworkService {
     return rows.map((row) => this.compileRow(row));
   }
 
-  private compileRow(row: { id: string; definition: string; updatedAt: Date }): CompiledFramework {
+  private compileRow(row: { id: string; definition: unknown; updatedAt: Date }): CompiledFramework {
     const cached = this.compiled.get(row.id);
     if (cached && cached.stamp === row.updatedAt.getTime()) return cached.framework;
-    const framework = compileFramework(JSON.parse(row.definition));
+    const framework = compileFramework(row.definition);
     this.compiled.set(row.id, { stamp: row.updatedAt.getTime(), framework });
     return framework;
   }
@@ -121,22 +121,11 @@ export class FrameworkService {
     ]);
   }
 
-  /** Creates or replaces one of the trust's frameworks from a JSON document. */
-  async save(viewer: Viewer, document: string): Promise<CompiledFramework> {
+  /** Creates or replaces one of the trust's frameworks from a JSON document (parsed). */
+  async save(viewer: Viewer, document: unknown): Promise<CompiledFramework> {
     if (!roleHas(viewer.role, "manageFrameworks"))
       throw forbidden("Only a trust admin manages frameworks.");
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(document);
-    } catch (error) {
-      throw badInput([
-        {
-          field: "definition",
-          message: `definition: not valid JSON (${(error as Error).message})`,
-        },
-      ]);
-    }
-    const definition = parseFramework(parsed);
+    const definition = parseFramework(document);
     if (presets().has(definition.key)) {
       throw badInput([
         {
@@ -147,7 +136,7 @@ export class FrameworkService {
       ]);
     }
     const framework = compileFramework(definition);
-    const text = JSON.stringify(definition);
+    const stored = jsonValue(definition);
     await this.prisma.$transaction(async (tx) => {
       const before = await tx.trustFramework.findUnique({
         where: { trustId_key: { trustId: viewer.trustId, key: definition.key } },
@@ -158,9 +147,9 @@ export class FrameworkService {
           trustId: viewer.trustId,
           key: definition.key,
           name: definition.name,
-          definition: text,
+          definition: stored,
         },
-        update: { name: definition.name, definition: text },
+        update: { name: definition.name, definition: stored },
       });
       await this.audit.record(
         tx,
@@ -169,7 +158,7 @@ export class FrameworkService {
         "Framework",
         row.id,
         before?.definition ?? null,
-        text,
+        definition,
       );
     });
     return framework;

@@ -6,6 +6,7 @@
 // roster by the trust's group UID and records predecessor links. After a load
 // the trust's academies are designated for the year from their evidence with
 // the imported values filling what the trust has not recorded.
+import { isDeepStrictEqual } from "node:util";
 import {
   badInput,
   calendarPosition,
@@ -22,7 +23,7 @@ import { roleHas } from "../auth/roles.js";
 import type { AuditService } from "./audit.service.js";
 import type { FrameworkService } from "./framework.service.js";
 import type { EventBus } from "../live/events/index.js";
-import { readPublicFile } from "../public-data/read-public-file.js";
+import { readPublicFile, type FileEncoding } from "../public-data/read-public-file.js";
 import {
   KIND_LABELS,
   PublicFileError,
@@ -51,7 +52,7 @@ export interface PublicImportReport {
   readonly kind: PublicKind;
   readonly kindLabel: string;
   readonly edition: string | null;
-  readonly encoding: string;
+  readonly encoding: FileEncoding;
   readonly rows: number;
   readonly bytes: number;
   /** Rows of schools that are not the trust's. */
@@ -321,7 +322,7 @@ export class PublicDataService {
     kind: PublicKind,
     edition: string,
     fileName: string,
-    summary: { rows: number; skipped: number; encoding: string; edition: string | null },
+    summary: { rows: number; skipped: number; encoding: FileEncoding; edition: string | null },
     incoming: readonly { academyId: string; value: PublicValue }[],
     matched: readonly string[],
     missing: readonly string[],
@@ -470,7 +471,7 @@ export class PublicDataService {
     summary: {
       rows: number;
       skipped: number;
-      encoding: string;
+      encoding: FileEncoding;
       edition: string | null;
       fileName: string;
     },
@@ -661,7 +662,7 @@ export class PublicDataService {
             .filter((record) => record.year === year)
             .sort((a, b) => order(b.term) - order(a.term));
           const current = forYear[0];
-          const entriesOf = (text: string) => JSON.parse(text) as EvidenceEntry[];
+          const entriesOf = (stored: unknown) => stored as EvidenceEntry[];
           const imported = publicLayers(values.filter((value) => value.academyId === academy.id));
           // prefer PUBLIC: the trust's value for an indicator and year a public file also has is set aside.
           const published = new Set(
@@ -672,8 +673,8 @@ export class PublicDataService {
               : [],
           );
           const setAside = new Set<string>();
-          const trustEntries = (describes: string, text: string) =>
-            entriesOf(text).filter((entry) => {
+          const trustEntries = (describes: string, stored: unknown) =>
+            entriesOf(stored).filter((entry) => {
               const key = keyOfEntry(entry);
               if (!published.has(`${key}|${describes}`)) return true;
               if (describes === year) setAside.add(key);
@@ -725,14 +726,15 @@ export class PublicDataService {
           ];
           const designationTerm = current?.term ?? term ?? currentPeriod().term;
           const previous = currents.find((row) => row.academyId === academy.id);
-          const reasonsText = JSON.stringify(reasons);
+          // As stored and read back (undefined fields dropped); key order does not matter (jsonb reorders).
+          const reasonsStored: unknown = JSON.parse(JSON.stringify(reasons));
           if (
             previous &&
             previous.frameworkKey === framework.key &&
             previous.year === year &&
             previous.term === designationTerm &&
             previous.computedLevel === (result.level?.key ?? null) &&
-            previous.reasons === reasonsText
+            isDeepStrictEqual(previous.reasons, reasonsStored)
           )
             continue;
           await this.designations.storeComputed(

@@ -141,7 +141,7 @@ beforeAll(async () => {
       rows: imported.map(({ urn }, index) => ({
         urn,
         name: `Test Academy ${urn}`,
-        phase: index % 5 < 2 ? "secondary" : "primary",
+        phase: index % 5 < 2 ? "SECONDARY" : "PRIMARY",
       })),
     },
   );
@@ -160,6 +160,8 @@ beforeAll(async () => {
         metric: "attendance.absence",
         baseline: 7 + (index % 10) / 10,
         target: 6 + (index % 10) / 10,
+        milestones: {},
+        status: "draft",
         updatedBy: "functions-batching test",
       },
       {
@@ -169,6 +171,8 @@ beforeAll(async () => {
         metric: "attendance.persistentAbsence",
         baseline: 20 + (index % 7),
         target: 16 + (index % 7),
+        milestones: {},
+        status: "draft",
         updatedBy: "functions-batching test",
       },
     ]),

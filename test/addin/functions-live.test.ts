@@ -61,7 +61,7 @@ async function record(urn: string, metric: string, value: number): Promise<strin
         }
       }
     `,
-    { input: { urn, year: YEAR, metric, period: "summer2", value, source: "Live test" } },
+    { input: { urn, year: YEAR, metric, period: "SUMMER2", value, source: "Live test" } },
   );
   return data.recordMeasurement.createdAt;
 }

@@ -58,7 +58,7 @@ async function demoCard(urn: string) {
     };
   }>(
     gql`
-      query ($urn: String!, $year: String!) {
+      query ($urn: URN!, $year: AcademicYear!) {
         academyCard(urn: $urn, year: $year) {
           targets {
             metric
@@ -334,9 +334,10 @@ describe("MAT.TARGET and MAT.CARD", () => {
         entry.target,
         entry.progress.latest ?? "",
         entry.progress.gapClosed ?? "",
-        entry.progress.rag ?? "",
+        // A cell shows the domain's words (green, agreed), not the API's enum values.
+        entry.progress.rag?.toLowerCase() ?? "",
         entry.progress.expected ?? "",
-        entry.status,
+        entry.status.toLowerCase(),
       ]),
     ]);
   });
@@ -411,7 +412,7 @@ describe("MAT.PROGRESS", () => {
             urn: "140002",
             year: YEAR,
             metric: "attendance.absence",
-            period: "summer2",
+            period: "SUMMER2",
             value: 4.2,
             source: "Functions test",
           },

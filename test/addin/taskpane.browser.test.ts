@@ -118,7 +118,7 @@ async function designationsByServer(framework: string): Promise<string[]> {
     designateBatch: { level: { label: string } | null; status: string }[];
   }>(
     gql`
-      query ($framework: String!, $rows: [[EvidenceInput!]!]!, $year: String) {
+      query ($framework: String!, $rows: [[EvidenceInput!]!]!, $year: AcademicYear) {
         designateBatch(framework: $framework, rows: $rows, year: $year) {
           level {
             label
@@ -212,7 +212,7 @@ describe("the task pane in Chromium, against the real server", () => {
         }
       }
     `);
-    expect(stored.academy.evidence.find((record) => record.term === "summer")?.version).toBe(2);
+    expect(stored.academy.evidence.find((record) => record.term === "SUMMER")?.version).toBe(2);
     await expectPaneHealthy(page, "saved");
 
     // A cell the server cannot read: designated in place, and listed by row before saving.
@@ -266,9 +266,10 @@ describe("the task pane in Chromium, against the real server", () => {
     for (const target of card.academyCard.targets) {
       const item = page.getByRole("article", { name: target.metricLabel, exact: true });
       const text = await item.textContent();
-      expect(text).toContain(target.status);
+      // The API answers enum values (AGREED, RED); the card shows the domain's words.
+      expect(text).toContain(target.status.toLowerCase());
       expect(text).toContain(
-        { green: "Green: on track", amber: "Amber: within tolerance", red: "Red: off track" }[
+        { GREEN: "Green: on track", AMBER: "Amber: within tolerance", RED: "Red: off track" }[
           target.progress.rag ?? ""
         ] ?? "No data yet",
       );
@@ -539,7 +540,7 @@ describe("the task pane in Chromium, against the real server", () => {
             urn,
             year: YEAR,
             metric,
-            period: "summer2",
+            period: "SUMMER2",
             value,
             source: "Another user's MIS",
           },

@@ -18,7 +18,7 @@ const ACADEMY_FIELDS = gql`
 
 const ACADEMY = gql`
   ${ACADEMY_FIELDS}
-  query Academy($urn: String!) {
+  query Academy($urn: URN!) {
     academy(urn: $urn) {
       ...AcademyFields
     }
@@ -26,7 +26,7 @@ const ACADEMY = gql`
 `;
 
 const ACADEMIES = gql`
-  query Academies($first: Int!, $after: String, $phase: String, $search: String) {
+  query Academies($first: Int!, $after: String, $phase: Phase, $search: String) {
     academies(first: $first, after: $after, phase: $phase, search: $search) {
       totalCount
       pageInfo {
@@ -55,7 +55,7 @@ const CREATE = gql`
 
 const UPDATE = gql`
   ${ACADEMY_FIELDS}
-  mutation Update($urn: String!, $input: AcademyUpdateInput!) {
+  mutation Update($urn: URN!, $input: AcademyUpdateInput!) {
     updateAcademy(urn: $urn, input: $input) {
       ...AcademyFields
     }
@@ -123,7 +123,7 @@ describe.each(await storesToTest())("academies API on %s", (store) => {
       expect(data.academy).toEqual({
         urn: "140002",
         name: "Riverside Academy",
-        phase: "secondary",
+        phase: "SECONDARY",
         laestab: null,
         ukprn: null,
       });
@@ -149,7 +149,7 @@ describe.each(await storesToTest())("academies API on %s", (store) => {
     });
 
     it("filters by phase, keeping totalCount to the filtered academies", async () => {
-      const primaries = await page({ phase: "primary" });
+      const primaries = await page({ phase: "PRIMARY" });
       expect(primaries.totalCount).toBe(5);
       expect(primaries.edges.map((edge) => edge.node.urn)).toEqual([
         "140001",
@@ -189,12 +189,12 @@ describe.each(await storesToTest())("academies API on %s", (store) => {
       const input = {
         urn: "150001",
         name: "Willow Bank Primary",
-        phase: "Primary",
+        phase: "PRIMARY",
         laestab: "3734021",
         ukprn: "10012345",
       };
       const created = await dataManager().request<{ createAcademy: Academy }>(CREATE, { input });
-      expect(created.createAcademy).toEqual({ ...input, phase: "primary" });
+      expect(created.createAcademy).toEqual({ ...input, phase: "PRIMARY" });
       const read = await dataManager().request<{ academy: Academy }>(ACADEMY, { urn: "150001" });
       expect(read.academy).toEqual(created.createAcademy);
       expect(await academyCount()).toBe(before + 1);
@@ -202,7 +202,7 @@ describe.each(await storesToTest())("academies API on %s", (store) => {
 
     it("updates an academy's name and identifiers, leaving out fields unchanged", async () => {
       await dataManager().request(CREATE, {
-        input: { urn: "150002", name: "Cedar Lane", phase: "secondary" },
+        input: { urn: "150002", name: "Cedar Lane", phase: "SECONDARY" },
       });
       const updated = await dataManager().request<{ updateAcademy: Academy }>(UPDATE, {
         urn: "150002",
@@ -211,7 +211,7 @@ describe.each(await storesToTest())("academies API on %s", (store) => {
       expect(updated.updateAcademy).toEqual({
         urn: "150002",
         name: "Cedar Lane Academy",
-        phase: "secondary",
+        phase: "SECONDARY",
         laestab: null,
         ukprn: "10099999",
       });
@@ -223,7 +223,7 @@ describe.each(await storesToTest())("academies API on %s", (store) => {
       const before = await academyCount();
       const error = await refusalOf(
         dataManager().request(CREATE, {
-          input: { urn: "140001", name: "Second Oakfield", phase: "primary" },
+          input: { urn: "140001", name: "Second Oakfield", phase: "PRIMARY" },
         }),
       );
       expect(error.code).toBe("BAD_USER_INPUT");
@@ -233,11 +233,26 @@ describe.each(await storesToTest())("academies API on %s", (store) => {
       expect(read.academy.name).toBe("Oakfield Primary Academy");
     });
 
-    const good = { urn: "150099", name: "Rowan Academy", phase: "secondary" };
+    const good = { urn: "150099", name: "Rowan Academy", phase: "SECONDARY" };
     it.each([
-      { reason: "a URN of five digits", input: { ...good, urn: "15009" }, field: "urn" },
-      { reason: "a URN of seven digits", input: { ...good, urn: "1500990" }, field: "urn" },
-      { reason: "a URN with a letter", input: { ...good, urn: "15009A" }, field: "urn" },
+      {
+        reason: "a URN of five digits",
+        input: { ...good, urn: "15009" },
+        field: "urn",
+        scalar: true,
+      },
+      {
+        reason: "a URN of seven digits",
+        input: { ...good, urn: "1500990" },
+        field: "urn",
+        scalar: true,
+      },
+      {
+        reason: "a URN with a letter",
+        input: { ...good, urn: "15009A" },
+        field: "urn",
+        scalar: true,
+      },
       {
         reason: "a LAESTAB of six digits",
         input: { ...good, laestab: "373402" },
@@ -254,29 +269,39 @@ describe.each(await storesToTest())("academies API on %s", (store) => {
         input: { ...good, ukprn: "20012345" },
         field: "ukprn",
       },
-      { reason: "an unknown phase", input: { ...good, phase: "middle school" }, field: "phase" },
+      {
+        reason: "an unknown phase",
+        input: { ...good, phase: "MIDDLE_SCHOOL" },
+        field: "phase",
+        scalar: true,
+      },
       { reason: "a blank name", input: { ...good, name: "   " }, field: "name" },
     ])(
       "refuses to create an academy with $reason, naming $field, and stores nothing",
-      async ({ input, field }) => {
+      async ({ input, field, scalar }) => {
         const before = await academyCount();
         const error = await refusalOf(dataManager().request(CREATE, { input }));
         expect(error.code).toBe("BAD_USER_INPUT");
-        expect(error.problems.map((problem) => problem.field)).toEqual([field]);
+        if (scalar) {
+          // Refused by the schema (the URN scalar, the Phase enum) before any resolver runs.
+          expect(error.message).toContain(`at "input.${field}"`);
+          expect(error.message).toContain("accepts");
+        } else expect(error.problems.map((problem) => problem.field)).toEqual([field]);
         expect(error.message).toContain(field);
         expect(await academyCount()).toBe(before);
         const lookup = await refusalOf(dataManager().request(ACADEMY, { urn: input.urn }));
-        expect(lookup.code).toBe("NOT_FOUND");
+        // A malformed URN cannot even be asked for; a well-formed one is not there.
+        expect(lookup.code).toBe(field === "urn" ? "BAD_USER_INPUT" : "NOT_FOUND");
       },
     );
 
     it.each([
       { reason: "a LAESTAB of eight digits", input: { laestab: "37340210" }, field: "laestab" },
       { reason: "a UKPRN of letters", input: { ukprn: "UKPRN123" }, field: "ukprn" },
-      { reason: "an unknown phase", input: { phase: "nursery" }, field: "phase" },
+      { reason: "an unknown phase", input: { phase: "NURSERY" }, field: "phase", scalar: true },
     ])(
       "refuses to update an academy with $reason, naming $field, and changes nothing",
-      async ({ input, field }) => {
+      async ({ input, field, scalar }) => {
         const before = await dataManager().request<{ academy: Academy }>(ACADEMY, {
           urn: "140003",
         });
@@ -287,7 +312,8 @@ describe.each(await storesToTest())("academies API on %s", (store) => {
           }),
         );
         expect(error.code).toBe("BAD_USER_INPUT");
-        expect(error.problems.map((problem) => problem.field)).toEqual([field]);
+        if (scalar) expect(error.message).toMatch(/Phase accepts PRIMARY, SECONDARY, ALL_THROUGH/);
+        else expect(error.problems.map((problem) => problem.field)).toEqual([field]);
         const after = await dataManager().request<{ academy: Academy }>(ACADEMY, {
           urn: "140003",
         });
@@ -302,10 +328,10 @@ describe.each(await storesToTest())("academies API on %s", (store) => {
       const error = await refusalOf(
         dataManager().request(IMPORT, {
           rows: [
-            { urn: "150201", name: "Ash Grove Primary", phase: "primary" },
-            { urn: "150202", name: "Birch Academy", phase: "secondary", ukprn: "2001234" },
-            { urn: "150203", name: "Hazel Special School", phase: "special" },
-            { urn: "150201", name: "Ash Grove Primary again", phase: "primary" },
+            { urn: "150201", name: "Ash Grove Primary", phase: "PRIMARY" },
+            { urn: "150202", name: "Birch Academy", phase: "SECONDARY", ukprn: "2001234" },
+            { urn: "150203", name: "Hazel Special School", phase: "SPECIAL" },
+            { urn: "150201", name: "Ash Grove Primary again", phase: "PRIMARY" },
           ],
         }),
       );
@@ -332,9 +358,9 @@ describe.each(await storesToTest())("academies API on %s", (store) => {
         };
       }>(IMPORT, {
         rows: [
-          { urn: "150211", name: "Maple Primary", phase: "primary", laestab: "3734111" },
-          { urn: "140014", name: "Bridge AP Academy", phase: "alternative provision" },
-          { urn: "150212", name: "Poplar High", phase: "secondary", ukprn: "10054321" },
+          { urn: "150211", name: "Maple Primary", phase: "PRIMARY", laestab: "3734111" },
+          { urn: "140014", name: "Bridge AP Academy", phase: "ALTERNATIVE_PROVISION" },
+          { urn: "150212", name: "Poplar High", phase: "SECONDARY", ukprn: "10054321" },
         ],
       });
       expect(data.importAcademies).toEqual({
@@ -351,7 +377,7 @@ describe.each(await storesToTest())("academies API on %s", (store) => {
       expect(maple.academy).toEqual({
         urn: "150211",
         name: "Maple Primary",
-        phase: "primary",
+        phase: "PRIMARY",
         laestab: "3734111",
         ukprn: null,
       });
@@ -368,7 +394,7 @@ describe.each(await storesToTest())("academies API on %s", (store) => {
       const error = await refusalOf(
         server
           .client(server.tokens.leader)
-          .request(CREATE, { input: { urn: "150301", name: "Leader's Own", phase: "primary" } }),
+          .request(CREATE, { input: { urn: "150301", name: "Leader's Own", phase: "PRIMARY" } }),
       );
       expect(error.code).toBe("FORBIDDEN");
       expect(await academyCount()).toBe(before);
@@ -377,7 +403,7 @@ describe.each(await storesToTest())("academies API on %s", (store) => {
     it("does not let a leader import or update academies (FORBIDDEN)", async () => {
       const leader = server.client(server.tokens.leader);
       const imported = await refusalOf(
-        leader.request(IMPORT, { rows: [{ urn: "150302", name: "Nope", phase: "primary" }] }),
+        leader.request(IMPORT, { rows: [{ urn: "150302", name: "Nope", phase: "PRIMARY" }] }),
       );
       expect(imported.code).toBe("FORBIDDEN");
       const updated = await refusalOf(
@@ -391,7 +417,7 @@ describe.each(await storesToTest())("academies API on %s", (store) => {
       const attempts: [string, Record<string, unknown>][] = [
         [ACADEMIES, { first: 5 }],
         [ACADEMY, { urn: "140001" }],
-        [CREATE, { input: { urn: "150303", name: "Anonymous", phase: "primary" } }],
+        [CREATE, { input: { urn: "150303", name: "Anonymous", phase: "PRIMARY" } }],
       ];
       for (const [document, variables] of attempts) {
         const error = await refusalOf(anonymous.request(document, variables));

@@ -6,7 +6,7 @@ import { startTestServer, storesToTest, type TestServer } from "../support/test-
 import { DEMO_ROWS } from "../../server/demo/demo-risk-matrix.js";
 
 const CARDS = gql`
-  query ($urns: [String!]!, $year: String!) {
+  query ($urns: [URN!]!, $year: AcademicYear!) {
     academyCards(urns: $urns, year: $year) {
       academy {
         urn
@@ -27,7 +27,7 @@ const CARDS = gql`
   }
 `;
 const CARD = gql`
-  query ($urn: String!, $year: String!) {
+  query ($urn: URN!, $year: AcademicYear!) {
     academyCard(urn: $urn, year: $year) {
       academy {
         urn

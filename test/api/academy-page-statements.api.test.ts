@@ -10,7 +10,7 @@ import { EVIDENCE_VERSIONS, type EvidenceVersionsResult } from "../../addin/task
 const YEAR = "2025/26";
 
 const PAGE = gql`
-  query Page($first: Int!, $year: String!) {
+  query Page($first: Int!, $year: AcademicYear!) {
     academies(first: $first) {
       totalCount
       edges {
@@ -96,14 +96,14 @@ describe.each(await storesToTest())("a page of academies on %s", (store) => {
         rows: urns.map((urn, index) => ({
           urn,
           name: `Page Academy ${index}`,
-          phase: index % 2 === 0 ? "primary" : "secondary",
+          phase: index % 2 === 0 ? "PRIMARY" : "SECONDARY",
         })),
       },
     );
-    for (const term of ["autumn", "summer"])
+    for (const term of ["AUTUMN", "SUMMER"])
       await dataManager.request(
         gql`
-          mutation Batch($term: String!, $rows: [RecordEvidenceRowInput!]!) {
+          mutation Batch($term: Term!, $rows: [RecordEvidenceRowInput!]!) {
             recordEvidenceBatch(year: "2025/26", term: $term, rows: $rows) {
               urn
             }
@@ -170,7 +170,7 @@ describe.each(await storesToTest())("a page of academies on %s", (store) => {
     });
     expect(large.data.academies.edges).toHaveLength(100);
     const seeded = large.data.academies.edges.find((edge) => edge.node.urn === "160000");
-    expect(seeded?.node.evidence.map((record) => record.term).sort()).toEqual(["autumn", "summer"]);
+    expect(seeded?.node.evidence.map((record) => record.term).sort()).toEqual(["AUTUMN", "SUMMER"]);
     console.info(
       `${store}: the task pane's evidence versions, 10 academies ${small.statements} SQL statements; 100, ${large.statements}`,
     );
@@ -187,14 +187,14 @@ describe.each(await storesToTest())("a page of academies on %s", (store) => {
     expect(seeded.length).toBeGreaterThan(80);
     for (const node of seeded) {
       expect(node.evidence.map((record) => record.term).sort(), node.urn).toEqual([
-        "autumn",
-        "summer",
+        "AUTUMN",
+        "SUMMER",
       ]);
       expect(node.designationHistory.totalCount, node.urn).toBe(2);
       expect(
         node.designationHistory.edges.map((edge) => edge.node.term),
         node.urn,
-      ).toEqual(["summer", "autumn"]);
+      ).toEqual(["SUMMER", "AUTUMN"]);
       expect(node.designationDecisions.totalCount, node.urn).toBe(1);
       expect(node.designationDecisions.edges.map((edge) => edge.node.level.key)).toEqual([
         "sustain",

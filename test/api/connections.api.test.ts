@@ -39,7 +39,7 @@ const ACADEMIES = gql`
 `;
 
 const HISTORY = gql`
-  query History($urn: String!, $first: Int, $after: String, $last: Int, $before: String) {
+  query History($urn: URN!, $first: Int, $after: String, $last: Int, $before: String) {
     academy(urn: $urn) {
       designationHistory(first: $first, after: $after, last: $last, before: $before) {
         totalCount
@@ -60,7 +60,7 @@ const HISTORY = gql`
 `;
 
 const AUDIT = gql`
-  query Audit($first: Int, $after: String, $entity: String) {
+  query Audit($first: Int, $after: String, $entity: AuditEntity) {
     auditLog(first: $first, after: $after, entity: $entity) {
       totalCount
       ${PAGE_INFO}
@@ -214,7 +214,7 @@ describe.each(await storesToTest())("Relay connections on %s", (store) => {
   describe("an academy's designation history", () => {
     beforeAll(async () => {
       // Three more computed designations for Oakfield (140001), one per term.
-      for (const term of ["autumn", "spring", "summer"]) {
+      for (const term of ["AUTUMN", "SPRING", "SUMMER"]) {
         const versions = await leader().request<{
           academy: { evidence: { term: string; version: number }[] };
         }>(gql`
@@ -230,7 +230,7 @@ describe.each(await storesToTest())("Relay connections on %s", (store) => {
         const stored = versions.academy.evidence.find((record) => record.term === term);
         await server.client(server.tokens["data-manager"]).request(
           gql`
-            mutation Record($term: String!, $expectedVersion: Int) {
+            mutation Record($term: Term!, $expectedVersion: Int) {
               recordEvidence(
                 urn: "140001"
                 year: "2024/25"
@@ -311,33 +311,34 @@ describe.each(await storesToTest())("Relay connections on %s", (store) => {
     const prisma = server.handle.prisma;
     const trustId = server.handle.demo!.trustId;
     const base = Date.parse("2024-01-01T00:00:00Z");
-    // 620 entries, two at each time: the id orders entries of the same time.
+    // 620 more entries of public loads, two at each time: the id orders entries of the same time.
     await prisma.auditEntry.createMany({
       data: Array.from({ length: 620 }, (_, index) => ({
         trustId,
         actor: "Paging test",
-        action: "paging.test",
-        entity: "PagingTest",
+        action: "publicData.load",
+        entity: "PublicImport",
         entityId: String(index),
         at: new Date(base + Math.floor(index / 2) * 1000),
       })),
     });
     const expected = await prisma.auditEntry.findMany({
-      where: { trustId, entity: "PagingTest" },
+      where: { trustId, entity: "PublicImport" },
       orderBy: [{ at: "desc" }, { id: "desc" }],
     });
     const seen: string[] = [];
     let after: string | null = null;
     for (;;) {
       const answer: { auditLog: Page<{ id: string; action: string; at: string }> } =
-        await leader().request(AUDIT, { first: 500, after, entity: "PagingTest" });
+        await leader().request(AUDIT, { first: 500, after, entity: "PUBLIC_IMPORT" });
       const { auditLog } = answer;
-      expect(auditLog.totalCount).toBe(620);
+      expect(auditLog.totalCount).toBe(expected.length);
       seen.push(...auditLog.edges.map((edge) => parseGlobalId(edge.node.id)!.rowId));
       if (!auditLog.pageInfo.hasNextPage) break;
       after = auditLog.pageInfo.endCursor;
     }
-    expect(seen).toHaveLength(620);
+    expect(expected.length).toBeGreaterThanOrEqual(620);
+    expect(seen).toHaveLength(expected.length);
     expect(seen).toEqual(expected.map((row) => row.id));
   });
 
@@ -379,7 +380,7 @@ describe.each(await storesToTest())("Relay connections on %s", (store) => {
     expect(first.edges.map((edge) => edge.node.version)).toEqual([4, 3, 2]);
     expect(first.pageInfo.hasNextPage).toBe(true);
     const rest = await versions({ first: 3, after: first.pageInfo.endCursor });
-    expect(rest.edges.map((edge) => edge.node)).toEqual([{ version: 1, action: "created" }]);
+    expect(rest.edges.map((edge) => edge.node)).toEqual([{ version: 1, action: "CREATED" }]);
     expect(rest.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
     const oldest = await versions({ last: 2 });
     expect(oldest.edges.map((edge) => edge.node.version)).toEqual([2, 1]);

@@ -217,7 +217,7 @@ describe.each(await storesToTest())("evaluation API on %s", (store) => {
   it("lets a trust admin save a framework from JSON, then designates with it", async () => {
     const presets = await server
       .client()
-      .request<{ frameworks: { key: string; definition: string }[] }>(gql`
+      .request<{ frameworks: { key: string; definition: Record<string, unknown> }[] }>(gql`
         {
           frameworks {
             key
@@ -225,23 +225,25 @@ describe.each(await storesToTest())("evaluation API on %s", (store) => {
           }
         }
       `);
-    const copy = JSON.parse(
+    const copy = structuredClone(
       presets.frameworks.find((framework) => framework.key === "phase-model")!.definition,
     );
     copy.key = "northern-lights";
     copy.name = "Northern Lights model";
-    copy.sources = copy.sources.filter((source: { kind: string }) => source.kind === "inspection");
+    copy.sources = (copy.sources as { kind: string }[]).filter(
+      (source) => source.kind === "inspection",
+    );
     const admin = server.client(server.tokens["trust-admin"]);
     await admin.request(
       gql`
-        mutation Save($definition: String!) {
+        mutation Save($definition: JSONObject!) {
           saveFramework(definition: $definition) {
             key
             preset
           }
         }
       `,
-      { definition: JSON.stringify(copy) },
+      { definition: copy },
     );
     const data = await admin.request<{ designate: Designation }>(DESIGNATE, {
       framework: "northern-lights",
@@ -281,13 +283,13 @@ describe.each(await storesToTest())("evaluation API on %s", (store) => {
       .client(server.tokens["trust-admin"])
       .request(
         gql`
-          mutation Save($definition: String!) {
+          mutation Save($definition: JSONObject!) {
             saveFramework(definition: $definition) {
               key
             }
           }
         `,
-        { definition: JSON.stringify(bad) },
+        { definition: bad },
       )
       .catch(graphQLErrorOf);
     expect(error.code).toBe("BAD_USER_INPUT");

@@ -9,9 +9,9 @@ import { refusalOf } from "./refusal-of.js";
 
 const RECORD = gql`
   mutation Record(
-    $urn: String!
-    $year: String!
-    $term: String!
+    $urn: URN!
+    $year: AcademicYear!
+    $term: Term!
     $evidence: [EvidenceInput!]!
     $expectedVersion: Int
   ) {
@@ -27,7 +27,10 @@ const RECORD = gql`
         year
         term
         version
-        entries
+        entries {
+          indicator
+          value
+        }
       }
       designation {
         framework
@@ -45,7 +48,7 @@ const RECORD = gql`
 `;
 
 const BATCH = gql`
-  mutation Batch($year: String!, $term: String!, $rows: [RecordEvidenceRowInput!]!) {
+  mutation Batch($year: AcademicYear!, $term: Term!, $rows: [RecordEvidenceRowInput!]!) {
     recordEvidenceBatch(year: $year, term: $term, rows: $rows) {
       urn
       evidence {
@@ -61,7 +64,7 @@ const BATCH = gql`
 `;
 
 const HISTORY = gql`
-  query History($urn: String!) {
+  query History($urn: URN!) {
     academy(urn: $urn) {
       currentDesignation: designation(year: "2025/26") {
         computed {
@@ -80,14 +83,17 @@ const HISTORY = gql`
       evidence(year: "2025/26") {
         term
         version
-        entries
+        entries {
+          indicator
+          value
+        }
       }
     }
   }
 `;
 
 const CONFIRM = gql`
-  mutation Confirm($urn: String!, $agreedOn: String!, $level: String, $reason: String) {
+  mutation Confirm($urn: URN!, $agreedOn: Date!, $level: String, $reason: String) {
     confirmDesignation(urn: $urn, agreedOn: $agreedOn, level: $level, reason: $reason) {
       status
       computed {
@@ -110,7 +116,12 @@ const CONFIRM = gql`
 
 type Recorded = {
   urn: string;
-  evidence: { year: string; term: string; version: number; entries: string };
+  evidence: {
+    year: string;
+    term: string;
+    version: number;
+    entries: { indicator: string; value: string | null }[];
+  };
   designation: {
     framework: string;
     year: string;
@@ -123,7 +134,11 @@ type Recorded = {
 type History = {
   currentDesignation: { computed: { key: string } | null } | null;
   designationHistory: { edges: { node: { computed: { key: string } | null } }[] };
-  evidence: { term: string; version: number; entries: string }[];
+  evidence: {
+    term: string;
+    version: number;
+    entries: { indicator: string; value: string | null }[];
+  }[];
 };
 
 type Confirmed = {
@@ -163,7 +178,7 @@ describe.each(await storesToTest())("evidence and designations API on %s", (stor
   }
 
   async function summerVersion(urn: string): Promise<number> {
-    const found = (await history(urn)).evidence.find((record) => record.term === "summer");
+    const found = (await history(urn)).evidence.find((record) => record.term === "SUMMER");
     if (!found) throw new Error(`no summer evidence for ${urn}`);
     return found.version;
   }
@@ -177,23 +192,23 @@ describe.each(await storesToTest())("evidence and designations API on %s", (stor
       const data = await dataManager().request<{ recordEvidence: Recorded }>(RECORD, {
         urn: "140010",
         year: YEAR,
-        term: "summer",
+        term: "SUMMER",
         expectedVersion: 1,
         evidence: secondary("Requires improvement", "-0.6"),
       });
       expect(data.recordEvidence.urn).toBe("140010");
       expect(data.recordEvidence.evidence).toMatchObject({
         year: YEAR,
-        term: "summer",
+        term: "SUMMER",
         version: 2,
       });
-      expect(JSON.parse(data.recordEvidence.evidence.entries)).toEqual(
+      expect(data.recordEvidence.evidence.entries).toEqual(
         secondary("Requires improvement", "-0.6"),
       );
       expect(data.recordEvidence.designation).toMatchObject({
         framework: "phase-model",
         year: YEAR,
-        term: "summer",
+        term: "SUMMER",
         computed: { key: "stabilise" },
       });
       expect(data.recordEvidence.designation.reasons.map((reason) => reason.message)).toContain(
@@ -221,7 +236,7 @@ describe.each(await storesToTest())("evidence and designations API on %s", (stor
         const data = await dataManager().request<{ recordEvidence: Recorded }>(RECORD, {
           urn: "140006",
           year: YEAR,
-          term: "summer",
+          term: "SUMMER",
           expectedVersion,
           evidence: secondary("Outstanding", progress8),
         });
@@ -235,10 +250,10 @@ describe.each(await storesToTest())("evidence and designations API on %s", (stor
       const data = await dataManager().request<{ recordEvidence: Recorded }>(RECORD, {
         urn: "140002",
         year: YEAR,
-        term: "autumn",
+        term: "AUTUMN",
         evidence: secondary("Good", "0.1"),
       });
-      expect(data.recordEvidence.evidence).toMatchObject({ term: "autumn", version: 1 });
+      expect(data.recordEvidence.evidence).toMatchObject({ term: "AUTUMN", version: 1 });
       expect(data.recordEvidence.designation.computed?.key).toBe("improve");
     });
 
@@ -248,7 +263,7 @@ describe.each(await storesToTest())("evidence and designations API on %s", (stor
         dataManager().request(RECORD, {
           urn: "140003",
           year: YEAR,
-          term: "summer",
+          term: "SUMMER",
           evidence: secondary("Good", "0.3"),
         }),
       );
@@ -261,18 +276,18 @@ describe.each(await storesToTest())("evidence and designations API on %s", (stor
       await dataManager().request(RECORD, {
         urn: "140003",
         year: YEAR,
-        term: "summer",
+        term: "SUMMER",
         expectedVersion: 1,
         evidence: secondary("Good", "0.3"),
       });
       const before = await history("140003");
-      expect(before.evidence.find((record) => record.term === "summer")?.version).toBe(2);
+      expect(before.evidence.find((record) => record.term === "SUMMER")?.version).toBe(2);
 
       const error = await refusalOf(
         dataManager().request(RECORD, {
           urn: "140003",
           year: YEAR,
-          term: "summer",
+          term: "SUMMER",
           expectedVersion: 1,
           evidence: secondary("Inadequate", "-1.2"),
         }),
@@ -288,7 +303,7 @@ describe.each(await storesToTest())("evidence and designations API on %s", (stor
         dataManager().request(RECORD, {
           urn: "140002",
           year: YEAR,
-          term: "summer",
+          term: "SUMMER",
           expectedVersion: 1,
           evidence: secondary("Good", "Goodish"),
         }),
@@ -300,15 +315,15 @@ describe.each(await storesToTest())("evidence and designations API on %s", (stor
     });
 
     it.each([
-      { reason: "a year written 2025-26", year: "2025-26", term: "summer", field: "year" },
+      { reason: "a year written 2025-26", year: "2025-26", term: "SUMMER", field: "year" },
       {
         reason: "a year whose halves do not follow",
         year: "2025/27",
-        term: "summer",
+        term: "SUMMER",
         field: "year",
       },
-      { reason: "an unknown term", year: YEAR, term: "winter", field: "term" },
-      { reason: "a half term given as the term", year: YEAR, term: "autumn1", field: "term" },
+      { reason: "an unknown term", year: YEAR, term: "WINTER", field: "term" },
+      { reason: "a half term given as the term", year: YEAR, term: "AUTUMN1", field: "term" },
     ])("refuses $reason, naming $field, changing nothing", async ({ year, term, field }) => {
       const before = await history("140002");
       const error = await refusalOf(
@@ -321,7 +336,9 @@ describe.each(await storesToTest())("evidence and designations API on %s", (stor
         }),
       );
       expect(error.code).toBe("BAD_USER_INPUT");
-      expect(error.problems.map((problem) => problem.field)).toEqual([field]);
+      // Refused by the AcademicYear scalar or the Term enum, naming the variable and what it accepts.
+      expect(error.message).toContain(`Variable "$${field}"`);
+      expect(error.message).toContain(field === "year" ? "AcademicYear accepts" : "Term accepts");
       expect(await history("140002")).toEqual(before);
     });
 
@@ -330,7 +347,7 @@ describe.each(await storesToTest())("evidence and designations API on %s", (stor
         leader().request(RECORD, {
           urn: "140002",
           year: YEAR,
-          term: "summer",
+          term: "SUMMER",
           expectedVersion: 1,
           evidence: secondary("Good", "0.1"),
         }),
@@ -350,7 +367,7 @@ describe.each(await storesToTest())("evidence and designations API on %s", (stor
       const error = await refusalOf(
         dataManager().request(BATCH, {
           year: YEAR,
-          term: "summer",
+          term: "SUMMER",
           rows: [
             {
               urn: "140007",
@@ -373,7 +390,7 @@ describe.each(await storesToTest())("evidence and designations API on %s", (stor
       const error = await refusalOf(
         dataManager().request(BATCH, {
           year: YEAR,
-          term: "summer",
+          term: "SUMMER",
           rows: [
             {
               urn: "140007",
@@ -394,7 +411,7 @@ describe.each(await storesToTest())("evidence and designations API on %s", (stor
       const error = await refusalOf(
         dataManager().request(BATCH, {
           year: YEAR,
-          term: "summer",
+          term: "SUMMER",
           rows: [
             {
               urn: "140007",
@@ -419,7 +436,7 @@ describe.each(await storesToTest())("evidence and designations API on %s", (stor
         }[];
       }>(BATCH, {
         year: YEAR,
-        term: "summer",
+        term: "SUMMER",
         rows: [
           {
             urn: "140007",
@@ -509,7 +526,7 @@ describe.each(await storesToTest())("evidence and designations API on %s", (stor
         academy: { currentDesignation: Confirmed };
       }>(
         gql`
-          query Current($urn: String!) {
+          query Current($urn: URN!) {
             academy(urn: $urn) {
               currentDesignation: designation(year: "2025/26") {
                 computed {
@@ -548,7 +565,10 @@ describe.each(await storesToTest())("evidence and designations API on %s", (stor
         leader().request(CONFIRM, { urn: "140005", agreedOn: "2025-10-14", ...variables }),
       );
       expect(error.code).toBe("BAD_USER_INPUT");
-      expect(error.problems.map((problem) => problem.field)).toEqual([field]);
+      if (field === "agreedOn")
+        // The Date scalar refuses it before the resolver runs.
+        expect(error.message).toMatch(/Variable "\$agreedOn" .*Date accepts a day as yyyy-mm-dd/);
+      else expect(error.problems.map((problem) => problem.field)).toEqual([field]);
     });
 
     it("does not let a data manager confirm a designation (FORBIDDEN)", async () => {

@@ -12,7 +12,7 @@ const YEAR = "2025/26";
 
 /** One id of each Node type, as the API gives them. */
 const IDS = gql`
-  query Ids($year: String!) {
+  query Ids($year: AcademicYear!) {
     academy(urn: "140001") {
       id
       designationHistory(first: 1) {
@@ -193,7 +193,7 @@ describe.each(await storesToTest())("node(id) on %s", (store) => {
     "answers another trust's admin null and NOT_FOUND for a %s, showing nothing of it",
     async (type) => {
       const answer = await node(otherAdmin, ids[type]!);
-      expect(answer.data).toEqual({ node: null, me: { role: "trust-admin" } });
+      expect(answer.data).toEqual({ node: null, me: { role: "TRUST_ADMIN" } });
       expect(answer.errors.map((error) => error.extensions.code)).toEqual(["NOT_FOUND"]);
       expect(answer.body).not.toContain("Oakfield");
       expect(answer.body).not.toContain("140001");
@@ -214,7 +214,7 @@ describe.each(await storesToTest())("node(id) on %s", (store) => {
 
   it("answers FORBIDDEN for an audit entry to a role that may not read the log", async () => {
     const answer = await node(server.tokens["data-manager"], ids.AuditEntry!);
-    expect(answer.data).toEqual({ node: null, me: { role: "data-manager" } });
+    expect(answer.data).toEqual({ node: null, me: { role: "DATA_MANAGER" } });
     expect(answer.errors.map((error) => error.extensions.code)).toEqual(["FORBIDDEN"]);
   });
 
@@ -225,7 +225,7 @@ describe.each(await storesToTest())("node(id) on %s", (store) => {
   ])("answers BAD_USER_INPUT for %s, saying what id accepts", async (_, id) => {
     const answer = await node(server.tokens.leader, id);
     expect(answer.data?.node).toBeNull();
-    expect(answer.data?.me).toEqual({ role: "leader" });
+    expect(answer.data?.me).toEqual({ role: "LEADER" });
     expect(answer.errors).toHaveLength(1);
     expect(answer.errors[0]!.extensions.code).toBe("BAD_USER_INPUT");
     expect(answer.errors[0]!.message).toContain("accepts the id field of a Node");

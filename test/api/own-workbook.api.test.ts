@@ -18,7 +18,7 @@ import {
 } from "../support/test-server.js";
 
 const DESIGNATE = gql`
-  query Designate($framework: String!, $evidence: [EvidenceInput!]!, $year: String) {
+  query Designate($framework: String!, $evidence: [EvidenceInput!]!, $year: AcademicYear) {
     designate(framework: $framework, evidence: $evidence, year: $year) {
       level {
         key
@@ -44,7 +44,7 @@ const DESIGNATE = gql`
 `;
 
 const BATCH = gql`
-  query Batch($framework: String!, $rows: [[EvidenceInput!]!]!, $year: String) {
+  query Batch($framework: String!, $rows: [[EvidenceInput!]!]!, $year: AcademicYear) {
     designateBatch(framework: $framework, rows: $rows, year: $year) {
       level {
         key

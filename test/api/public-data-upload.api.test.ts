@@ -10,7 +10,7 @@ import { issueToken } from "../../server/auth/tokens.js";
 import { startTestServer, storesToTest, type TestServer } from "../support/test-server.js";
 
 const FIXTURES = new URL("../fixtures/public-data/", import.meta.url);
-const IMPORT = `mutation Import($file: Upload!, $year: String) {
+const IMPORT = `mutation Import($file: Upload!, $year: AcademicYear) {
   importPublicData(file: $file, designationYear: $year) {
     fileName kind kindLabel edition encoding rows bytes skipped matched missing loaded unchanged
     olderThanHeld academiesCreated academiesUpdated predecessorsLinked
@@ -100,7 +100,12 @@ describe.each(await storesToTest())(
         },
       );
       const { report } = (await response.json()) as { report: Record<string, unknown> };
-      expect(again.body.data?.importPublicData).toEqual({ ...report, kind: "KS2" });
+      // GraphQL spells the enums' values in capitals (the route keeps the words).
+      expect(again.body.data?.importPublicData).toEqual({
+        ...report,
+        kind: "KS2",
+        encoding: String(report.encoding).toUpperCase(),
+      });
       expect(report).toMatchObject({
         loaded: 0,
         unchanged: 6,

@@ -93,7 +93,7 @@ describe.each(await storesToTest())("POST /public-data on %s", (store) => {
     const data = await server.client(server.tokens.leader).request<{
       academyCard: { designation: { reasons: { source: string; message: string }[] } | null };
     }>(
-      `query Card($urn: String!, $year: String!) {
+      `query Card($urn: URN!, $year: AcademicYear!) {
         academyCard(urn: $urn, year: $year) { designation { reasons { source message } } }
       }`,
       { urn: "140001", year: "2026/27" },

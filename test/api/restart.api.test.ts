@@ -11,7 +11,7 @@ import { loadConfig } from "../../server/config.js";
 import { bootstrap, type ServerHandle } from "../../server/bootstrap.js";
 
 const ACADEMY = gql`
-  query Academy($urn: String!) {
+  query Academy($urn: URN!) {
     academy(urn: $urn) {
       urn
       name
@@ -64,7 +64,7 @@ describe("restarting on the same SQLite file", () => {
           }
         }
       `,
-      { input: { urn: "150901", name: "Kept Across Restarts Academy", phase: "secondary" } },
+      { input: { urn: "150901", name: "Kept Across Restarts Academy", phase: "SECONDARY" } },
     );
     await first.stop();
 

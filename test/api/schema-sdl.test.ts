@@ -2,6 +2,8 @@
 // must not drift from it; and every type, field and argument a client sees
 // carries a description (STYLE.md 9 and 16).
 import { readFile } from "node:fs/promises";
+import { spawnSync } from "node:child_process";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
@@ -15,6 +17,7 @@ import {
 import { buildAppSchema, schemaText } from "../../server/graphql/schema.js";
 
 const committedPath = fileURLToPath(new URL("../../schema/schema.graphql", import.meta.url));
+const linterCli = createRequire(import.meta.url).resolve("graphql-schema-linter/lib/cli.js");
 
 describe("the GraphQL schema", () => {
   let schema: GraphQLSchema;
@@ -51,6 +54,15 @@ describe("the GraphQL schema", () => {
       .filter((type) => !type.description?.trim())
       .map((type) => type.name);
     expect(undescribed).toEqual([]);
+  });
+
+  it("passes graphql-schema-linter's default rules (UPPER_CASE enum values, every description, Relay page info)", () => {
+    const run = spawnSync(process.execPath, [linterCli, "--format", "json", committedPath], {
+      encoding: "utf8",
+    });
+    const report = JSON.parse(run.stdout) as { errors: { message: string; rule: string }[] };
+    expect(report.errors.map((error) => `${error.rule}: ${error.message}`)).toEqual([]);
+    expect(run.status).toBe(0);
   });
 
   it("describes every field, input field and argument", () => {

@@ -35,7 +35,9 @@ const COUNTS = /* GraphQL */ `
       level {
         key
       }
-      decidedBy
+      decidedBy {
+        name
+      }
       body
       agreedOn
       reason
@@ -82,9 +84,9 @@ const COUNTS = /* GraphQL */ `
 
 const RECORD = gql`
   mutation Record(
-    $urn: String!
-    $year: String!
-    $term: String!
+    $urn: URN!
+    $year: AcademicYear!
+    $term: Term!
     $evidence: [EvidenceInput!]!
     $expectedVersion: Int
   ) {
@@ -106,12 +108,12 @@ const RECORD = gql`
 
 const DECIDE = gql`
   mutation Decide(
-    $urn: String!
-    $year: String!
-    $term: String
+    $urn: URN!
+    $year: AcademicYear!
+    $term: Term
     $level: String
     $body: String!
-    $agreedOn: String!
+    $agreedOn: Date!
     $reason: String
   ) {
     decideDesignation(
@@ -130,7 +132,7 @@ const DECIDE = gql`
 `;
 
 const VIEWS = gql`
-  query Views($urn: String!, $year: String!) {
+  query Views($urn: URN!, $year: AcademicYear!) {
     academy(urn: $urn) {
       designation(year: $year) {
         ...Counts
@@ -147,7 +149,9 @@ const VIEWS = gql`
             body
             agreedOn
             reason
-            decidedBy
+            decidedBy {
+              name
+            }
           }
         }
       }
@@ -187,7 +191,7 @@ type Counts = {
     year: string;
     term: string | null;
     level: { key: string };
-    decidedBy: string;
+    decidedBy: { name: string } | null;
     body: string;
     agreedOn: string;
     reason: string | null;
@@ -221,7 +225,7 @@ type Views = {
           body: string;
           agreedOn: string;
           reason: string | null;
-          decidedBy: string;
+          decidedBy: { name: string } | null;
         };
       }[];
     };
@@ -284,7 +288,7 @@ describe.each(await storesToTest())("the trust's year over the API on %s", (stor
   }
 
   it("keeps the October decision when spring evidence is recorded, and shows a review suggested", async () => {
-    await record("140002", THIS_YEAR, "autumn", secondary("-0.3"));
+    await record("140002", THIS_YEAR, "AUTUMN", secondary("-0.3"));
     const before = await views("140002", THIS_YEAR);
     expect(before.counts).toMatchObject({
       status: "NOT_YET_AGREED",
@@ -301,7 +305,7 @@ describe.each(await storesToTest())("the trust's year over the API on %s", (stor
         year: THIS_YEAR,
         term: null,
         level: { key: "repair" },
-        decidedBy: "Demo leader",
+        decidedBy: { name: "Demo leader" },
         body: "Trust Board",
         agreedOn: "2026-10-14",
         reason: null,
@@ -311,14 +315,14 @@ describe.each(await storesToTest())("the trust's year over the API on %s", (stor
     });
     expect(agreed.support.map((entry) => entry.activity)).toContain("Bespoke support");
 
-    await record("140002", THIS_YEAR, "spring", secondary("0.1"));
+    await record("140002", THIS_YEAR, "SPRING", secondary("0.1"));
     const after = await views("140002", THIS_YEAR);
     expect(after.counts).toMatchObject({
       status: "REVIEW_SUGGESTED",
       level: { key: "repair" },
       computed: { key: "improve" },
       decision: { id: agreed.decision!.id, agreedOn: "2026-10-14" },
-      reviewSuggested: { year: THIS_YEAR, term: "spring", computed: { key: "improve" } },
+      reviewSuggested: { year: THIS_YEAR, term: "SPRING", computed: { key: "improve" } },
       statusText:
         "agreed by Trust Board, 14 Oct 2026 (Demo leader); review suggested: spring evidence indicates B: Self-Improving (Improve)",
     });
@@ -329,7 +333,7 @@ describe.each(await storesToTest())("the trust's year over the API on %s", (stor
   it("leaves this year's overview and card unchanged when last year's evidence is back-filled", async () => {
     const before = await views("140002", THIS_YEAR);
     // The demo trust holds last summer's evidence for 140002 (version 1): back-fill a correction.
-    const backFilled = await record("140002", LAST_YEAR, "summer", secondary("-0.6"), 1);
+    const backFilled = await record("140002", LAST_YEAR, "SUMMER", secondary("-0.6"), 1);
     expect(backFilled.recordEvidence.designation.computed?.key).toBe("stabilise");
     const after = await views("140002", THIS_YEAR);
     expect(after.counts).toEqual(before.counts);
@@ -341,9 +345,9 @@ describe.each(await storesToTest())("the trust's year over the API on %s", (stor
   });
 
   it("keeps both decisions in the history when February reclassifies October's", async () => {
-    await record("140003", THIS_YEAR, "autumn", secondary("-0.3"));
+    await record("140003", THIS_YEAR, "AUTUMN", secondary("-0.3"));
     const october = await decide({ urn: "140003", year: THIS_YEAR, agreedOn: "2026-10-14" });
-    await record("140003", THIS_YEAR, "spring", secondary("0.1"));
+    await record("140003", THIS_YEAR, "SPRING", secondary("0.1"));
     const february = await decide({ urn: "140003", year: THIS_YEAR, agreedOn: "2027-02-09" });
     expect(february).toMatchObject({ status: "AGREED", level: { key: "improve" } });
 
@@ -378,7 +382,7 @@ describe.each(await storesToTest())("the trust's year over the API on %s", (stor
       "2025/26, agreed 14 Oct 2025 by Trust Board (Demo leader)",
     );
 
-    await record("140004", THIS_YEAR, "autumn", secondary("-0.6"));
+    await record("140004", THIS_YEAR, "AUTUMN", secondary("-0.6"));
     const proposed = await views("140004", THIS_YEAR);
     expect(proposed.counts).toMatchObject({
       agreedInEarlierYear: true,
@@ -400,7 +404,7 @@ describe.each(await storesToTest())("the trust's year over the API on %s", (stor
     },
     {
       name: "a term for an annual framework",
-      variables: { urn: "140003", year: THIS_YEAR, agreedOn: "2027-03-01", term: "spring" },
+      variables: { urn: "140003", year: THIS_YEAR, agreedOn: "2027-03-01", term: "SPRING" },
       field: "term",
     },
     {
@@ -426,7 +430,10 @@ describe.each(await storesToTest())("the trust's year over the API on %s", (stor
         leader().request(DECIDE, { body: "Trust Board", ...variables }),
       );
       expect(error.code).toBe("BAD_USER_INPUT");
-      expect(error.problems.map((problem) => problem.field)).toEqual([field]);
+      if (field === "agreedOn")
+        // The Date scalar refuses it before the resolver runs.
+        expect(error.message).toMatch(/Variable "\$agreedOn" .*Date accepts/);
+      else expect(error.problems.map((problem) => problem.field)).toEqual([field]);
       expect(await views(variables.urn, variables.year)).toEqual(before);
     },
   );
@@ -461,7 +468,7 @@ describe.each(await storesToTest())("the trust's year over the API on %s", (stor
       ].map((indicator) => ({ indicator, value: rating })),
     ];
     // Decisions under the earlier framework are history: 140003 shows its computed designation under the new one.
-    await record("140003", THIS_YEAR, "summer", ratings("2"));
+    await record("140003", THIS_YEAR, "SUMMER", ratings("2"));
     const switched = await views("140003", THIS_YEAR);
     expect(switched.counts).toMatchObject({
       framework: "risk-designation",
@@ -470,36 +477,36 @@ describe.each(await storesToTest())("the trust's year over the API on %s", (stor
       decision: null,
     });
 
-    await record("140005", THIS_YEAR, "autumn", ratings("3"));
+    await record("140005", THIS_YEAR, "AUTUMN", ratings("3"));
     const autumn = await decide({
       urn: "140005",
       year: THIS_YEAR,
-      term: "autumn",
+      term: "AUTUMN",
       agreedOn: "2026-10-14",
     });
-    expect(autumn).toMatchObject({ level: { key: "repair" }, term: "autumn" });
-    await record("140005", THIS_YEAR, "spring", ratings("2"));
+    expect(autumn).toMatchObject({ level: { key: "repair" }, term: "AUTUMN" });
+    await record("140005", THIS_YEAR, "SPRING", ratings("2"));
     const suggested = await views("140005", THIS_YEAR);
     expect(suggested.counts).toMatchObject({
       status: "REVIEW_SUGGESTED",
-      reviewSuggested: { term: "spring", computed: { key: "improve" } },
+      reviewSuggested: { term: "SPRING", computed: { key: "improve" } },
     });
     const spring = await decide({
       urn: "140005",
       year: THIS_YEAR,
-      term: "spring",
+      term: "SPRING",
       agreedOn: "2027-01-28",
     });
     const { counts, decisions } = await views("140005", THIS_YEAR);
     expect(counts).toMatchObject({
       status: "AGREED",
-      term: "spring",
+      term: "SPRING",
       level: { key: "improve" },
-      decision: { id: spring.decision!.id, term: "spring" },
+      decision: { id: spring.decision!.id, term: "SPRING" },
     });
     expect(decisions.map((decision) => [decision.term, decision.level.key])).toEqual([
-      ["spring", "improve"],
-      ["autumn", "repair"],
+      ["SPRING", "improve"],
+      ["AUTUMN", "repair"],
     ]);
 
     const noTerm = await refusalOf(
@@ -531,7 +538,7 @@ describe("the demo trust's live year", () => {
       trustOverview: { academies: { academy: { urn: string }; designation: Counts | null }[] };
     }>(
       gql`
-        query ($year: String!) {
+        query ($year: AcademicYear!) {
           trustOverview(year: $year) {
             academies {
               academy {

@@ -2,15 +2,15 @@
 // column map (20261201120000_trust_column_map), on SQLite and PostgreSQL: the
 // trusts and academies stay, and the new table takes a trust's choices, one
 // per header, and goes with its trust.
-import { cp, mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "../../server/db/migrate.js";
-import { migrationsDirectories } from "../../server/db/migrations.js";
 import { createTestDatabase, postgresAvailable, type TestDatabase } from "../support/postgres.js";
+import { migrationsBefore } from "../support/migrations-before.js";
 
 const COLUMN_MAP = "20261201120000_trust_column_map";
 const available = await postgresAvailable();
@@ -23,17 +23,8 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-/** The committed migrations before the column map: what the current release ships. */
-async function releasedMigrations(kind: "sqlite" | "postgresql"): Promise<string> {
-  const directory = await mkdtemp(join(scratch, `${kind}-`));
-  await cp(migrationsDirectories[kind], directory, {
-    recursive: true,
-    // Every folder before this migration's (the others' migrations of the release included).
-    filter: (source) =>
-      !/\d{14}_/.test(source.split("/").pop() ?? "") || source.split("/").pop()! < COLUMN_MAP,
-  });
-  return directory;
-}
+const releasedMigrations = (kind: "sqlite" | "postgresql") =>
+  migrationsBefore(COLUMN_MAP, kind, scratch);
 
 const DATA = `
   INSERT INTO "Trust" ("id", "uid", "name") VALUES ('t1', 'TR00001', 'Oak Trust');

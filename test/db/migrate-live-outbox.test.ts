@@ -2,7 +2,7 @@
 // database the previous release built and filled (the demo trust: academies,
 // evidence, designations, targets, measurements) gains the outbox, keeps every
 // row, and numbers its first events from 1.
-import { cp, mkdtemp, readdir, rm } from "node:fs/promises";
+import { cp, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -30,9 +30,9 @@ afterAll(async () => {
 async function previousRelease(kind: "sqlite" | "postgresql"): Promise<string> {
   const directory = await mkdtemp(join(scratch, `${kind}-before-`));
   await cp(migrationsDirectories[kind], directory, { recursive: true });
-  for (const name of await readdir(directory))
-    if (/^\d{14}_/.test(name) && name >= OUTBOX)
-      await rm(join(directory, name), { recursive: true });
+  // Only the outbox is left out: later migrations stay (the runner applies a
+  // missing one out of order), so the current client can seed the database.
+  await rm(join(directory, OUTBOX), { recursive: true });
   return directory;
 }
 

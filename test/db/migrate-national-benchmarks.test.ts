@@ -2,16 +2,16 @@
 // a public-data load and its values, to store national (England) figures, on
 // both stores: the load and its values are kept (the load counts no England
 // figure), and a figure is stored once per trust, indicator, phase and year.
-import { cp, mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "../../server/db/migrate.js";
-import { migrationsDirectories } from "../../server/db/migrations.js";
 import { openDatabase } from "../../server/db/index.js";
 import { createTestDatabase, postgresAvailable, type TestDatabase } from "../support/postgres.js";
+import { migrationsBefore } from "../support/migrations-before.js";
 
 const postgres = await postgresAvailable();
 const MIGRATION = "20261202010000_national_benchmarks";
@@ -24,16 +24,8 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-/** The committed migrations up to, not including, this one: what the previous release ran. */
-async function previousRelease(kind: "sqlite" | "postgresql"): Promise<string> {
-  const directory = await mkdtemp(join(scratch, `${kind}-`));
-  await cp(migrationsDirectories[kind], directory, {
-    recursive: true,
-    filter: (source) =>
-      !/\d{14}_/.test(source.split("/").pop() ?? "") || source.split("/").pop()! < MIGRATION,
-  });
-  return directory;
-}
+const previousRelease = (kind: "sqlite" | "postgresql") =>
+  migrationsBefore(MIGRATION, kind, scratch);
 
 const RELEASE_DATA = [
   `INSERT INTO "Trust" ("id", "uid", "name") VALUES ('trust-1', 'TR04567', 'Northern Lights Academy Trust')`,

@@ -2,16 +2,16 @@
 // (values with provenance, import records, predecessors), on both stores: the
 // trust's academies and evidence are kept, the academies gain an empty open
 // date, and a public value can be stored against an existing academy.
-import { cp, mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "../../server/db/migrate.js";
-import { migrationsDirectories } from "../../server/db/migrations.js";
 import { openDatabase } from "../../server/db/index.js";
 import { createTestDatabase, postgresAvailable, type TestDatabase } from "../support/postgres.js";
+import { migrationsBefore } from "../support/migrations-before.js";
 
 const postgres = await postgresAvailable();
 const MIGRATION = "20261201140000_public_data_values_imports_predecessors";
@@ -24,16 +24,8 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-/** The committed migrations up to, not including, this one: what the previous release ran. */
-async function previousRelease(kind: "sqlite" | "postgresql"): Promise<string> {
-  const directory = await mkdtemp(join(scratch, `${kind}-`));
-  await cp(migrationsDirectories[kind], directory, {
-    recursive: true,
-    filter: (source) =>
-      !/\d{14}_/.test(source.split("/").pop() ?? "") || source.split("/").pop()! < MIGRATION,
-  });
-  return directory;
-}
+const previousRelease = (kind: "sqlite" | "postgresql") =>
+  migrationsBefore(MIGRATION, kind, scratch);
 
 const RELEASE_DATA = [
   `INSERT INTO "Trust" ("id", "uid", "name") VALUES ('trust-1', 'TR04567', 'Northern Lights Academy Trust')`,
@@ -48,7 +40,7 @@ async function checkUpgraded(url: string): Promise<void> {
     const academy = await prisma.academy.findUniqueOrThrow({ where: { id: "academy-1" } });
     expect([academy.urn, academy.laestab, academy.openedOn]).toEqual(["140001", "3731001", null]);
     const evidence = await prisma.evidenceRecord.findUniqueOrThrow({ where: { id: "evidence-1" } });
-    expect(evidence.entries).toBe('[{"indicator":"sef.overall","value":"2"}]');
+    expect(evidence.entries).toEqual([{ indicator: "sef.overall", value: "2" }]);
     const loaded = await prisma.publicImport.create({
       data: {
         trustId: "trust-1",

@@ -3,16 +3,16 @@
 // stores: every target keeps its status and values, every earlier version
 // becomes a typed version with who by name, and the version a target is at now
 // is kept as a version too.
-import { cp, mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrate } from "../../server/db/migrate.js";
-import { migrationsDirectories } from "../../server/db/migrations.js";
 import { openDatabase } from "../../server/db/index.js";
 import { createTestDatabase, postgresAvailable, type TestDatabase } from "../support/postgres.js";
+import { migrationsBefore } from "../support/migrations-before.js";
 
 const postgres = await postgresAvailable();
 const MIGRATION = "20261201110000_target_sign_off_and_typed_versions";
@@ -25,16 +25,8 @@ afterAll(async () => {
   await rm(scratch, { recursive: true, force: true });
 });
 
-/** The committed migrations up to, not including, this one: what the previous release ran. */
-async function previousRelease(kind: "sqlite" | "postgresql"): Promise<string> {
-  const directory = await mkdtemp(join(scratch, `${kind}-`));
-  await cp(migrationsDirectories[kind], directory, {
-    recursive: true,
-    filter: (source) =>
-      !/\d{14}_/.test(source.split("/").pop() ?? "") || source.split("/").pop()! < MIGRATION,
-  });
-  return directory;
-}
+const previousRelease = (kind: "sqlite" | "postgresql") =>
+  migrationsBefore(MIGRATION, kind, scratch);
 
 const snapshot = (fields: Record<string, unknown>) =>
   JSON.stringify({
@@ -67,7 +59,7 @@ const EXPECTED_VERSIONS = [
     action: "earlierRelease",
     status: "draft",
     target: 5.2,
-    milestones: "{}",
+    milestones: {},
     reason: null,
     changedByName: "Dana Data",
   },
@@ -76,7 +68,7 @@ const EXPECTED_VERSIONS = [
     action: "earlierRelease",
     status: "proposed",
     target: 5,
-    milestones: '{"spring1":5.6}',
+    milestones: { spring1: 5.6 },
     reason: null,
     changedByName: "Dana Data",
   },
@@ -85,7 +77,7 @@ const EXPECTED_VERSIONS = [
     action: "earlierRelease",
     status: "agreed",
     target: 5,
-    milestones: '{"spring1":5.6}',
+    milestones: { spring1: 5.6 },
     reason: "Trust board asked for 5.0",
     changedByName: "Lee Leader",
   },

@@ -367,7 +367,7 @@ describe.each(stores)("the event bus on %s", (store) => {
       academyId: "a1",
       year: "2025/26",
       metric: "attendance.absence",
-      period: "summer2",
+      period: "summer2" as const,
       value: 5.25,
       provisional: true,
       source: "MIS",

@@ -31,7 +31,7 @@ describe("graceful shutdown", () => {
         const rows = Array.from({ length: 20_000 }, (_, index) => ({
           urn: String(300_000 + index),
           name: `Late ${index}`,
-          phase: "secondary",
+          phase: "SECONDARY",
         }));
         let answeredAt = 0;
         const importing = fetch(`${server.url}/graphql`, {

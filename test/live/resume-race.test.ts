@@ -34,7 +34,7 @@ const RECORD = gql`
   }
 `;
 const CONFIRM = gql`
-  mutation ($urn: String!, $agreedOn: String!) {
+  mutation ($urn: URN!, $agreedOn: Date!) {
     confirmDesignation(urn: $urn, agreedOn: $agreedOn) {
       __typename
     }
@@ -107,7 +107,7 @@ describe.skipIf(!postgres)("resuming after a dropped connection on PostgreSQL", 
             urn: "140002",
             year: "2025/26",
             metric: "attendance.absence",
-            period: "summer2",
+            period: "SUMMER2",
             value: 4.1,
           },
         }),
@@ -117,7 +117,7 @@ describe.skipIf(!postgres)("resuming after a dropped connection on PostgreSQL", 
             urn: "140001",
             year: "2025/26",
             metric: "attendance.absence",
-            period: "summer2",
+            period: "SUMMER2",
             value,
           },
         }),

@@ -9,7 +9,7 @@ import { startTestServer, type TestServer } from "../support/test-server.js";
 import { subscribe } from "../support/subscriber.js";
 import { issueToken, issueTokenForUser, revokeToken } from "../../server/auth/tokens.js";
 
-const PROGRESS = `subscription($urn: String, $metric: String, $since: DateTimeISO) {
+const PROGRESS = `subscription($urn: URN, $metric: String, $since: DateTimeISO) {
   progressChanged(urn: $urn, metric: $metric, since: $since) {
     urn metric at
     measurement { period value }
@@ -49,7 +49,7 @@ describe("subscriptions on one server", () => {
     await server?.stop();
   });
 
-  const record = (value: number, period = "summer2") =>
+  const record = (value: number, period = "SUMMER2") =>
     server
       .client(server.tokens["data-manager"])
       .request<{ recordMeasurement: { createdAt: string } }>(RECORD, {
@@ -71,10 +71,10 @@ describe("subscriptions on one server", () => {
     await record(3.2);
     const [event] = await leader.waitFor(1);
     expect(event!.progressChanged.urn).toBe("140001");
-    expect(event!.progressChanged.measurement).toEqual({ period: "summer2", value: 3.2 });
+    expect(event!.progressChanged.measurement).toEqual({ period: "SUMMER2", value: 3.2 });
     const target = event!.progressChanged.target!;
     expect(target.progress.latest).toBe(3.2);
-    expect(target.progress.rag).toBe("green");
+    expect(target.progress.rag).toBe("GREEN");
     expect(target.progress.gapClosed).toBeCloseTo(
       (3.2 - target.baseline) / (target.target - target.baseline),
       4,
@@ -109,7 +109,7 @@ describe("subscriptions on one server", () => {
         urn: "140001",
         year: "2025/26",
         metric: "attendance.absence",
-        period: "summer2",
+        period: "SUMMER2",
         value: 8.75,
         source: "test",
       },
@@ -148,8 +148,8 @@ describe("subscriptions on one server", () => {
     await record(3.5);
     const [seen] = await first.waitFor(1);
     await first.dispose();
-    await record(3.6, "summer1");
-    await record(3.7, "summer2");
+    await record(3.6, "SUMMER1");
+    await record(3.7, "SUMMER2");
     const resumed = subscribe<ProgressEvent>(server.url, server.tokens.leader, PROGRESS, {
       urn: "140001",
       metric: "attendance.absence",
@@ -174,7 +174,7 @@ describe("subscriptions on one server", () => {
     }>(
       server.url,
       server.tokens.leader,
-      `subscription($urn: String, $metric: String) {
+      `subscription($urn: URN, $metric: String) {
         progressChanged(urn: $urn, metric: $metric) {
           measurement { value }
           target { target measurements { value } }
@@ -189,9 +189,9 @@ describe("subscriptions on one server", () => {
       });
     // Overlapping recordings: the card may be read after some of them committed.
     await Promise.all([
-      recordHere(11.1, "autumn1"),
-      recordHere(11.2, "autumn2"),
-      recordHere(11.3, "spring1"),
+      recordHere(11.1, "AUTUMN1"),
+      recordHere(11.2, "AUTUMN2"),
+      recordHere(11.3, "SPRING1"),
     ]);
     const first = await watcher.waitFor(3);
     const shown = first[2]!.progressChanged.target!.measurements.map((m) => m.value);
@@ -213,7 +213,7 @@ describe("subscriptions on one server", () => {
         data: { year: "2025/26", metric },
       });
     });
-    await recordHere(11.4, "spring2");
+    await recordHere(11.4, "SPRING2");
     const all = await watcher.waitFor(4);
     const latest = all[3]!.progressChanged;
     expect(latest.measurement.value).toBe(11.4);

@@ -7,17 +7,24 @@ import { graphQLErrorOf, startTestServer, type TestServer } from "../support/tes
 import { issueToken } from "../../server/auth/tokens.js";
 
 const AUDIT = gql`
-  query ($entity: String) {
+  query ($entity: AuditEntity) {
     auditLog(first: 10, entity: $entity) {
       totalCount
       edges {
         node {
-          actor
+          actor {
+            name
+            role
+          }
+          actorName
           action
           entity
           entityId
-          before
-          after
+          changes {
+            field
+            before
+            after
+          }
           at
         }
       }
@@ -28,12 +35,12 @@ const AUDIT = gql`
 type Log = { totalCount: number; edges: { node: Entry }[] };
 
 type Entry = {
-  actor: string;
+  actor: { name: string; role: string } | null;
+  actorName: string;
   action: string;
   entity: string;
   entityId: string;
-  before: string | null;
-  after: string | null;
+  changes: { field: string; before: unknown; after: unknown }[];
   at: string;
 };
 
@@ -56,12 +63,16 @@ describe("audit log", () => {
     `);
     const { auditLog } = await server
       .client(server.tokens.leader)
-      .request<{ auditLog: Log }>(AUDIT, { entity: "Academy" });
+      .request<{ auditLog: Log }>(AUDIT, { entity: "ACADEMY" });
     const entry = auditLog.edges[0]!.node;
-    expect(entry.action).toBe("academy.update");
-    expect(entry.actor).toContain("data-manager");
-    expect(JSON.parse(entry.before!).name).toBe("Riverside Academy");
-    expect(JSON.parse(entry.after!).name).toBe("Riverside Academy (renamed)");
+    expect(entry.action).toBe("ACADEMY_UPDATE");
+    expect(entry.entity).toBe("ACADEMY");
+    expect(entry.actor).toEqual({ name: "Demo data-manager", role: "DATA_MANAGER" });
+    expect(entry.actorName).toBe("Demo data-manager");
+    // Only the field that changed, before and after; no internal ids.
+    expect(entry.changes).toEqual([
+      { field: "name", before: "Riverside Academy", after: "Riverside Academy (renamed)" },
+    ]);
     expect(Date.now() - Date.parse(entry.at)).toBeLessThan(60_000);
   });
 

@@ -47,6 +47,7 @@ const YEAR = "2025/26";
 /** The rules, written from the roles table in the README (not from the code). */
 const RULES: Record<string, Rule> = {
   frameworks: { allowed: EVERYONE, document: "{ frameworks { key } }" },
+  indicators: { allowed: EVERYONE, document: "{ indicators { key frameworks } }" },
   designate: {
     allowed: EVERYONE,
     document:
@@ -119,13 +120,13 @@ const RULES: Record<string, Rule> = {
   },
   saveFramework: {
     allowed: ["trust-admin"],
-    document: "mutation($d: String!) { saveFramework(definition: $d) { key } }",
-    variables: { d: "{}" },
+    document: "mutation($d: JSONObject!) { saveFramework(definition: $d) { key } }",
+    variables: { d: {} },
   },
   createAcademy: {
     allowed: ["trust-admin", "data-manager"],
     document:
-      'mutation { createAcademy(input: { urn: "150001", name: "Matrix Academy", phase: "primary" }) { urn } }',
+      'mutation { createAcademy(input: { urn: "150001", name: "Matrix Academy", phase: PRIMARY }) { urn } }',
   },
   updateAcademy: {
     allowed: ["trust-admin", "data-manager"],
@@ -135,15 +136,15 @@ const RULES: Record<string, Rule> = {
   importAcademies: {
     allowed: ["trust-admin", "data-manager"],
     document:
-      'mutation { importAcademies(rows: [{ urn: "150002", name: "Imported", phase: "secondary" }]) { created updated } }',
+      'mutation { importAcademies(rows: [{ urn: "150002", name: "Imported", phase: SECONDARY }]) { created updated } }',
   },
   recordEvidence: {
     allowed: ["trust-admin", "data-manager"],
-    document: `mutation { recordEvidence(urn: "140001", year: "${YEAR}", term: "autumn", evidence: [{ indicator: "P8", value: "0.1" }]) { urn } }`,
+    document: `mutation { recordEvidence(urn: "140001", year: "${YEAR}", term: AUTUMN, evidence: [{ indicator: "P8", value: "0.1" }]) { urn } }`,
   },
   recordEvidenceBatch: {
     allowed: ["trust-admin", "data-manager"],
-    document: `mutation { recordEvidenceBatch(year: "${YEAR}", term: "spring", rows: [{ urn: "140001", evidence: [] }]) { urn } }`,
+    document: `mutation { recordEvidenceBatch(year: "${YEAR}", term: SPRING, rows: [{ urn: "140001", evidence: [] }]) { urn } }`,
   },
   confirmDesignation: {
     allowed: ["trust-admin", "leader"],
@@ -201,7 +202,7 @@ const RULES: Record<string, Rule> = {
     allowed: EVERYONE,
     subscription: {
       trigger: (year) =>
-        `mutation { recordMeasurement(input: { urn: "140001", year: "${year}", metric: "attendance.absence", period: summer2, value: 4 }) { id } }`,
+        `mutation { recordMeasurement(input: { urn: "140001", year: "${year}", metric: "attendance.absence", period: SUMMER2, value: 4 }) { id } }`,
     },
     document: 'subscription { progressChanged(urn: "140001") { urn } }',
   },
@@ -209,7 +210,7 @@ const RULES: Record<string, Rule> = {
     allowed: EVERYONE,
     subscription: {
       trigger: (year) =>
-        `mutation { recordEvidence(urn: "140001", year: "${year}", term: "summer", evidence: [{ indicator: "P8", value: "0.2" }]) { urn } }`,
+        `mutation { recordEvidence(urn: "140001", year: "${year}", term: SUMMER, evidence: [{ indicator: "P8", value: "0.2" }]) { urn } }`,
     },
     document: "subscription { designationChanged { urn } }",
   },
@@ -262,7 +263,7 @@ const RULES: Record<string, Rule> = {
   },
   recordMeasurement: {
     allowed: ["trust-admin", "data-manager", "academy"],
-    document: `mutation { recordMeasurement(input: { urn: "140001", year: "${YEAR}", metric: "attendance.absence", period: autumn1, value: 5 }) { id } }`,
+    document: `mutation { recordMeasurement(input: { urn: "140001", year: "${YEAR}", metric: "attendance.absence", period: AUTUMN1, value: 5 }) { id } }`,
   },
 };
 

@@ -43,7 +43,7 @@ describe("crash safety", () => {
         const rows = Array.from({ length: 40_000 }, (_, index) => ({
           urn: String(200_000 + index),
           name: `Import ${index}`,
-          phase: "primary",
+          phase: "PRIMARY",
         }));
         const walBefore = (await stat(`${file}-wal`)).size;
         const request = fetch(`${first.url}/graphql`, {

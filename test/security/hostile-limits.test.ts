@@ -66,7 +66,7 @@ const aliased = (count: number, field: string) =>
 const BATCH_ALIASES = (count: number) =>
   `query($rows: [[EvidenceInput!]!]!) {\n${aliased(count, 'designateBatch(framework: "phase-model", rows: $rows) { level { key } }')}\n}`;
 const CARD_ALIASES = (count: number) =>
-  `query($urns: [String!]!) {\n${aliased(count, 'academyCards(urns: $urns, year: "2025/26") { academy { urn } }')}\n}`;
+  `query($urns: [URN!]!) {\n${aliased(count, 'academyCards(urns: $urns, year: "2025/26") { academy { urn } }')}\n}`;
 
 afterAll(() => {
   console.log(
@@ -368,7 +368,7 @@ describe("graphql-ws on the same footing as HTTP", () => {
       const live = session.subscribe('subscription { progressChanged(urn: "140001") { urn } }');
       for (const query of [
         "{ academies(first: 1) { totalCount } }",
-        'mutation { createAcademy(input: { urn: "190001", name: "Via WS", phase: "primary" }) { urn } }',
+        'mutation { createAcademy(input: { urn: "190001", name: "Via WS", phase: PRIMARY }) { urn } }',
       ]) {
         figures.tried++;
         const refused = await session.subscribe(query).firstMessage;
@@ -391,7 +391,7 @@ describe("graphql-ws on the same footing as HTTP", () => {
         },
         body: JSON.stringify({
           query:
-            'mutation { recordMeasurement(input: { urn: "140001", year: "2025/26", metric: "attendance.absence", period: summer2, value: 4.2 }) { id } }',
+            'mutation { recordMeasurement(input: { urn: "140001", year: "2025/26", metric: "attendance.absence", period: SUMMER2, value: 4.2 }) { id } }',
         }),
       });
       expect((await live.firstMessage).type).toBe("next");
@@ -409,7 +409,7 @@ describe("graphql-ws on the same footing as HTTP", () => {
         figures.tried++;
         const query =
           "urn" in variables
-            ? "subscription($urn: String) { progressChanged(urn: $urn) { urn } }"
+            ? "subscription($urn: URN) { progressChanged(urn: $urn) { urn } }"
             : "subscription($since: DateTimeISO!) { progressChanged(since: $since) { urn } }";
         const answer = await session.subscribe(query, variables).firstMessage;
         figures.refused++;

@@ -104,14 +104,14 @@ describe("OIDC sign-in", () => {
     const answer = await me(await sign({ ...ADA, email: "someone-else@example.com" }));
     expect(answer.data?.me).toEqual({
       name: "Ada Leader",
-      role: "leader",
+      role: "LEADER",
       trustName: "Northern Lights Academy Trust",
     });
   });
 
   it("accepts another provider's token by issuer and subject", async () => {
     const answer = await me(await sign({ sub: "ben" }));
-    expect(answer.data?.me).toMatchObject({ name: "Ben Data", role: "data-manager" });
+    expect(answer.data?.me).toMatchObject({ name: "Ben Data", role: "DATA_MANAGER" });
   });
 
   interface BadCase {

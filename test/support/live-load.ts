@@ -217,7 +217,7 @@ export async function runLiveLoad(options: LoadOptions): Promise<LoadResult> {
             urn: URNS[index % URNS.length],
             year: "2025/26",
             metric: METRICS[Math.floor(index / URNS.length) % METRICS.length],
-            period: "summer2",
+            period: "SUMMER2",
             value: 4 + (index % 20) / 10,
             source,
           },

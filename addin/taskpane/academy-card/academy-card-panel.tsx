@@ -18,6 +18,7 @@ import {
   ACADEMY_CARD,
   ACADEMY_YEARS,
   type AcademyCard,
+  academyCardOf,
   type AcademyCardResult,
   type AcademySummary,
   type AcademyYearsResult,
@@ -50,7 +51,7 @@ export function AcademyCardPanel() {
       urn,
       year: forYear,
     });
-    setCard(data.academyCard);
+    setCard(academyCardOf(data.academyCard));
   });
 
   /** A new academy: offer the years it has evidence for, and open the latest. */

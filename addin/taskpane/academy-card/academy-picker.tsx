@@ -2,7 +2,12 @@
 // filtered as the user types a name or URN.
 import { useEffect, useMemo, useState } from "react";
 import { Combobox, Field, Option } from "@fluentui/react-components";
-import { ACADEMIES, type AcademiesResult, type AcademySummary } from "../api/index.js";
+import {
+  ACADEMIES,
+  academySummaryOf,
+  type AcademiesResult,
+  type AcademySummary,
+} from "../api/index.js";
 import { FailureMessage } from "../failure-message.js";
 import { useSession } from "../session/session-context.js";
 import { useAction } from "../use-action.js";
@@ -32,7 +37,7 @@ export function AcademyPicker({
         first: PAGE,
         after,
       });
-      all.push(...page.academies.edges.map((edge) => edge.node));
+      all.push(...page.academies.edges.map((edge) => academySummaryOf(edge.node)));
       if (!page.academies.pageInfo.hasNextPage) break;
       after = page.academies.pageInfo.endCursor;
     }

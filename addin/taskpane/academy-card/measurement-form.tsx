@@ -6,6 +6,7 @@ import { useState } from "react";
 import type { FormEvent } from "react";
 import { Button, Checkbox, Field, Input, Select } from "@fluentui/react-components";
 import { RECORD_MEASUREMENT, type CardTarget, type RecordMeasurementResult } from "../api/index.js";
+import { enumValueOf } from "../../shared/enum-words.js";
 import { FailureMessage } from "../failure-message.js";
 import { usePanelLayout } from "../panel-layout.js";
 import { PERIODS } from "../rules/calendar.js";
@@ -40,7 +41,7 @@ export function MeasurementForm({
         urn: target.urn,
         year: target.year,
         metric: target.metric,
-        period,
+        period: enumValueOf(period),
         value: readNumber("Value", value, true)!,
         provisional,
         source: source.trim() || null,

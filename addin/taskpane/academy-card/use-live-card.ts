@@ -11,6 +11,7 @@ import {
   CARD_PROGRESS_CHANGED,
   CARD_TARGET_CHANGED,
   type AcademyCard,
+  cardTargetOf,
   type CardProgressChangedResult,
   type CardTargetChangedResult,
 } from "../api/index.js";
@@ -78,8 +79,12 @@ export function useLiveCard(
         },
         listener(({ progressChanged }) => {
           // A measurement of a metric without a target changes nothing on the card.
-          if (progressChanged.target)
-            setCard((card) => card && cardWithTarget(card, progressChanged));
+          const { target } = progressChanged;
+          if (target)
+            setCard(
+              (card) =>
+                card && cardWithTarget(card, { ...progressChanged, target: cardTargetOf(target) }),
+            );
         }),
       ),
       held.client.listen<CardTargetChangedResult>(
@@ -89,7 +94,14 @@ export function useLiveCard(
           resumeFrom: (last) => ({ after: last.targetChanged.cursor }),
         },
         listener(({ targetChanged }) =>
-          setCard((card) => card && cardWithTarget(card, targetChanged)),
+          setCard(
+            (card) =>
+              card &&
+              cardWithTarget(card, {
+                ...targetChanged,
+                target: targetChanged.target && cardTargetOf(targetChanged.target),
+              }),
+          ),
         ),
       ),
     ];

@@ -1,6 +1,9 @@
 // Operations behind the academy-card panel: the academies to choose from, a
 // card with targets, measurements and progress, the changes a role may make,
-// and the subscriptions that keep an open card up to date.
+// and the subscriptions that keep an open card up to date. Answers come with
+// the server's enum values (AGREED, AUTUMN1, GREEN); the *Of functions turn
+// them into the words the pane shows (agreed, autumn1, green).
+import { phaseWords, wordOf, wordOrNull } from "../../shared/enum-words.js";
 
 export const ACADEMIES = /* GraphQL */ `
   query Academies($first: Int!, $after: String) {
@@ -31,8 +34,14 @@ export interface AcademiesResult {
   readonly academies: {
     readonly totalCount: number;
     readonly pageInfo: { readonly endCursor: string | null; readonly hasNextPage: boolean };
+    /** node.phase is the enum value (ALL_THROUGH): read it with academySummaryOf. */
     readonly edges: readonly { readonly node: AcademySummary }[];
   };
+}
+
+/** An academy as the pane shows it: the phase in words. */
+export function academySummaryOf(wire: AcademySummary): AcademySummary {
+  return { ...wire, phase: phaseWords(wire.phase) };
 }
 
 const TARGET_FIELDS = /* GraphQL */ `
@@ -54,7 +63,9 @@ const TARGET_FIELDS = /* GraphQL */ `
       body
       bodyName
       meetingOn
-      by
+      by {
+        name
+      }
       reason
     }
     pendingChange {
@@ -155,7 +166,7 @@ export interface CardTarget {
 }
 
 export const ACADEMY_CARD = /* GraphQL */ `
-  query AcademyCard($urn: String!, $year: String!) {
+  query AcademyCard($urn: URN!, $year: AcademicYear!) {
     academyCard(urn: $urn, year: $year) {
       year
       academy {
@@ -221,13 +232,66 @@ export interface AcademyCard {
   readonly targets: readonly CardTarget[];
 }
 
+/** A target as the server answers it: enum values, and who took each step as a User. */
+export interface WireCardTarget extends Omit<CardTarget, "nextStep" | "signOff"> {
+  readonly nextStep: string | null;
+  readonly signOff: readonly (Omit<SignOffEntry, "by"> & {
+    readonly by: { readonly name: string } | null;
+  })[];
+}
+
+/** A target in the pane's words (agreed, autumn1, green, localBoard, directChange). */
+export function cardTargetOf(wire: WireCardTarget): CardTarget {
+  return {
+    ...wire,
+    status: wordOf(wire.status),
+    nextStep: wordOrNull(wire.nextStep) as SignOffStep | null,
+    signOff: wire.signOff.map((entry) => ({
+      ...entry,
+      action: wordOf(entry.action),
+      body: wordOf(entry.body),
+      by: entry.by?.name ?? "someone no longer a user",
+    })),
+    pendingChange: wire.pendingChange && {
+      ...wire.pendingChange,
+      status: wordOf(wire.pendingChange.status),
+    },
+    milestones: wire.milestones.map((milestone) => ({
+      ...milestone,
+      period: wordOf(milestone.period),
+    })),
+    measurements: wire.measurements.map((measurement) => ({
+      ...measurement,
+      period: wordOf(measurement.period),
+    })),
+    progress: {
+      ...wire.progress,
+      latestPeriod: wordOrNull(wire.progress.latestPeriod),
+      rag: wordOrNull(wire.progress.rag),
+    },
+  };
+}
+
+export interface WireAcademyCard extends Omit<AcademyCard, "targets"> {
+  readonly targets: readonly WireCardTarget[];
+}
+
 export interface AcademyCardResult {
-  readonly academyCard: AcademyCard;
+  readonly academyCard: WireAcademyCard;
+}
+
+/** A card in the pane's words. */
+export function academyCardOf(wire: WireAcademyCard): AcademyCard {
+  return {
+    ...wire,
+    academy: academySummaryOf(wire.academy),
+    targets: wire.targets.map(cardTargetOf),
+  };
 }
 
 /** Years the academy has evidence for, to offer on the card's year picker. */
 export const ACADEMY_YEARS = /* GraphQL */ `
-  query AcademyYears($urn: String!) {
+  query AcademyYears($urn: URN!) {
     academy(urn: $urn) {
       evidence {
         year
@@ -261,7 +325,7 @@ export const SET_TARGET = /* GraphQL */ `
 `;
 
 export interface SetTargetResult {
-  readonly setTarget: CardTarget;
+  readonly setTarget: WireCardTarget;
 }
 
 export const PROPOSE_TARGET = /* GraphQL */ `
@@ -274,7 +338,7 @@ export const PROPOSE_TARGET = /* GraphQL */ `
 `;
 
 export const REVIEW_TARGET = /* GraphQL */ `
-  mutation ReviewTarget($id: ID!, $expectedVersion: Int!, $meetingOn: String!, $body: String) {
+  mutation ReviewTarget($id: ID!, $expectedVersion: Int!, $meetingOn: Date!, $body: String) {
     reviewTarget(id: $id, expectedVersion: $expectedVersion, meetingOn: $meetingOn, body: $body) {
       ...CardTarget
     }
@@ -283,7 +347,7 @@ export const REVIEW_TARGET = /* GraphQL */ `
 `;
 
 export const AGREE_TARGET = /* GraphQL */ `
-  mutation AgreeTarget($id: ID!, $expectedVersion: Int!, $meetingOn: String!, $body: String) {
+  mutation AgreeTarget($id: ID!, $expectedVersion: Int!, $meetingOn: Date!, $body: String) {
     agreeTarget(id: $id, expectedVersion: $expectedVersion, meetingOn: $meetingOn, body: $body) {
       ...CardTarget
     }
@@ -295,6 +359,7 @@ export interface MeasurementInput {
   readonly urn: string;
   readonly year: string;
   readonly metric: string;
+  /** The enum value: enumValueOf("autumn1") is AUTUMN1. */
   readonly period: string;
   readonly value: number;
   readonly provisional: boolean;
@@ -323,7 +388,7 @@ export interface RecordMeasurementResult {
 
 /** A measurement was recorded for the academy: its target with the new progress. */
 export const CARD_PROGRESS_CHANGED = /* GraphQL */ `
-  subscription CardProgressChanged($urn: String!, $after: String) {
+  subscription CardProgressChanged($urn: URN!, $after: String) {
     progressChanged(urn: $urn, after: $after) {
       cursor
       urn
@@ -347,13 +412,13 @@ export interface CardProgressChangedResult {
     readonly cursor: string;
     /** When it was recorded (server time). */
     readonly at: string;
-    readonly target: CardTarget | null;
+    readonly target: WireCardTarget | null;
   };
 }
 
 /** A target of the academy was created, changed or moved to another status. */
 export const CARD_TARGET_CHANGED = /* GraphQL */ `
-  subscription CardTargetChanged($urn: String!, $after: String) {
+  subscription CardTargetChanged($urn: URN!, $after: String) {
     targetChanged(urn: $urn, after: $after) {
       cursor
       urn
@@ -374,6 +439,6 @@ export interface CardTargetChangedResult {
     readonly urn: string;
     readonly year: string;
     readonly metric: string;
-    readonly target: CardTarget | null;
+    readonly target: WireCardTarget | null;
   };
 }

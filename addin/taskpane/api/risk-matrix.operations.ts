@@ -81,7 +81,7 @@ export interface EvidenceInput {
 }
 
 export const DESIGNATE_BATCH = /* GraphQL */ `
-  query DesignateBatch($framework: String!, $rows: [[EvidenceInput!]!]!, $year: String) {
+  query DesignateBatch($framework: String!, $rows: [[EvidenceInput!]!]!, $year: AcademicYear) {
     designateBatch(framework: $framework, rows: $rows, year: $year, reportBadRows: true) {
       level {
         key
@@ -125,7 +125,7 @@ export interface DesignateBatchResult {
 
 /** Versions of the evidence already stored for a year, so changes can pass expectedVersion. */
 export const EVIDENCE_VERSIONS = /* GraphQL */ `
-  query EvidenceVersions($first: Int!, $after: String, $year: String!) {
+  query EvidenceVersions($first: Int!, $after: String, $year: AcademicYear!) {
     academies(first: $first, after: $after) {
       pageInfo {
         endCursor
@@ -150,6 +150,7 @@ export interface EvidenceVersionsResult {
     readonly edges: readonly {
       readonly node: {
         readonly urn: string;
+        /** term is the enum value: AUTUMN, SPRING or SUMMER. */
         readonly evidence: readonly { readonly term: string; readonly version: number }[];
       };
     }[];
@@ -163,7 +164,11 @@ export interface EvidenceRowInput {
 }
 
 export const RECORD_EVIDENCE_BATCH = /* GraphQL */ `
-  mutation RecordEvidenceBatch($year: String!, $term: String!, $rows: [RecordEvidenceRowInput!]!) {
+  mutation RecordEvidenceBatch(
+    $year: AcademicYear!
+    $term: Term!
+    $rows: [RecordEvidenceRowInput!]!
+  ) {
     recordEvidenceBatch(year: $year, term: $term, rows: $rows) {
       urn
       evidence {

@@ -3,6 +3,7 @@
 // user sees every problem by row before anything is stored; the good rows
 // are then sent in chunks (recordEvidenceBatch is all or nothing per chunk),
 // each change carrying the version of the evidence it replaces.
+import { enumValueOf } from "../../shared/enum-words.js";
 import { AddinFailure, type GraphQLHttpClient } from "../../shared/graphql-client.js";
 import {
   EVIDENCE_VERSIONS,
@@ -60,7 +61,7 @@ async function evidenceVersions(
     );
     for (const { node } of page.academies.edges) {
       known.add(node.urn);
-      const stored = node.evidence.find((record) => record.term === term);
+      const stored = node.evidence.find((record) => record.term === enumValueOf(term));
       if (stored) versions.set(node.urn, stored.version);
     }
     if (!page.academies.pageInfo.hasNextPage) break;
@@ -157,7 +158,7 @@ export async function saveEvidenceRows(
     try {
       await client.request<RecordEvidenceBatchResult>(RECORD_EVIDENCE_BATCH, {
         year,
-        term,
+        term: enumValueOf(term),
         rows: chunk.map((row) => ({
           urn: row.urn,
           evidence: row.evidence,

@@ -15,6 +15,10 @@ export type SignOffStep = "propose" | "review" | "agree";
 /** Who a step is recorded for. */
 export type SignOffBody = "academy" | "trust" | "localBoard" | "trustBoard";
 
+/** What made a kept version of a target: setting it, editing it, a step, or an earlier release. */
+export type TargetAction =
+  "created" | "edited" | "proposed" | "reviewed" | "agreed" | "directChange" | "earlierRelease";
+
 /** The roles that take part in sign-off (the same words as the server's roles). */
 export type SignOffRole = "trust-admin" | "data-manager" | "leader" | "governor" | "academy";
 

@@ -8,6 +8,7 @@ import type { Viewer } from "../../auth/viewer.js";
 import type { Services } from "../../services/index.js";
 import type { AcademyRow } from "../../services/academy.service.js";
 import type { AuditRow } from "../../services/audit.service.js";
+import type { UserRow } from "../../services/administration.service.js";
 import type { MeasurementRow, TargetWithProgress } from "../../services/academy-card.service.js";
 import type {
   DecisionRow,
@@ -58,6 +59,8 @@ export interface Loaders {
   /** A page of decisions, newest first. */
   readonly designationDecisions: DataLoader<ParentKey<HistoryWindow>, Page<DecisionRow>, string>;
   readonly designationDecisionCount: DataLoader<ParentKey<null>, number, string>;
+  /** A user of the viewer's trust by id; null for an id that names none (a seed, the operator). */
+  readonly users: DataLoader<string, UserRow | null>;
   /** Objects by row id, for node(id): null when absent or not the viewer's to see. */
   readonly nodes: { readonly [T in NodeTypeName]: DataLoader<string, NodeRows[T] | null> };
 }
@@ -72,7 +75,7 @@ export function createLoaders(viewer: Viewer | null, services: Services): Loader
   const rows = <V extends { readonly id: string }>(
     load: (viewer: Viewer, ids: readonly string[]) => Promise<readonly V[]>,
   ) => byIdLoader<V>((ids) => (viewer ? load(viewer, ids) : Promise.resolve([])));
-  const { designations, academies, audit, cards } = services;
+  const { designations, academies, audit, cards, administration } = services;
   return {
     academyIdByUrn: new DataLoader<string, string | null>(async (urns) => {
       const found = viewer ? await academies.idsByUrn(viewer, urns) : new Map<string, string>();
@@ -102,6 +105,7 @@ export function createLoaders(viewer: Viewer | null, services: Services): Loader
       signedIn((who, _: null, ids) => designations.decisionCounts(who, ids)),
       () => 0,
     ),
+    users: rows((who, ids) => administration.usersByIds(who, ids)),
     nodes: {
       Academy: rows((who, ids) => academies.byIds(who, ids)),
       AuditEntry: rows((who, ids) => audit.byIds(who, ids)),

@@ -26,6 +26,7 @@ import { toMeasurement, toTarget, toTargetVersion } from "../mappers.js";
 import { STEP_RULES, type SignOffRole, type SignOffStep } from "../../domain/index.js";
 import type { TargetRow } from "../../services/academy-card.service.js";
 import { shownDesignation } from "./academy.resolver.js";
+import { AcademicYearScalar, CalendarDateScalar, URNScalar } from "../scalars.js";
 import { TargetVersionConnectionType, VERSION_PAGES } from "../types/connections.type.js";
 import {
   connectionOf,
@@ -73,8 +74,9 @@ export class AcademyCardResolver {
     description: "An academy's card for a year: targets, measurements and progress.",
   })
   async academyCard(
-    @Arg("urn", () => String, { description: "URN of the academy." }) urn: string,
-    @Arg("year", () => String, { description: "Academic year, e.g. 2025/26." }) year: string,
+    @Arg("urn", () => URNScalar, { description: "URN of the academy." }) urn: string,
+    @Arg("year", () => AcademicYearScalar, { description: "Academic year, e.g. 2025/26." })
+    year: string,
     @Ctx() context: Context,
   ): Promise<AcademyCardType> {
     const card = await context.services.cards.card(context.viewer!, urn, year);
@@ -89,8 +91,9 @@ export class AcademyCardResolver {
       "Many academies' cards for a year in one request (at most 500), in the order asked; null for a URN that is not one of your academies. What a workbook full of MAT.CARD cells asks for.",
   })
   async academyCards(
-    @Arg("urns", () => [String], { description: "URNs of the academies." }) urns: string[],
-    @Arg("year", () => String, { description: "Academic year, e.g. 2025/26." }) year: string,
+    @Arg("urns", () => [URNScalar], { description: "URNs of the academies." }) urns: string[],
+    @Arg("year", () => AcademicYearScalar, { description: "Academic year, e.g. 2025/26." })
+    year: string,
     @Ctx() context: Context,
   ): Promise<(AcademyCardType | null)[]> {
     return cardTypes(context, await context.services.cards.cards(context.viewer!, urns, year));
@@ -101,9 +104,9 @@ export class AcademyCardResolver {
     description: "One target and its progress; NOT_FOUND when the academy has no such target.",
   })
   async target(
-    @Arg("urn", () => String, { description: "URN of the academy." }) urn: string,
+    @Arg("urn", () => URNScalar, { description: "URN of the academy." }) urn: string,
     @Arg("metric", () => String, { description: "Indicator key." }) metric: string,
-    @Arg("year", () => String, { description: "Academic year." }) year: string,
+    @Arg("year", () => AcademicYearScalar, { description: "Academic year." }) year: string,
     @Ctx() { viewer, services }: Context,
   ): Promise<TargetType> {
     return toTarget(urn, await services.cards.target(viewer!, urn, metric, year));
@@ -172,7 +175,9 @@ export class AcademyCardResolver {
     @Arg("id", () => ID, { description: TARGET_ID }) id: string,
     @Arg("expectedVersion", () => Int, { description: "The version you last saw." })
     expectedVersion: number,
-    @Arg("meetingOn", () => String, { description: "The date the board met, e.g. 2026-10-01." })
+    @Arg("meetingOn", () => CalendarDateScalar, {
+      description: "The date the board met, e.g. 2026-10-01.",
+    })
     meetingOn: string,
     @Arg("body", () => String, {
       nullable: true,
@@ -193,7 +198,7 @@ export class AcademyCardResolver {
     @Arg("id", () => ID, { description: TARGET_ID }) id: string,
     @Arg("expectedVersion", () => Int, { description: "The version you last saw." })
     expectedVersion: number,
-    @Arg("meetingOn", () => String, {
+    @Arg("meetingOn", () => CalendarDateScalar, {
       description: "The date the trust board met, e.g. 2026-10-14.",
     })
     meetingOn: string,
@@ -217,7 +222,7 @@ export class AcademyCardResolver {
     values: TargetValuesInput,
     @Arg("reason", () => String, { description: "Why the trust board changed it." })
     reason: string,
-    @Arg("meetingOn", () => String, { description: "The date the trust board met." })
+    @Arg("meetingOn", () => CalendarDateScalar, { description: "The date the trust board met." })
     meetingOn: string,
     @Ctx() context: Context,
   ): Promise<TargetType> {

@@ -18,7 +18,8 @@ import {
   HISTORY_PAGES,
   StoredDesignationConnectionType,
 } from "../types/connections.type.js";
-import { toDecision, toStoredDesignation } from "../mappers.js";
+import { toDecision, toEvidenceRecord, toStoredDesignation } from "../mappers.js";
+import { AcademicYearScalar } from "../scalars.js";
 import { frameworkOf } from "../framework-of.js";
 import {
   connectionOf,
@@ -48,7 +49,7 @@ export class AcademyFieldsResolver {
   })
   async designation(
     @Root() academy: AcademyType,
-    @Arg("year", () => String, {
+    @Arg("year", () => AcademicYearScalar, {
       nullable: true,
       description: "Academic year, e.g. 2026/27; this academic year when left out.",
     })
@@ -71,7 +72,7 @@ export class AcademyFieldsResolver {
   })
   async currentDesignation(
     @Root() academy: AcademyType,
-    @Arg("year", () => String, {
+    @Arg("year", () => AcademicYearScalar, {
       nullable: true,
       description: "Academic year, e.g. 2026/27; this academic year when left out.",
     })
@@ -131,10 +132,15 @@ export class AcademyFieldsResolver {
   })
   async evidence(
     @Root() academy: AcademyType,
-    @Arg("year", () => String, { nullable: true, description: "Only this academic year." })
+    @Arg("year", () => AcademicYearScalar, {
+      nullable: true,
+      description: "Only this academic year.",
+    })
     year: string | null,
     @Ctx() context: Context,
   ): Promise<EvidenceRecordType[]> {
-    return context.loaders.evidence.load({ options: year, id: academy.id });
+    return (await context.loaders.evidence.load({ options: year, id: academy.id })).map(
+      toEvidenceRecord,
+    );
   }
 }

@@ -27,7 +27,10 @@ import {
 } from "../types/stored-designation.type.js";
 import { EvidenceInput } from "../types/evidence.input.js";
 import { RecordEvidenceRowInput } from "../types/record-evidence.input.js";
-import { toDesignationThatCounts, toStoredDesignation } from "../mappers.js";
+import { toDesignationThatCounts, toEvidenceRecord, toStoredDesignation } from "../mappers.js";
+import { AcademicYearScalar, CalendarDateScalar, URNScalar } from "../scalars.js";
+import { PhaseEnum, TermEnum } from "../types/school.enums.js";
+import type { Phase, Term } from "../../domain/index.js";
 import { frameworkOf } from "../framework-of.js";
 import type { StoredDesignationRow, YearDesignation } from "../../services/designation.service.js";
 import { DesignationThatCountsType } from "../types/designation-that-counts.type.js";
@@ -41,8 +44,8 @@ export function shownDesignation(view: YearDesignation | null): DesignationThatC
 /** The academies query's arguments: a page, and which academies. */
 @ArgsType()
 class AcademiesArgs extends PageArgs(ACADEMY_PAGES.max) {
-  @Field(() => String, { nullable: true, description: "Only this phase." })
-  phase?: string | null;
+  @Field(() => PhaseEnum, { nullable: true, description: "Only this phase." })
+  phase?: Phase | null;
 
   @Field(() => String, { nullable: true, description: "Name contains, or URN starts with." })
   search?: string | null;
@@ -59,7 +62,7 @@ export class AcademyResolver {
     description: "An academy of your trust by URN; NOT_FOUND when it is not yours to see.",
   })
   async academy(
-    @Arg("urn", () => String, { description: "Six digits." }) urn: string,
+    @Arg("urn", () => URNScalar, { description: "Six digits." }) urn: string,
     @Ctx() { viewer, services }: Context,
   ): Promise<AcademyType> {
     return services.academies.get(viewer!, urn);
@@ -95,7 +98,7 @@ export class AcademyResolver {
   @Authorized("manageAcademies")
   @Mutation(() => AcademyType, { description: "Changes an academy's name, phase or identifiers." })
   async updateAcademy(
-    @Arg("urn", () => String, { description: "URN of the academy." }) urn: string,
+    @Arg("urn", () => URNScalar, { description: "URN of the academy." }) urn: string,
     @Arg("input", () => AcademyUpdateInput, { description: "What changes." })
     input: AcademyUpdateInput,
     @Ctx() { viewer, services }: Context,
@@ -133,9 +136,10 @@ export class AcademyResolver {
       "Records an academy's evidence for a year and term and recomputes its designation under the trust's framework.",
   })
   async recordEvidence(
-    @Arg("urn", () => String, { description: "URN of the academy." }) urn: string,
-    @Arg("year", () => String, { description: "Academic year, e.g. 2025/26." }) year: string,
-    @Arg("term", () => String, { description: "autumn, spring or summer." }) term: string,
+    @Arg("urn", () => URNScalar, { description: "URN of the academy." }) urn: string,
+    @Arg("year", () => AcademicYearScalar, { description: "Academic year, e.g. 2025/26." })
+    year: string,
+    @Arg("term", () => TermEnum, { description: "The term of the evidence." }) term: Term,
     @Arg("evidence", () => [EvidenceInput], { description: "The academy's cells." })
     evidence: EvidenceInput[],
     @Arg("expectedVersion", () => Int, {
@@ -154,7 +158,7 @@ export class AcademyResolver {
     });
     return {
       urn,
-      evidence: result.evidence,
+      evidence: toEvidenceRecord(result.evidence),
       designation: await stored(context, result.designation),
     };
   }
@@ -165,8 +169,8 @@ export class AcademyResolver {
       "Records many rows of the risk matrix for a year and term in one transaction: a bad row rejects them all, with every problem listed by row.",
   })
   async recordEvidenceBatch(
-    @Arg("year", () => String, { description: "Academic year." }) year: string,
-    @Arg("term", () => String, { description: "autumn, spring or summer." }) term: string,
+    @Arg("year", () => AcademicYearScalar, { description: "Academic year." }) year: string,
+    @Arg("term", () => TermEnum, { description: "The term of the evidence." }) term: Term,
     @Arg("rows", () => [RecordEvidenceRowInput], { description: "One row per academy." })
     rows: RecordEvidenceRowInput[],
     @Ctx() context: Context,
@@ -187,7 +191,7 @@ export class AcademyResolver {
     return Promise.all(
       results.map(async (result, index) => ({
         urn: rows[index]!.urn,
-        evidence: result.evidence,
+        evidence: toEvidenceRecord(result.evidence),
         designation: await stored(context, result.designation),
       })),
     );
@@ -199,14 +203,16 @@ export class AcademyResolver {
       "Records the trust's decision on an academy's designation for a year (and term, for a termly framework): the computed level agreed, or another level with a reason. Decisions are never edited or erased: this one supersedes earlier ones, which stay in the history. Returns the designation that counts afterwards.",
   })
   async decideDesignation(
-    @Arg("urn", () => String, { description: "URN of the academy." }) urn: string,
-    @Arg("year", () => String, { description: "The designation year decided, e.g. 2026/27." })
-    year: string,
-    @Arg("term", () => String, {
-      nullable: true,
-      description: "Termly frameworks only: the term decided (autumn, spring or summer).",
+    @Arg("urn", () => URNScalar, { description: "URN of the academy." }) urn: string,
+    @Arg("year", () => AcademicYearScalar, {
+      description: "The designation year decided, e.g. 2026/27.",
     })
-    term: string | null,
+    year: string,
+    @Arg("term", () => TermEnum, {
+      nullable: true,
+      description: "Termly frameworks only: the term decided.",
+    })
+    term: Term | null,
     @Arg("level", () => String, {
       nullable: true,
       description: "The level agreed; the year's computed level when left out.",
@@ -214,7 +220,9 @@ export class AcademyResolver {
     level: string | null,
     @Arg("body", () => String, { description: 'The body that agreed it, e.g. "Trust Board".' })
     body: string,
-    @Arg("agreedOn", () => String, { description: "Date the body agreed it, e.g. 2026-10-14." })
+    @Arg("agreedOn", () => CalendarDateScalar, {
+      description: "Date the body agreed it, e.g. 2026-10-14.",
+    })
     agreedOn: string,
     @Arg("reason", () => String, {
       nullable: true,
@@ -243,8 +251,8 @@ export class AcademyResolver {
       "Records a Trust Board decision for the year (and term) of the academy's newest computed designation: the computed level, or another level with a reason. Returns the designation that counts afterwards.",
   })
   async confirmDesignation(
-    @Arg("urn", () => String, { description: "URN of the academy." }) urn: string,
-    @Arg("agreedOn", () => String, {
+    @Arg("urn", () => URNScalar, { description: "URN of the academy." }) urn: string,
+    @Arg("agreedOn", () => CalendarDateScalar, {
       description: "Date the trust board agreed it, e.g. 2025-10-14.",
     })
     agreedOn: string,

@@ -11,20 +11,8 @@ import {
   UserInput,
   UserType,
 } from "../types/administration.type.js";
-import type { UserRow } from "../../services/administration.service.js";
+import { toUser } from "../mappers.js";
 import type { UserInput as ServiceUserInput } from "../../services/administration.service.js";
-
-const toUser = (row: UserRow): UserType => ({
-  id: row.id,
-  name: row.name,
-  email: row.email,
-  role: row.role,
-  academyUrns: [...row.academyUrns],
-  signIn:
-    row.oidcIssuer && row.oidcSubject ? { issuer: row.oidcIssuer, subject: row.oidcSubject } : null,
-  tokens: [...row.tokens],
-  createdAt: row.createdAt,
-});
 
 const toServiceInput = (input: UserInput): ServiceUserInput => ({
   name: input.name,

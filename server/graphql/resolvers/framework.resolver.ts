@@ -1,11 +1,14 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
-import { badInput } from "../../domain/index.js";
+import { GraphQLJSONObject } from "graphql-scalars";
+import { acceptedWords, badInput, INDICATORS } from "../../domain/index.js";
+import { AcademicYearScalar } from "../scalars.js";
+import { IndicatorType } from "../types/indicator.type.js";
 import type { Context } from "../context.type.js";
 import { FrameworkType } from "../types/framework.type.js";
 import { DesignationType } from "../types/designation.type.js";
 import { EvidenceInput } from "../types/evidence.input.js";
 import { ColumnMapEntryInput, ColumnMapEntryType } from "../types/column-map.type.js";
-import { toBadRow, toDesignation, toFramework } from "../mappers.js";
+import { toBadRow, toColumnMapEntry, toDesignation, toFramework } from "../mappers.js";
 
 @Resolver()
 export class FrameworkResolver {
@@ -28,7 +31,7 @@ export class FrameworkResolver {
     framework: string,
     @Arg("evidence", () => [EvidenceInput], { description: "The academy's cells." })
     evidence: EvidenceInput[],
-    @Arg("year", () => String, {
+    @Arg("year", () => AcademicYearScalar, {
       nullable: true,
       description:
         "Academic year of the evidence (picks national benchmarks); latest when left out.",
@@ -59,7 +62,10 @@ export class FrameworkResolver {
     @Arg("framework", () => String, { description: "Framework key." }) framework: string,
     @Arg("rows", () => [[EvidenceInput]], { description: "One list of cells per academy." })
     rows: EvidenceInput[][],
-    @Arg("year", () => String, { nullable: true, description: "Academic year of the evidence." })
+    @Arg("year", () => AcademicYearScalar, {
+      nullable: true,
+      description: "Academic year of the evidence.",
+    })
     year: string | null,
     @Arg("reportBadRows", () => Boolean, {
       defaultValue: false,
@@ -95,7 +101,7 @@ export class FrameworkResolver {
       "The trust's saved column map: which indicator each of its workbook headers means. designate, designateBatch, recordEvidence, the task pane and the custom functions resolve headers by it first, then by the framework's own aliases, then by the catalogue.",
   })
   async columnMap(@Ctx() { viewer, services }: Context): Promise<ColumnMapEntryType[]> {
-    return services.frameworks.columnMaps.list(viewer!);
+    return (await services.frameworks.columnMaps.list(viewer!)).map(toColumnMapEntry);
   }
 
   @Authorized("recordEvidence")
@@ -110,22 +116,47 @@ export class FrameworkResolver {
     entries: ColumnMapEntryInput[],
     @Ctx() { viewer, services }: Context,
   ): Promise<ColumnMapEntryType[]> {
-    return services.frameworks.columnMaps.save(
+    const saved = await services.frameworks.columnMaps.save(
       viewer!,
       entries.map((entry) => ({ header: entry.header, indicator: entry.indicator ?? null })),
     );
+    return saved.map(toColumnMapEntry);
   }
 
   @Authorized("manageFrameworks")
   @Mutation(() => FrameworkType, {
     description:
-      "Creates or replaces one of the trust's own frameworks from a JSON document (the shape of a preset's definition). Errors point into the document.",
+      "Creates or replaces one of the trust's own frameworks from a JSON object (the shape of a preset's definition). Errors point into the document.",
   })
   async saveFramework(
-    @Arg("definition", () => String, { description: "The framework as a JSON document." })
-    definition: string,
+    @Arg("definition", () => GraphQLJSONObject, {
+      description: "The framework as a JSON object: a preset's definition, copied and edited.",
+    })
+    definition: Record<string, unknown>,
     @Ctx() { viewer, services }: Context,
   ): Promise<FrameworkType> {
     return toFramework(await services.frameworks.save(viewer!, definition), false);
+  }
+
+  @Authorized("evaluate")
+  @Query(() => [IndicatorType], {
+    description:
+      "The indicator catalogue: every key a cell of evidence or a target's metric may name, with its label, unit, direction, what it accepts, the headers that mean it and the frameworks that read it.",
+  })
+  async indicators(@Ctx() { viewer, services }: Context): Promise<IndicatorType[]> {
+    const frameworks = await services.frameworks.list(viewer);
+    return INDICATORS.map((indicator) => ({
+      key: indicator.key,
+      label: indicator.label,
+      kind: indicator.kind,
+      unit: indicator.unit,
+      direction: indicator.direction === "none" ? null : indicator.direction,
+      accepts: indicator.accepts,
+      values: acceptedWords(indicator.kind) as string[] | null,
+      aliases: [...indicator.aliases],
+      frameworks: frameworks
+        .filter(({ framework }) => framework.reads.has(indicator.key))
+        .map(({ framework }) => framework.key),
+    }));
   }
 }

@@ -16,6 +16,7 @@ import {
   type SubscribeResolverData,
 } from "type-graphql";
 import type { Context } from "../context.type.js";
+import { URNScalar } from "../scalars.js";
 import {
   DesignationChangePageType,
   DesignationChangeType,
@@ -251,7 +252,7 @@ class ChangesArgs {
   })
   first!: number | null;
 
-  @Field(() => String, { nullable: true, description: "Only this academy." })
+  @Field(() => URNScalar, { nullable: true, description: "Only this academy." })
   urn!: string | null;
 }
 
@@ -278,7 +279,7 @@ export class LiveResolver {
   })
   progressChanged(
     @Root() event: LiveEvent,
-    @Arg("urn", () => String, { nullable: true, description: "Only this academy." })
+    @Arg("urn", () => URNScalar, { nullable: true, description: "Only this academy." })
     _urn: string | null,
     @Arg("metric", () => String, { nullable: true, description: "Only this metric." })
     _metric: string | null,
@@ -309,7 +310,7 @@ export class LiveResolver {
   })
   designationChanged(
     @Root() event: LiveEvent,
-    @Arg("urn", () => String, { nullable: true, description: "Only this academy." })
+    @Arg("urn", () => URNScalar, { nullable: true, description: "Only this academy." })
     _urn: string | null,
     @Arg("after", () => String, AFTER)
     _after: string | null,
@@ -330,7 +331,7 @@ export class LiveResolver {
   })
   targetChanged(
     @Root() event: LiveEvent,
-    @Arg("urn", () => String, { nullable: true, description: "Only this academy." })
+    @Arg("urn", () => URNScalar, { nullable: true, description: "Only this academy." })
     _urn: string | null,
     @Arg("after", () => String, AFTER)
     _after: string | null,
@@ -401,7 +402,7 @@ export class LiveResolver {
   async progressChangesSince(
     @Arg("since", () => Date, { description: "Only changes committed after this time." })
     since: Date,
-    @Arg("urn", () => String, { nullable: true, description: "Only this academy." })
+    @Arg("urn", () => URNScalar, { nullable: true, description: "Only this academy." })
     urn: string | null,
     @Arg("metric", () => String, { nullable: true, description: "Only this metric." })
     metric: string | null,

@@ -9,8 +9,15 @@ import { badInput, forbidden, notFound } from "../../domain/index.js";
 import { roleHas, type Permission } from "../../auth/roles.js";
 import type { Context } from "../context.type.js";
 import type { NodeRows } from "../loaders/index.js";
-import { toDecision, toMeasurement, toStoredDesignation, toTarget } from "../mappers.js";
+import {
+  toDecision,
+  toEvidenceRecord,
+  toMeasurement,
+  toStoredDesignation,
+  toTarget,
+} from "../mappers.js";
 import { frameworkOf } from "../framework-of.js";
+import { toAuditEntry } from "../audit-entries.js";
 import {
   asNode,
   NODE_TYPES,
@@ -35,10 +42,10 @@ const SHOWN: {
   readonly [T in NodeTypeName]: (context: Context, row: NodeRows[T]) => object | Promise<object>;
 } = {
   Academy: (_, row) => row,
-  AuditEntry: (_, row) => row,
+  AuditEntry: (_, row) => toAuditEntry(row),
   DesignationDecision: async (context, row) =>
     toDecision(row, await frameworkOf(context, row.frameworkKey)),
-  EvidenceRecord: (_, row) => row,
+  EvidenceRecord: (_, row) => toEvidenceRecord(row),
   Measurement: (_, row) => toMeasurement(row),
   StoredDesignation: async (context, row) =>
     toStoredDesignation(row, await frameworkOf(context, row.frameworkKey)),

@@ -1,6 +1,9 @@
 import { Arg, Args, ArgsType, Authorized, Ctx, Field, Query, Resolver } from "type-graphql";
 import type { Context } from "../context.type.js";
-import { AuditEntryType, TrustOverviewType, ViewerType } from "../types/overview.type.js";
+import { TrustOverviewType, ViewerType } from "../types/overview.type.js";
+import { AuditEntityEnum, AuditEntryType, type AuditEntity } from "../types/audit.type.js";
+import { toAuditEntry } from "../audit-entries.js";
+import { AcademicYearScalar } from "../scalars.js";
 import { toDesignationThatCounts } from "../mappers.js";
 import { AUDIT_PAGES, AuditEntryConnectionType } from "../types/connections.type.js";
 import { connectionOf, encodeCursor, PageArgs, windowOf, type Connection } from "../relay/index.js";
@@ -12,11 +15,11 @@ class AuditLogArgs extends PageArgs(AUDIT_PAGES.max) {
   @Field(() => Date, { nullable: true, description: "Only changes since this time." })
   since?: Date | null;
 
-  @Field(() => String, {
+  @Field(() => AuditEntityEnum, {
     nullable: true,
-    description: "Only this kind of record, e.g. Target.",
+    description: "Only this kind of record, e.g. TARGET.",
   })
-  entity?: string | null;
+  entity?: AuditEntity | null;
 }
 
 @Resolver()
@@ -40,7 +43,8 @@ export class OverviewResolver {
       "Every academy with the designation that counts in the year (agreed, not yet agreed, review suggested, provisional; support; time in level), its RAG counts for the year and what changed since a date. Served in a fixed number of database queries.",
   })
   async trustOverview(
-    @Arg("year", () => String, { description: "Academic year, e.g. 2025/26." }) year: string,
+    @Arg("year", () => AcademicYearScalar, { description: "Academic year, e.g. 2025/26." })
+    year: string,
     @Arg("changedSince", () => Date, {
       nullable: true,
       description: "List changes since this time.",
@@ -85,7 +89,7 @@ export class OverviewResolver {
     return connectionOf(
       await services.audit.list(viewer!, filter, window),
       (row) => encodeCursor(AUDIT_PAGES.cursor, { at: row.at, id: row.id }),
-      (row) => row,
+      toAuditEntry,
       () => services.audit.count(viewer!, filter),
     );
   }

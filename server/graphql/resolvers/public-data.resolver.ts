@@ -7,7 +7,7 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver, registerEnumType } from "type-graphql";
 import GraphQLUpload from "graphql-upload/GraphQLUpload.mjs";
 import type { FileUpload } from "graphql-upload/processRequest.mjs";
-import { badInput, benchmarkWords, indicatorForHeader, yearProblem } from "../../domain/index.js";
+import { badInput, benchmarkWords, indicatorForHeader } from "../../domain/index.js";
 import { bytesOf } from "../../config.js";
 import { FileTooLarge, withinLimit } from "../../public-data/byte-limit.js";
 import { preferenceOf, type PublicImportReport } from "../../services/public-data.service.js";
@@ -63,6 +63,7 @@ function reportType(report: PublicImportReport): PublicImportReportType {
     notes: [...report.notes],
   };
 }
+import { AcademicYearScalar, URNScalar } from "../scalars.js";
 
 @Resolver()
 export class PublicDataResolver {
@@ -73,12 +74,15 @@ export class PublicDataResolver {
       "The stored public value of an indicator for one of your academies (MAT.EVIDENCE): for a year, the latest describing that year or earlier; without one, the latest. Null when none is held or the academy is not yours to see.",
   })
   async publicEvidence(
-    @Arg("urn", () => String, { description: "Six digits." }) urn: string,
+    @Arg("urn", () => URNScalar, { description: "Six digits." }) urn: string,
     @Arg("indicator", () => String, {
       description: "An indicator key (ks2.rwmExpected, ofsted.inclusion) or a header naming one.",
     })
     indicator: string,
-    @Arg("year", () => String, { nullable: true, description: "Academic year such as 2025/26." })
+    @Arg("year", () => AcademicYearScalar, {
+      nullable: true,
+      description: "Academic year such as 2025/26.",
+    })
     year: string | null,
     @Ctx() { viewer, services }: Context,
   ): Promise<PublicEvidenceType | null> {
@@ -93,14 +97,6 @@ export class PublicDataResolver {
       ]);
     // An argument left out arrives undefined, not null.
     year ??= null;
-    if (year !== null && !/^\d{4}\/\d{2}$/.test(year))
-      throw badInput([
-        {
-          field: "year",
-          value: year.slice(0, 20),
-          message: `year: "${year.slice(0, 20)}" is not an academic year; use 2025/26`,
-        },
-      ]);
     const row = await services.publicData.evidence(viewer!, urn, key, year);
     if (!row) return null;
     return {
@@ -126,7 +122,7 @@ export class PublicDataResolver {
       "The national (England) figures comparisons use for a year, by indicator and phase: those the trust loaded from DfE files' England rows over the built-in ones, each with its source. For each indicator and phase, the figure of the latest year up to the year given (the latest of all without one).",
   })
   async nationalBenchmarks(
-    @Arg("year", () => String, {
+    @Arg("year", () => AcademicYearScalar, {
       nullable: true,
       description: "Academic year such as 2025/26; the latest figures when left out.",
     })
@@ -134,8 +130,6 @@ export class PublicDataResolver {
     @Ctx() { viewer, services }: Context,
   ): Promise<NationalBenchmarkType[]> {
     year ??= null;
-    const problem = year === null ? null : yearProblem("year", year);
-    if (problem) throw badInput([problem]);
     const figures = await services.nationalBenchmarks.inForce(viewer!, year);
     return figures.map((figure) => ({
       indicator: figure.indicator,
@@ -159,12 +153,12 @@ export class PublicDataResolver {
   async importPublicData(
     @Arg("file", () => GraphQLUpload, { description: "The file, as downloaded (CSV)." })
     file: Promise<FileUpload>,
-    @Arg("year", () => String, {
+    @Arg("year", () => AcademicYearScalar, {
       nullable: true,
       description: "The academic year of an older wide DfE file that does not state it (2023/24).",
     })
     year: string | null,
-    @Arg("designationYear", () => String, {
+    @Arg("designationYear", () => AcademicYearScalar, {
       nullable: true,
       description: "The year to designate after the load; today's academic year when left out.",
     })
@@ -180,11 +174,6 @@ export class PublicDataResolver {
     year ??= null;
     designationYear ??= null;
     prefer ??= null;
-    const problems = [
-      year === null ? null : yearProblem("year", year),
-      designationYear === null ? null : yearProblem("designationYear", designationYear),
-    ].filter((problem) => problem !== null);
-    if (problems.length > 0) throw badInput(problems);
     const upload = await file;
     const limit = publicDataLimit
       ? { bytes: bytesOf(publicDataLimit), text: publicDataLimit }

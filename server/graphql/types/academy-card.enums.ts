@@ -1,126 +1,102 @@
-// The academy card's fixed sets as GraphQL enums. Their values are the
-// domain's own words (DOMAIN.md: draft, autumn1, green), which is also what a
-// MAT.CARD cell shows, so COUNTIF("green") keeps working.
-import { registerEnumType } from "type-graphql";
+// The academy card's fixed sets as GraphQL enums: UPPER_CASE for a client
+// (AGREED, AUTUMN1, GREEN), the domain's own words inside (DOMAIN.md: agreed,
+// autumn1, green), which is also what a MAT.CARD cell shows, so
+// COUNTIF("green") keeps working.
+import type {
+  HalfTerm,
+  Period,
+  Rag,
+  SignOffBody,
+  SignOffStep,
+  TargetAction,
+  TargetStatus,
+} from "../../domain/index.js";
+import { domainEnum } from "./domain-enum.js";
 
-export const TargetStatusEnum = {
-  draft: "draft",
-  proposed: "proposed",
-  reviewed: "reviewed",
-  agreed: "agreed",
-} as const;
-registerEnumType(TargetStatusEnum, {
+export const TargetStatusEnum = domainEnum<TargetStatus>({
   name: "TargetStatus",
   description:
-    "Where a target stands in sign-off: draft, proposed, reviewed, agreed, in that order.",
-  valuesConfig: {
-    draft: { description: "Being written; not yet put forward." },
-    proposed: { description: "Put forward by the academy or the trust." },
-    reviewed: { description: "Reviewed by the academy's local governing board." },
-    agreed: { description: "Agreed by the trust board: the value in force." },
+    "Where a target stands in sign-off: DRAFT, PROPOSED, REVIEWED, AGREED, in that order.",
+  values: {
+    draft: "Being written; not yet put forward.",
+    proposed: "Put forward by the academy or the trust.",
+    reviewed: "Reviewed by the academy's local governing board.",
+    agreed: "Agreed by the trust board: the value in force.",
   },
 });
 
-export const SignOffStepEnum = { propose: "propose", review: "review", agree: "agree" } as const;
-registerEnumType(SignOffStepEnum, {
+export const SignOffStepEnum = domainEnum<SignOffStep>({
   name: "SignOffStep",
   description: "A step of target sign-off.",
-  valuesConfig: {
-    propose: { description: "Put the target forward (the academy or the trust)." },
-    review: { description: "Record the local governing board's review." },
-    agree: { description: "Record the trust board's agreement." },
+  values: {
+    propose: "Put the target forward (the academy or the trust).",
+    review: "Record the local governing board's review.",
+    agree: "Record the trust board's agreement.",
   },
 });
 
-export const SignOffBodyEnum = {
-  academy: "academy",
-  trust: "trust",
-  localBoard: "localBoard",
-  trustBoard: "trustBoard",
-} as const;
-registerEnumType(SignOffBodyEnum, {
+export const SignOffBodyEnum = domainEnum<SignOffBody>({
   name: "SignOffBody",
   description: "Who a sign-off step was taken for.",
-  valuesConfig: {
-    academy: { description: "The academy (proposing)." },
-    trust: { description: "The trust (proposing)." },
-    localBoard: {
-      description: 'The academy\'s local governing board ("LGB", "Academy Advisory Board").',
-    },
-    trustBoard: { description: "The trust board." },
+  values: {
+    academy: "The academy (proposing).",
+    trust: "The trust (proposing).",
+    localBoard: 'The academy\'s local governing board ("LGB", "Academy Advisory Board").',
+    trustBoard: "The trust board.",
   },
 });
 
-export const TargetActionEnum = {
-  created: "created",
-  edited: "edited",
-  proposed: "proposed",
-  reviewed: "reviewed",
-  agreed: "agreed",
-  directChange: "directChange",
-  earlierRelease: "earlierRelease",
-} as const;
-registerEnumType(TargetActionEnum, {
+export const TargetActionEnum = domainEnum<TargetAction>({
   name: "TargetAction",
   description: "What made a version of a target.",
-  valuesConfig: {
-    created: { description: "The target was set, as a draft." },
-    edited: {
-      description:
-        "Its values were edited (a proposed or reviewed target goes back to draft; for an agreed one this starts a pending change).",
-    },
-    proposed: { description: "Put forward by the academy or the trust." },
-    reviewed: { description: "Reviewed by the local governing board." },
-    agreed: { description: "Agreed by the trust board." },
-    directChange: {
-      description:
-        "An exceptional change recorded directly for the trust board, with its reason and meeting date.",
-    },
-    earlierRelease: {
-      description:
-        "A version kept by an earlier release, before sign-off steps were recorded: status and values only.",
-    },
+  values: {
+    created: "The target was set, as a draft.",
+    edited:
+      "Its values were edited (a proposed or reviewed target goes back to draft; for an agreed one this starts a pending change).",
+    proposed: "Put forward by the academy or the trust.",
+    reviewed: "Reviewed by the local governing board.",
+    agreed: "Agreed by the trust board.",
+    directChange:
+      "An exceptional change recorded directly for the trust board, with its reason and meeting date.",
+    earlierRelease:
+      "A version kept by an earlier release, before sign-off steps were recorded: status and values only.",
   },
 });
 
-export const PeriodEnum = {
-  autumn1: "autumn1",
-  autumn2: "autumn2",
-  spring1: "spring1",
-  spring2: "spring2",
-  summer1: "summer1",
-  summer2: "summer2",
-  autumn: "autumn",
-  spring: "spring",
-  summer: "summer",
-  year: "year",
-} as const;
-registerEnumType(PeriodEnum, {
+const HALF_TERM_WORDS: Readonly<Record<HalfTerm, string>> = {
+  autumn1: "First half of the autumn term (point 1 of the year).",
+  autumn2: "Second half of the autumn term (point 2).",
+  spring1: "First half of the spring term (point 3).",
+  spring2: "Second half of the spring term (point 4).",
+  summer1: "First half of the summer term (point 5).",
+  summer2: "Second half of the summer term (point 6).",
+};
+
+export const PeriodEnum = domainEnum<Period>({
   name: "Period",
   description:
     "A measurement's period: a half term (points 1-6 of the year), a term (points 2, 4, 6) or the whole year.",
+  values: {
+    ...HALF_TERM_WORDS,
+    autumn: "The autumn term as a whole (ends at point 2).",
+    spring: "The spring term as a whole (ends at point 4).",
+    summer: "The summer term as a whole (ends at point 6).",
+    year: "The whole year, such as a published result (ends at point 6).",
+  },
 });
 
-export const HalfTermEnum = {
-  autumn1: "autumn1",
-  autumn2: "autumn2",
-  spring1: "spring1",
-  spring2: "spring2",
-  summer1: "summer1",
-  summer2: "summer2",
-} as const;
-registerEnumType(HalfTermEnum, {
+export const HalfTermEnum = domainEnum<HalfTerm>({
   name: "HalfTerm",
-  description: "A half term, autumn1 ... summer2: where milestones are set.",
+  description: "A half term, AUTUMN1 ... SUMMER2: where milestones are set.",
+  values: HALF_TERM_WORDS,
 });
 
-export const RagEnum = { green: "green", amber: "amber", red: "red" } as const;
-registerEnumType(RagEnum, {
+export const RagEnum = domainEnum<Rag>({
   name: "Rag",
   description: "Progress rating against what is expected by the latest period.",
-  valuesConfig: {
-    green: { description: "On track: meets what is expected by its period." },
-    amber: { description: "Short of the expectation by no more than the tolerance." },
-    red: { description: "Short of the expectation by more than the tolerance." },
+  values: {
+    green: "On track: meets what is expected by its period.",
+    amber: "Short of the expectation by no more than the tolerance.",
+    red: "Short of the expectation by more than the tolerance.",
   },
 });

@@ -1,6 +1,15 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
 import { NODE_ID_DESCRIPTION, NodeInterface } from "../relay/index.js";
-import type { HalfTerm, Period, Rag, SignOffStep, TargetStatus } from "../../domain/index.js";
+import type {
+  HalfTerm,
+  Period,
+  Rag,
+  SignOffBody,
+  SignOffStep,
+  TargetAction,
+  TargetStatus,
+} from "../../domain/index.js";
+import { AcademicYearScalar, CalendarDateScalar, URNScalar } from "../scalars.js";
 import { AcademyType } from "./academy.type.js";
 import { DesignationThatCountsType } from "./designation-that-counts.type.js";
 import {
@@ -12,9 +21,6 @@ import {
   TargetActionEnum,
   TargetStatusEnum,
 } from "./academy-card.enums.js";
-
-type SignOffBody = keyof typeof SignOffBodyEnum;
-type TargetAction = keyof typeof TargetActionEnum;
 
 @ObjectType("Milestone", { description: "The value a target expects by a half term." })
 export class MilestoneType {
@@ -47,7 +53,7 @@ export class MeasurementType {
   @Field(() => String, { description: "Indicator key." })
   metric!: string;
 
-  @Field(() => String, { description: "Academic year." })
+  @Field(() => AcademicYearScalar, { description: "Academic year." })
   year!: string;
 
   @Field(() => PeriodEnum, { description: "Half term, term or year." })
@@ -68,8 +74,8 @@ export class MeasurementType {
   @Field(() => String, { description: "Where the figure came from." })
   source!: string;
 
-  @Field(() => String, { description: "Who entered it (user id)." })
-  enteredBy!: string;
+  /** The user id of who entered it (the `enteredBy` field resolves the user). */
+  enteredById!: string;
 
   @Field(() => Date, { description: "When it was entered." })
   createdAt!: Date;
@@ -116,7 +122,7 @@ export class ProgressType {
   @Field(() => RagEnum, {
     nullable: true,
     description:
-      "green (on track), amber (within tolerance) or red; null with no measurement (no data).",
+      "GREEN (on track), AMBER (within tolerance) or RED; null with no measurement (no data).",
   })
   rag!: Rag | null;
 
@@ -140,7 +146,7 @@ export class ProgressType {
   })
   nationalFigure!: string | null;
 
-  @Field(() => Float, { nullable: true, description: "latest - national." })
+  @Field(() => Float, { nullable: true, description: "The latest value minus national." })
   differenceFromNational!: number | null;
 
   @Field(() => Boolean, {
@@ -153,7 +159,7 @@ export class ProgressType {
 @ObjectType("TargetSignOff", { description: "One sign-off step taken on a target." })
 export class TargetSignOffType {
   @Field(() => TargetActionEnum, {
-    description: "The step: proposed, reviewed, agreed or directChange.",
+    description: "The step: PROPOSED, REVIEWED, AGREED or DIRECT_CHANGE.",
   })
   action!: TargetAction;
 
@@ -166,14 +172,14 @@ export class TargetSignOffType {
   })
   bodyName!: string;
 
-  @Field(() => String, {
+  @Field(() => CalendarDateScalar, {
     nullable: true,
-    description: "The date the board met (ISO date); null for a proposal.",
+    description: "The date the board met; null for a proposal.",
   })
   meetingOn!: string | null;
 
-  @Field(() => String, { description: "Who recorded it, by name." })
-  by!: string;
+  /** The user id of who recorded it (the `by` field resolves the user). */
+  byId!: string;
 
   @Field(() => Date, { description: "When it was recorded." })
   at!: Date;
@@ -186,7 +192,7 @@ export class TargetSignOffType {
   description: "New values for an agreed target, waiting for proposal, review and agreement.",
 })
 export class PendingTargetChangeType {
-  @Field(() => TargetStatusEnum, { description: "draft, proposed or reviewed." })
+  @Field(() => TargetStatusEnum, { description: "DRAFT, PROPOSED or REVIEWED." })
   status!: TargetStatus;
 
   @Field(() => Float, { description: "Baseline as the change has it." })
@@ -216,10 +222,10 @@ export class TargetType {
   @Field(() => ID, { description: NODE_ID_DESCRIPTION })
   id!: string;
 
-  @Field(() => String, { description: "URN of the academy." })
+  @Field(() => URNScalar, { description: "URN of the academy." })
   urn!: string;
 
-  @Field(() => String, { description: "Academic year." })
+  @Field(() => AcademicYearScalar, { description: "Academic year." })
   year!: string;
 
   @Field(() => String, { description: "Indicator key of the metric." })
@@ -241,7 +247,7 @@ export class TargetType {
   tolerance!: number | null;
 
   @Field(() => TargetStatusEnum, {
-    description: "Where the values in force stand: draft, proposed, reviewed or agreed.",
+    description: "Where the values in force stand: DRAFT, PROPOSED, REVIEWED or AGREED.",
   })
   status!: TargetStatus;
 
@@ -290,7 +296,7 @@ export class AcademyCardType {
   @Field(() => AcademyType, { description: "The academy." })
   academy!: AcademyType;
 
-  @Field(() => String, { description: "Academic year." })
+  @Field(() => AcademicYearScalar, { description: "Academic year." })
   year!: string;
 
   @Field(() => DesignationThatCountsType, {
@@ -306,10 +312,10 @@ export class AcademyCardType {
 
 @InputType({ description: "A target to create, or changes to one." })
 export class TargetInput {
-  @Field(() => String, { description: "URN of the academy." })
+  @Field(() => URNScalar, { description: "URN of the academy." })
   urn!: string;
 
-  @Field(() => String, { description: "Academic year, e.g. 2025/26." })
+  @Field(() => AcademicYearScalar, { description: "Academic year, e.g. 2025/26." })
   year!: string;
 
   @Field(() => String, { description: "Indicator key of the metric." })
@@ -346,16 +352,16 @@ export class TargetInput {
 
 @InputType({ description: "A measurement to record." })
 export class MeasurementInput {
-  @Field(() => String, { description: "URN of the academy." })
+  @Field(() => URNScalar, { description: "URN of the academy." })
   urn!: string;
 
-  @Field(() => String, { description: "Academic year." })
+  @Field(() => AcademicYearScalar, { description: "Academic year." })
   year!: string;
 
   @Field(() => String, { description: "Indicator key." })
   metric!: string;
 
-  @Field(() => PeriodEnum, { description: "autumn1 ... summer2, autumn, spring, summer or year." })
+  @Field(() => PeriodEnum, { description: "AUTUMN1 ... SUMMER2, AUTUMN, SPRING, SUMMER or YEAR." })
   period!: Period;
 
   @Field(() => Float, {
@@ -422,14 +428,14 @@ export class TargetVersionType {
   })
   bodyName!: string | null;
 
-  @Field(() => String, { nullable: true, description: "The date the board met (ISO date)." })
+  @Field(() => CalendarDateScalar, { nullable: true, description: "The date the board met." })
   meetingOn!: string | null;
 
   @Field(() => String, { nullable: true, description: "Why it changed." })
   reason!: string | null;
 
-  @Field(() => String, { description: "Who made this version, by name." })
-  changedBy!: string;
+  /** The user id of who made this version (the `changedBy` field resolves the user). */
+  changedById!: string;
 
   @Field(() => Date, { description: "When." })
   changedAt!: Date;

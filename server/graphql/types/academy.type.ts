@@ -1,5 +1,8 @@
 import { Field, ID, InputType, Int, ObjectType } from "type-graphql";
 import { NODE_ID_DESCRIPTION, NodeInterface } from "../relay/index.js";
+import type { Phase } from "../../domain/index.js";
+import { URNScalar } from "../scalars.js";
+import { PhaseEnum } from "./school.enums.js";
 
 @ObjectType("Academy", {
   implements: NodeInterface,
@@ -9,16 +12,15 @@ export class AcademyType {
   @Field(() => ID, { description: NODE_ID_DESCRIPTION })
   id!: string;
 
-  @Field(() => String, { description: "Unique reference number: six digits." })
+  @Field(() => URNScalar, { description: "Unique reference number: six digits." })
   urn!: string;
 
   @Field(() => String, { description: "Name of the academy." })
   name!: string;
 
-  @Field(() => String, {
-    description: "primary, secondary, all-through, special or alternative provision.",
-  })
-  phase!: string;
+  /** A Phase word as stored (services read it as text); the enum checks it as the answer is written. */
+  @Field(() => PhaseEnum, { description: "Phase of education." })
+  phase!: Phase | string;
 
   @Field(() => String, {
     nullable: true,
@@ -35,16 +37,15 @@ export class AcademyType {
 
 @InputType({ description: "An academy to create or import." })
 export class AcademyInput {
-  @Field(() => String, { description: "Six digits." })
+  @Field(() => URNScalar, { description: "Six digits." })
   urn!: string;
 
   @Field(() => String, { description: "Name, 1 to 200 characters." })
   name!: string;
 
-  @Field(() => String, {
-    description: "primary, secondary, all-through, special or alternative provision.",
-  })
-  phase!: string;
+  /** A Phase word as stored (services read it as text); the enum checks it as the answer is written. */
+  @Field(() => PhaseEnum, { description: "Phase of education." })
+  phase!: Phase | string;
 
   @Field(() => String, { nullable: true, description: "Seven digits." })
   laestab?: string | null;
@@ -58,8 +59,8 @@ export class AcademyUpdateInput {
   @Field(() => String, { nullable: true, description: "New name." })
   name?: string | null;
 
-  @Field(() => String, { nullable: true, description: "New phase." })
-  phase?: string | null;
+  @Field(() => PhaseEnum, { nullable: true, description: "New phase." })
+  phase?: Phase | null;
 
   @Field(() => String, { nullable: true, description: "New LAESTAB." })
   laestab?: string | null;

@@ -1,16 +1,21 @@
 // Types for administering trusts, users, tokens and the trust's framework.
-import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-import { ROLES, type Role } from "../../auth/roles.js";
+import { Authorized, Field, ID, InputType, Int, ObjectType } from "type-graphql";
+import type { Role } from "../../auth/roles.js";
+import { URNScalar } from "../scalars.js";
+import { domainEnum } from "./domain-enum.js";
 
-/** The Role enum: TRUST_ADMIN for "trust-admin" and so on, from ROLES (a new role appears by itself). */
-export const RoleEnum = Object.fromEntries(
-  ROLES.map((role) => [role.toUpperCase().replace(/-/g, "_"), role]),
-) as Record<string, Role>;
-
-registerEnumType(RoleEnum, {
+/** The Role enum: TRUST_ADMIN for "trust-admin" and so on (server/auth/roles.ts ROLES). */
+export const RoleEnum = domainEnum<Role>({
   name: "Role",
   description:
     "What a user may do in their trust (the README's roles table): trust admin, data manager, leader and the academy-scoped roles.",
+  values: {
+    "trust-admin": "Everything in the trust: users, tokens, the framework, evidence and sign-off.",
+    "data-manager": "Academies, evidence, measurements, and targets as drafts and proposals.",
+    leader: "Reads the whole trust; records reviews and agreements for the boards.",
+    governor: "One local board: its academies' cards and designations; records the board's review.",
+    academy: "One academy: its evidence, measurements and proposals.",
+  },
 });
 
 @ObjectType("Trust", { description: "A multi-academy trust hosted by this service." })
@@ -86,18 +91,23 @@ export class UserType {
   @Field(() => RoleEnum, { description: "What they may do." })
   role!: Role;
 
-  @Field(() => [String], {
+  @Field(() => [URNScalar], {
     description: "For academy-scoped roles, the URNs they see; empty for trust-wide roles.",
   })
   academyUrns!: string[];
 
+  @Authorized("manageUsers")
   @Field(() => SignInIdentityType, {
     nullable: true,
-    description: "Their OIDC sign-in identity; null when they sign in with tokens only.",
+    description:
+      "Their OIDC sign-in identity; null when they sign in with tokens only. Trust admins only.",
   })
   signIn!: SignInIdentityType | null;
 
-  @Field(() => [ApiTokenType], { description: "Their tokens, oldest first (never the secret)." })
+  @Authorized("manageUsers")
+  @Field(() => [ApiTokenType], {
+    description: "Their tokens, oldest first (never the secret). Trust admins only.",
+  })
   tokens!: ApiTokenType[];
 
   @Field(() => Date, { description: "When the user was added." })
@@ -184,7 +194,7 @@ export class UserInput {
   @Field(() => RoleEnum, { nullable: true, description: "What they may do." })
   role?: Role | null;
 
-  @Field(() => [String], {
+  @Field(() => [URNScalar], {
     nullable: true,
     description: "URNs an academy-scoped user sees (required for those roles).",
   })

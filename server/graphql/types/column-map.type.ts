@@ -16,8 +16,8 @@ export class ColumnMapEntryType {
   })
   indicator!: string | null;
 
-  @Field(() => String, { description: "The user who last saved the map." })
-  updatedBy!: string;
+  /** The user id of who last saved the map (the `updatedBy` field resolves the user). */
+  updatedById!: string;
 
   @Field(() => Date, { description: "When the map was last saved." })
   updatedAt!: Date;

@@ -10,7 +10,7 @@ import {
 import { AcademyType } from "./academy.type.js";
 import { TargetVersionType } from "./academy-card.type.js";
 import { DesignationDecisionType } from "./designation-that-counts.type.js";
-import { AuditEntryType } from "./overview.type.js";
+import { AuditEntryType } from "./audit.type.js";
 import { StoredDesignationType } from "./stored-designation.type.js";
 
 export const AcademyConnectionType = connectionType(AcademyType, {

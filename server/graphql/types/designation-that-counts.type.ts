@@ -4,6 +4,9 @@
 // newer computed designation beside it, support, time in level and history.
 import { Field, ID, Int, ObjectType, registerEnumType } from "type-graphql";
 import { NODE_ID_DESCRIPTION, NodeInterface } from "../relay/index.js";
+import type { Term } from "../../domain/index.js";
+import { AcademicYearScalar, CalendarDateScalar } from "../scalars.js";
+import { TermEnum } from "./school.enums.js";
 import { LevelType } from "./framework.type.js";
 import { ReasonType, SupportEntitlementType } from "./designation.type.js";
 import { StoredDesignationType } from "./stored-designation.type.js";
@@ -79,14 +82,14 @@ export class DesignationDecisionType {
   @Field(() => String, { description: "Framework it was made under." })
   framework!: string;
 
-  @Field(() => String, { description: "The designation year decided, e.g. 2026/27." })
+  @Field(() => AcademicYearScalar, { description: "The designation year decided, e.g. 2026/27." })
   year!: string;
 
-  @Field(() => String, {
+  @Field(() => TermEnum, {
     nullable: true,
     description: "Termly frameworks: the term decided; null for an annual framework.",
   })
-  term!: string | null;
+  term!: Term | null;
 
   @Field(() => LevelType, { description: "The level agreed." })
   level!: LevelType;
@@ -107,13 +110,16 @@ export class DesignationDecisionType {
   })
   override!: boolean;
 
-  @Field(() => String, { description: "Who recorded it, by name." })
-  decidedBy!: string;
+  /** The user id of who recorded it (the `decidedBy` field resolves the user). */
+  decidedById!: string;
+
+  /** Who recorded it, by name, as recorded (for the deprecated confirmedBy). */
+  decidedByName!: string;
 
   @Field(() => String, { description: 'The body that agreed it, e.g. "Trust Board".' })
   body!: string;
 
-  @Field(() => String, { description: "Date the body agreed it (ISO date)." })
+  @Field(() => CalendarDateScalar, { description: "Date the body agreed it." })
   agreedOn!: string;
 
   @Field(() => String, {
@@ -146,8 +152,8 @@ export class ExpectedDurationType {
     "How long the academy has been at the level that counts: from the first decision at the level (across years) until a decision at another level.",
 })
 export class TimeInLevelType {
-  @Field(() => String, {
-    description: "Date agreed of the first decision at the level (ISO date).",
+  @Field(() => CalendarDateScalar, {
+    description: "Date agreed of the first decision at the level.",
   })
   since!: string;
 
@@ -203,7 +209,9 @@ export class DesignationEventType {
     "The designation that counts for an academy in a year: the latest decision for the year; else the latest decision of an earlier year with this year's computed designation proposed beside it; else the year's newest computed designation, not yet agreed.",
 })
 export class DesignationThatCountsType {
-  @Field(() => String, { description: "The designation year asked about, e.g. 2026/27." })
+  @Field(() => AcademicYearScalar, {
+    description: "The designation year asked about, e.g. 2026/27.",
+  })
   year!: string;
 
   @Field(() => String, { description: "The trust's framework." })
@@ -212,12 +220,12 @@ export class DesignationThatCountsType {
   @Field(() => DesignationCycle, { description: "Annual or termly." })
   cycle!: DesignationCycle;
 
-  @Field(() => String, {
+  @Field(() => TermEnum, {
     nullable: true,
     description:
       "The term of the record that counts (termly: the term decided; otherwise the term of the evidence computed).",
   })
-  term!: string | null;
+  term!: Term | null;
 
   @Field(() => DesignationStatus, { description: "Agreed, not yet agreed or review suggested." })
   status!: DesignationStatus;
@@ -314,7 +322,7 @@ export class DesignationThatCountsType {
 
   @Field(() => String, {
     nullable: true,
-    deprecationReason: "Use decision.decidedBy.",
+    deprecationReason: "Use decision.decidedBy.name.",
     description: "Who recorded the decision that counts.",
   })
   confirmedBy!: string | null;
@@ -326,7 +334,7 @@ export class DesignationThatCountsType {
   })
   confirmedAt!: Date | null;
 
-  @Field(() => String, {
+  @Field(() => CalendarDateScalar, {
     nullable: true,
     deprecationReason: "Use decision.agreedOn.",
     description: "Date the decision that counts was agreed.",

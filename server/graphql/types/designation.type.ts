@@ -1,5 +1,32 @@
 import { Field, Float, ObjectType, registerEnumType } from "type-graphql";
+import type { InspectionBand } from "../../domain/index.js";
+import type { CategoryOfConcern } from "../../domain/inspection/category-of-concern.js";
 import { LevelType } from "./framework.type.js";
+import { domainEnum } from "./domain-enum.js";
+
+export const InspectionBandEnum = domainEnum<InspectionBand>({
+  name: "InspectionBand",
+  description:
+    "The band an inspection's raw grades fall in, by the trust's cross-walk (DOMAIN.md \"Inspection band\").",
+  values: {
+    Concern: "A category of concern, or an inadequate grade.",
+    Weak: "Requires improvement, or leadership needing attention.",
+    Secure: "Good or expected standard, not strong in all.",
+    Strong: "Outstanding, or strong standard or better in every area.",
+  },
+});
+
+export const CategoryOfConcernEnum = domainEnum<CategoryOfConcern>({
+  name: "CategoryOfConcern",
+  description: "An Ofsted category of concern derived from the raw grades.",
+  values: {
+    "special measures": "Special measures.",
+    "serious weaknesses": "Serious weaknesses.",
+    "requires significant improvement":
+      "Requires significant improvement (report cards: an area at Urgent improvement or safeguarding not met).",
+    inadequate: "Inadequate (a grade 4 under OE or EIF-2024), with no category named.",
+  },
+});
 
 @ObjectType("Reason", {
   description: "What one source of evidence indicated, and why, in words a governor understands.",
@@ -86,8 +113,14 @@ export enum CoverageStatus {
 
 registerEnumType(CoverageStatus, {
   name: "CoverageStatus",
-  description:
-    "COMPLETE: every required source was used. PROVISIONAL: a level was reached without a required source (Coverage.missing says which); agreeing it needs a reason.",
+  description: "Whether a designation rests on every source its framework requires.",
+  valuesConfig: {
+    COMPLETE: { description: "Every required source was used." },
+    PROVISIONAL: {
+      description:
+        "A level was reached without a required source (Coverage.missing says which); agreeing it needs a reason.",
+    },
+  },
 });
 
 @ObjectType("MissingSource", {
@@ -160,17 +193,17 @@ export class DesignationType {
   @Field(() => Boolean, { description: "True when no source of evidence was usable." })
   insufficientEvidence!: boolean;
 
-  @Field(() => String, {
+  @Field(() => InspectionBandEnum, {
     nullable: true,
-    description: "Inspection band derived from the raw grades: Concern, Weak, Secure or Strong.",
+    description: "Inspection band derived from the raw grades: CONCERN, WEAK, SECURE or STRONG.",
   })
-  inspectionBand!: string | null;
+  inspectionBand!: InspectionBand | null;
 
-  @Field(() => String, {
+  @Field(() => CategoryOfConcernEnum, {
     nullable: true,
     description: "Ofsted category of concern derived from the raw grades, if any.",
   })
-  categoryOfConcern!: string | null;
+  categoryOfConcern!: CategoryOfConcern | null;
 
   @Field(() => [ReasonType], {
     description: "One reason per source, in the framework's order, then overrides.",

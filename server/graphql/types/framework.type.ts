@@ -1,4 +1,5 @@
 import { Field, Int, ObjectType } from "type-graphql";
+import { GraphQLJSONObject } from "graphql-scalars";
 
 @ObjectType({
   description: "A level of a framework; rank 1 is the level needing the most support.",
@@ -62,10 +63,11 @@ export class FrameworkType {
   @Field(() => [LevelType], { description: "Levels in rank order, most support first." })
   levels!: LevelType[];
 
-  @Field(() => String, {
-    description: "The full definition as a JSON document, to copy and edit into a trust framework.",
+  @Field(() => GraphQLJSONObject, {
+    description:
+      "The full definition as a JSON object (the shape saveFramework takes), to copy and edit into a trust framework.",
   })
-  definition!: string;
+  definition!: Record<string, unknown>;
 
   @Field(() => [HeaderAliasType], {
     description:

@@ -1,4 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
+import { AcademicYearScalar, URNScalar } from "../scalars.js";
 import { MeasurementType, TargetType } from "./academy-card.type.js";
 import { DesignationThatCountsType } from "./designation-that-counts.type.js";
 
@@ -12,10 +13,10 @@ export class ProgressChangeType {
   })
   cursor!: string;
 
-  @Field(() => String, { description: "URN of the academy." })
+  @Field(() => URNScalar, { description: "URN of the academy." })
   urn!: string;
 
-  @Field(() => String, { description: "Academic year." })
+  @Field(() => AcademicYearScalar, { description: "Academic year." })
   year!: string;
 
   @Field(() => String, { description: "Indicator key." })
@@ -47,7 +48,7 @@ export class DesignationChangeType {
   })
   cursor!: string;
 
-  @Field(() => String, { description: "URN of the academy." })
+  @Field(() => URNScalar, { description: "URN of the academy." })
   urn!: string;
 
   @Field(() => Date, {
@@ -55,7 +56,7 @@ export class DesignationChangeType {
   })
   at!: Date;
 
-  @Field(() => String, { description: "The designation year that changed." })
+  @Field(() => AcademicYearScalar, { description: "The designation year that changed." })
   year!: string;
 
   @Field(() => DesignationThatCountsType, {
@@ -75,10 +76,10 @@ export class TargetChangeType {
   })
   cursor!: string;
 
-  @Field(() => String, { description: "URN of the academy." })
+  @Field(() => URNScalar, { description: "URN of the academy." })
   urn!: string;
 
-  @Field(() => String, { description: "Academic year." })
+  @Field(() => AcademicYearScalar, { description: "Academic year." })
   year!: string;
 
   @Field(() => String, { description: "Indicator key." })

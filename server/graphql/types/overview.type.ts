@@ -1,6 +1,9 @@
-import { Field, ID, Int, ObjectType } from "type-graphql";
-import { NODE_ID_DESCRIPTION, NodeInterface } from "../relay/index.js";
+import { Field, Int, ObjectType } from "type-graphql";
+import type { Role } from "../../auth/roles.js";
+import { AcademicYearScalar, URNScalar } from "../scalars.js";
 import { AcademyType } from "./academy.type.js";
+import { RoleEnum } from "./administration.type.js";
+import { domainEnum } from "./domain-enum.js";
 import { DesignationThatCountsType } from "./designation-that-counts.type.js";
 
 @ObjectType("RagCounts", {
@@ -43,13 +46,25 @@ export class TargetCountsType {
   changePending!: number;
 }
 
+export type ChangeKind = "designation" | "target" | "measurement";
+
+export const ChangeKindEnum = domainEnum<ChangeKind>({
+  name: "ChangeKind",
+  description: "What kind of record changed for an academy.",
+  values: {
+    designation: "A designation was computed or decided.",
+    target: "A target was set, changed or moved through sign-off.",
+    measurement: "A measurement was recorded.",
+  },
+});
+
 @ObjectType("Change", { description: "Something that changed for an academy." })
 export class ChangeType {
   @Field(() => Date, { description: "When." })
   at!: Date;
 
-  @Field(() => String, { description: "designation, target or measurement." })
-  kind!: string;
+  @Field(() => ChangeKindEnum, { description: "DESIGNATION, TARGET or MEASUREMENT." })
+  kind!: ChangeKind;
 
   @Field(() => String, { description: "What changed, in words." })
   summary!: string;
@@ -84,7 +99,7 @@ export class TrustOverviewType {
   @Field(() => String, { description: "Trust name." })
   trustName!: string;
 
-  @Field(() => String, { description: "Academic year." })
+  @Field(() => AcademicYearScalar, { description: "Academic year." })
   year!: string;
 
   @Field(() => [OverviewRowType], { description: "One row per academy, by URN." })
@@ -99,36 +114,6 @@ export class TrustOverviewType {
   targetTotals!: TargetCountsType;
 }
 
-@ObjectType("AuditEntry", {
-  implements: NodeInterface,
-  description: "One change: who, when, what, before and after.",
-})
-export class AuditEntryType {
-  @Field(() => ID, { description: NODE_ID_DESCRIPTION })
-  id!: string;
-
-  @Field(() => String, { description: "Who: name, role and user id." })
-  actor!: string;
-
-  @Field(() => String, { description: "What, e.g. target.update." })
-  action!: string;
-
-  @Field(() => String, { description: "Kind of record." })
-  entity!: string;
-
-  @Field(() => String, { description: "Its id." })
-  entityId!: string;
-
-  @Field(() => String, { nullable: true, description: "Before, as JSON." })
-  before!: string | null;
-
-  @Field(() => String, { nullable: true, description: "After, as JSON." })
-  after!: string | null;
-
-  @Field(() => Date, { description: "When." })
-  at!: Date;
-}
-
 @ObjectType("Viewer", { description: "The signed-in user." })
 export class ViewerType {
   @Field(() => String, { description: "User id." })
@@ -137,15 +122,13 @@ export class ViewerType {
   @Field(() => String, { description: "Name." })
   name!: string;
 
-  @Field(() => String, {
-    description: "trust-admin, data-manager, leader, governor or academy.",
-  })
-  role!: string;
+  @Field(() => RoleEnum, { description: "What you may do in the trust." })
+  role!: Role;
 
   @Field(() => String, { description: "Trust name." })
   trustName!: string;
 
-  @Field(() => [String], {
+  @Field(() => [URNScalar], {
     description:
       "For the academy and governor roles, the URNs it may see (a governor: its local board's academies); empty for trust-wide roles.",
   })

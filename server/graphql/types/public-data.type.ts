@@ -1,4 +1,9 @@
 import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
+import type { Phase } from "../../domain/index.js";
+import { AcademicYearScalar, CalendarDateScalar, URNScalar } from "../scalars.js";
+import type { FileEncoding } from "../../public-data/read-public-file.js";
+import { domainEnum } from "./domain-enum.js";
+import { PhaseEnum } from "./school.enums.js";
 
 export enum PublicDataKind {
   OFSTED_MI = "ofsted-mi",
@@ -24,12 +29,22 @@ registerEnumType(PublicDataKind, {
   },
 });
 
+export const FileEncodingEnum = domainEnum<FileEncoding>({
+  name: "FileEncoding",
+  description: "How a public file's text was written, as sniffed from its bytes.",
+  values: {
+    utf8: "UTF-8 (with or without a byte-order mark).",
+    win1252: "Windows-1252 (GIAS, some Ofsted editions).",
+    ascii: "Only ASCII bytes: either reading gives the same text.",
+  },
+});
+
 @ObjectType("PublicEvidence", {
   description:
     "A value loaded from a public file for one of the trust's academies, with where it came from.",
 })
 export class PublicEvidenceType {
-  @Field(() => String, { description: "The academy's URN." })
+  @Field(() => URNScalar, { description: "The academy's URN." })
   urn!: string;
 
   @Field(() => String, {
@@ -51,13 +66,15 @@ export class PublicEvidenceType {
   })
   unavailable!: string | null;
 
-  @Field(() => String, { description: "The academic year the value describes, such as 2024/25." })
+  @Field(() => AcademicYearScalar, {
+    description: "The academic year the value describes, such as 2024/25.",
+  })
   describes!: string;
 
-  @Field(() => String, {
+  @Field(() => CalendarDateScalar, {
     nullable: true,
     description:
-      "The row's own date for the value (an inspection's start date), ISO; null when the file gives none.",
+      "The row's own date for the value (an inspection's start date); null when the file gives none.",
   })
   date!: string | null;
 
@@ -70,7 +87,7 @@ export class PublicEvidenceType {
   })
   inspection!: string | null;
 
-  @Field(() => String, {
+  @Field(() => URNScalar, {
     nullable: true,
     description:
       "The predecessor school's URN when the value belongs to the school the academy replaced.",
@@ -104,13 +121,15 @@ export class NationalBenchmarkType {
   @Field(() => String, { description: "The indicator key, such as ks2.rwmExpected." })
   indicator!: string;
 
-  @Field(() => String, {
+  @Field(() => PhaseEnum, {
     nullable: true,
-    description: "primary, secondary or special; null for the all-schools figure.",
+    description: "PRIMARY, SECONDARY or SPECIAL; null for the all-schools figure.",
   })
-  phase!: string | null;
+  phase!: Phase | null;
 
-  @Field(() => String, { description: "The academic year the figure describes, such as 2024/25." })
+  @Field(() => AcademicYearScalar, {
+    description: "The academic year the figure describes, such as 2024/25.",
+  })
   year!: string;
 
   @Field(() => Float, { description: "The figure, in the indicator's unit." })
@@ -143,9 +162,9 @@ export class NationalBenchmarkType {
   })
   edition!: string | null;
 
-  @Field(() => String, {
+  @Field(() => CalendarDateScalar, {
     nullable: true,
-    description: "The day it was loaded (ISO); null for a built-in figure.",
+    description: "The day it was loaded; null for a built-in figure.",
   })
   asOf!: string | null;
 }
@@ -157,13 +176,13 @@ export class EnglandRowType {
   @Field(() => String, { description: "The indicator key, such as attendance.absence." })
   indicator!: string;
 
-  @Field(() => String, {
+  @Field(() => PhaseEnum, {
     nullable: true,
-    description: "primary, secondary or special; null for all schools.",
+    description: "PRIMARY, SECONDARY or SPECIAL; null for all schools.",
   })
-  phase!: string | null;
+  phase!: Phase | null;
 
-  @Field(() => String, { description: "The academic year it describes." })
+  @Field(() => AcademicYearScalar, { description: "The academic year it describes." })
   year!: string;
 
   @Field(() => Float, { description: "The figure as published." })
@@ -191,8 +210,8 @@ export class PublicImportReportType {
   })
   edition!: string | null;
 
-  @Field(() => String, { description: "utf8, win1252 or ascii, as sniffed." })
-  encoding!: string;
+  @Field(() => FileEncodingEnum, { description: "UTF8, WIN1252 or ASCII, as sniffed." })
+  encoding!: FileEncoding;
 
   @Field(() => Int, { description: "Data rows in the file." })
   rows!: number;
@@ -203,12 +222,12 @@ export class PublicImportReportType {
   @Field(() => Int, { description: "Rows of schools that are not the trust's." })
   skipped!: number;
 
-  @Field(() => [String], {
+  @Field(() => [URNScalar], {
     description: "URNs of the trust's academies found (by URN or a predecessor's).",
   })
   matched!: string[];
 
-  @Field(() => [String], {
+  @Field(() => [URNScalar], {
     description: "URNs of the trust's academies the file should have had and did not.",
   })
   missing!: string[];
@@ -222,10 +241,14 @@ export class PublicImportReportType {
   @Field(() => Int, { description: "Values not taken because a newer edition is held." })
   olderThanHeld!: number;
 
-  @Field(() => [String], { description: "URNs of academies GIAS added to the roster." })
+  @Field(() => [URNScalar], {
+    description: "URNs of academies GIAS added to the roster.",
+  })
   academiesCreated!: string[];
 
-  @Field(() => [String], { description: "URNs of academies GIAS updated." })
+  @Field(() => [URNScalar], {
+    description: "URNs of academies GIAS updated.",
+  })
   academiesUpdated!: string[];
 
   @Field(() => Int, { description: "Predecessor links added or changed." })
@@ -248,7 +271,7 @@ export class PublicImportReportType {
   @Field(() => Int, { description: "Academies whose designation for the year changed." })
   designated!: number;
 
-  @Field(() => String, { nullable: true, description: "The designation year used." })
+  @Field(() => AcademicYearScalar, { nullable: true, description: "The designation year used." })
   designationYear!: string | null;
 
   @Field(() => [String], { description: "What the load could not do, in words." })

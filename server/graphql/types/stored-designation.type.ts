@@ -1,5 +1,8 @@
 import { Field, ID, Int, ObjectType } from "type-graphql";
 import { NODE_ID_DESCRIPTION, NodeInterface } from "../relay/index.js";
+import type { Term } from "../../domain/index.js";
+import { AcademicYearScalar, URNScalar } from "../scalars.js";
+import { TermEnum } from "./school.enums.js";
 import { LevelType } from "./framework.type.js";
 import { ReasonType } from "./designation.type.js";
 
@@ -15,11 +18,11 @@ export class StoredDesignationType {
   @Field(() => String, { description: "Framework it was computed under." })
   framework!: string;
 
-  @Field(() => String, { description: "Academic year of the evidence, e.g. 2025/26." })
+  @Field(() => AcademicYearScalar, { description: "Academic year of the evidence, e.g. 2025/26." })
   year!: string;
 
-  @Field(() => String, { description: "Term of the evidence: autumn, spring or summer." })
-  term!: string;
+  @Field(() => TermEnum, { description: "Term of the evidence." })
+  term!: Term;
 
   @Field(() => LevelType, {
     nullable: true,
@@ -53,6 +56,29 @@ export class StoredDesignationType {
   createdAt!: Date;
 }
 
+@ObjectType("EvidenceEntry", {
+  description: "One recorded cell of evidence: the indicator and the value as the cell showed it.",
+})
+export class EvidenceEntryType {
+  @Field(() => String, {
+    description: "The indicator as given: a key (ks4.progress8) or a workbook header (P8).",
+  })
+  indicator!: string;
+
+  @Field(() => String, {
+    nullable: true,
+    description: "The value as the cell showed it; null when blank.",
+  })
+  value!: string | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "True when the cell was percent-formatted, false for another format; null when not known.",
+  })
+  percentFormatted!: boolean | null;
+}
+
 @ObjectType("EvidenceRecord", {
   implements: NodeInterface,
   description: "An academy's stored evidence for a year and term (its risk-matrix row).",
@@ -61,16 +87,14 @@ export class EvidenceRecordType {
   @Field(() => ID, { description: NODE_ID_DESCRIPTION })
   id!: string;
 
-  @Field(() => String, { description: "Academic year." })
+  @Field(() => AcademicYearScalar, { description: "Academic year." })
   year!: string;
 
-  @Field(() => String, { description: "Term." })
-  term!: string;
+  @Field(() => TermEnum, { description: "Term." })
+  term!: Term;
 
-  @Field(() => String, {
-    description: "The cells as recorded: a JSON array of { indicator, value }.",
-  })
-  entries!: string;
+  @Field(() => [EvidenceEntryType], { description: "The cells as recorded, in order." })
+  entries!: EvidenceEntryType[];
 
   @Field(() => Int, {
     description:
@@ -86,7 +110,7 @@ export class EvidenceRecordType {
   description: "Stored evidence and the designation recomputed from it.",
 })
 export class RecordEvidenceResultType {
-  @Field(() => String, { description: "URN of the academy." })
+  @Field(() => URNScalar, { description: "URN of the academy." })
   urn!: string;
 
   @Field(() => EvidenceRecordType, { description: "The stored evidence." })

@@ -3,6 +3,7 @@
 // JSON, written and read by the codec of its kind, field by field, so a field
 // is a date because its codec says so (never because of its name) and a
 // malformed stored event is an error naming the field, not a wrong value.
+import { PERIODS, type Period } from "../../domain/index.js";
 
 /**
  * The kinds of event a subscription can deliver. Adding a kind is its payload
@@ -18,7 +19,7 @@ export interface MeasurementPayload {
   readonly academyId: string;
   readonly year: string;
   readonly metric: string;
-  readonly period: string;
+  readonly period: Period;
   readonly value: number;
   readonly provisional: boolean;
   readonly source: string;
@@ -108,6 +109,15 @@ function field(json: JsonObject, key: string, type: "string" | "number" | "boole
   return value;
 }
 const text = (json: JsonObject, key: string) => field(json, key, "string") as string;
+
+function period(json: JsonObject, key: string): Period {
+  const value = text(json, key);
+  if (!(PERIODS as readonly string[]).includes(value))
+    throw new MalformedEvent(
+      `live event: "${key}" should be a period, got "${value.slice(0, 20)}"`,
+    );
+  return value as Period;
+}
 const number = (json: JsonObject, key: string) => field(json, key, "number") as number;
 const flag = (json: JsonObject, key: string) => field(json, key, "boolean") as boolean;
 
@@ -143,7 +153,7 @@ const measurement: Codec<MeasurementPayload> = {
     academyId: text(json, "academyId"),
     year: text(json, "year"),
     metric: text(json, "metric"),
-    period: text(json, "period"),
+    period: period(json, "period"),
     value: number(json, "value"),
     provisional: flag(json, "provisional"),
     source: text(json, "source"),

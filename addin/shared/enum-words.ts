@@ -1,0 +1,27 @@
+// The server's enums arrive as GraphQL values (GREEN, AUTUMN1, LOCAL_BOARD,
+// TRUST_ADMIN); the add-in shows and compares the domain's words (green,
+// autumn1, localBoard, trust-admin), as a MAT.CARD cell always has, so
+// COUNTIF("green") keeps working. One rule both ways, the server's own.
+import { ROLES, type Role } from "../../server/auth/roles.js";
+import { camelWordOf, enumNameOf, wordOfEnumName } from "../../server/graphql/enum-names.js";
+
+/** The word of an academy-card or calendar enum value: GREEN -> green, AUTUMN1 -> autumn1. */
+export const wordOf = camelWordOf;
+
+/** The word of an optional enum value. */
+export function wordOrNull(name: string | null): string | null {
+  return name === null ? null : wordOf(name);
+}
+
+/** The enum value the server takes for a word: autumn1 -> AUTUMN1, summer -> SUMMER. */
+export const enumValueOf = enumNameOf;
+
+/** A role's word: TRUST_ADMIN -> trust-admin. */
+export function roleOf(name: string): Role | string {
+  return wordOfEnumName(ROLES, name);
+}
+
+/** A phase as a person reads it: ALL_THROUGH -> all through, ALTERNATIVE_PROVISION -> alternative provision. */
+export function phaseWords(name: string): string {
+  return name.toLowerCase().replace(/_/g, " ");
+}
