@@ -103,6 +103,11 @@ export class NationalBenchmarkService {
    * framework): a request's viewer is its own object. A viewer kept longer (a
    * subscription's) reads them again after FIGURES_REUSE_MS.
    */
+  /** The viewer changed its trust's figures: what it reads next is read again. */
+  forget(viewer: Viewer): void {
+    this.byViewer.delete(viewer);
+  }
+
   loadedFor(viewer: Viewer): Promise<{ figures: NationalFigure[]; stamp: string }> {
     const now = Date.now();
     const held = this.byViewer.get(viewer);
