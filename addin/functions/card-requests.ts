@@ -11,6 +11,7 @@
 // dropping URNs can bring it within the limit (the excess is smaller than the
 // URNs asked for) and halving lowers the cost the server reports; otherwise
 // the cells show the server's message rather than a request being sent per academy.
+import type { GraphQLResponse } from "../shared/graphql-client.js";
 import {
   AddinFailure,
   failureKindOf,
@@ -69,9 +70,9 @@ async function sendChunk(
 ): Promise<void> {
   const settle = (urn: string, outcome: Outcome<CardResult>) =>
     outcomes.set(cardKey({ urn, year }), outcome);
-  let response: Awaited<ReturnType<typeof client.send<AcademyCardsData>>>;
+  let response: GraphQLResponse<AcademyCardsData>;
   try {
-    response = await client.send<AcademyCardsData>(ACADEMY_CARDS, { urns, year });
+    response = await client.send(ACADEMY_CARDS, { urns, year });
   } catch (error) {
     if (!(error instanceof AddinFailure)) throw error;
     const refusal = refusedCostOf(error);

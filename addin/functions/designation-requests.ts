@@ -11,12 +11,7 @@
 // two-column form (no header row) is still an error when unknown.
 import type { GraphQLHttpClient } from "../shared/graphql-client.js";
 import type { Outcome } from "./batch-window.js";
-import {
-  DESIGNATE_BATCH,
-  type DesignateBatchData,
-  type DesignationResult,
-  type EvidenceCell,
-} from "./operations.js";
+import { DESIGNATE_BATCH, type DesignationResult, type EvidenceCell } from "./operations.js";
 
 export interface DesignationCall {
   readonly framework: string;
@@ -146,7 +141,7 @@ export class DesignationRequests {
     await Promise.all(
       requests.map(async (request) => {
         try {
-          const data = await client.request<DesignateBatchData>(DESIGNATE_BATCH, {
+          const data = await client.request(DESIGNATE_BATCH, {
             framework: request.framework,
             rows: request.rows.map((row) => row.evidence),
           });

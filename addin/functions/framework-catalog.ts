@@ -3,7 +3,7 @@
 // fetched once and kept for a few minutes: MAT.SUPPORT in a thousand cells
 // costs one request. A failed fetch is never kept.
 import { AddinFailure, type GraphQLHttpClient } from "../shared/graphql-client.js";
-import { FRAMEWORK_CATALOG, type FrameworkCatalogData, type Level } from "./operations.js";
+import { FRAMEWORK_CATALOG, type Level } from "./operations.js";
 
 /** One support entitlement as a framework's definition declares it. */
 export interface Entitlement {
@@ -64,7 +64,7 @@ export class FrameworkCatalog {
   }
 
   private async fetch(): Promise<ReadonlyMap<string, FrameworkEntry>> {
-    const data = await (await this.client()).request<FrameworkCatalogData>(FRAMEWORK_CATALOG);
+    const data = await (await this.client()).request(FRAMEWORK_CATALOG);
     return new Map(
       data.frameworks.map((framework) => [
         framework.key,
@@ -80,8 +80,11 @@ export class FrameworkCatalog {
 }
 
 /** The `support` array of a framework definition, skipping anything not shaped like an entitlement. */
-function entitlementsOf(definition: { readonly support?: unknown }): Entitlement[] {
-  const support = definition.support;
+function entitlementsOf(definition: unknown): Entitlement[] {
+  const support =
+    typeof definition === "object" && definition !== null && "support" in definition
+      ? definition.support
+      : undefined;
   if (!Array.isArray(support)) return [];
   return support.flatMap((item: unknown): Entitlement[] => {
     const entry = item as Record<string, unknown>;

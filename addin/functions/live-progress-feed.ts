@@ -29,8 +29,6 @@ import {
   TARGET_CHANGED,
   targetProgressOf,
   type CardResult,
-  type ProgressChangedData,
-  type TargetChangedData,
   type TargetProgress,
 } from "./operations.js";
 import { PollingProgressFeed } from "./polling-progress-feed.js";
@@ -165,7 +163,7 @@ export class LiveProgressFeed implements ProgressFeed {
         const failed = (problem: LiveProblem) => this.onProblem(watch, problem, link);
         const resumed = () => void this.read(watch);
         const stops = [
-          link.client.listen<ProgressChangedData>(
+          link.client.listen(
             {
               query: PROGRESS_CHANGED,
               variables: { urn, metric },
@@ -180,7 +178,7 @@ export class LiveProgressFeed implements ProgressFeed {
               resumed,
             },
           ),
-          link.client.listen<TargetChangedData>(
+          link.client.listen(
             {
               query: TARGET_CHANGED,
               variables: { urn },

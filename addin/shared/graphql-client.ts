@@ -61,6 +61,26 @@ export function failureKindOf(code: string | undefined): FailureKind {
   }
 }
 
+declare const operationTypes: unique symbol;
+
+/**
+ * An operation's text carrying, for TypeScript only, the types code generation
+ * gives its answer and variables (addin/shared/graphql-types.generated.ts).
+ * A plain string is not one: every request the add-in sends is typed.
+ */
+export type Operation<Result, Variables> = string & {
+  readonly [operationTypes]?: { readonly result: Result; readonly variables: Variables };
+};
+
+/** Marks an operation's text with its generated types: `operation<MeQuery, MeQueryVariables>(...)`. */
+export function operation<Result, Variables>(text: string): Operation<Result, Variables> {
+  return text as Operation<Result, Variables>;
+}
+
+/** An operation's variables, to be left out when it takes none that are required. */
+export type VariablesOf<Variables> =
+  Record<never, never> extends Variables ? [variables?: Variables] : [variables: Variables];
+
 export class GraphQLHttpClient {
   constructor(
     private readonly serverUrl: string,
@@ -69,9 +89,9 @@ export class GraphQLHttpClient {
   ) {}
 
   /** Sends one operation; answers data and errors (partial data is kept). Throws AddinFailure when nothing usable came back. */
-  async send<T>(
-    query: string,
-    variables: Record<string, unknown> = {},
+  async send<T, V>(
+    query: Operation<T, V>,
+    ...[variables]: VariablesOf<V>
   ): Promise<GraphQLResponse<T>> {
     let response: Response;
     try {
@@ -81,7 +101,7 @@ export class GraphQLHttpClient {
           "content-type": "application/json",
           ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
         },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query, variables: variables ?? {} }),
       });
     } catch {
       throw unreachableFailure(this.serverUrl);
@@ -104,8 +124,8 @@ export class GraphQLHttpClient {
   }
 
   /** Sends one operation and insists on data without errors. */
-  async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const { data, errors } = await this.send<T>(query, variables);
+  async request<T, V>(query: Operation<T, V>, ...variables: VariablesOf<V>): Promise<T> {
+    const { data, errors } = await this.send(query, ...variables);
     if (errors.length > 0 || data === null) {
       const first = errors[0];
       throw new AddinFailure(

@@ -120,6 +120,8 @@ describe("column mapping", () => {
 
 describe("designation cells", () => {
   const level = { key: "repair", label: "C: Developing (Repair)", rank: 2, risk: "high" };
+  /** Every source the framework requires was used. */
+  const complete = { status: "COMPLETE", coverage: { missing: [] } } as const;
   const reasons = [
     { source: "inspection", indicated: "improve", message: "Inspection band Secure: B" },
     { source: "outcomes.secondary", indicated: "repair", message: "Progress 8 -0.2 is below 0: C" },
@@ -128,7 +130,7 @@ describe("designation cells", () => {
   it.each([
     [
       "a level, coloured by its risk, with one line per reason",
-      { level, insufficientEvidence: false, reasons, problems: [] },
+      { level, insufficientEvidence: false, reasons, problems: [], ...complete },
       {
         label: "C: Developing (Repair)",
         reasons: "Inspection band Secure: B\nProgress 8 -0.2 is below 0: C",
@@ -137,7 +139,13 @@ describe("designation cells", () => {
     ],
     [
       "insufficient evidence, with the skipped sources",
-      { level: null, insufficientEvidence: true, reasons: [reasons[0]!], problems: [] },
+      {
+        level: null,
+        insufficientEvidence: true,
+        reasons: [reasons[0]!],
+        problems: [],
+        ...complete,
+      },
       { label: "Insufficient evidence", reasons: "Inspection band Secure: B", tone: "none" },
     ],
     [
@@ -152,6 +160,7 @@ describe("designation cells", () => {
             message: 'rows[2]: Progress 8 (ks4.progress8): cannot read "Goodish"',
           },
         ],
+        ...complete,
       },
       {
         label: "Cannot read this row",

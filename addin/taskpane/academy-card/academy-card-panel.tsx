@@ -19,9 +19,7 @@ import {
   ACADEMY_YEARS,
   type AcademyCard,
   academyCardOf,
-  type AcademyCardResult,
   type AcademySummary,
-  type AcademyYearsResult,
 } from "../api/index.js";
 import { FailureMessage } from "../failure-message.js";
 import { usePanelLayout } from "../panel-layout.js";
@@ -47,7 +45,7 @@ export function AcademyCardPanel() {
   const [inserted, setInserted] = useState<string | null>(null);
 
   const [loadCard, cardState] = useAction(async (urn: string, forYear: string) => {
-    const data = await session.client.request<AcademyCardResult>(ACADEMY_CARD, {
+    const data = await session.client.request(ACADEMY_CARD, {
       urn,
       year: forYear,
     });
@@ -59,7 +57,7 @@ export function AcademyCardPanel() {
     setAcademy(chosen);
     setCard(null);
     setInserted(null);
-    const data = await session.client.request<AcademyYearsResult>(ACADEMY_YEARS, {
+    const data = await session.client.request(ACADEMY_YEARS, {
       urn: chosen.urn,
     });
     const withEvidence = data.academy.evidence.map((record) => record.year);

@@ -2,12 +2,7 @@
 // rows answered in place) and turns each answer into the two cells written
 // beside the row.
 import type { GraphQLHttpClient } from "../../shared/graphql-client.js";
-import {
-  DESIGNATE_BATCH,
-  type DesignateBatchResult,
-  type EvidenceInput,
-  type RowDesignation,
-} from "../api/index.js";
+import { DESIGNATE_BATCH, type EvidenceInput, type RowDesignation } from "../api/index.js";
 import type { DesignationCell, DesignationTone } from "../excel/write-designations.js";
 
 /** Rows per request: well under the server's MAX_BATCH_ROWS and body limit. */
@@ -22,7 +17,7 @@ export async function designateRows(
   const results: RowDesignation[] = [];
   for (let start = 0; start < rows.length; start += DESIGNATE_CHUNK) {
     const chunk = rows.slice(start, start + DESIGNATE_CHUNK);
-    const data = await client.request<DesignateBatchResult>(DESIGNATE_BATCH, {
+    const data = await client.request(DESIGNATE_BATCH, {
       framework,
       rows: chunk,
       year,

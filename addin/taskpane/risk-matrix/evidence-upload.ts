@@ -3,14 +3,14 @@
 // user sees every problem by row before anything is stored; the good rows
 // are then sent in chunks (recordEvidenceBatch is all or nothing per chunk),
 // each change carrying the version of the evidence it replaces.
-import { enumValueOf } from "../../shared/enum-words.js";
+import { enumValueIn, enumValueOf } from "../../shared/enum-words.js";
+import { Term } from "../../shared/graphql-types.generated.js";
 import { AddinFailure, type GraphQLHttpClient } from "../../shared/graphql-client.js";
 import {
   EVIDENCE_VERSIONS,
   RECORD_EVIDENCE_BATCH,
   type EvidenceInput,
   type EvidenceVersionsResult,
-  type RecordEvidenceBatchResult,
 } from "../api/index.js";
 import { sheetRowNumber, type SheetTable } from "../excel/sheet-table.js";
 import { cellText, evidenceRows, urnColumn, type ColumnMapping } from "./column-map.js";
@@ -55,10 +55,11 @@ async function evidenceVersions(
   const versions = new Map<string, number>();
   let after: string | null = null;
   for (;;) {
-    const page: EvidenceVersionsResult = await client.request<EvidenceVersionsResult>(
-      EVIDENCE_VERSIONS,
-      { first: VERSIONS_PAGE, after, year },
-    );
+    const page: EvidenceVersionsResult = await client.request(EVIDENCE_VERSIONS, {
+      first: VERSIONS_PAGE,
+      after,
+      year,
+    });
     for (const { node } of page.academies.edges) {
       known.add(node.urn);
       const stored = node.evidence.find((record) => record.term === enumValueOf(term));
@@ -156,9 +157,9 @@ export async function saveEvidenceRows(
   for (let start = 0; start < rows.length; start += chunkSize) {
     const chunk = rows.slice(start, start + chunkSize);
     try {
-      await client.request<RecordEvidenceBatchResult>(RECORD_EVIDENCE_BATCH, {
+      await client.request(RECORD_EVIDENCE_BATCH, {
         year,
-        term: enumValueOf(term),
+        term: enumValueIn(Term, term),
         rows: chunk.map((row) => ({
           urn: row.urn,
           evidence: row.evidence,

@@ -17,10 +17,7 @@ import {
   FRAMEWORKS,
   SAVE_COLUMN_MAP,
   type ColumnMapEntry,
-  type ColumnMapResult,
   type FrameworkSummary,
-  type FrameworksResult,
-  type SaveColumnMapResult,
 } from "../api/index.js";
 import { headerResolver, type HeaderResolver } from "../rules/headers.js";
 import { FailureMessage } from "../failure-message.js";
@@ -124,16 +121,16 @@ export function RiskMatrixPanel() {
       show(await withWorkbook((context) => readSheetByName(context, sheetName, resolver)), true);
   });
   const [loadFrameworks, frameworksState] = useAction(async () => {
-    const data = await session.client.request<FrameworksResult>(FRAMEWORKS);
+    const data = await session.client.request(FRAMEWORKS);
     setFrameworks(data.frameworks);
   });
   const [loadColumnMap] = useAction(async () => {
-    const data = await session.client.request<ColumnMapResult>(COLUMN_MAP);
+    const data = await session.client.request(COLUMN_MAP);
     setSavedMap(data.columnMap);
   });
   const [saveColumnMap, saveState] = useAction(async () => {
     const entries = columnMapToSave(savedMap, mapping);
-    const data = await session.client.request<SaveColumnMapResult>(SAVE_COLUMN_MAP, { entries });
+    const data = await session.client.request(SAVE_COLUMN_MAP, { entries });
     setSavedMap(data.saveColumnMap);
     setSavedNote(`Saved for the trust: ${data.saveColumnMap.length} headers.`);
   });

@@ -11,7 +11,7 @@ import {
   type Connection,
 } from "../../shared/connection.js";
 import { AddinFailure, GraphQLHttpClient } from "../../shared/graphql-client.js";
-import { ME, viewerOf, type MeResult, type Viewer } from "../api/index.js";
+import { ME, viewerOf, type Viewer } from "../api/index.js";
 import { isRole, roleHas, type Permission } from "../rules/permissions.js";
 
 export type SessionStatus = "loading" | "signed-out" | "checking" | "connected" | "failed";
@@ -60,7 +60,7 @@ function normaliseUrl(serverUrl: string): string {
 }
 
 async function whoIs(serverUrl: string, token: string): Promise<Viewer> {
-  const data = await new GraphQLHttpClient(serverUrl, token).request<MeResult>(ME);
+  const data = await new GraphQLHttpClient(serverUrl, token).request(ME);
   return viewerOf(data.me);
 }
 
