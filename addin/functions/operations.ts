@@ -105,6 +105,24 @@ export type CardResult = Omit<WireCardResult, "targets"> & {
   readonly targets: readonly TargetProgress[];
 };
 
+/** The target with its progress that a card, a progress event and a target event carry. */
+const TARGET_PROGRESS = /* GraphQL */ `
+  fragment TargetProgress on Target {
+    metric
+    baseline
+    target
+    status
+    progress {
+      latest
+      latestPeriod
+      gapClosed
+      onTrack
+      rag
+      expected
+    }
+  }
+`;
+
 /**
  * Academy cards for a year, many at once: answered in the order asked, null
  * for a URN that is not one of the viewer's academies.
@@ -128,21 +146,11 @@ export const ACADEMY_CARDS = operation<AcademyCardsQuery, AcademyCardsQueryVaria
           }
         }
         targets {
-          metric
-          baseline
-          target
-          status
-          progress {
-            latest
-            latestPeriod
-            gapClosed
-            onTrack
-            rag
-            expected
-          }
+          ...TargetProgress
         }
       }
     }
+    ${TARGET_PROGRESS}
   `,
 );
 
@@ -180,24 +188,6 @@ export const MAX_CARDS_PER_REQUEST = 500;
  * checks it against the real server.
  */
 export const ACADEMY_CARDS_COST = 1221;
-
-/** The target with its progress that a progress or target event carries. */
-const TARGET_PROGRESS = /* GraphQL */ `
-  fragment TargetProgress on Target {
-    metric
-    baseline
-    target
-    status
-    progress {
-      latest
-      latestPeriod
-      gapClosed
-      onTrack
-      rag
-      expected
-    }
-  }
-`;
 
 /** A measurement was recorded for an academy's metric: the target's new progress. */
 export const PROGRESS_CHANGED = operation<

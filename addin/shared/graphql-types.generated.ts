@@ -288,6 +288,21 @@ export type DesignateBatchQuery = {
   }>;
 };
 
+export type TargetProgressFragment = {
+  readonly metric: string;
+  readonly baseline: number;
+  readonly target: number;
+  readonly status: TargetStatus;
+  readonly progress: {
+    readonly latest: number | null;
+    readonly latestPeriod: Period | null;
+    readonly gapClosed: number | null;
+    readonly onTrack: boolean | null;
+    readonly rag: Rag | null;
+    readonly expected: number | null;
+  };
+};
+
 export type AcademyCardsQueryVariables = Exact<{
   urns: ReadonlyArray<string> | string;
   year: string;
@@ -321,21 +336,6 @@ export type AcademyCardsQuery = {
       };
     }>;
   } | null>;
-};
-
-export type TargetProgressFragment = {
-  readonly metric: string;
-  readonly baseline: number;
-  readonly target: number;
-  readonly status: TargetStatus;
-  readonly progress: {
-    readonly latest: number | null;
-    readonly latestPeriod: Period | null;
-    readonly gapClosed: number | null;
-    readonly onTrack: boolean | null;
-    readonly rag: Rag | null;
-    readonly expected: number | null;
-  };
 };
 
 export type ProgressChangedSubscriptionVariables = Exact<{
