@@ -31,7 +31,15 @@ export interface Reason {
   readonly message: string;
 }
 
+/** One thing wrong with a row, as the server's Problem type gives it. */
 export interface Problem {
+  /** BAD_USER_INPUT, or NOT_FOUND for a header that names no indicator. */
+  readonly code: string;
+  /** The row's header as sent (null when the problem is not a cell's). */
+  readonly column: string | null;
+  /** The indicator key concerned, if any. */
+  readonly indicator: string | null;
+  /** "indicator" (the header) or "value" for a cell. */
   readonly field: string;
   readonly message: string;
   readonly accepts: string | null;
@@ -64,6 +72,9 @@ export const DESIGNATE_BATCH = /* GraphQL */ `
         message
       }
       problems {
+        code
+        column
+        indicator
         field
         message
         accepts

@@ -38,6 +38,7 @@ export { designateEntries, blocks, type DesignateEntriesOptions } from "./design
 export {
   DomainError,
   badInput,
+  inRow,
   notFound,
   conflict,
   forbidden,

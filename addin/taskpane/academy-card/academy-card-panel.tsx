@@ -61,7 +61,7 @@ export function AcademyCardPanel() {
     const data = await session.client.request<AcademyYearsResult>(ACADEMY_YEARS, {
       urn: chosen.urn,
     });
-    const withEvidence = data.academy.evidence.map((record) => record.year);
+    const withEvidence = (data.academy?.evidence ?? []).map((record) => record.year);
     const offered = [...new Set([...recentYears(new Date()), ...withEvidence])].sort().reverse();
     const latest = withEvidence.sort().reverse()[0] ?? offered[0]!;
     setYears(offered);

@@ -218,7 +218,8 @@ export interface AcademyCard {
 }
 
 export interface AcademyCardResult {
-  readonly academyCard: AcademyCard;
+  /** Null (with NOT_FOUND in errors) for an academy that is not the viewer's to see. */
+  readonly academyCard: AcademyCard | null;
 }
 
 /** Years the academy has evidence for, to offer on the card's year picker. */
@@ -233,7 +234,8 @@ export const ACADEMY_YEARS = /* GraphQL */ `
 `;
 
 export interface AcademyYearsResult {
-  readonly academy: { readonly evidence: readonly { readonly year: string }[] };
+  /** Null (with NOT_FOUND in errors) for an academy that is not the viewer's to see. */
+  readonly academy: { readonly evidence: readonly { readonly year: string }[] } | null;
 }
 
 export interface TargetInput {

@@ -1,5 +1,6 @@
 // Operations behind the risk-matrix panel: frameworks to designate under,
 // designating rows in place, and recording rows as evidence.
+import type { ProblemBody } from "../../shared/graphql-client.js";
 
 export const FRAMEWORKS = /* GraphQL */ `
   query Frameworks {
@@ -96,6 +97,10 @@ export const DESIGNATE_BATCH = /* GraphQL */ `
         message
       }
       problems {
+        code
+        row
+        column
+        indicator
         field
         message
       }
@@ -113,7 +118,8 @@ export interface RowDesignation {
   readonly level: Level | null;
   readonly insufficientEvidence: boolean;
   readonly reasons: readonly { source: string; indicated: string | null; message: string }[];
-  readonly problems: readonly { field: string; message: string }[];
+  /** Why the row could not be read (each with its column and indicator); empty for a readable row. */
+  readonly problems: readonly ProblemBody[];
   /** PROVISIONAL: a level reached without a required source (coverage.missing names it). */
   readonly status?: "COMPLETE" | "PROVISIONAL";
   readonly coverage?: { readonly missing: readonly { readonly label: string }[] };

@@ -2,6 +2,7 @@
 // rows answered in place) and turns each answer into the two cells written
 // beside the row.
 import type { GraphQLHttpClient } from "../../shared/graphql-client.js";
+import { problemText } from "../../shared/problem-text.js";
 import {
   DESIGNATE_BATCH,
   type DesignateBatchResult,
@@ -32,11 +33,6 @@ export async function designateRows(
   return results;
 }
 
-/** A problem's message without the batch position the server puts first ("rows[2]: "): the pane names sheet rows instead. */
-export function problemText(message: string): string {
-  return message.replace(/^rows\[\d+\][:.]\s*/, "");
-}
-
 function toneOf(risk: string): DesignationTone {
   const words = risk.toLowerCase();
   if (words.includes("high")) return "high";
@@ -49,7 +45,7 @@ export function designationCell(result: RowDesignation): DesignationCell {
   if (result.problems.length > 0) {
     return {
       label: "Cannot read this row",
-      reasons: result.problems.map((problem) => problemText(problem.message)).join("\n"),
+      reasons: result.problems.map(problemText).join("\n"),
       tone: "problem",
     };
   }
