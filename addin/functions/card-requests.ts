@@ -118,15 +118,14 @@ async function sendChunk(
 
 /**
  * The cost and limit the server gave when it refused a request as too
- * costly, or null for any other failure (a depth refusal included). The
- * server masks error extensions other than the code, so the figures are read
- * from its message ("This query would cost 1125; the limit is 500. ...").
+ * costly (its `extensions.cost` and `maximumCost`), or null for any other
+ * failure (a depth refusal carries no cost).
  */
 function refusedCostOf(failure: AddinFailure): { cost: number; limit: number } | null {
-  const error = failure.errors[0];
-  if (error?.extensions?.code !== "QUERY_TOO_COMPLEX") return null;
-  const found = /would cost (\d+); the limit is (\d+)/.exec(error.message);
-  return found ? { cost: Number(found[1]), limit: Number(found[2]) } : null;
+  const extensions = failure.errors[0]?.extensions;
+  if (extensions?.code !== "QUERY_TOO_COMPLEX") return null;
+  const { cost, maximumCost } = extensions;
+  return cost !== undefined && maximumCost !== undefined ? { cost, limit: maximumCost } : null;
 }
 
 function failureOf(error: GraphQLErrorBody): AddinFailure {

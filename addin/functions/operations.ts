@@ -34,6 +34,12 @@ export type Level = NonNullable<DesignationResult["level"]>;
 
 export type Reason = DesignationResult["reasons"][number];
 
+/**
+ * One thing wrong with a row, as the server's Problem type gives it: code
+ * BAD_USER_INPUT (or NOT_FOUND for a header that names no indicator), the
+ * row's header as sent (column), the indicator concerned, and field
+ * "indicator" (the header) or "value" for a cell.
+ */
 export type Problem = DesignationResult["problems"][number];
 
 /** One row's answer from designateBatch(reportBadRows: true). */
@@ -56,6 +62,9 @@ export const DESIGNATE_BATCH = operation<DesignateBatchQuery, DesignateBatchQuer
           message
         }
         problems {
+          code
+          column
+          indicator
           field
           message
           accepts

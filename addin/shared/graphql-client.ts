@@ -11,12 +11,37 @@ export type FailureKind =
   | "CONFLICT"
   | "SERVER";
 
+/**
+ * One thing wrong with the input, as the server sends it: the Problem type in
+ * data (designateBatch's bad rows), and every problem of a batch error in
+ * extensions.problems.
+ */
+export interface ProblemBody {
+  /** BAD_USER_INPUT, or NOT_FOUND for a header naming no indicator or a URN not in the trust. */
+  readonly code?: string;
+  /** The item of the batch, from 0 in the order sent; null outside a batch. */
+  readonly row?: number | null;
+  /** The cell's header as sent; null when the problem is not a cell's. */
+  readonly column?: string | null;
+  readonly indicator?: string | null;
+  /** The input field: "urn", "expectedVersion"; for a cell "indicator" or "value". */
+  readonly field: string;
+  readonly message: string;
+  readonly value?: string | null;
+  readonly accepts?: string | null;
+}
+
 export interface GraphQLErrorBody {
   readonly message: string;
   readonly path?: readonly (string | number)[];
   readonly extensions?: {
     readonly code?: string;
-    readonly problems?: readonly { field: string; message: string }[];
+    /** Every problem of a bad input (problemCount says how many). */
+    readonly problems?: readonly ProblemBody[];
+    readonly problemCount?: number;
+    /** QUERY_TOO_COMPLEX: what the request would cost, and the most the server allows. */
+    readonly cost?: number;
+    readonly maximumCost?: number;
   };
 }
 

@@ -34,6 +34,37 @@ export const DesignationStatus = {
 } as const;
 
 export type DesignationStatus = (typeof DesignationStatus)[keyof typeof DesignationStatus];
+/** What kind of error or problem this is: the values of every error's extensions.code, and of Problem.code. */
+export const ErrorCode = {
+  /** The HTTP request itself is wrong (method, body, or a query sent over WebSocket). */
+  BadRequest: "BAD_REQUEST",
+  /** The input is wrong; the message (and each problem) names the field or indicator and what it accepts. */
+  BadUserInput: "BAD_USER_INPUT",
+  /** Someone changed the thing first (the version you passed is no longer current): reload and try again. */
+  Conflict: "CONFLICT",
+  /** Signed in, but your role (or the academies it is given) may not do this. */
+  Forbidden: "FORBIDDEN",
+  /** The operation is not valid GraphQL. */
+  GraphqlParseFailed: "GRAPHQL_PARSE_FAILED",
+  /** The operation does not fit the schema. */
+  GraphqlValidationFailed: "GRAPHQL_VALIDATION_FAILED",
+  /** Something went wrong on the server; it has been logged. */
+  InternalServerError: "INTERNAL_SERVER_ERROR",
+  /** What the input names does not exist, or is not yours to see (another trust's academy answers the same): a URN, target, user, or a header that names no indicator. */
+  NotFound: "NOT_FOUND",
+  /** The operation to run could not be chosen (operationName). */
+  OperationResolutionFailure: "OPERATION_RESOLUTION_FAILURE",
+  /** Persisted queries are not kept: send the query text. */
+  PersistedQueryNotFound: "PERSISTED_QUERY_NOT_FOUND",
+  /** Over a request budget (depth, top-level fields, rows, cards or cost); extensions carry the figures, e.g. cost and maximumCost. */
+  QueryTooComplex: "QUERY_TOO_COMPLEX",
+  /** Too many requests: wait for the Retry-After seconds. */
+  RateLimited: "RATE_LIMITED",
+  /** No token, or one that is unknown, revoked or expired: sign in again. */
+  Unauthenticated: "UNAUTHENTICATED",
+} as const;
+
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 /** One cell of evidence: an indicator and the value as the cell shows it. */
 export type EvidenceInput = {
   /** An indicator key (ks4.progress8) or a workbook header that names one (P8). */
@@ -275,6 +306,9 @@ export type DesignateBatchQuery = {
       readonly message: string;
     }>;
     readonly problems: ReadonlyArray<{
+      readonly code: ErrorCode;
+      readonly column: string | null;
+      readonly indicator: string | null;
       readonly field: string;
       readonly message: string;
       readonly accepts: string | null;
@@ -570,7 +604,7 @@ export type AcademyCardQuery = {
         readonly tolerance: number;
       };
     }>;
-  };
+  } | null;
 };
 
 export type AcademyYearsQueryVariables = Exact<{
@@ -578,7 +612,7 @@ export type AcademyYearsQueryVariables = Exact<{
 }>;
 
 export type AcademyYearsQuery = {
-  readonly academy: { readonly evidence: ReadonlyArray<{ readonly year: string }> };
+  readonly academy: { readonly evidence: ReadonlyArray<{ readonly year: string }> } | null;
 };
 
 export type SetTargetMutationVariables = Exact<{
@@ -1016,7 +1050,14 @@ export type DesignateRowsQuery = {
       readonly indicated: string | null;
       readonly message: string;
     }>;
-    readonly problems: ReadonlyArray<{ readonly field: string; readonly message: string }>;
+    readonly problems: ReadonlyArray<{
+      readonly code: ErrorCode;
+      readonly row: number | null;
+      readonly column: string | null;
+      readonly indicator: string | null;
+      readonly field: string;
+      readonly message: string;
+    }>;
     readonly coverage: { readonly missing: ReadonlyArray<{ readonly label: string }> };
   }>;
 };

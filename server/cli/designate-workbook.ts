@@ -17,7 +17,6 @@ import {
   yearProblem,
   type ColumnChoice,
   type CompiledFramework,
-  type EvidenceEntry,
   type Problem,
 } from "../domain/index.js";
 import {
@@ -73,18 +72,18 @@ function tableRow(cells: readonly string[], widths: readonly number[]): string[]
 function located(
   problem: Problem,
   row: RiskMatrixRow,
-  entries: readonly EvidenceEntry[],
   columns: readonly ColumnReading[],
 ): string {
-  const at = /^evidence\[(\d+)\]/.exec(problem.field);
-  const entry = at ? entries[Number(at[1])] : entries.find((e) => e.indicator === problem.field);
-  const column = entry
-    ? columns.find(
-        (c) =>
-          c.header === entry.indicator ||
-          (c.resolution.kind === "indicator" && c.resolution.indicator.key === entry.indicator),
-      )
-    : undefined;
+  // The row's entries name a column by its indicator key, or by its header when ambiguous.
+  const named = problem.column ?? problem.indicator;
+  const column =
+    named === undefined
+      ? undefined
+      : columns.find(
+          (c) =>
+            c.header === named ||
+            (c.resolution.kind === "indicator" && c.resolution.indicator.key === named),
+        );
   const where = column
     ? `row ${row.row}, column ${column.letter} (${column.header})`
     : `row ${row.row}`;
@@ -198,7 +197,7 @@ export async function designateWorkbookResults(
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         cells.push("(cannot read this row)");
-        const problems = error.problems.map((problem) => located(problem, row, entries, columns));
+        const problems = error.problems.map((problem) => located(problem, row, columns));
         results.push({
           row: row.row,
           academy,

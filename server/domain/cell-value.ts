@@ -42,7 +42,8 @@ function fail(indicator: Indicator, raw: unknown, why?: string): CellReading {
   return {
     ok: false,
     problem: {
-      field: indicator.key,
+      field: "value",
+      indicator: indicator.key,
       value: shown,
       accepts: indicator.accepts,
       message: `${indicator.label} (${indicator.key}): cannot read "${shown}"${reason}; accepts ${indicator.accepts}`,

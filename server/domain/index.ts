@@ -39,6 +39,7 @@ export { designateEntries, blocks, type DesignateEntriesOptions } from "./design
 export {
   DomainError,
   badInput,
+  inRow,
   notFound,
   conflict,
   forbidden,

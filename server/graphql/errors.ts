@@ -4,7 +4,7 @@
 // alike: no stack trace, SQL or schema hint reaches a client.
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
-import { DomainError, type ErrorKind } from "../domain/index.js";
+import { DomainError, type ErrorKind, type Problem } from "../domain/index.js";
 
 /** Every code a client can see. */
 export const CODES = {
@@ -27,6 +27,39 @@ export const CODES = {
 
 export type ErrorCode = (typeof CODES)[keyof typeof CODES];
 
+/**
+ * The figures a QUERY_TOO_COMPLEX refusal carries in `extensions`, so a client
+ * can shrink its request without reading the message: the measure that went
+ * over with its maximum, and the operation's cost and the maximum cost
+ * whenever the cost was measured (every refusal but depth's).
+ */
+export interface BudgetFigures {
+  readonly cost?: number;
+  readonly maximumCost?: number;
+  readonly depth?: number;
+  readonly maximumDepth?: number;
+  readonly rootFields?: number;
+  readonly maximumRootFields?: number;
+  readonly rows?: number;
+  readonly maximumRows?: number;
+  readonly cards?: number;
+  readonly maximumCards?: number;
+}
+
+/** The extension keys of BudgetFigures, which formatError lets through. */
+export const BUDGET_FIGURES: readonly (keyof BudgetFigures)[] = [
+  "cost",
+  "maximumCost",
+  "depth",
+  "maximumDepth",
+  "rootFields",
+  "maximumRootFields",
+  "rows",
+  "maximumRows",
+  "cards",
+  "maximumCards",
+];
+
 /** A GraphQL error with a code from CODES and, for HTTP, the status it answers with. */
 export function codedError(code: ErrorCode, message: string, status?: number): GraphQLError {
   return new GraphQLError(message, {
@@ -39,11 +72,47 @@ export function errorBody(code: ErrorCode, message: string) {
   return { errors: [{ message, extensions: { code } }] };
 }
 
+/** A problem as a client receives it, in data (the Problem type) and in extensions.problems alike. */
+export interface WireProblem {
+  readonly code: ErrorCode;
+  readonly row: number | null;
+  readonly column: string | null;
+  readonly indicator: string | null;
+  readonly field: string;
+  readonly message: string;
+  readonly value: string | null;
+  readonly accepts: string | null;
+}
+
+export function wireProblem(problem: Problem): WireProblem {
+  return {
+    code: problem.code ?? CODES.BAD_USER_INPUT,
+    row: problem.row ?? null,
+    column: problem.column ?? null,
+    indicator: problem.indicator ?? null,
+    field: problem.field,
+    message: problem.message,
+    value: problem.value ?? null,
+    accepts: problem.accepts ?? null,
+  };
+}
+
+/**
+ * Every problem (none is left out: a 10,000-row batch answers all of its
+ * problems) and how many there are, for extensions and the HTTP routes.
+ */
+export function problemsOf(problems: readonly Problem[]): {
+  problems: WireProblem[];
+  problemCount: number;
+} {
+  return { problems: problems.map(wireProblem), problemCount: problems.length };
+}
+
 export function toGraphQLError(error: DomainError): GraphQLError {
   return new GraphQLError(error.message, {
     extensions: {
       code: error.kind,
-      ...(error.problems.length > 0 ? { problems: error.problems.slice(0, 100) } : {}),
+      ...(error.problems.length > 0 ? problemsOf(error.problems) : {}),
     },
   });
 }
@@ -51,6 +120,20 @@ export function toGraphQLError(error: DomainError): GraphQLError {
 const PASSED_THROUGH = new Set<string>(
   Object.values(CODES).filter((code) => code !== CODES.INTERNAL_SERVER_ERROR),
 );
+
+/** The extensions beside `code` a client sees: a refused budget's figures (numbers only). */
+function keptExtensions(
+  code: string,
+  extensions: Readonly<Record<string, unknown>> | undefined,
+): Record<string, number> {
+  if (code !== CODES.QUERY_TOO_COMPLEX || !extensions) return {};
+  const kept: Record<string, number> = {};
+  for (const key of BUDGET_FIGURES) {
+    const value = extensions[key];
+    if (typeof value === "number") kept[key] = value;
+  }
+  return kept;
+}
 
 /** Graphql-js's "Did you mean ...?" hints, which describe the schema to someone who cannot introspect it. */
 export function withoutSuggestions(message: string): string {
@@ -65,7 +148,7 @@ export interface FormatOptions {
 
 /**
  * Domain errors keep their kind and problems; GraphQL and validation errors
- * pass with their code only; anything unexpected becomes INTERNAL_SERVER_ERROR
+ * pass with their code only (a QUERY_TOO_COMPLEX with its budget figures too); anything unexpected becomes INTERNAL_SERVER_ERROR
  * with a generic message (logged server side by the caller).
  */
 export function formatError(
@@ -86,7 +169,7 @@ export function formatError(
         : formatted.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code },
+      extensions: { code, ...keptExtensions(code, formatted.extensions) },
     };
   }
   options.onInternal(original);

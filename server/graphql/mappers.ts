@@ -16,6 +16,7 @@ import type {
 } from "../domain/index.js";
 import { formatValue, indicatorByKey, signOffTrail } from "../domain/index.js";
 import { statusTextOf } from "../services/designation-line.js";
+import { wireProblem } from "./errors.js";
 import type {
   DecisionRow,
   EvidenceRow,
@@ -75,12 +76,7 @@ export function toFramework(framework: CompiledFramework, preset: boolean): Fram
 }
 
 export function toProblem(problem: Problem): ProblemType {
-  return {
-    field: problem.field,
-    message: problem.message,
-    value: problem.value ?? null,
-    accepts: problem.accepts ?? null,
-  };
+  return wireProblem(problem);
 }
 
 export function toDesignation(designation: Designation): DesignationType {

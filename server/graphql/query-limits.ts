@@ -11,7 +11,9 @@
 //   URNs, cells); a page of `first` multiplies its children by `first`,
 //   another list by 10.
 // Over any limit, the operation is refused before it runs, with the limit and
-// the figure in the message. A signed-out request has its own, smaller budget.
+// the figure in the message and as numbers in `extensions` (cost and
+// maximumCost, and the measure that went over with its maximum). A signed-out
+// request has its own, smaller budget.
 import type { ApolloServerPlugin } from "@apollo/server";
 import {
   GraphQLError,
@@ -26,7 +28,7 @@ import {
   type SelectionSetNode,
 } from "graphql";
 import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
-import { CODES } from "./errors.js";
+import { CODES, type BudgetFigures } from "./errors.js";
 import type { Context } from "./context.type.js";
 
 export interface RequestBudget {
@@ -144,9 +146,9 @@ function measure(
   return { depth: operationDepth(document, operation), cost, rootFields, ...work };
 }
 
-const tooComplex = (message: string) =>
+const tooComplex = (message: string, figures: BudgetFigures = {}) =>
   new GraphQLError(message, {
-    extensions: { code: CODES.QUERY_TOO_COMPLEX, http: { status: 400 } },
+    extensions: { code: CODES.QUERY_TOO_COMPLEX, ...figures, http: { status: 400 } },
   });
 
 /** Variables coerced to the operation's types; BAD_USER_INPUT errors naming each bad one. */
@@ -188,7 +190,10 @@ export function budgetErrors(
   const depth = operationDepth(document, operation);
   if (depth > budget.maxDepth)
     return [
-      tooComplex(`This query is nested ${depth} levels deep; the limit is ${budget.maxDepth}.`),
+      tooComplex(`This query is nested ${depth} levels deep; the limit is ${budget.maxDepth}.`, {
+        depth,
+        maximumDepth: budget.maxDepth,
+      }),
     ];
   let found: Measure;
   try {
@@ -202,28 +207,33 @@ export function budgetErrors(
     ];
   }
   const who = signedIn ? "" : " without signing in";
+  const cost = { cost: found.cost, maximumCost: budget.maxCost };
   if (found.rootFields > budget.maxRootFields)
     return [
       tooComplex(
         `This operation has ${found.rootFields} top-level fields (each alias counts); the limit is ${budget.maxRootFields}.`,
+        { ...cost, rootFields: found.rootFields, maximumRootFields: budget.maxRootFields },
       ),
     ];
   if (found.rows > budget.maxRows)
     return [
       tooComplex(
         `This operation asks for ${found.rows} rows (every field and alias together); the limit is ${budget.maxRows} per operation${who}. Split the request.`,
+        { ...cost, rows: found.rows, maximumRows: budget.maxRows },
       ),
     ];
   if (found.cards > budget.maxCards)
     return [
       tooComplex(
         `This operation asks for ${found.cards} academy cards (every field and alias together); the limit is ${budget.maxCards} per operation${who}.`,
+        { ...cost, cards: found.cards, maximumCards: budget.maxCards },
       ),
     ];
   if (found.cost > budget.maxCost)
     return [
       tooComplex(
         `This query would cost ${found.cost}; the limit is ${budget.maxCost}${who}. Ask for fewer fields or smaller pages.`,
+        cost,
       ),
     ];
   return [];

@@ -12,7 +12,7 @@ import { DomainError } from "../domain/index.js";
 import type { Services } from "../services/index.js";
 import { roleHas } from "../auth/roles.js";
 import { bytesOf } from "../config.js";
-import { CODES } from "../graphql/errors.js";
+import { CODES, problemsOf } from "../graphql/errors.js";
 import { principalOf } from "./rate-limit.js";
 import { preferenceOf } from "../services/public-data.service.js";
 
@@ -63,9 +63,9 @@ export function publicDataRouter(
       const tooLarge = error instanceof PayloadTooLarge;
       if (!known && !tooLarge) onError(error);
       const body = known
-        ? { code: error.kind, message: error.message, problems: error.problems }
+        ? { code: error.kind, message: error.message, ...problemsOf(error.problems) }
         : tooLarge
-          ? { code: CODES.BAD_REQUEST, message: error.message, problems: [] }
+          ? { code: CODES.BAD_REQUEST, message: error.message, ...problemsOf([]) }
           : {
               code: CODES.INTERNAL_SERVER_ERROR,
               message: "Something went wrong on the server; it has been logged.",

@@ -3,6 +3,7 @@
 // to the viewer's trust and, for academy users, to their academies.
 import {
   badInput,
+  inRow,
   identifierProblem,
   notFound,
   forbidden,
@@ -55,7 +56,7 @@ export function academyScope(viewer: Viewer): { trustId: string; urn?: { in: str
     : { trustId: viewer.trustId, urn: { in: [...viewer.academyUrns] } };
 }
 
-function validate(input: AcademyInput, at: string): { problems: Problem[]; clean: AcademyInput } {
+function validate(input: AcademyInput): { problems: Problem[]; clean: AcademyInput } {
   const problems: Problem[] = [];
   const urn = String(input.urn ?? "").trim();
   const name = String(input.name ?? "").trim();
@@ -64,28 +65,29 @@ function validate(input: AcademyInput, at: string): { problems: Problem[]; clean
     .toLowerCase();
   const laestab = input.laestab ? String(input.laestab).trim() : null;
   const ukprn = input.ukprn ? String(input.ukprn).trim() : null;
-  const urnProblem = identifierProblem("urn", `${at}urn`, urn);
+  const urnProblem = identifierProblem("urn", "urn", urn);
   if (urnProblem) problems.push(urnProblem);
   if (name.length === 0 || name.length > 200) {
     problems.push({
-      field: `${at}name`,
-      message: `${at}name: an academy needs a name of 1 to 200 characters`,
+      field: "name",
+      accepts: "a name of 1 to 200 characters",
+      message: "name: an academy needs a name of 1 to 200 characters",
     });
   }
   if (!(PHASES as readonly string[]).includes(phase)) {
     problems.push({
-      field: `${at}phase`,
+      field: "phase",
       value: phase.slice(0, 40),
       accepts: PHASES.join(", "),
-      message: `${at}phase: "${phase.slice(0, 40)}" is not a phase; use one of ${PHASES.join(", ")}`,
+      message: `phase: "${phase.slice(0, 40)}" is not a phase; use one of ${PHASES.join(", ")}`,
     });
   }
   if (laestab) {
-    const problem = identifierProblem("laestab", `${at}laestab`, laestab);
+    const problem = identifierProblem("laestab", "laestab", laestab);
     if (problem) problems.push(problem);
   }
   if (ukprn) {
-    const problem = identifierProblem("ukprn", `${at}ukprn`, ukprn);
+    const problem = identifierProblem("ukprn", "ukprn", ukprn);
     if (problem) problems.push(problem);
   }
   return { problems, clean: { urn, name, phase, laestab, ukprn } };
@@ -149,7 +151,7 @@ export class AcademyService {
 
   async create(viewer: Viewer, input: AcademyInput): Promise<AcademyRow> {
     this.mayManage(viewer);
-    const { problems, clean } = validate(input, "");
+    const { problems, clean } = validate(input);
     if (problems.length > 0) throw badInput(problems);
     return this.prisma.$transaction(async (tx) => {
       const existing = await tx.academy.findUnique({
@@ -183,7 +185,7 @@ export class AcademyService {
       laestab: input.laestab === undefined ? current.laestab : input.laestab,
       ukprn: input.ukprn === undefined ? current.ukprn : input.ukprn,
     };
-    const { problems, clean } = validate(merged, "");
+    const { problems, clean } = validate(merged);
     if (problems.length > 0) throw badInput(problems);
     return this.prisma.$transaction(async (tx) => {
       const row = await tx.academy.update({
@@ -209,14 +211,16 @@ export class AcademyService {
     const problems: Problem[] = [];
     const seen = new Map<string, number>();
     const clean = rows.map((row, index) => {
-      const result = validate(row, `rows[${index}].`);
-      problems.push(...result.problems);
+      const result = validate(row);
+      problems.push(...result.problems.map((problem) => inRow(problem, index)));
       const earlier = seen.get(result.clean.urn);
       if (earlier !== undefined) {
         problems.push({
-          field: `rows[${index}].urn`,
+          field: "urn",
+          row: index,
           value: result.clean.urn,
-          message: `rows[${index}].urn: URN ${result.clean.urn} is also in rows[${earlier}]; each academy once per import`,
+          accepts: "each academy once per import",
+          message: `urn: URN ${result.clean.urn} is also in rows[${earlier}]; accepts each academy once per import`,
         });
       } else seen.set(result.clean.urn, index);
       return result.clean;

@@ -5,6 +5,7 @@ import {
   compileFramework,
   designateEntries,
   DomainError,
+  inRow,
   parseFramework,
   presets,
   yearProblem,
@@ -153,7 +154,7 @@ export class FrameworkService {
     return designateEntries(framework, entries, { year, columnMap });
   }
 
-  /** Designates many rows; a row that cannot be read gives its problems (paths prefixed rows[i]). */
+  /** Designates many rows; a row that cannot be read gives its problems, each with its row. */
   designateRows(
     framework: CompiledFramework,
     rows: readonly (readonly EvidenceEntry[])[],
@@ -180,10 +181,7 @@ export class FrameworkService {
         if (!(error instanceof DomainError)) throw error;
         return {
           designation: null,
-          problems: error.problems.map((problem) => ({
-            ...problem,
-            message: `rows[${index}]: ${problem.message}`,
-          })),
+          problems: error.problems.map((problem) => inRow(problem, index)),
         };
       }
     });

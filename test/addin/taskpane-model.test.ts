@@ -20,8 +20,8 @@ import {
 import {
   designationCell,
   designationCounts,
-  problemText,
 } from "../../addin/taskpane/risk-matrix/designate-rows.js";
+import { problemText } from "../../addin/shared/problem-text.js";
 import {
   columnLetters,
   sheetTableOf,
@@ -149,22 +149,35 @@ describe("designation cells", () => {
       { label: "Insufficient evidence", reasons: "Inspection band Secure: B", tone: "none" },
     ],
     [
-      "a row the server could not read, naming the cell without the batch position",
+      "a row the server could not read, naming the column of each problem",
       {
         level: null,
         insufficientEvidence: false,
         reasons: [],
         problems: [
           {
-            field: "ks4.progress8",
-            message: 'rows[2]: Progress 8 (ks4.progress8): cannot read "Goodish"',
+            code: "BAD_USER_INPUT",
+            row: 2,
+            column: "P8",
+            indicator: "ks4.progress8",
+            field: "value",
+            message: 'Progress 8 (ks4.progress8): cannot read "Goodish"',
+          },
+          {
+            code: "BAD_USER_INPUT",
+            row: 2,
+            column: "Progress",
+            indicator: null,
+            field: "indicator",
+            message: '"Progress" could mean ks4.progress8 or ks2.progress',
           },
         ],
         ...complete,
       },
       {
         label: "Cannot read this row",
-        reasons: 'Progress 8 (ks4.progress8): cannot read "Goodish"',
+        reasons:
+          'Column "P8": Progress 8 (ks4.progress8): cannot read "Goodish"\n"Progress" could mean ks4.progress8 or ks2.progress',
         tone: "problem",
       },
     ],
@@ -181,11 +194,40 @@ describe("designation cells", () => {
   });
 
   it.each([
-    ["rows[12]: URN 140001 appears twice", "URN 140001 appears twice"],
-    ["rows[3].urn: no academy", "urn: no academy"],
-    ["Progress 8: cannot read", "Progress 8: cannot read"],
-  ])("shows the problem %j as %j", (message, shown) => {
-    expect(problemText(message)).toBe(shown);
+    [
+      "a cell's problem, led by its column",
+      {
+        column: "P8",
+        indicator: "ks4.progress8",
+        message: 'Progress 8 (ks4.progress8): cannot read "x"',
+      },
+      'Column "P8": Progress 8 (ks4.progress8): cannot read "x"',
+    ],
+    [
+      "a cell sent by its indicator key, as it is",
+      {
+        column: "ks4.progress8",
+        indicator: "ks4.progress8",
+        message: 'Progress 8 (ks4.progress8): cannot read "x"',
+      },
+      'Progress 8 (ks4.progress8): cannot read "x"',
+    ],
+    [
+      "a problem whose message already quotes its column, as it is",
+      {
+        column: "Notes",
+        indicator: null,
+        message: 'Unknown indicator "Notes"; use an indicator key',
+      },
+      'Unknown indicator "Notes"; use an indicator key',
+    ],
+    [
+      "a problem that is not a cell's, as it is",
+      { column: null, indicator: null, message: "urn: URN 140001 is also in rows[0]" },
+      "urn: URN 140001 is also in rows[0]",
+    ],
+  ])("shows %s", (_, problem, shown) => {
+    expect(problemText(problem)).toBe(shown);
   });
 
   it.each([

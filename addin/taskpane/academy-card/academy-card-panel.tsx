@@ -49,7 +49,8 @@ export function AcademyCardPanel() {
       urn,
       year: forYear,
     });
-    setCard(academyCardOf(data.academyCard));
+    // Null only with NOT_FOUND in errors, which request() has thrown already.
+    setCard(data.academyCard && academyCardOf(data.academyCard));
   });
 
   /** A new academy: offer the years it has evidence for, and open the latest. */
@@ -60,7 +61,7 @@ export function AcademyCardPanel() {
     const data = await session.client.request(ACADEMY_YEARS, {
       urn: chosen.urn,
     });
-    const withEvidence = data.academy.evidence.map((record) => record.year);
+    const withEvidence = (data.academy?.evidence ?? []).map((record) => record.year);
     const offered = [...new Set([...recentYears(new Date()), ...withEvidence])].sort().reverse();
     const latest = withEvidence.sort().reverse()[0] ?? offered[0]!;
     setYears(offered);

@@ -89,6 +89,10 @@ export const DESIGNATE_BATCH = operation<DesignateRowsQuery, DesignateRowsQueryV
           message
         }
         problems {
+          code
+          row
+          column
+          indicator
           field
           message
         }

@@ -2,7 +2,12 @@
 // rows answered in place) and turns each answer into the two cells written
 // beside the row.
 import type { GraphQLHttpClient } from "../../shared/graphql-client.js";
-import { DESIGNATE_BATCH, type EvidenceInput, type RowDesignation } from "../api/index.js";
+import { problemText } from "../../shared/problem-text.js";
+import {
+  DESIGNATE_BATCH,
+  type EvidenceInput,
+  type RowDesignation,
+} from "../api/index.js";
 import type { DesignationCell, DesignationTone } from "../excel/write-designations.js";
 
 /** Rows per request: well under the server's MAX_BATCH_ROWS and body limit. */
@@ -27,11 +32,6 @@ export async function designateRows(
   return results;
 }
 
-/** A problem's message without the batch position the server puts first ("rows[2]: "): the pane names sheet rows instead. */
-export function problemText(message: string): string {
-  return message.replace(/^rows\[\d+\][:.]\s*/, "");
-}
-
 function toneOf(risk: string): DesignationTone {
   const words = risk.toLowerCase();
   if (words.includes("high")) return "high";
@@ -44,7 +44,7 @@ export function designationCell(result: RowDesignation): DesignationCell {
   if (result.problems.length > 0) {
     return {
       label: "Cannot read this row",
-      reasons: result.problems.map((problem) => problemText(problem.message)).join("\n"),
+      reasons: result.problems.map(problemText).join("\n"),
       tone: "problem",
     };
   }

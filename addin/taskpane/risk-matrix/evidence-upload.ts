@@ -14,7 +14,8 @@ import {
 } from "../api/index.js";
 import { sheetRowNumber, type SheetTable } from "../excel/sheet-table.js";
 import { cellText, evidenceRows, urnColumn, type ColumnMapping } from "./column-map.js";
-import { designateRows, problemText } from "./designate-rows.js";
+import { problemText } from "../../shared/problem-text.js";
+import { designateRows } from "./designate-rows.js";
 
 /** Rows per recordEvidenceBatch: small enough for a steady progress bar and short transactions. */
 export const SAVE_CHUNK = 100;
@@ -109,7 +110,7 @@ export async function checkEvidenceRows(
     else if (seen.has(urn)) messages.push(`URN ${urn} is also on row ${seen.get(urn)}.`);
     if (urn !== null && !seen.has(urn)) seen.set(urn, sheetRow);
     messages.push(
-      ...(designations[index]?.problems ?? []).map((problem) => problemText(problem.message)),
+      ...(designations[index]?.problems ?? []).map(problemText),
     );
     if (messages.length > 0 || urn === null) errors.push({ sheetRow, urn, messages });
     else ready.push({ sheetRow, urn, evidence: cells[index]! });
@@ -117,15 +118,14 @@ export async function checkEvidenceRows(
   return { ready, errors, versions };
 }
 
-/** Which rows of a chunk a failed batch names (rows[3].urn is the chunk's fourth row); all of them when it names none. */
+/** Which rows of a chunk a failed batch names (row 3 is the chunk's fourth row); all of them when it names none. */
 function errorsOfChunk(chunk: readonly EvidenceRow[], failure: AddinFailure): RowError[] {
   const problems = failure.errors.flatMap((error) => error.extensions?.problems ?? []);
   const byRow = new Map<number, string[]>();
   for (const problem of problems) {
-    const match = /^rows\[(\d+)\]/.exec(problem.field);
-    const index = match ? Number(match[1]) : chunk.length === 1 ? 0 : -1;
+    const index = problem.row ?? -1;
     if (index < 0 || index >= chunk.length) continue;
-    byRow.set(index, [...(byRow.get(index) ?? []), problemText(problem.message)]);
+    byRow.set(index, [...(byRow.get(index) ?? []), problemText(problem)]);
   }
   if (byRow.size === 0) {
     return chunk.map((row) => ({

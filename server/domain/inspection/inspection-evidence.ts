@@ -116,7 +116,8 @@ function acceptedFor(field: string): string {
 }
 
 const problem = (field: string, message: string, value?: string): Problem => ({
-  field: `ofsted.${field}`,
+  field: "value",
+  indicator: `ofsted.${field}`,
   message,
   ...(value === undefined ? {} : { value }),
 });

@@ -54,14 +54,16 @@ async function cardTypes(
 export class AcademyCardResolver {
   @Authorized("read")
   @Query(() => AcademyCardType, {
-    description: "An academy's card for a year: targets, measurements and progress.",
+    nullable: true,
+    description:
+      "An academy's card for a year: targets, measurements and progress. Null, with a NOT_FOUND error at this field's path, for an academy that is not yours to see; sibling fields keep their data.",
   })
   async academyCard(
     @Arg("urn", () => URNScalar, { description: "URN of the academy." }) urn: string,
     @Arg("year", () => AcademicYearScalar, { description: "Academic year, e.g. 2025/26." })
     year: string,
     @Ctx() context: Context,
-  ): Promise<AcademyCardType> {
+  ): Promise<AcademyCardType | null> {
     const card = await context.services.cards.card(context.viewer!, urn, year);
     const [mapped] = await cardTypes(context, [card]);
     return mapped!;
@@ -84,26 +86,29 @@ export class AcademyCardResolver {
 
   @Authorized("read")
   @Query(() => TargetType, {
-    description: "One target and its progress; NOT_FOUND when the academy has no such target.",
+    nullable: true,
+    description:
+      "One target and its progress; null, with a NOT_FOUND error at this field's path, when the academy has no such target or is not yours to see.",
   })
   async target(
     @Arg("urn", () => URNScalar, { description: "URN of the academy." }) urn: string,
     @Arg("metric", () => String, { description: "Indicator key." }) metric: string,
     @Arg("year", () => AcademicYearScalar, { description: "Academic year." }) year: string,
     @Ctx() { viewer, services }: Context,
-  ): Promise<TargetType> {
+  ): Promise<TargetType | null> {
     return toTarget(urn, await services.cards.target(viewer!, urn, metric, year));
   }
 
   @Authorized("read")
   @Query(() => [TargetVersionType], {
+    nullable: true,
     description:
-      "Every version of a target, newest first: each change and sign-off step with status, values, body, meeting date, reason and who by name. NOT_FOUND for a target that is not one of your academies'.",
+      "Every version of a target, newest first: each change and sign-off step with status, values, body, meeting date, reason and who by name. Null, with a NOT_FOUND error at this field's path, for a target that is not one of your academies'.",
   })
   async targetVersions(
     @Arg("id", () => ID, { description: "Target id." }) id: string,
     @Ctx() { viewer, services }: Context,
-  ): Promise<TargetVersionType[]> {
+  ): Promise<TargetVersionType[] | null> {
     return (await services.cards.history(viewer!, id)).map(toTargetVersion);
   }
 
