@@ -90,10 +90,7 @@ export async function explain(
     const result = await designated(framework, values, headers, invocation, false);
     // A row the framework cannot read: say why, in the cell (an ambiguous header with its choices).
     if (result.problems.length > 0)
-      return [
-        "Cannot designate this row:",
-        ...result.problems.map(problemText),
-      ].join("\n");
+      return ["Cannot designate this row:", ...result.problems.map(problemText)].join("\n");
     const lines = result.reasons.map((reason) => reason.message);
     if (result.insufficientEvidence)
       lines.unshift("Insufficient evidence: no source of evidence could be used.");

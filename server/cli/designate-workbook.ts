@@ -69,11 +69,7 @@ function tableRow(cells: readonly string[], widths: readonly number[]): string[]
 }
 
 /** Where a problem is in the sheet: "row 5, column F (KS2 RWM %)". */
-function located(
-  problem: Problem,
-  row: RiskMatrixRow,
-  columns: readonly ColumnReading[],
-): string {
+function located(problem: Problem, row: RiskMatrixRow, columns: readonly ColumnReading[]): string {
   // The row's entries name a column by its indicator key, or by its header when ambiguous.
   const named = problem.column ?? problem.indicator;
   const column =

@@ -122,7 +122,10 @@ export function readEvidenceParts(
     if (!columns.has(indicator.key)) columns.set(indicator.key, column);
     const reading = readCell(indicator, entry.value, entry.percentFormatted);
     if (!reading.ok) {
-      (problems ??= []).push({ problem: { ...reading.problem, column }, indicators: [indicator.key] });
+      (problems ??= []).push({
+        problem: { ...reading.problem, column },
+        indicators: [indicator.key],
+      });
       continue;
     }
     if (reading.value === null) continue;

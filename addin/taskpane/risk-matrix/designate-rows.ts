@@ -3,11 +3,7 @@
 // beside the row.
 import type { GraphQLHttpClient } from "../../shared/graphql-client.js";
 import { problemText } from "../../shared/problem-text.js";
-import {
-  DESIGNATE_BATCH,
-  type EvidenceInput,
-  type RowDesignation,
-} from "../api/index.js";
+import { DESIGNATE_BATCH, type EvidenceInput, type RowDesignation } from "../api/index.js";
 import type { DesignationCell, DesignationTone } from "../excel/write-designations.js";
 
 /** Rows per request: well under the server's MAX_BATCH_ROWS and body limit. */

@@ -109,9 +109,7 @@ export async function checkEvidenceRows(
     else if (!known.has(urn)) messages.push(`No academy with URN ${urn} in your trust.`);
     else if (seen.has(urn)) messages.push(`URN ${urn} is also on row ${seen.get(urn)}.`);
     if (urn !== null && !seen.has(urn)) seen.set(urn, sheetRow);
-    messages.push(
-      ...(designations[index]?.problems ?? []).map(problemText),
-    );
+    messages.push(...(designations[index]?.problems ?? []).map(problemText));
     if (messages.length > 0 || urn === null) errors.push({ sheetRow, urn, messages });
     else ready.push({ sheetRow, urn, evidence: cells[index]! });
   });
