@@ -11,6 +11,7 @@
 // dropping URNs can bring it within the limit (the excess is smaller than the
 // URNs asked for) and halving lowers the cost the server reports; otherwise
 // the cells show the server's message rather than a request being sent per academy.
+import { ErrorCode } from "../../server/shared/index.js";
 import {
   AddinFailure,
   failureKindOf,
@@ -122,7 +123,7 @@ async function sendChunk(
  */
 function refusedCostOf(failure: AddinFailure): { cost: number; limit: number } | null {
   const error = failure.errors[0];
-  if (error?.extensions?.code !== "QUERY_TOO_COMPLEX") return null;
+  if (error?.extensions?.code !== ErrorCode.QUERY_TOO_COMPLEX) return null;
   const found = /would cost (\d+); the limit is (\d+)/.exec(error.message);
   return found ? { cost: Number(found[1]), limit: Number(found[2]) } : null;
 }

@@ -1,22 +1,25 @@
 // A small GraphQL-over-HTTP client for the add-in: the token as a bearer
 // header, errors turned into typed failures the functions and the pane can
 // show (signed out, unreachable, bad input, not found).
+import { ErrorCode, type Problem } from "../../server/shared/index.js";
 
+/** The server's codes the add-in acts on, and what the add-in itself finds. */
 export type FailureKind =
   | "SIGNED_OUT"
   | "UNREACHABLE"
-  | "BAD_USER_INPUT"
-  | "NOT_FOUND"
-  | "FORBIDDEN"
-  | "CONFLICT"
+  | typeof ErrorCode.BAD_USER_INPUT
+  | typeof ErrorCode.NOT_FOUND
+  | typeof ErrorCode.FORBIDDEN
+  | typeof ErrorCode.CONFLICT
   | "SERVER";
 
 export interface GraphQLErrorBody {
   readonly message: string;
   readonly path?: readonly (string | number)[];
   readonly extensions?: {
+    /** One of ErrorCode (a newer server may send one this add-in does not know). */
     readonly code?: string;
-    readonly problems?: readonly { field: string; message: string }[];
+    readonly problems?: readonly Pick<Problem, "field" | "message">[];
   };
 }
 
@@ -49,12 +52,12 @@ export function unreachableFailure(serverUrl: string): AddinFailure {
 /** The failure kind for a GraphQL error's extensions.code. */
 export function failureKindOf(code: string | undefined): FailureKind {
   switch (code) {
-    case "UNAUTHENTICATED":
+    case ErrorCode.UNAUTHENTICATED:
       return "SIGNED_OUT";
-    case "BAD_USER_INPUT":
-    case "NOT_FOUND":
-    case "FORBIDDEN":
-    case "CONFLICT":
+    case ErrorCode.BAD_USER_INPUT:
+    case ErrorCode.NOT_FOUND:
+    case ErrorCode.FORBIDDEN:
+    case ErrorCode.CONFLICT:
       return code;
     default:
       return "SERVER";

@@ -4,8 +4,8 @@
 import { HALF_TERMS, indicatorForHeader, preset, readEvidence } from "../domain/index.js";
 import type { Db } from "../db/index.js";
 import { issueToken, type IssuedToken } from "../auth/tokens.js";
-import { isScopedRole, type Role } from "../auth/roles.js";
 import { DEMO_ROWS, type RiskMatrixRow } from "./demo-risk-matrix.js";
+import { isScopedRole, type Role } from "../shared/index.js";
 
 export const DEMO_TRUST = {
   uid: "TR04567",

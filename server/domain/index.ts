@@ -35,16 +35,7 @@ export {
   type HeaderSource,
 } from "./headers.js";
 export { designateEntries, blocks, type DesignateEntriesOptions } from "./designate-entries.js";
-export {
-  DomainError,
-  badInput,
-  notFound,
-  conflict,
-  forbidden,
-  unreachable,
-  type ErrorKind,
-  type Problem,
-} from "./errors.js";
+export { DomainError, badInput, notFound, conflict, forbidden, unreachable } from "./errors.js";
 export {
   parseFramework,
   frameworkSchema,
@@ -60,7 +51,6 @@ export {
   type Designation,
   type DesignateOptions,
   type Reason,
-  type SupportEntitlement,
 } from "./frameworks/compile-framework.js";
 export { presets, preset, PRESET_DEFINITIONS } from "./frameworks/presets/index.js";
 export {
@@ -81,8 +71,6 @@ export {
   isPeriod,
   isTerm,
   periodOrder,
-  yearProblem,
-  academicYearOf,
   type HalfTerm,
   type Term,
   type Period,
@@ -97,19 +85,11 @@ export {
   type TargetFacts,
   type MeasurementFacts,
 } from "./academy-card/progress.js";
-export { identifierProblem, type IdentifierKind } from "./identifiers.js";
 export {
-  TARGET_STATUSES,
-  STEP_RULES,
-  DIRECT_CHANGE_ROLES,
   takeStep,
   afterEdit,
   directChangeProblems,
   meetingDateProblem,
-  type TargetStatus,
-  type SignOffStep,
-  type SignOffBody,
-  type SignOffRole,
   type SignOffState,
   type StepOutcome,
 } from "./academy-card/sign-off.js";

@@ -1,33 +1,13 @@
-// The one errors module of the GraphQL and HTTP layers: every extensions.code
-// the server sends is named here (the domain's kinds plus the request
-// layer's), and one formatter masks everything else, for HTTP and WebSocket
+// The one errors module of the GraphQL and HTTP layers: errors carry a code
+// from ErrorCode (server/shared/error-codes.ts, the list the add-in reads
+// too), and one formatter masks everything else, for HTTP and WebSocket
 // alike: no stack trace, SQL or schema hint reaches a client.
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
-import { DomainError, type ErrorKind } from "../domain/index.js";
+import { DomainError } from "../domain/index.js";
+import { ErrorCode } from "../shared/index.js";
 
-/** Every code a client can see. */
-export const CODES = {
-  BAD_USER_INPUT: "BAD_USER_INPUT",
-  NOT_FOUND: "NOT_FOUND",
-  FORBIDDEN: "FORBIDDEN",
-  UNAUTHENTICATED: "UNAUTHENTICATED",
-  CONFLICT: "CONFLICT",
-  GRAPHQL_VALIDATION_FAILED: "GRAPHQL_VALIDATION_FAILED",
-  GRAPHQL_PARSE_FAILED: "GRAPHQL_PARSE_FAILED",
-  PERSISTED_QUERY_NOT_FOUND: "PERSISTED_QUERY_NOT_FOUND",
-  BAD_REQUEST: "BAD_REQUEST",
-  OPERATION_RESOLUTION_FAILURE: "OPERATION_RESOLUTION_FAILURE",
-  /** Over a request budget: depth, cost, root fields, rows or cards (the message names the limit and the figure). */
-  QUERY_TOO_COMPLEX: "QUERY_TOO_COMPLEX",
-  /** Over the rate limit (HTTP 429 with Retry-After). */
-  RATE_LIMITED: "RATE_LIMITED",
-  INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
-} as const satisfies Record<string, string> & Record<ErrorKind, ErrorKind>;
-
-export type ErrorCode = (typeof CODES)[keyof typeof CODES];
-
-/** A GraphQL error with a code from CODES and, for HTTP, the status it answers with. */
+/** A GraphQL error with a code from ErrorCode and, for HTTP, the status it answers with. */
 export function codedError(code: ErrorCode, message: string, status?: number): GraphQLError {
   return new GraphQLError(message, {
     extensions: { code, ...(status ? { http: { status } } : {}) },
@@ -49,7 +29,7 @@ export function toGraphQLError(error: DomainError): GraphQLError {
 }
 
 const PASSED_THROUGH = new Set<string>(
-  Object.values(CODES).filter((code) => code !== CODES.INTERNAL_SERVER_ERROR),
+  Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
 );
 
 /** Graphql-js's "Did you mean ...?" hints, which describe the schema to someone who cannot introspect it. */
@@ -94,7 +74,7 @@ export function formatError(
     message: "Something went wrong on the server; it has been logged.",
     locations: formatted.locations,
     path: formatted.path,
-    extensions: { code: CODES.INTERNAL_SERVER_ERROR },
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
   };
 }
 

@@ -26,7 +26,7 @@ import {
   type SelectionSetNode,
 } from "graphql";
 import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
-import { CODES } from "./errors.js";
+import { ErrorCode } from "../shared/index.js";
 import type { Context } from "./context.type.js";
 
 export interface RequestBudget {
@@ -146,7 +146,7 @@ function measure(
 
 const tooComplex = (message: string) =>
   new GraphQLError(message, {
-    extensions: { code: CODES.QUERY_TOO_COMPLEX, http: { status: 400 } },
+    extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, http: { status: 400 } },
   });
 
 /** Variables coerced to the operation's types; BAD_USER_INPUT errors naming each bad one. */
@@ -164,7 +164,7 @@ export function coerceVariables(
         (error) =>
           new GraphQLError(error.message, {
             nodes: error.nodes,
-            extensions: { code: CODES.BAD_USER_INPUT, http: { status: 400 } },
+            extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
           }),
       ),
     };

@@ -8,11 +8,10 @@ import { Button, Checkbox, Field, Input, Select } from "@fluentui/react-componen
 import { RECORD_MEASUREMENT, type CardTarget, type RecordMeasurementResult } from "../api/index.js";
 import { FailureMessage } from "../failure-message.js";
 import { usePanelLayout } from "../panel-layout.js";
-import { PERIODS } from "../rules/calendar.js";
-import { indicatorByKey, readMetricValue } from "../rules/indicators.js";
 import { useSession } from "../session/session-context.js";
 import { useAction } from "../use-action.js";
 import { NumberField, readNumber } from "./number-field.js";
+import { PERIODS, indicatorByKey, readMetricValue } from "../../../server/shared/index.js";
 
 export function MeasurementForm({
   target,

@@ -1,6 +1,7 @@
 // Operations behind the academy-card panel: the academies to choose from, a
 // card with targets, measurements and progress, the changes a role may make,
 // and the subscriptions that keep an open card up to date.
+import type { SignOffAction, SignOffStep } from "../../../server/shared/index.js";
 
 export const ACADEMIES = /* GraphQL */ `
   query Academies($first: Int!, $after: String) {
@@ -91,11 +92,11 @@ const TARGET_FIELDS = /* GraphQL */ `
   }
 `;
 
-export type SignOffStep = "propose" | "review" | "agree";
+export type { SignOffStep } from "../../../server/shared/index.js";
 
 /** One step behind the values in force: "reviewed: LGB, 2025-10-01, by Pat Governor". */
 export interface SignOffEntry {
-  readonly action: string;
+  readonly action: SignOffAction;
   readonly body: string;
   readonly bodyName: string;
   readonly meetingOn: string | null;

@@ -1,5 +1,5 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
-import type { HalfTerm, Period, Rag, SignOffStep, TargetStatus } from "../../domain/index.js";
+import type { HalfTerm, Period, Rag } from "../../domain/index.js";
 import { AcademyType } from "./academy.type.js";
 import { DesignationThatCountsType } from "./designation-that-counts.type.js";
 import {
@@ -11,6 +11,7 @@ import {
   TargetActionEnum,
   TargetStatusEnum,
 } from "./academy-card.enums.js";
+import { type SignOffStep, type TargetStatus } from "../../shared/index.js";
 
 type SignOffBody = keyof typeof SignOffBodyEnum;
 type TargetAction = keyof typeof TargetActionEnum;

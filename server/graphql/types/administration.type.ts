@@ -1,6 +1,6 @@
 // Types for administering trusts, users, tokens and the trust's framework.
 import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
-import { ROLES, type Role } from "../../auth/roles.js";
+import { ROLES, type Role } from "../../shared/index.js";
 
 /** The Role enum: TRUST_ADMIN for "trust-admin" and so on, from ROLES (a new role appears by itself). */
 export const RoleEnum = Object.fromEntries(
