@@ -12,6 +12,7 @@
 // URNs asked for) and halving lowers the cost the server reports; otherwise
 // the cells show the server's message rather than a request being sent per academy.
 import type { GraphQLResponse } from "../shared/graphql-client.js";
+import { ErrorCode } from "../../server/shared/index.js";
 import {
   AddinFailure,
   failureKindOf,
@@ -123,7 +124,7 @@ async function sendChunk(
  */
 function refusedCostOf(failure: AddinFailure): { cost: number; limit: number } | null {
   const extensions = failure.errors[0]?.extensions;
-  if (extensions?.code !== "QUERY_TOO_COMPLEX") return null;
+  if (extensions?.code !== ErrorCode.QUERY_TOO_COMPLEX) return null;
   const { cost, maximumCost } = extensions;
   return cost !== undefined && maximumCost !== undefined ? { cost, limit: maximumCost } : null;
 }

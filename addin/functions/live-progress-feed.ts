@@ -108,6 +108,7 @@ export class LiveProgressFeed implements ProgressFeed {
   }
 
   /** Follows the current connection: a live client for it (shared in the runtime), or nothing while signed out. */
+  /** Never rejects: storage that cannot be read leaves the link as it is (the card reads say why). */
   private async relink(): Promise<void> {
     const generation = ++this.generation;
     let connection: Connection;
@@ -258,7 +259,7 @@ export class LiveProgressFeed implements ProgressFeed {
     });
   }
 
-  /** Reads the cell's card (batched) and shows it, unless an event came meanwhile; true when the server answered. */
+  /** Reads the cell's card (batched) and shows it, unless an event came meanwhile; true when the server answered. Never rejects: a failure is shown in the cell. */
   private async read(watch: Watch): Promise<boolean> {
     const events = watch.events;
     const { urn, year } = watch.key;

@@ -2,8 +2,13 @@
 // TRUST_ADMIN); the add-in shows and compares the domain's words (green,
 // autumn1, localBoard, trust-admin), as a MAT.CARD cell always has, so
 // COUNTIF("green") keeps working. One rule both ways, the server's own.
-import { ROLES, type Role } from "../../server/auth/roles.js";
-import { camelWordOf, enumNameOf, wordOfEnumName } from "../../server/graphql/enum-names.js";
+import {
+  ROLES,
+  camelWordOf,
+  enumNameOf,
+  wordOfEnumName,
+  type Role,
+} from "../../server/shared/index.js";
 
 /** The word of an academy-card or calendar enum value: GREEN -> green, AUTUMN1 -> autumn1. */
 export const wordOf = camelWordOf;

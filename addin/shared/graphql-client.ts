@@ -1,14 +1,16 @@
 // A small GraphQL-over-HTTP client for the add-in: the token as a bearer
 // header, errors turned into typed failures the functions and the pane can
 // show (signed out, unreachable, bad input, not found).
+import { ErrorCode, type WireProblem } from "../../server/shared/index.js";
 
+/** The server's codes the add-in acts on, and what the add-in itself finds. */
 export type FailureKind =
   | "SIGNED_OUT"
   | "UNREACHABLE"
-  | "BAD_USER_INPUT"
-  | "NOT_FOUND"
-  | "FORBIDDEN"
-  | "CONFLICT"
+  | typeof ErrorCode.BAD_USER_INPUT
+  | typeof ErrorCode.NOT_FOUND
+  | typeof ErrorCode.FORBIDDEN
+  | typeof ErrorCode.CONFLICT
   | "SERVER";
 
 /**
@@ -16,25 +18,18 @@ export type FailureKind =
  * data (designateBatch's bad rows), and every problem of a batch error in
  * extensions.problems.
  */
-export interface ProblemBody {
-  /** BAD_USER_INPUT, or NOT_FOUND for a header naming no indicator or a URN not in the trust. */
-  readonly code?: string;
-  /** The item of the batch, from 0 in the order sent; null outside a batch. */
-  readonly row?: number | null;
-  /** The cell's header as sent; null when the problem is not a cell's. */
-  readonly column?: string | null;
-  readonly indicator?: string | null;
-  /** The input field: "urn", "expectedVersion"; for a cell "indicator" or "value". */
-  readonly field: string;
-  readonly message: string;
-  readonly value?: string | null;
-  readonly accepts?: string | null;
-}
+/**
+ * A problem as the server sends it (server/shared's WireProblem); older
+ * answers and the HTTP routes may leave out what does not apply.
+ */
+export type ProblemBody = Pick<WireProblem, "field" | "message"> &
+  Partial<Omit<WireProblem, "field" | "message">>;
 
 export interface GraphQLErrorBody {
   readonly message: string;
   readonly path?: readonly (string | number)[];
   readonly extensions?: {
+    /** One of ErrorCode (a newer server may send one this add-in does not know). */
     readonly code?: string;
     /** Every problem of a bad input (problemCount says how many). */
     readonly problems?: readonly ProblemBody[];
@@ -74,12 +69,12 @@ export function unreachableFailure(serverUrl: string): AddinFailure {
 /** The failure kind for a GraphQL error's extensions.code. */
 export function failureKindOf(code: string | undefined): FailureKind {
   switch (code) {
-    case "UNAUTHENTICATED":
+    case ErrorCode.UNAUTHENTICATED:
       return "SIGNED_OUT";
-    case "BAD_USER_INPUT":
-    case "NOT_FOUND":
-    case "FORBIDDEN":
-    case "CONFLICT":
+    case ErrorCode.BAD_USER_INPUT:
+    case ErrorCode.NOT_FOUND:
+    case ErrorCode.FORBIDDEN:
+    case ErrorCode.CONFLICT:
       return code;
     default:
       return "SERVER";

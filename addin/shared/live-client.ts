@@ -167,7 +167,9 @@ export class LiveClient {
     for (const shared of this.shared.values()) shared.end?.();
     this.shared.clear();
     this.waiting.clear();
-    void this.client?.dispose();
+    // graphql-ws's dispose waits for a connection still opening and rejects when
+    // that attempt fails: such a socket never opened, so there is nothing to close.
+    void Promise.resolve(this.client?.dispose()).catch(() => undefined);
   }
 
   private send(shared: Shared, resume: boolean): void {

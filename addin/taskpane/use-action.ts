@@ -21,6 +21,11 @@ export function failureText(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/**
+ * The action as a runner that never rejects (a failure is kept in `error`),
+ * so a handler or effect may start it with `void`; it answers whether the
+ * action succeeded.
+ */
 export function useAction<A extends unknown[]>(
   action: (...args: A) => Promise<void>,
 ): [(...args: A) => Promise<boolean>, ActionState] {

@@ -9,15 +9,12 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import {
-  academicYearOf,
   designateEntries,
   DomainError,
   presets,
   provisionalWords,
-  yearProblem,
   type ColumnChoice,
   type CompiledFramework,
-  type Problem,
 } from "../domain/index.js";
 import {
   columnsFor,
@@ -26,6 +23,7 @@ import {
   type ColumnReading,
   type RiskMatrixRow,
 } from "../workbook/risk-matrix-sheet.js";
+import { academicYearOf, yearProblem, type Problem } from "../shared/index.js";
 
 const SAMPLE = fileURLToPath(new URL("../../test/fixtures/risk-matrix.xlsx", import.meta.url));
 

@@ -1,6 +1,7 @@
 // An academy's evidence: one row of the risk matrix, read cell by cell into
 // typed values, with the Ofsted cells put together as one versioned inspection.
-import { badInput, type Problem } from "./errors.js";
+import type { Problem } from "../shared/problem.js";
+import { badInput } from "./errors.js";
 import { CATALOGUE_HEADERS, type HeaderResolver } from "./headers.js";
 import {
   readCell,

@@ -62,7 +62,6 @@ export {
   type Designation,
   type DesignateOptions,
   type Reason,
-  type SupportEntitlement,
 } from "./frameworks/compile-framework.js";
 export { presets, preset, PRESET_DEFINITIONS } from "./frameworks/presets/index.js";
 export {
@@ -83,8 +82,6 @@ export {
   isPeriod,
   isTerm,
   periodOrder,
-  yearProblem,
-  academicYearOf,
   type HalfTerm,
   type Term,
   type Period,
@@ -99,20 +96,11 @@ export {
   type TargetFacts,
   type MeasurementFacts,
 } from "./academy-card/progress.js";
-export { identifierProblem, type IdentifierKind } from "./identifiers.js";
 export {
-  TARGET_STATUSES,
-  STEP_RULES,
-  DIRECT_CHANGE_ROLES,
   takeStep,
   afterEdit,
   directChangeProblems,
   meetingDateProblem,
-  type TargetStatus,
-  type SignOffStep,
-  type SignOffBody,
-  type TargetAction,
-  type SignOffRole,
   type SignOffState,
   type StepOutcome,
 } from "./academy-card/sign-off.js";

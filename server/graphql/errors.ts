@@ -1,31 +1,16 @@
-// The one errors module of the GraphQL and HTTP layers: every extensions.code
-// the server sends is named here (the domain's kinds plus the request
-// layer's), and one formatter masks everything else, for HTTP and WebSocket
+// The one errors module of the GraphQL and HTTP layers: errors carry a code
+// from ErrorCode (server/shared/error-codes.ts, the list the add-in reads
+// too), and one formatter masks everything else, for HTTP and WebSocket
 // alike: no stack trace, SQL or schema hint reaches a client.
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
-import { DomainError, type ErrorKind, type Problem } from "../domain/index.js";
+import { DomainError, type Problem } from "../domain/index.js";
+import { ErrorCode, wireProblem, type WireProblem } from "../shared/index.js";
 
-/** Every code a client can see. */
-export const CODES = {
-  BAD_USER_INPUT: "BAD_USER_INPUT",
-  NOT_FOUND: "NOT_FOUND",
-  FORBIDDEN: "FORBIDDEN",
-  UNAUTHENTICATED: "UNAUTHENTICATED",
-  CONFLICT: "CONFLICT",
-  GRAPHQL_VALIDATION_FAILED: "GRAPHQL_VALIDATION_FAILED",
-  GRAPHQL_PARSE_FAILED: "GRAPHQL_PARSE_FAILED",
-  PERSISTED_QUERY_NOT_FOUND: "PERSISTED_QUERY_NOT_FOUND",
-  BAD_REQUEST: "BAD_REQUEST",
-  OPERATION_RESOLUTION_FAILURE: "OPERATION_RESOLUTION_FAILURE",
-  /** Over a request budget: depth, cost, root fields, rows or cards (the message names the limit and the figure). */
-  QUERY_TOO_COMPLEX: "QUERY_TOO_COMPLEX",
-  /** Over the rate limit (HTTP 429 with Retry-After). */
-  RATE_LIMITED: "RATE_LIMITED",
-  INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
-} as const satisfies Record<string, string> & Record<ErrorKind, ErrorKind>;
+export { ErrorCode } from "../shared/index.js";
 
-export type ErrorCode = (typeof CODES)[keyof typeof CODES];
+/** Every code a client can see: the shared list (server/shared/error-codes.ts). */
+export const CODES = ErrorCode;
 
 /**
  * The figures a QUERY_TOO_COMPLEX refusal carries in `extensions`, so a client
@@ -60,7 +45,7 @@ export const BUDGET_FIGURES: readonly (keyof BudgetFigures)[] = [
   "maximumCards",
 ];
 
-/** A GraphQL error with a code from CODES and, for HTTP, the status it answers with. */
+/** A GraphQL error with a code from ErrorCode and, for HTTP, the status it answers with. */
 export function codedError(code: ErrorCode, message: string, status?: number): GraphQLError {
   return new GraphQLError(message, {
     extensions: { code, ...(status ? { http: { status } } : {}) },
@@ -72,30 +57,7 @@ export function errorBody(code: ErrorCode, message: string) {
   return { errors: [{ message, extensions: { code } }] };
 }
 
-/** A problem as a client receives it, in data (the Problem type) and in extensions.problems alike. */
-export interface WireProblem {
-  readonly code: ErrorCode;
-  readonly row: number | null;
-  readonly column: string | null;
-  readonly indicator: string | null;
-  readonly field: string;
-  readonly message: string;
-  readonly value: string | null;
-  readonly accepts: string | null;
-}
-
-export function wireProblem(problem: Problem): WireProblem {
-  return {
-    code: problem.code ?? CODES.BAD_USER_INPUT,
-    row: problem.row ?? null,
-    column: problem.column ?? null,
-    indicator: problem.indicator ?? null,
-    field: problem.field,
-    message: problem.message,
-    value: problem.value ?? null,
-    accepts: problem.accepts ?? null,
-  };
-}
+export { wireProblem, type WireProblem } from "../shared/index.js";
 
 /**
  * Every problem (none is left out: a 10,000-row batch answers all of its
@@ -118,7 +80,7 @@ export function toGraphQLError(error: DomainError): GraphQLError {
 }
 
 const PASSED_THROUGH = new Set<string>(
-  Object.values(CODES).filter((code) => code !== CODES.INTERNAL_SERVER_ERROR),
+  Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
 );
 
 /** The extensions beside `code` a client sees: a refused budget's figures (numbers only). */
@@ -177,7 +139,7 @@ export function formatError(
     message: "Something went wrong on the server; it has been logged.",
     locations: formatted.locations,
     path: formatted.path,
-    extensions: { code: CODES.INTERNAL_SERVER_ERROR },
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
   };
 }
 

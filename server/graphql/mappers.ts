@@ -8,10 +8,7 @@ import type {
   HalfTerm,
   Level,
   Period,
-  Problem,
   Reason,
-  SignOffStep,
-  TargetStatus,
   Term,
 } from "../domain/index.js";
 import { formatValue, indicatorByKey, signOffTrail } from "../domain/index.js";
@@ -54,6 +51,7 @@ import type {
   TargetType,
   TargetVersionType,
 } from "./types/academy-card.type.js";
+import { type Problem, type SignOffStep, type TargetStatus } from "../shared/index.js";
 
 export function toLevel(level: Level): LevelType {
   return { key: level.key, label: level.label, rank: level.rank, risk: level.risk };

@@ -28,7 +28,7 @@ import {
   type SelectionSetNode,
 } from "graphql";
 import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
-import { CODES, type BudgetFigures } from "./errors.js";
+import { ErrorCode, type BudgetFigures } from "./errors.js";
 import type { Context } from "./context.type.js";
 
 export interface RequestBudget {
@@ -148,7 +148,7 @@ function measure(
 
 const tooComplex = (message: string, figures: BudgetFigures = {}) =>
   new GraphQLError(message, {
-    extensions: { code: CODES.QUERY_TOO_COMPLEX, ...figures, http: { status: 400 } },
+    extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, ...figures, http: { status: 400 } },
   });
 
 /** Variables coerced to the operation's types; BAD_USER_INPUT errors naming each bad one. */
@@ -166,7 +166,7 @@ export function coerceVariables(
         (error) =>
           new GraphQLError(error.message, {
             nodes: error.nodes,
-            extensions: { code: CODES.BAD_USER_INPUT, http: { status: 400 } },
+            extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
           }),
       ),
     };

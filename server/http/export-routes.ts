@@ -1,14 +1,13 @@
 // Downloads for a governors' meeting: GET /export/academy-card.xlsx?urn=&year=
 // and GET /export/overview.xlsx?year=, with the same bearer token as the API.
 import express, { type Request, type Response, type Router } from "express";
-import { DomainError, yearProblem, badInput } from "../domain/index.js";
+import { DomainError, badInput } from "../domain/index.js";
 import type { Services } from "../services/index.js";
 import { authenticate } from "../auth/authenticate.js";
 import type { OidcVerifier } from "../auth/oidc.js";
-import { roleHas } from "../auth/roles.js";
 import { academyCardWorkbook, overviewWorkbook } from "../workbook/export-workbooks.js";
 import { designationLine } from "../services/designation-line.js";
-import { CODES } from "../graphql/errors.js";
+import { yearProblem, roleHas, ErrorCode } from "../shared/index.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const STATUS: Record<string, number> = {
@@ -47,7 +46,7 @@ export function exportRouter(
         onError(error);
         response.status(500).json({
           error: {
-            code: CODES.INTERNAL_SERVER_ERROR,
+            code: ErrorCode.INTERNAL_SERVER_ERROR,
             message: "Something went wrong on the server; it has been logged.",
           },
         });
@@ -56,9 +55,12 @@ export function exportRouter(
   const signedIn = async (request: Request) => {
     const viewer = await authenticate(services.prisma, request.headers.authorization, oidc);
     if (!viewer)
-      throw new DomainError("UNAUTHENTICATED", "Sign in: send an Authorization: Bearer token.");
+      throw new DomainError(
+        ErrorCode.UNAUTHENTICATED,
+        "Sign in: send an Authorization: Bearer token.",
+      );
     if (!roleHas(viewer.role, "read"))
-      throw new DomainError("FORBIDDEN", "Your role may not read this.");
+      throw new DomainError(ErrorCode.FORBIDDEN, "Your role may not read this.");
     return viewer;
   };
   const yearOf = (request: Request) => {

@@ -4,24 +4,33 @@
 // trust admin or data manager. The answer is the load's report as JSON; with
 // `Accept: application/x-ndjson` it is a stream of progress lines
 // ({"progress":{"rows","bytes","total"}}) ending in {"report":...} or {"error":...}.
+// (server/shared/public-load.ts types each line, for this route and the pane.)
 // Files larger than PUBLIC_DATA_LIMIT are refused (413) by Content-Length or while streaming.
 // Sign-in and the rate limit are identifyAndLimit's (mounted before this router,
 // as for /export); the principal it found is read with principalOf.
 import express, { type Request, type Response, type Router } from "express";
 import { DomainError } from "../domain/index.js";
 import type { Services } from "../services/index.js";
-import { roleHas } from "../auth/roles.js";
 import { bytesOf } from "../config.js";
-import { CODES, problemsOf } from "../graphql/errors.js";
+import { problemsOf } from "../graphql/errors.js";
 import { principalOf } from "./rate-limit.js";
 import { preferenceOf } from "../services/public-data.service.js";
+import {
+  roleHas,
+  ErrorCode,
+  type PublicLoadFailure,
+  type PublicLoadLine,
+} from "../shared/index.js";
+
+/** One line of the answer, as JSON. */
+const lineOf = (line: PublicLoadLine): string => JSON.stringify(line);
 
 const STATUS: Record<string, number> = {
-  [CODES.BAD_USER_INPUT]: 400,
-  [CODES.UNAUTHENTICATED]: 401,
-  [CODES.FORBIDDEN]: 403,
-  [CODES.NOT_FOUND]: 404,
-  [CODES.CONFLICT]: 409,
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.CONFLICT]: 409,
 };
 
 /** A body over PUBLIC_DATA_LIMIT (answered 413 with BAD_REQUEST, like main's body limits). */
@@ -62,33 +71,39 @@ export function publicDataRouter(
       const known = error instanceof DomainError;
       const tooLarge = error instanceof PayloadTooLarge;
       if (!known && !tooLarge) onError(error);
-      const body = known
+      const body: PublicLoadFailure = known
         ? { code: error.kind, message: error.message, ...problemsOf(error.problems) }
         : tooLarge
-          ? { code: CODES.BAD_REQUEST, message: error.message, ...problemsOf([]) }
+          ? { code: ErrorCode.BAD_REQUEST, message: error.message, ...problemsOf([]) }
           : {
-              code: CODES.INTERNAL_SERVER_ERROR,
+              code: ErrorCode.INTERNAL_SERVER_ERROR,
               message: "Something went wrong on the server; it has been logged.",
             };
       const status = known ? (STATUS[error.kind] ?? 400) : tooLarge ? 413 : 500;
-      if (response.headersSent) response.end(`${JSON.stringify({ error: body })}\n`);
-      else response.status(status).json({ error: body });
+      if (response.headersSent) response.end(`${lineOf({ error: body })}\n`);
+      else response.status(status).json({ error: body } satisfies PublicLoadLine);
       // The rest of an unread body is discarded with the connection.
       if (!request.complete) request.resume();
     };
     try {
       const principal = principalOf(response);
       if (!principal)
-        throw new DomainError("UNAUTHENTICATED", "Sign in: send an Authorization: Bearer token.");
+        throw new DomainError(
+          ErrorCode.UNAUTHENTICATED,
+          "Sign in: send an Authorization: Bearer token.",
+        );
       if (principal.kind === "operator")
-        throw new DomainError("FORBIDDEN", "The hosting operator reads no trust's data.");
+        throw new DomainError(ErrorCode.FORBIDDEN, "The hosting operator reads no trust's data.");
       const viewer = principal.viewer;
       if (!roleHas(viewer.role, "recordEvidence") || viewer.academyUrns !== null)
-        throw new DomainError("FORBIDDEN", "Only a trust admin or data manager loads public data.");
+        throw new DomainError(
+          ErrorCode.FORBIDDEN,
+          "Only a trust admin or data manager loads public data.",
+        );
       const name = query(request, "name");
       if (!name)
         throw new DomainError(
-          "BAD_USER_INPUT",
+          ErrorCode.BAD_USER_INPUT,
           "name: give the file's name, e.g. /public-data?name=edubasealldata20261130.csv",
         );
       const prefer = preferenceOf("prefer", query(request, "prefer"));
@@ -109,7 +124,7 @@ export function publicDataRouter(
           year: query(request, "year"),
           onProgress: streaming
             ? ({ rows, bytes }) =>
-                response.write(`${JSON.stringify({ progress: { rows, bytes, total } })}\n`)
+                response.write(`${lineOf({ progress: { rows, bytes, total } })}\n`)
             : undefined,
         },
         {
@@ -117,8 +132,8 @@ export function publicDataRouter(
           prefer,
         },
       );
-      if (streaming) response.end(`${JSON.stringify({ report })}\n`);
-      else response.json({ report });
+      if (streaming) response.end(`${lineOf({ report })}\n`);
+      else response.json({ report } satisfies PublicLoadLine);
     } catch (error) {
       fail(error);
     }

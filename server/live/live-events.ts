@@ -87,8 +87,8 @@ export function redisEvents(url: string, onError: (error: unknown) => void): Liv
     },
     subscribe(trustId, listener) {
       const handler = (event: CustomEvent<LiveEvent>) => listener(event.detail);
-      target.addEventListener(topic(trustId), handler as EventListener);
-      return () => target.removeEventListener(topic(trustId), handler as EventListener);
+      target.addEventListener(topic(trustId), handler);
+      return () => target.removeEventListener(topic(trustId), handler);
     },
     async close() {
       await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);

@@ -21,20 +21,13 @@ import {
   progress,
   readMetricValue,
   takeStep,
-  yearProblem,
   type HalfTerm,
   type Indicator,
   type Period,
   type Phase,
-  type Problem,
   type Progress,
-  type SignOffRole,
   type SignOffState,
-  type SignOffStep,
-  type SignOffBody,
   type StepOutcome,
-  type TargetAction,
-  type TargetStatus,
 } from "../domain/index.js";
 import { Prisma, type Db } from "../db/index.js";
 import { canSeeAcademy, type Viewer } from "../auth/viewer.js";
@@ -43,6 +36,15 @@ import type { AcademyRow, AcademyService } from "./academy.service.js";
 import { eventJson } from "../live/live-events.js";
 import type { EventBus } from "../live/event-bus.js";
 import { groupBy } from "./group-by.js";
+import {
+  yearProblem,
+  type Problem,
+  type SignOffBody,
+  type SignOffStep,
+  type TargetAction,
+  type TargetStatus,
+  ErrorCode,
+} from "../shared/index.js";
 
 const MEASURABLE = new Set(["number", "percent", "points", "rate", "count", "grade"]);
 const national = benchmarkLookup(NATIONAL_BENCHMARKS);
@@ -253,7 +255,7 @@ function signOffState(row: Pick<TargetRow, "status" | "pendingStatus">): SignOff
 }
 
 function refusal(outcome: Extract<StepOutcome, { ok: false }>): DomainError {
-  return outcome.kind === "FORBIDDEN"
+  return outcome.kind === ErrorCode.FORBIDDEN
     ? forbidden(outcome.problem.message)
     : badInput([outcome.problem]);
 }
@@ -499,7 +501,7 @@ export class AcademyCardService {
     const existing = await this.visibleTarget(viewer, input.id);
     const outcome = takeStep(signOffState(existing), {
       step: input.step,
-      role: viewer.role as SignOffRole,
+      role: viewer.role,
       meetingOn: input.meetingOn,
       bodyName: input.body,
       today: today(),
@@ -599,7 +601,7 @@ export class AcademyCardService {
     const existing = await this.visibleTarget(viewer, input.id);
     const refused = directChangeProblems(
       signOffState(existing),
-      viewer.role as SignOffRole,
+      viewer.role,
       input.reason,
       input.meetingOn,
       today(),

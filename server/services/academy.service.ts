@@ -1,19 +1,11 @@
 // Academies of a trust: URN-keyed, created one at a time or imported many at
 // once (all or nothing, with a per-row error report). Every query is scoped
 // to the viewer's trust and, for academy users, to their academies.
-import {
-  badInput,
-  inRow,
-  identifierProblem,
-  notFound,
-  forbidden,
-  type Problem,
-  type Phase,
-} from "../domain/index.js";
+import { badInput, inRow, notFound, forbidden, type Phase } from "../domain/index.js";
 import type { Db } from "../db/index.js";
 import { canSeeAcademy, type Viewer } from "../auth/viewer.js";
-import { roleHas } from "../auth/roles.js";
 import type { AuditService } from "./audit.service.js";
+import { identifierProblem, type Problem, roleHas } from "../shared/index.js";
 
 export const PHASES: readonly Phase[] = [
   "primary",

@@ -10,12 +10,11 @@ import {
   indicatorByKey,
   INDICATOR_KEYS,
   type ColumnChoice,
-  type Problem,
 } from "../domain/index.js";
 import type { Db } from "../db/index.js";
 import type { Viewer } from "../auth/viewer.js";
-import { roleHas } from "../auth/roles.js";
 import type { AuditService } from "./audit.service.js";
+import { type Problem, roleHas } from "../shared/index.js";
 
 export interface ColumnMapEntryRow {
   readonly header: string;

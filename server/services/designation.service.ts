@@ -11,14 +11,12 @@ import {
   evidenceForYear,
   isTerm,
   isoDate,
-  academicYearOf,
   levelShortName,
   notFound,
   readEvidence,
   timeInLevel,
   designateEntries,
   TERMS,
-  yearProblem,
   DomainError,
   type CompiledFramework,
   type ComputedRecord,
@@ -28,9 +26,7 @@ import {
   type DesignationThatCounts,
   type EvidenceEntry,
   type EvidenceLayer,
-  type Problem,
   type Reason,
-  type SupportEntitlement,
   type Term,
   type TimeInLevel,
 } from "../domain/index.js";
@@ -42,6 +38,12 @@ import type { FrameworkService } from "./framework.service.js";
 import type { EventBus } from "../live/event-bus.js";
 import { groupBy } from "./group-by.js";
 import { loadColumnMap } from "./column-map.service.js";
+import {
+  academicYearOf,
+  yearProblem,
+  type Problem,
+  type SupportEntitlement,
+} from "../shared/index.js";
 
 /** A computed designation as stored. */
 export interface StoredDesignationRow {

@@ -8,19 +8,17 @@ import {
   inRow,
   parseFramework,
   presets,
-  yearProblem,
   type ColumnChoice,
   type CompiledFramework,
   type Designation,
   type EvidenceEntry,
-  type Problem,
 } from "../domain/index.js";
 import { jsonValue, type Db } from "../db/index.js";
 import type { Viewer } from "../auth/viewer.js";
 import { forbidden } from "../domain/index.js";
-import { roleHas } from "../auth/roles.js";
 import type { AuditService } from "./audit.service.js";
 import { ColumnMapService } from "./column-map.service.js";
+import { yearProblem, type Problem, roleHas } from "../shared/index.js";
 
 export interface FrameworkSummary {
   readonly framework: CompiledFramework;

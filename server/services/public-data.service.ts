@@ -17,11 +17,12 @@ import {
   isoDate,
   forbidden,
   readEvidence,
+  TERMS,
   type EvidenceEntry,
+  type Term,
 } from "../domain/index.js";
 import type { Db } from "../db/index.js";
 import type { Viewer } from "../auth/viewer.js";
-import { roleHas } from "../auth/roles.js";
 import type { AuditService } from "./audit.service.js";
 import type { FrameworkService } from "./framework.service.js";
 import type { EventBus } from "../live/event-bus.js";
@@ -39,6 +40,7 @@ import {
 import { filledReasons, publicLayers, sourceWords } from "../public-data/evidence-layers.js";
 import { evidenceForYear, type EvidenceLayer } from "../domain/designations/evidence-for-year.js";
 import type { DesignationService } from "./designation.service.js";
+import { roleHas, type PublicLoadReport } from "../shared/index.js";
 
 export interface PublicImportInput {
   readonly fileName: string;
@@ -48,37 +50,13 @@ export interface PublicImportInput {
   readonly onProgress?: (progress: { rows: number; bytes: number }) => void;
 }
 
-export interface PublicImportReport {
-  readonly fileName: string;
+/** The report the route sends as JSON (PublicLoadReport), with what only the server uses. */
+export interface PublicImportReport extends PublicLoadReport {
   readonly kind: PublicKind;
-  readonly kindLabel: string;
-  readonly edition: string | null;
   readonly encoding: string;
-  readonly rows: number;
   readonly bytes: number;
-  /** Rows of schools that are not the trust's. */
-  readonly skipped: number;
-  /** The trust's academies found in the file (by their own URN or a predecessor's). */
-  readonly matched: readonly string[];
-  /** The trust's academies the file should have had and did not. */
-  readonly missing: readonly string[];
-  /** Values (or roster rows) added or changed. */
-  readonly loaded: number;
-  /** Values already held as they are. */
-  readonly unchanged: number;
-  /** Values not taken because the store holds them from a newer edition. */
-  readonly olderThanHeld: number;
-  readonly academiesCreated: readonly string[];
-  readonly academiesUpdated: readonly string[];
-  readonly predecessorsLinked: number;
   /** England rows (national figures) the file carries. */
   readonly nationalFigures: readonly NationalRow[];
-  /** Academies whose designation for the year changed after the load. */
-  readonly designated: number;
-  /** The designation year used. */
-  readonly designationYear: string | null;
-  /** Things the load could not do, in words (an establishment with no phase...). */
-  readonly notes: readonly string[];
 }
 
 export interface StoredValueRow {
@@ -97,8 +75,6 @@ export interface StoredValueRow {
   readonly loadedAt: Date;
   readonly source: string;
 }
-
-const TERMS = ["autumn", "spring", "summer"] as const;
 
 /**
  * Which value counts when the trust recorded an indicator for a year and a
@@ -158,7 +134,7 @@ function keyOfEntry(entry: EvidenceEntry): string {
 }
 
 /** Today's academic year and term by the England term dates (a holiday belongs to the term before it). */
-export function currentPeriod(today = new Date()): { year: string; term: (typeof TERMS)[number] } {
+export function currentPeriod(today = new Date()): { year: string; term: Term } {
   const position = calendarPosition(isoDate(today));
   return { year: position.academicYear, term: position.term };
 }
@@ -637,7 +613,7 @@ export class PublicDataService {
         orderBy: { createdAt: "desc" },
       }),
     ]);
-    const order = (t: string) => TERMS.indexOf(t as (typeof TERMS)[number]);
+    const order = (t: string) => TERMS.indexOf(t as Term);
     let changed = 0;
     await this.events.transaction(
       async (tx) => {

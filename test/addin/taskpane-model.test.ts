@@ -5,7 +5,6 @@
 import { describe, expect, it } from "vitest";
 import { HEADERS } from "../../server/demo/demo-risk-matrix.js";
 import { indicatorForHeader } from "../../server/domain/indicators.js";
-import { headerResolver } from "../../addin/taskpane/rules/headers.js";
 import {
   autoMapColumns,
   columnMapToSave,
@@ -31,9 +30,14 @@ import {
   describePlacement,
   isDesignationHeader,
 } from "../../addin/taskpane/excel/write-designations.js";
-import { recentYears, termOf } from "../../addin/taskpane/rules/calendar.js";
 import { signOffWords, stepFor } from "../../addin/taskpane/academy-card/target-statuses.js";
+import type { SignOffEntry } from "../../addin/taskpane/api/index.js";
 import { readingOf } from "../../addin/taskpane/academy-card/measurement-form.js";
+import {
+  calendarPosition,
+  headerResolver,
+  recentAcademicYears,
+} from "../../server/shared/index.js";
 
 describe("column mapping", () => {
   it("maps every demo header as the server's alias catalogue does, URN as the academy, the rest unmapped", () => {
@@ -304,19 +308,20 @@ describe("reading a block of the sheet", () => {
 describe("calendar defaults", () => {
   it.each([
     ["2026-11-25", "autumn", "2026/27"],
+    ["2027-01-02", "autumn", "2026/27"], // the Christmas holiday belongs to the autumn term
     ["2027-01-10", "spring", "2026/27"],
     ["2027-03-31", "spring", "2026/27"],
+    ["2027-04-12", "summer", "2026/27"], // after the Easter holiday
     ["2027-06-15", "summer", "2026/27"],
     ["2027-08-31", "summer", "2026/27"],
     ["2027-09-01", "autumn", "2027/28"],
   ])("on %s: the %s term of %s", (day, term, year) => {
-    const date = new Date(`${day}T12:00:00Z`);
-    expect(termOf(date)).toBe(term);
-    expect(recentYears(date)[0]).toBe(year);
+    expect(calendarPosition(day).term).toBe(term);
+    expect(recentAcademicYears(new Date(`${day}T12:00:00Z`))[0]).toBe(year);
   });
 
   it("offers the current year and the three before it", () => {
-    expect(recentYears(new Date("2026-11-25T00:00:00Z"))).toEqual([
+    expect(recentAcademicYears(new Date("2026-11-25T00:00:00Z"))).toEqual([
       "2026/27",
       "2025/26",
       "2024/25",
@@ -335,7 +340,7 @@ describe("the sign-off step a target offers", () => {
     expect(stepFor(target)).toBe(step);
   });
 
-  it.each([
+  it.each<[SignOffEntry, string]>([
     [
       {
         action: "reviewed",

@@ -7,8 +7,8 @@ import pino from "pino";
 import { GraphQLClient } from "graphql-request";
 import { loadConfig } from "../../server/config.js";
 import { bootstrap, type ServerHandle } from "../../server/bootstrap.js";
-import type { Role } from "../../server/auth/roles.js";
 import { createTestDatabase, postgresAvailable } from "./postgres.js";
+import { type Role } from "../../server/shared/index.js";
 
 export type StoreKind = "sqlite" | "postgresql";
 

@@ -23,7 +23,6 @@ import {
 } from "../api/index.js";
 import { FailureMessage } from "../failure-message.js";
 import { usePanelLayout } from "../panel-layout.js";
-import { recentYears } from "../rules/calendar.js";
 import { useSession } from "../session/session-context.js";
 import { useAction } from "../use-action.js";
 import { insertCardSheet } from "../excel/insert-card-sheet.js";
@@ -33,12 +32,13 @@ import { cardSheetOf } from "./card-sheet-of.js";
 import { TargetForm } from "./target-form.js";
 import { TargetItem } from "./target-item.js";
 import { useLiveCard } from "./use-live-card.js";
+import { recentAcademicYears } from "../../../server/shared/index.js";
 
 export function AcademyCardPanel() {
   const layout = usePanelLayout();
   const session = useSession();
   const [academy, setAcademy] = useState<AcademySummary | null>(null);
-  const [years, setYears] = useState<string[]>(recentYears(new Date()));
+  const [years, setYears] = useState<string[]>(recentAcademicYears(new Date()));
   const [year, setYear] = useState(years[0]!);
   const [card, setCard] = useState<AcademyCard | null>(null);
   const [adding, setAdding] = useState(false);
@@ -62,7 +62,9 @@ export function AcademyCardPanel() {
       urn: chosen.urn,
     });
     const withEvidence = (data.academy?.evidence ?? []).map((record) => record.year);
-    const offered = [...new Set([...recentYears(new Date()), ...withEvidence])].sort().reverse();
+    const offered = [...new Set([...recentAcademicYears(new Date()), ...withEvidence])]
+      .sort()
+      .reverse();
     const latest = withEvidence.sort().reverse()[0] ?? offered[0]!;
     setYears(offered);
     setYear(latest);

@@ -10,11 +10,10 @@ import { enumValueIn } from "../../shared/enum-words.js";
 import { Period } from "../../shared/graphql-types.generated.js";
 import { FailureMessage } from "../failure-message.js";
 import { usePanelLayout } from "../panel-layout.js";
-import { PERIODS } from "../rules/calendar.js";
-import { indicatorByKey, readMetricValue } from "../rules/indicators.js";
 import { useSession } from "../session/session-context.js";
 import { useAction } from "../use-action.js";
 import { NumberField, readNumber } from "./number-field.js";
+import { PERIODS, indicatorByKey, readMetricValue } from "../../../server/shared/index.js";
 
 export function MeasurementForm({
   target,

@@ -8,10 +8,10 @@ import { Button, Field, Input, Select } from "@fluentui/react-components";
 import { SET_TARGET, type CardTarget, type TargetInput } from "../api/index.js";
 import { FailureMessage } from "../failure-message.js";
 import { usePanelLayout } from "../panel-layout.js";
-import { INDICATORS } from "../rules/indicators.js";
 import { useSession } from "../session/session-context.js";
 import { useAction } from "../use-action.js";
 import { NumberField, readNumber } from "./number-field.js";
+import { INDICATORS } from "../../../server/shared/index.js";
 
 /** Metrics a target can be set on: indicators with a better direction. */
 const TARGET_METRICS = INDICATORS.filter((indicator) => indicator.direction !== "none");

@@ -30,6 +30,7 @@ import type {
   SetTargetMutationVariables,
   TargetInput,
 } from "../../shared/graphql-types.generated.js";
+import type { SignOffStep } from "../../../server/shared/index.js";
 
 export const ACADEMIES = operation<AcademiesQuery, AcademiesQueryVariables>(/* GraphQL */ `
   query Academies($first: Int!, $after: String) {
@@ -121,7 +122,7 @@ const TARGET_FIELDS = /* GraphQL */ `
   }
 `;
 
-export type SignOffStep = "propose" | "review" | "agree";
+export type { SignOffStep } from "../../../server/shared/index.js";
 
 /** One step behind the values in force: "reviewed: LGB, 2025-10-01, by Pat Governor". */
 export type SignOffEntry = Omit<WireCardTarget["signOff"][number], "action" | "body" | "by"> & {

@@ -1,27 +1,9 @@
 // Sends one public file to POST /public-data and follows it: the upload's
 // progress (XMLHttpRequest's upload events) and then the server's reading of
 // it (the NDJSON progress lines), ending in the load's report.
+import type { PublicLoadLine, PublicLoadReport } from "../../../server/shared/index.js";
 
-/** What the server says a load found and did (PublicImportReport, as JSON). */
-export interface PublicLoadReport {
-  readonly fileName: string;
-  readonly kind: string;
-  readonly kindLabel: string;
-  readonly edition: string | null;
-  readonly rows: number;
-  readonly skipped: number;
-  readonly matched: readonly string[];
-  readonly missing: readonly string[];
-  readonly loaded: number;
-  readonly unchanged: number;
-  readonly olderThanHeld: number;
-  readonly academiesCreated: readonly string[];
-  readonly academiesUpdated: readonly string[];
-  readonly predecessorsLinked: number;
-  readonly designated: number;
-  readonly designationYear: string | null;
-  readonly notes: readonly string[];
-}
+export type { PublicLoadReport } from "../../../server/shared/index.js";
 
 export type LoadProgress =
   | { readonly stage: "sending"; readonly fraction: number }
@@ -73,24 +55,20 @@ export function uploadPublicFile(
         fraction: event.lengthComputable ? event.loaded / event.total : 0,
       });
     let seen = 0;
-    let final: { report?: PublicLoadReport; error?: { message: string } } | null = null;
+    let final: Exclude<PublicLoadLine, { progress: unknown }> | null = null;
     const readLines = () => {
       const text = request.responseText;
       const end = text.lastIndexOf("\n");
       if (end < seen) return;
       for (const line of text.slice(seen, end).split("\n")) {
         if (!line.trim()) continue;
-        let message: {
-          progress?: { rows: number; bytes: number; total: number | null };
-          report?: PublicLoadReport;
-          error?: { message: string };
-        };
+        let message: PublicLoadLine;
         try {
-          message = JSON.parse(line) as typeof message;
+          message = JSON.parse(line) as PublicLoadLine;
         } catch {
           continue;
         }
-        if (message.progress) {
+        if ("progress" in message) {
           const { rows, bytes, total } = message.progress;
           onProgress({
             stage: "reading",
@@ -113,20 +91,21 @@ export function uploadPublicFile(
       if (request.status !== 200) {
         let message = `The server answered ${request.status}`;
         try {
-          message = (JSON.parse(request.responseText) as { error: { message: string } }).error
-            .message;
+          message = (
+            JSON.parse(request.responseText) as Extract<PublicLoadLine, { error: unknown }>
+          ).error.message;
         } catch {
           // not JSON: keep the status
         }
         reject(new PublicLoadError(message));
         return;
       }
-      const answer = final as { report?: PublicLoadReport; error?: { message: string } } | null;
-      if (answer?.report) resolve(answer.report);
+      const answer = final as Exclude<PublicLoadLine, { progress: unknown }> | null;
+      if (answer && "report" in answer) resolve(answer.report);
       else
         reject(
           new PublicLoadError(
-            answer?.error?.message ?? "The server ended the load without a report.",
+            answer?.error.message ?? "The server ended the load without a report.",
           ),
         );
     };

@@ -5,6 +5,7 @@
 // each change carrying the version of the evidence it replaces.
 import { enumValueIn, enumValueOf } from "../../shared/enum-words.js";
 import { Term } from "../../shared/graphql-types.generated.js";
+import { ErrorCode, isUrn } from "../../../server/shared/index.js";
 import { AddinFailure, type GraphQLHttpClient } from "../../shared/graphql-client.js";
 import {
   EVIDENCE_VERSIONS,
@@ -88,7 +89,7 @@ export async function checkEvidenceRows(
   const urnAt = urnColumn(mapping);
   if (urnAt < 0) {
     throw new AddinFailure(
-      "BAD_USER_INPUT",
+      ErrorCode.BAD_USER_INPUT,
       "Saving needs to know which academy each row is: map a column to URN.",
     );
   }
@@ -105,7 +106,7 @@ export async function checkEvidenceRows(
     const urn = cellText(row[urnAt]);
     const messages: string[] = [];
     if (urn === null) messages.push("No URN in this row.");
-    else if (!/^\d{6}$/.test(urn)) messages.push(`URN "${urn}" is not six digits.`);
+    else if (!isUrn(urn)) messages.push(`URN "${urn}" is not six digits.`);
     else if (!known.has(urn)) messages.push(`No academy with URN ${urn} in your trust.`);
     else if (seen.has(urn)) messages.push(`URN ${urn} is also on row ${seen.get(urn)}.`);
     if (urn !== null && !seen.has(urn)) seen.set(urn, sheetRow);
@@ -171,7 +172,7 @@ export async function saveEvidenceRows(
       if (
         error.kind === "UNREACHABLE" ||
         error.kind === "SIGNED_OUT" ||
-        error.kind === "FORBIDDEN"
+        error.kind === ErrorCode.FORBIDDEN
       ) {
         const rest = rows.slice(start + chunkSize);
         errors.push(

@@ -19,10 +19,8 @@ import {
   type ColumnMapEntry,
   type FrameworkSummary,
 } from "../api/index.js";
-import { headerResolver, type HeaderResolver } from "../rules/headers.js";
 import { FailureMessage } from "../failure-message.js";
 import { usePanelLayout } from "../panel-layout.js";
-import { recentYears } from "../rules/calendar.js";
 import { useSession } from "../session/session-context.js";
 import { useAction } from "../use-action.js";
 import {
@@ -38,6 +36,11 @@ import { autoMapColumns, columnMapToSave, type ColumnMapping } from "./column-ma
 import { ColumnMappingEditor } from "./column-mapping.js";
 import { DesignateSection } from "./designate-section.js";
 import { SaveEvidenceSection } from "./save-evidence-section.js";
+import {
+  headerResolver,
+  type HeaderResolver,
+  recentAcademicYears,
+} from "../../../server/shared/index.js";
 
 const DEFAULT_FRAMEWORK = "phase-model";
 
@@ -73,7 +76,7 @@ export function RiskMatrixPanel() {
   const [savedNote, setSavedNote] = useState<string | null>(null);
   const [frameworks, setFrameworks] = useState<readonly FrameworkSummary[]>([]);
   const [framework, setFramework] = useState(DEFAULT_FRAMEWORK);
-  const years = recentYears(new Date());
+  const years = recentAcademicYears(new Date());
   const [year, setYear] = useState(years[0]!);
 
   // Headers as the server reads them: the trust's saved column map, then the

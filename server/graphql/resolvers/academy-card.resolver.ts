@@ -22,10 +22,10 @@ import {
   TargetVersionType,
 } from "../types/academy-card.type.js";
 import { toMeasurement, toTarget, toTargetVersion } from "../mappers.js";
-import { STEP_RULES, type SignOffRole, type SignOffStep } from "../../domain/index.js";
 import type { TargetRow } from "../../services/academy-card.service.js";
 import { shownDesignation } from "./academy.resolver.js";
 import { AcademicYearScalar, CalendarDateScalar, URNScalar } from "../scalars.js";
+import { mayTakeStep, type SignOffStep } from "../../shared/index.js";
 
 /** Cards as the API shows them, with the designation that counts in each card's year (one set of queries for all). */
 async function cardTypes(
@@ -258,8 +258,6 @@ export class TargetFieldsResolver {
   })
   canTakeNextStep(@Root() target: TargetType, @Ctx() { viewer }: Context): boolean {
     if (!viewer || target.nextStep === null) return false;
-    return (STEP_RULES[target.nextStep].roles as readonly SignOffRole[]).includes(
-      viewer.role as SignOffRole,
-    );
+    return mayTakeStep(viewer.role, target.nextStep);
   }
 }

@@ -33,6 +33,7 @@ import type { EventKind, LiveEvent } from "../../live/live-events.js";
 import { decodeCursor, encodeCursor } from "../../live/event-bus.js";
 import type { TargetType } from "../types/academy-card.type.js";
 import type { MeasurementRow } from "../../services/academy-card.service.js";
+import { ErrorCode } from "../../shared/index.js";
 
 /** Dates cross Redis and the outbox as ISO text: turn fields named ...At back into Dates. */
 function revive<T>(value: unknown): T {
@@ -59,7 +60,7 @@ const MAX_PAGE = 1000;
 function signedIn(context: Context): Viewer {
   if (!context.viewer)
     throw new DomainError(
-      "UNAUTHENTICATED",
+      ErrorCode.UNAUTHENTICATED,
       'Sign in: pass { authorization: "Bearer <token>" } in the connection parameters.',
     );
   return context.viewer;

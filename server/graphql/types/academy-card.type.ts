@@ -1,13 +1,6 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
-import type {
-  HalfTerm,
-  Period,
-  Rag,
-  SignOffBody,
-  SignOffStep,
-  TargetAction,
-  TargetStatus,
-} from "../../domain/index.js";
+import type { HalfTerm, Period, Rag } from "../../domain/index.js";
+import type { SignOffBody, SignOffStep, TargetAction, TargetStatus } from "../../shared/index.js";
 import { AcademicYearScalar, CalendarDateScalar, URNScalar } from "../scalars.js";
 import { AcademyType } from "./academy.type.js";
 import { DesignationThatCountsType } from "./designation-that-counts.type.js";
