@@ -347,6 +347,10 @@ export class AcademyCardService {
     metric: string,
     year: string,
   ): Promise<TargetWithProgress> {
+    // A metric that is no measurable indicator is a bad argument, not a
+    // missing target: say so, as setTarget does, before looking anything up.
+    const metricIssue = metricProblem(metric);
+    if (metricIssue) throw badInput([metricIssue]);
     const card = await this.card(viewer, urn, year);
     const found = card.targets.find((entry) => entry.target.metric === metric);
     if (!found) throw notFound(`Academy ${urn} has no ${metric} target for ${year}`);

@@ -26,7 +26,7 @@ const BATCH = gql`
 
 const RECORD_BATCH = gql`
   mutation Record($rows: [RecordEvidenceRowInput!]!) {
-    recordEvidenceBatch(year: "2025/26", term: "summer", rows: $rows) {
+    recordEvidenceBatch(year: "2025/26", term: SUMMER, rows: $rows) {
       urn
     }
   }
@@ -160,7 +160,10 @@ describe("batch problems as data", () => {
     const rows = range(130).map((index) => ({
       urn: String(160_001 + index),
       name: `Academy ${index}`,
-      phase: "nursery",
+      phase: "PRIMARY",
+      // The schema's Phase enum refuses "nursery" before any row is read;
+      // a UKPRN of the wrong shape is what the import itself refuses by row.
+      ukprn: `9${index}`,
     }));
     const error = await refusalOf(dataManager().request(IMPORT, { rows }));
     expect(error.problemCount).toBe(130);
@@ -169,9 +172,10 @@ describe("batch problems as data", () => {
       code: "BAD_USER_INPUT",
       row: 129,
       column: null,
-      field: "phase",
-      value: "nursery",
-      message: expect.stringContaining('phase: "nursery" is not a phase'),
+      field: "ukprn",
+      value: "9129",
+      accepts: expect.any(String),
+      message: expect.stringContaining('ukprn: "9129" is not a valid UKPRN'),
     });
   });
 });

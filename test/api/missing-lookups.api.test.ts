@@ -47,7 +47,7 @@ describe("a lookup of one thing that is not there", () => {
     }`);
     expect(answer.status).toBe(200);
     expect(answer.data).toEqual({
-      me: { role: "leader", trustName: "Northern Lights Academy Trust" },
+      me: { role: "LEADER", trustName: "Northern Lights Academy Trust" },
       missing: null,
       present: { name: "Oakfield Primary Academy" },
     });
@@ -63,10 +63,10 @@ describe("a lookup of one thing that is not there", () => {
 
   it("answers null for a missing card, target and target history, each with its own error and path", async () => {
     const answer = await post(
-      `query Lookups($year: String!) {
+      `query Lookups($year: AcademicYear!) {
         me { role }
         card: academyCard(urn: "999999", year: $year) { year }
-        target(urn: "140001", metric: "ks2.gps", year: $year) { id }
+        target(urn: "140001", metric: "ks4.progress8", year: $year) { id }
         versions: targetVersions(id: "no-such-target") { version }
         found: target(urn: "140001", metric: "attendance.absence", year: $year) { metric }
       }`,
@@ -74,7 +74,7 @@ describe("a lookup of one thing that is not there", () => {
     );
     expect(answer.status).toBe(200);
     expect(answer.data).toEqual({
-      me: { role: "leader" },
+      me: { role: "LEADER" },
       card: null,
       target: null,
       versions: null,
@@ -88,7 +88,10 @@ describe("a lookup of one thing that is not there", () => {
     );
     expect(byPath).toEqual({
       card: { code: "NOT_FOUND", message: "No academy with URN 999999 in your trust" },
-      target: { code: "NOT_FOUND", message: `Academy 140001 has no ks2.gps target for ${YEAR}` },
+      target: {
+        code: "NOT_FOUND",
+        message: `Academy 140001 has no ks4.progress8 target for ${YEAR}`,
+      },
       versions: {
         code: "NOT_FOUND",
         message: "No such target in your trust (or not one of your academies)",
@@ -97,13 +100,34 @@ describe("a lookup of one thing that is not there", () => {
   });
 
   it("keeps a bad argument to one lookup to that lookup", async () => {
+    // A metric that is no indicator passes validation (metric is a String)
+    // and is refused by the lookup itself, at its own path.
+    const answer = await post(`{
+      me { role }
+      target(urn: "140001", metric: "ks2.favouriteColour", year: "${YEAR}") { id }
+    }`);
+    expect(answer.status).toBe(200);
+    expect(answer.data).toEqual({ me: { role: "LEADER" }, target: null });
+    expect(answer.errors.map((error) => [error.path, error.extensions?.code])).toEqual([
+      [["target"], "BAD_USER_INPUT"],
+    ]);
+    expect(answer.errors[0]!.message).toContain(
+      '"ks2.favouriteColour" is not a measurable indicator',
+    );
+  });
+
+  it("refuses a year the AcademicYear scalar does not accept as a whole-request validation error", async () => {
+    // The schema checks a year before any resolver runs, so a malformed one
+    // fails the request (HTTP 400, no data), naming what the scalar accepts.
     const answer = await post(`{
       me { role }
       academyCard(urn: "140001", year: "2025") { year }
     }`);
-    expect(answer.data).toEqual({ me: { role: "leader" }, academyCard: null });
-    expect(answer.errors.map((error) => [error.path, error.extensions?.code])).toEqual([
-      [["academyCard"], "BAD_USER_INPUT"],
+    expect(answer.status).toBe(400);
+    expect(answer.data).toBeNull();
+    expect(answer.errors.map((error) => error.extensions?.code)).toEqual([
+      "GRAPHQL_VALIDATION_FAILED",
     ]);
+    expect(answer.errors[0]!.message).toContain("AcademicYear accepts a year such as 2025/26");
   });
 });

@@ -12,7 +12,7 @@ const YEAR = "2025/26";
 const MISSING = "159999";
 
 /** The lookups of one academy, each beside a sibling that answers. */
-const LOOKUPS = `query Lookups($urn: String!, $year: String!) {
+const LOOKUPS = `query Lookups($urn: URN!, $year: AcademicYear!) {
   me { role }
   academy(urn: $urn) { name }
   academyCard(urn: $urn, year: $year) { year }
@@ -70,7 +70,7 @@ describe.each(await storesToTest())(
       expect(foreign).toEqual(missing);
       expect(foreign.status).toBe(200);
       expect(foreign.body).toMatchObject({
-        data: { me: { role: "leader" }, academy: null, academyCard: null, target: null },
+        data: { me: { role: "LEADER" }, academy: null, academyCard: null, target: null },
       });
       expect(foreign.body.errors.map((error) => [error.path?.[0], error.extensions?.code])).toEqual(
         [
@@ -102,7 +102,7 @@ describe.each(await storesToTest())(
       const missing = await answer(otherLeader, VERSIONS, { id: unknownId });
       expect(foreign).toEqual(missing);
       expect(foreign.body).toMatchObject({
-        data: { me: { role: "leader" }, targetVersions: null },
+        data: { me: { role: "LEADER" }, targetVersions: null },
         errors: [{ path: ["targetVersions"], extensions: { code: "NOT_FOUND" } }],
       });
     });

@@ -88,7 +88,7 @@ export class AcademyCardResolver {
   @Query(() => TargetType, {
     nullable: true,
     description:
-      "One target and its progress; null, with a NOT_FOUND error at this field's path, when the academy has no such target or is not yours to see.",
+      "One target and its progress; null, with a NOT_FOUND error at this field's path, when the academy has no such target or is not yours to see (BAD_USER_INPUT there when the metric is not a measurable indicator).",
   })
   async target(
     @Arg("urn", () => URNScalar, { description: "URN of the academy." }) urn: string,
