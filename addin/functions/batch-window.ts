@@ -64,6 +64,7 @@ export class BatchWindow<P, V> {
     }, delay);
   }
 
+  /** Never rejects: a failed send rejects each waiting call instead. */
   private async flush(): Promise<void> {
     const batch = this.pending;
     this.pending = new Map();

@@ -11,6 +11,8 @@
 // dropping URNs can bring it within the limit (the excess is smaller than the
 // URNs asked for) and halving lowers the cost the server reports; otherwise
 // the cells show the server's message rather than a request being sent per academy.
+import type { GraphQLResponse } from "../shared/graphql-client.js";
+import { ErrorCode } from "../../server/shared/index.js";
 import {
   AddinFailure,
   failureKindOf,
@@ -69,9 +71,9 @@ async function sendChunk(
 ): Promise<void> {
   const settle = (urn: string, outcome: Outcome<CardResult>) =>
     outcomes.set(cardKey({ urn, year }), outcome);
-  let response: Awaited<ReturnType<typeof client.send<AcademyCardsData>>>;
+  let response: GraphQLResponse<AcademyCardsData>;
   try {
-    response = await client.send<AcademyCardsData>(ACADEMY_CARDS, { urns, year });
+    response = await client.send(ACADEMY_CARDS, { urns, year });
   } catch (error) {
     if (!(error instanceof AddinFailure)) throw error;
     const refusal = refusedCostOf(error);
@@ -117,15 +119,14 @@ async function sendChunk(
 
 /**
  * The cost and limit the server gave when it refused a request as too
- * costly, or null for any other failure (a depth refusal included). The
- * server masks error extensions other than the code, so the figures are read
- * from its message ("This query would cost 1125; the limit is 500. ...").
+ * costly (its `extensions.cost` and `maximumCost`), or null for any other
+ * failure (a depth refusal carries no cost).
  */
 function refusedCostOf(failure: AddinFailure): { cost: number; limit: number } | null {
-  const error = failure.errors[0];
-  if (error?.extensions?.code !== "QUERY_TOO_COMPLEX") return null;
-  const found = /would cost (\d+); the limit is (\d+)/.exec(error.message);
-  return found ? { cost: Number(found[1]), limit: Number(found[2]) } : null;
+  const extensions = failure.errors[0]?.extensions;
+  if (extensions?.code !== ErrorCode.QUERY_TOO_COMPLEX) return null;
+  const { cost, maximumCost } = extensions;
+  return cost !== undefined && maximumCost !== undefined ? { cost, limit: maximumCost } : null;
 }
 
 function failureOf(error: GraphQLErrorBody): AddinFailure {

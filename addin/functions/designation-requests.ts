@@ -13,9 +13,9 @@ import type { GraphQLHttpClient } from "../shared/graphql-client.js";
 import type { Outcome } from "./batch-window.js";
 import {
   DESIGNATE_BATCH,
-  type DesignateBatchData,
   type DesignationResult,
   type EvidenceCell,
+  type Problem,
 } from "./operations.js";
 
 export interface DesignationCall {
@@ -43,7 +43,10 @@ interface Row {
   readonly keys: string[];
 }
 
-const UNKNOWN_INDICATOR = /^evidence\[(\d+)\]\.indicator$/;
+/** A header the server says names no indicator (NOT_FOUND on the cell's indicator field). */
+function unknownHeader(problem: Problem): string | null {
+  return problem.code === "NOT_FOUND" && problem.field === "indicator" ? problem.column : null;
+}
 const fold = (header: string) => header.trim().toLowerCase();
 
 export class DesignationRequests {
@@ -76,8 +79,8 @@ export class DesignationRequests {
       const unknown = new Set(
         "value" in outcome && row.headed
           ? outcome.value.problems.flatMap((problem) => {
-              const match = UNKNOWN_INDICATOR.exec(problem.field);
-              return match ? [Number(match[1])] : [];
+              const header = unknownHeader(problem);
+              return header === null ? [] : [fold(header)];
             })
           : [],
       );
@@ -85,12 +88,9 @@ export class DesignationRequests {
         answer(row, outcome);
         continue;
       }
-      for (const index of unknown) {
-        const header = row.evidence[index]?.indicator;
-        if (header) this.unmapped.add(fold(header));
-      }
+      for (const header of unknown) this.unmapped.add(header);
       retry.push({
-        ...this.strip(row, (_, index) => unknown.has(index)),
+        ...this.strip(row, (cell) => unknown.has(fold(cell.indicator))),
         keys: row.keys,
       });
     }
@@ -146,7 +146,7 @@ export class DesignationRequests {
     await Promise.all(
       requests.map(async (request) => {
         try {
-          const data = await client.request<DesignateBatchData>(DESIGNATE_BATCH, {
+          const data = await client.request(DESIGNATE_BATCH, {
             framework: request.framework,
             rows: request.rows.map((row) => row.evidence),
           });

@@ -11,6 +11,7 @@
 // #CONNECT! does not exist in all of them. #BUSY! is Excel's own while a
 // call is pending. Nothing here is cached, so the next recalculation tries
 // again.
+import { ErrorCode } from "../../server/shared/index.js";
 import { AddinFailure } from "../shared/graphql-client.js";
 
 /** Excel keeps error messages short; longer ones are cut with an ellipsis. */
@@ -29,12 +30,12 @@ export function signInAgain(): AddinFailure {
 
 /** A bad argument or cell: #VALUE!. */
 export function badInput(message: string): AddinFailure {
-  return new AddinFailure("BAD_USER_INPUT", message);
+  return new AddinFailure(ErrorCode.BAD_USER_INPUT, message);
 }
 
 /** Something that is not there: #N/A. */
 export function notAvailable(message: string): AddinFailure {
-  return new AddinFailure("NOT_FOUND", message);
+  return new AddinFailure(ErrorCode.NOT_FOUND, message);
 }
 
 function shorten(message: string): string {
@@ -43,29 +44,29 @@ function shorten(message: string): string {
 
 /** The Excel error for any failure a function meets. */
 export function excelError(failure: unknown): CustomFunctions.Error {
-  const { ErrorCode } = CustomFunctions;
+  const excel = CustomFunctions.ErrorCode;
   if (!(failure instanceof AddinFailure))
     return new CustomFunctions.Error(
-      ErrorCode.notAvailable,
+      excel.notAvailable,
       shorten(`Unexpected error: ${failure instanceof Error ? failure.message : String(failure)}`),
     );
   switch (failure.kind) {
-    case "BAD_USER_INPUT":
-      return new CustomFunctions.Error(ErrorCode.invalidValue, shorten(failure.message));
+    case ErrorCode.BAD_USER_INPUT:
+      return new CustomFunctions.Error(excel.invalidValue, shorten(failure.message));
     case "SIGNED_OUT":
       // The server's own words are for developers; a cell says what to do.
       return new CustomFunctions.Error(
-        ErrorCode.notAvailable,
+        excel.notAvailable,
         failure.message === SIGN_IN_AGAIN_MESSAGE ? SIGN_IN_AGAIN_MESSAGE : SIGN_IN_MESSAGE,
       );
-    case "NOT_FOUND":
-    case "FORBIDDEN":
-    case "CONFLICT":
+    case ErrorCode.NOT_FOUND:
+    case ErrorCode.FORBIDDEN:
+    case ErrorCode.CONFLICT:
     case "UNREACHABLE":
-      return new CustomFunctions.Error(ErrorCode.notAvailable, shorten(failure.message));
+      return new CustomFunctions.Error(excel.notAvailable, shorten(failure.message));
     case "SERVER":
       return new CustomFunctions.Error(
-        ErrorCode.notAvailable,
+        excel.notAvailable,
         shorten(`The server could not answer: ${failure.message}`),
       );
     default: {

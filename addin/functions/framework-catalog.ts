@@ -2,28 +2,21 @@
 // read from the framework's own definition (`frameworks { definition }`),
 // fetched once and kept for a few minutes: MAT.SUPPORT in a thousand cells
 // costs one request. A failed fetch is never kept.
+import {
+  ErrorCode,
+  declaredSupport,
+  type EntitlementDeclaration,
+} from "../../server/shared/index.js";
 import { AddinFailure, type GraphQLHttpClient } from "../shared/graphql-client.js";
-import { FRAMEWORK_CATALOG, type FrameworkCatalogData, type Level } from "./operations.js";
-
-/** One support entitlement as a framework's definition declares it. */
-export interface Entitlement {
-  readonly activity: string;
-  /** The upper figure when the definition gives a range ("2-3" is 3), as the server does. */
-  readonly quantity: number;
-  readonly unit: string;
-  readonly per: string;
-  /** Level keys that have it. */
-  readonly levels: readonly string[];
-  /** True when it depends on evidence (e.g. "while an inspection is due"); MAT.SUPPORT leaves these out, as the server does without evidence. */
-  readonly conditional: boolean;
-}
+import { FRAMEWORK_CATALOG, type Level } from "./operations.js";
 
 export interface FrameworkEntry {
   readonly key: string;
   readonly name: string;
   /** In rank order, rank 1 (most support) first. */
   readonly levels: readonly Level[];
-  readonly support: readonly Entitlement[];
+  /** The definition's support entitlements, read by server/shared's rules. */
+  readonly support: readonly EntitlementDeclaration[];
 }
 
 export class FrameworkCatalog {
@@ -41,7 +34,7 @@ export class FrameworkCatalog {
     const found = frameworks.get(key);
     if (found) return found;
     throw new AddinFailure(
-      "BAD_USER_INPUT",
+      ErrorCode.BAD_USER_INPUT,
       `framework: unknown framework "${key}"; the frameworks are ${[...frameworks.keys()].join(", ")}`,
     );
   }
@@ -64,7 +57,7 @@ export class FrameworkCatalog {
   }
 
   private async fetch(): Promise<ReadonlyMap<string, FrameworkEntry>> {
-    const data = await (await this.client()).request<FrameworkCatalogData>(FRAMEWORK_CATALOG);
+    const data = await (await this.client()).request(FRAMEWORK_CATALOG);
     return new Map(
       data.frameworks.map((framework) => [
         framework.key,
@@ -72,37 +65,9 @@ export class FrameworkCatalog {
           key: framework.key,
           name: framework.name,
           levels: [...framework.levels].sort((a, b) => a.rank - b.rank),
-          support: entitlementsOf(framework.definition),
+          support: declaredSupport(framework.definition),
         },
       ]),
     );
   }
-}
-
-/** The `support` array of a framework definition, skipping anything not shaped like an entitlement. */
-function entitlementsOf(definition: { readonly support?: unknown }): Entitlement[] {
-  const support = definition.support;
-  if (!Array.isArray(support)) return [];
-  return support.flatMap((item: unknown): Entitlement[] => {
-    const entry = item as Record<string, unknown>;
-    const { activity, quantity, unit, per, levels } = entry;
-    if (
-      typeof activity !== "string" ||
-      typeof quantity !== "number" ||
-      typeof unit !== "string" ||
-      typeof per !== "string" ||
-      !Array.isArray(levels)
-    )
-      return [];
-    return [
-      {
-        activity,
-        quantity,
-        unit,
-        per,
-        levels: levels.filter((level): level is string => typeof level === "string"),
-        conditional: entry.when !== undefined,
-      },
-    ];
-  });
 }

@@ -1,9 +1,15 @@
 // Reading the arguments of a formula. Excel passes an omitted optional
 // argument as null (or undefined), an empty cell as "", numbers as numbers;
 // each reader says what it accepts when it cannot read what it got.
-import { INDICATOR_KEYS } from "../../server/domain/indicators.js";
-import { academicYearOf, parseAcademicYear } from "../shared/academic-year.js";
 import { badInput } from "./excel-error.js";
+import {
+  INDICATOR_KEYS,
+  academicYearOf,
+  academicYearOfDay,
+  dayOfExcelSerial,
+  isUrn,
+  readAcademicYear,
+} from "../../server/shared/index.js";
 
 /** The text of an optional argument, or null when it was left out or blank. */
 export function optionalText(value: unknown): string | null {
@@ -22,7 +28,7 @@ export function frameworkKey(value: unknown): string {
 /** A URN: six digits (a number cell is read as its digits). */
 export function urnOf(value: unknown): string {
   const text = optionalText(value) ?? "";
-  if (!/^\d{6}$/.test(text))
+  if (!isUrn(text))
     throw badInput(`urn: "${text}" is not a URN; a URN is six digits, such as 140001`);
   return text;
 }
@@ -42,14 +48,27 @@ export function metricOf(value: unknown): string {
   return KEYS.get(text.toLowerCase()) ?? text;
 }
 
-/** The academic year asked for, or the current one (1 Sep - 31 Aug) when left out. */
+/**
+ * The academic year asked for, or the current one (1 Sep - 31 Aug) when left
+ * out: "2025/26", "2025-26", "2025/2026" or a date in the year (an Excel
+ * date serial, e.g. =TODAY()). A bare 2025 is refused: it could mean 2024/25
+ * or 2025/26.
+ */
 export function yearOf(value: unknown, now: Date): string {
   if (optionalText(value) === null) return academicYearOf(now);
-  const year = parseAcademicYear(typeof value === "string" ? value.trim() : value);
+  const year = yearInCell(value);
   if (year) return year;
   throw badInput(
     `year: "${String(value)}" is not an academic year; write 2025/26, or give a date inside the year`,
   );
+}
+
+function yearInCell(value: unknown): string | null {
+  if (typeof value === "number") {
+    const day = dayOfExcelSerial(value);
+    return day === null ? null : academicYearOfDay(day);
+  }
+  return typeof value === "string" ? readAcademicYear(value) : null;
 }
 
 /** One of a fixed set of choices, compared without case, spaces or dashes. */

@@ -122,10 +122,7 @@ export class FunctionRuntime {
     const { token } = await this.connection();
     if (!token) throw new AddinFailure("SIGNED_OUT", "Not signed in");
     const client = await this.client();
-    const data = await client.request<{ publicEvidence: PublicEvidenceAnswer | null }>(
-      PUBLIC_EVIDENCE,
-      { urn, indicator, year },
-    );
+    const data = await client.request(PUBLIC_EVIDENCE, { urn, indicator, year });
     return data.publicEvidence;
   }
 

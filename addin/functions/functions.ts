@@ -5,6 +5,7 @@
 // function reads its arguments, asks the server through the batching
 // client, and turns any failure into an Excel error (excel-error.ts).
 import type { AddinFailure } from "../shared/graphql-client.js";
+import { problemText } from "../shared/problem-text.js";
 import { badInput, excelError, notAvailable } from "./excel-error.js";
 import { evidenceRow } from "./evidence-row.js";
 import {
@@ -89,10 +90,7 @@ export async function explain(
     const result = await designated(framework, values, headers, invocation, false);
     // A row the framework cannot read: say why, in the cell (an ambiguous header with its choices).
     if (result.problems.length > 0)
-      return [
-        "Cannot designate this row:",
-        ...result.problems.map((problem) => problem.message.replace(/^rows\[\d+\]: /, "")),
-      ].join("\n");
+      return ["Cannot designate this row:", ...result.problems.map(problemText)].join("\n");
     const lines = result.reasons.map((reason) => reason.message);
     if (result.insufficientEvidence)
       lines.unshift("Insufficient evidence: no source of evidence could be used.");
@@ -276,9 +274,7 @@ async function designated(
   const { evidence, headed } = evidenceRow(values, headers, formats);
   const result = await runtime.server.designate(key, evidence, headed);
   if (throwProblems && result.problems.length > 0)
-    throw badInput(
-      result.problems.map((problem) => problem.message.replace(/^rows\[\d+\]: /, "")).join("; "),
-    );
+    throw badInput(result.problems.map(problemText).join("; "));
   return result;
 }
 

@@ -29,8 +29,6 @@ import {
   TARGET_CHANGED,
   targetProgressOf,
   type CardResult,
-  type ProgressChangedData,
-  type TargetChangedData,
   type TargetProgress,
 } from "./operations.js";
 import { PollingProgressFeed } from "./polling-progress-feed.js";
@@ -110,6 +108,7 @@ export class LiveProgressFeed implements ProgressFeed {
   }
 
   /** Follows the current connection: a live client for it (shared in the runtime), or nothing while signed out. */
+  /** Never rejects: storage that cannot be read leaves the link as it is (the card reads say why). */
   private async relink(): Promise<void> {
     const generation = ++this.generation;
     let connection: Connection;
@@ -165,7 +164,7 @@ export class LiveProgressFeed implements ProgressFeed {
         const failed = (problem: LiveProblem) => this.onProblem(watch, problem, link);
         const resumed = () => void this.read(watch);
         const stops = [
-          link.client.listen<ProgressChangedData>(
+          link.client.listen(
             {
               query: PROGRESS_CHANGED,
               variables: { urn, metric },
@@ -180,7 +179,7 @@ export class LiveProgressFeed implements ProgressFeed {
               resumed,
             },
           ),
-          link.client.listen<TargetChangedData>(
+          link.client.listen(
             {
               query: TARGET_CHANGED,
               variables: { urn },
@@ -260,7 +259,7 @@ export class LiveProgressFeed implements ProgressFeed {
     });
   }
 
-  /** Reads the cell's card (batched) and shows it, unless an event came meanwhile; true when the server answered. */
+  /** Reads the cell's card (batched) and shows it, unless an event came meanwhile; true when the server answered. Never rejects: a failure is shown in the cell. */
   private async read(watch: Watch): Promise<boolean> {
     const events = watch.events;
     const { urn, year } = watch.key;

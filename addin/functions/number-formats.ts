@@ -1,3 +1,4 @@
+import { isPercentFormat } from "../../server/shared/index.js";
 /// <reference types="office-js" />
 // Percent cells as Excel shows them, for the custom functions (DOMAIN.md
 // "Percent cells"). A formula's arguments arrive as values only, so
@@ -6,7 +7,6 @@
 // range in one recalculation are read together: one Excel.run and one sync,
 // however many cells recalculate. When the formats cannot be read (no Excel
 // API, a failure), they are unknown and the server applies the fraction rule.
-import { isPercentFormat } from "../../server/domain/cell-value.js";
 
 /** Reads the number formats of ranges by address ("'Risk matrix'!B3:L3"), in one round trip. */
 export type FormatReader = (

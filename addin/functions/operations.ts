@@ -6,170 +6,168 @@
 // targets are read with cardResultOf / targetProgressOf, which give the
 // domain's words a cell shows (agreed, green, autumn1).
 import { wordOf, wordOrNull } from "../shared/enum-words.js";
+import { operation } from "../shared/graphql-client.js";
+import type {
+  AcademyCardsQuery,
+  AcademyCardsQueryVariables,
+  DesignateBatchQuery,
+  DesignateBatchQueryVariables,
+  EvidenceInput,
+  FrameworkCatalogQuery,
+  FrameworkCatalogQueryVariables,
+  ProgressChangedSubscription,
+  ProgressChangedSubscriptionVariables,
+  PublicEvidenceQuery,
+  PublicEvidenceQueryVariables,
+  TargetChangedSubscription,
+  TargetChangedSubscriptionVariables,
+  TargetProgressFragment,
+} from "../shared/graphql-types.generated.js";
 
 /** One cell of evidence as the server reads it (EvidenceInput). */
-export interface EvidenceCell {
-  readonly indicator: string;
-  readonly value: string | null;
-  /** The cell's number format when read: true percent-formatted (1 shows as 100%). */
-  readonly percentFormatted?: boolean | null;
-}
+export type EvidenceCell = EvidenceInput;
 
 /** Which sources a designation rests on (the API's Coverage). */
-export interface Coverage {
-  readonly missing: readonly { readonly label: string }[];
-  readonly unreadable: readonly { readonly message: string }[];
-  readonly provisional: boolean;
-}
+export type Coverage = DesignationResult["coverage"];
 
-export interface Level {
-  readonly key: string;
-  readonly label: string;
-  readonly rank: number;
-  readonly risk: string;
-}
+export type Level = NonNullable<DesignationResult["level"]>;
 
-export interface Reason {
-  readonly source: string;
-  readonly indicated: string | null;
-  readonly message: string;
-}
+export type Reason = DesignationResult["reasons"][number];
 
-export interface Problem {
-  readonly field: string;
-  readonly message: string;
-  readonly accepts: string | null;
-  readonly value: string | null;
-}
+/**
+ * One thing wrong with a row, as the server's Problem type gives it: code
+ * BAD_USER_INPUT (or NOT_FOUND for a header that names no indicator), the
+ * row's header as sent (column), the indicator concerned, and field
+ * "indicator" (the header) or "value" for a cell.
+ */
+export type Problem = DesignationResult["problems"][number];
 
 /** One row's answer from designateBatch(reportBadRows: true). */
-export interface DesignationResult {
-  readonly level: Level | null;
-  readonly insufficientEvidence: boolean;
-  readonly reasons: readonly Reason[];
-  /** Why the row could not be read; empty for a readable row. */
-  readonly problems: readonly Problem[];
-  readonly coverage: Coverage;
-}
+export type DesignationResult = DesignateBatchQuery["designateBatch"][number];
 
-export const DESIGNATE_BATCH = /* GraphQL */ `
-  query DesignateBatch($framework: String!, $rows: [[EvidenceInput!]!]!) {
-    designateBatch(framework: $framework, rows: $rows, reportBadRows: true) {
-      level {
-        key
-        label
-        rank
-        risk
-      }
-      insufficientEvidence
-      reasons {
-        source
-        indicated
-        message
-      }
-      problems {
-        field
-        message
-        accepts
-        value
-      }
-      coverage {
-        missing {
+export const DESIGNATE_BATCH = operation<DesignateBatchQuery, DesignateBatchQueryVariables>(
+  /* GraphQL */ `
+    query DesignateBatch($framework: String!, $rows: [[EvidenceInput!]!]!) {
+      designateBatch(framework: $framework, rows: $rows, reportBadRows: true) {
+        level {
+          key
           label
+          rank
+          risk
         }
-        unreadable {
+        insufficientEvidence
+        reasons {
+          source
+          indicated
           message
         }
-        provisional
+        problems {
+          code
+          column
+          indicator
+          field
+          message
+          accepts
+          value
+        }
+        coverage {
+          missing {
+            label
+          }
+          unreadable {
+            message
+          }
+          provisional
+        }
       }
+    }
+  `,
+);
+
+export type DesignateBatchData = DesignateBatchQuery;
+
+/** A target's progress as the server sends it: status DRAFT ... AGREED, rag GREEN, latestPeriod AUTUMN1. */
+export type WireTargetProgress = TargetProgressFragment;
+
+/**
+ * A target's progress in the words a cell shows (draft ... agreed, green,
+ * autumn1). target is the value in force: an agreed target's pending change is
+ * not it until the trust board agrees; progress.expected is what is expected by
+ * the latest period, rounded to the metric's precision.
+ */
+export type TargetProgress = Omit<WireTargetProgress, "status" | "progress"> & {
+  readonly status: string;
+  readonly progress: Omit<WireTargetProgress["progress"], "latestPeriod" | "rag"> & {
+    readonly latestPeriod: string | null;
+    readonly rag: string | null;
+  };
+};
+
+/** The designation that counts in the card's year, as MAT.STORED reads it (status AGREED, NOT_YET_AGREED or REVIEW_SUGGESTED). */
+export type StoredDesignation = NonNullable<WireCardResult["designation"]>;
+
+/** An academy's card for a year as the server sends it. */
+export type WireCardResult = NonNullable<AcademyCardsQuery["academyCards"][number]>;
+
+/** An academy's card for a year, as the functions use it: targets in a cell's words. */
+export type CardResult = Omit<WireCardResult, "targets"> & {
+  readonly targets: readonly TargetProgress[];
+};
+
+/** The target with its progress that a card, a progress event and a target event carry. */
+const TARGET_PROGRESS = /* GraphQL */ `
+  fragment TargetProgress on Target {
+    metric
+    baseline
+    target
+    status
+    progress {
+      latest
+      latestPeriod
+      gapClosed
+      onTrack
+      rag
+      expected
     }
   }
 `;
-
-export interface DesignateBatchData {
-  readonly designateBatch: readonly DesignationResult[];
-}
-
-export interface TargetProgress {
-  readonly metric: string;
-  readonly baseline: number;
-  /** The value in force (an agreed target's pending change is not it until the trust board agrees). */
-  readonly target: number;
-  /** draft, proposed, reviewed or agreed (the server sends DRAFT ... AGREED). */
-  readonly status: string;
-  readonly progress: {
-    readonly latest: number | null;
-    readonly latestPeriod: string | null;
-    readonly gapClosed: number | null;
-    readonly onTrack: boolean | null;
-    readonly rag: string | null;
-    /** What is expected by the latest period, rounded to the metric's precision. */
-    readonly expected: number | null;
-  };
-}
-
-/** The designation that counts in the card's year, as MAT.STORED reads it. */
-export interface StoredDesignation {
-  /** AGREED, NOT_YET_AGREED or REVIEW_SUGGESTED. */
-  readonly status: string;
-  readonly provisional: boolean;
-  readonly statusText: string;
-  readonly level: { readonly key: string; readonly label: string; readonly rank: number } | null;
-  readonly timeInLevel: { readonly flag: string | null; readonly months: number } | null;
-}
-
-/** An academy's card for a year, as the functions use it. */
-export interface CardResult {
-  readonly designation?: StoredDesignation | null;
-  readonly targets: readonly TargetProgress[];
-}
 
 /**
  * Academy cards for a year, many at once: answered in the order asked, null
  * for a URN that is not one of the viewer's academies.
  */
-export const ACADEMY_CARDS = /* GraphQL */ `
-  query AcademyCards($urns: [URN!]!, $year: AcademicYear!) {
-    academyCards(urns: $urns, year: $year) {
-      designation {
-        status
-        provisional
-        statusText
-        level {
-          key
-          label
-          rank
+export const ACADEMY_CARDS = operation<AcademyCardsQuery, AcademyCardsQueryVariables>(
+  /* GraphQL */ `
+    query AcademyCards($urns: [URN!]!, $year: AcademicYear!) {
+      academyCards(urns: $urns, year: $year) {
+        designation {
+          status
+          provisional
+          statusText
+          level {
+            key
+            label
+            rank
+          }
+          timeInLevel {
+            flag
+            months
+          }
         }
-        timeInLevel {
-          flag
-          months
-        }
-      }
-      targets {
-        metric
-        baseline
-        target
-        status
-        progress {
-          latest
-          latestPeriod
-          gapClosed
-          onTrack
-          rag
-          expected
+        targets {
+          ...TargetProgress
         }
       }
     }
-  }
-`;
+    ${TARGET_PROGRESS}
+  `,
+);
 
-export interface AcademyCardsData {
-  /** With the server's enum values: read each with cardResultOf. */
-  readonly academyCards: readonly (CardResult | null)[];
-}
+/** With the server's enum values: read each card with cardResultOf. */
+export type AcademyCardsData = AcademyCardsQuery;
 
 /** A target's progress in the words a cell shows: agreed, green, autumn1. */
-export function targetProgressOf(wire: TargetProgress): TargetProgress {
+export function targetProgressOf(wire: WireTargetProgress): TargetProgress {
   return {
     ...wire,
     status: wordOf(wire.status),
@@ -182,7 +180,7 @@ export function targetProgressOf(wire: TargetProgress): TargetProgress {
 }
 
 /** A card in the words a cell shows (the designation's status stays AGREED, NOT_YET_AGREED...). */
-export function cardResultOf(wire: CardResult): CardResult {
+export function cardResultOf(wire: WireCardResult): CardResult {
   return { ...wire, targets: wire.targets.map(targetProgressOf) };
 }
 
@@ -200,89 +198,79 @@ export const MAX_CARDS_PER_REQUEST = 500;
  */
 export const ACADEMY_CARDS_COST = 1221;
 
-/** The target with its progress that a progress or target event carries. */
-const TARGET_PROGRESS = `target { metric baseline target status progress { latest latestPeriod gapClosed onTrack rag expected } }`;
-
 /** A measurement was recorded for an academy's metric: the target's new progress. */
-export const PROGRESS_CHANGED = /* GraphQL */ `
+export const PROGRESS_CHANGED = operation<
+  ProgressChangedSubscription,
+  ProgressChangedSubscriptionVariables
+>(/* GraphQL */ `
   subscription ProgressChanged($urn: URN!, $metric: String!, $after: String) {
     progressChanged(urn: $urn, metric: $metric, after: $after) {
       cursor
       year
       at
-      ${TARGET_PROGRESS}
+      target {
+        ...TargetProgress
+      }
     }
   }
-`;
+  ${TARGET_PROGRESS}
+`);
 
-export interface ProgressChangedData {
-  readonly progressChanged: {
-    /** Its place in the trust's changes: `after` when subscribing again. */
-    readonly cursor: string;
-    readonly year: string;
-    /** When it was recorded (server time). */
-    readonly at: string;
-    readonly target: TargetProgress | null;
-  };
-}
+/** cursor: its place in the trust's changes, `after` when subscribing again; at: when it was recorded (server time). */
+export type ProgressChangedData = ProgressChangedSubscription;
 
 /** A target of an academy was created or changed. */
-export const TARGET_CHANGED = /* GraphQL */ `
+export const TARGET_CHANGED = operation<
+  TargetChangedSubscription,
+  TargetChangedSubscriptionVariables
+>(/* GraphQL */ `
   subscription TargetChanged($urn: URN!, $after: String) {
     targetChanged(urn: $urn, after: $after) {
       cursor
       year
       metric
-      ${TARGET_PROGRESS}
-    }
-  }
-`;
-
-export interface TargetChangedData {
-  readonly targetChanged: {
-    /** Its place in the trust's changes: `after` when subscribing again. */
-    readonly cursor: string;
-    readonly year: string;
-    readonly metric: string;
-    readonly target: TargetProgress | null;
-  };
-}
-
-export const FRAMEWORK_CATALOG = /* GraphQL */ `
-  query FrameworkCatalog {
-    frameworks {
-      key
-      name
-      levels {
-        key
-        label
-        rank
-        risk
+      target {
+        ...TargetProgress
       }
-      definition
     }
   }
-`;
+  ${TARGET_PROGRESS}
+`);
 
-export interface FrameworkCatalogData {
-  readonly frameworks: readonly {
-    readonly key: string;
-    readonly name: string;
-    readonly levels: readonly Level[];
-    /** The framework's definition document; its `support` array lists the entitlements. */
-    readonly definition: { readonly support?: unknown };
-  }[];
-}
+export type TargetChangedData = TargetChangedSubscription;
+
+export const FRAMEWORK_CATALOG = operation<FrameworkCatalogQuery, FrameworkCatalogQueryVariables>(
+  /* GraphQL */ `
+    query FrameworkCatalog {
+      frameworks {
+        key
+        name
+        levels {
+          key
+          label
+          rank
+          risk
+        }
+        definition
+      }
+    }
+  `,
+);
+
+/** Each framework's definition document: its `support` array lists the entitlements. */
+export type FrameworkCatalogData = FrameworkCatalogQuery;
 
 /** MAT.EVIDENCE: a stored public value of one academy's indicator. */
-export const PUBLIC_EVIDENCE = /* GraphQL */ `
-  query PublicEvidence($urn: URN!, $indicator: String!, $year: AcademicYear) {
-    publicEvidence(urn: $urn, indicator: $indicator, year: $year) {
-      value
-      unavailable
-      describes
-      date
-      source
+export const PUBLIC_EVIDENCE = operation<PublicEvidenceQuery, PublicEvidenceQueryVariables>(
+  /* GraphQL */ `
+    query PublicEvidence($urn: URN!, $indicator: String!, $year: AcademicYear) {
+      publicEvidence(urn: $urn, indicator: $indicator, year: $year) {
+        value
+        unavailable
+        describes
+        date
+        source
+      }
     }
-  }
-`;
+  `,
+);

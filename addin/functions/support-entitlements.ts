@@ -1,8 +1,9 @@
 // MAT.SUPPORT's lookups: a level named the way a sheet names it (its key,
 // its label as MAT.DESIGNATION returns it, or its rank), and the
 // entitlements that come with it.
+import { unconditionalSupport, type SupportEntitlement } from "../../server/shared/index.js";
 import { badInput, notAvailable } from "./excel-error.js";
-import type { Entitlement, FrameworkEntry } from "./framework-catalog.js";
+import type { FrameworkEntry } from "./framework-catalog.js";
 import type { Level } from "./operations.js";
 
 const normal = (text: string) => text.trim().toLowerCase();
@@ -24,11 +25,12 @@ export function levelOf(framework: FrameworkEntry, value: unknown): Level {
   );
 }
 
-/** The unconditional entitlements at a level, in the definition's order. */
-export function entitlementsAt(framework: FrameworkEntry, level: Level): Entitlement[] {
-  const found = framework.support.filter(
-    (entry) => !entry.conditional && entry.levels.includes(level.key),
-  );
+/**
+ * The unconditional entitlements at a level, in the definition's order: what
+ * the server gives a level without evidence (conditional ones need it).
+ */
+export function entitlementsAt(framework: FrameworkEntry, level: Level): SupportEntitlement[] {
+  const found = unconditionalSupport(framework.support, level.key);
   if (found.length === 0)
     throw notAvailable(`${framework.key} lists no support entitlements at ${level.label}`);
   return found;
@@ -39,7 +41,7 @@ export function entitlementFor(
   framework: FrameworkEntry,
   level: Level,
   activity: string,
-): Entitlement {
+): SupportEntitlement {
   const entitlements = entitlementsAt(framework, level);
   const found = entitlements.find((entry) => normal(entry.activity) === normal(activity));
   if (found) return found;

@@ -2,8 +2,13 @@
 // TRUST_ADMIN); the add-in shows and compares the domain's words (green,
 // autumn1, localBoard, trust-admin), as a MAT.CARD cell always has, so
 // COUNTIF("green") keeps working. One rule both ways, the server's own.
-import { ROLES, type Role } from "../../server/auth/roles.js";
-import { camelWordOf, enumNameOf, wordOfEnumName } from "../../server/graphql/enum-names.js";
+import {
+  ROLES,
+  camelWordOf,
+  enumNameOf,
+  wordOfEnumName,
+  type Role,
+} from "../../server/shared/index.js";
 
 /** The word of an academy-card or calendar enum value: GREEN -> green, AUTUMN1 -> autumn1. */
 export const wordOf = camelWordOf;
@@ -15,6 +20,22 @@ export function wordOrNull(name: string | null): string | null {
 
 /** The enum value the server takes for a word: autumn1 -> AUTUMN1, summer -> SUMMER. */
 export const enumValueOf = enumNameOf;
+
+/**
+ * The value of a generated enum (addin/shared/graphql-types.generated.ts) the
+ * server takes for a word: enumValueIn(Period, "autumn1") is "AUTUMN1". A word
+ * that is none of them is an error naming what the enum accepts.
+ */
+export function enumValueIn<E extends Readonly<Record<string, string>>>(
+  values: E,
+  word: string,
+): E[keyof E] {
+  const name = enumNameOf(word);
+  const accepted = Object.values(values);
+  if (!accepted.includes(name))
+    throw new Error(`"${word}" is not one of ${accepted.map(camelWordOf).join(", ")}`);
+  return name as E[keyof E];
+}
 
 /** A role's word: TRUST_ADMIN -> trust-admin. */
 export function roleOf(name: string): Role | string {

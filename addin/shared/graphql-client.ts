@@ -1,22 +1,42 @@
 // A small GraphQL-over-HTTP client for the add-in: the token as a bearer
 // header, errors turned into typed failures the functions and the pane can
 // show (signed out, unreachable, bad input, not found).
+import { ErrorCode, type WireProblem } from "../../server/shared/index.js";
 
+/** The server's codes the add-in acts on, and what the add-in itself finds. */
 export type FailureKind =
   | "SIGNED_OUT"
   | "UNREACHABLE"
-  | "BAD_USER_INPUT"
-  | "NOT_FOUND"
-  | "FORBIDDEN"
-  | "CONFLICT"
+  | typeof ErrorCode.BAD_USER_INPUT
+  | typeof ErrorCode.NOT_FOUND
+  | typeof ErrorCode.FORBIDDEN
+  | typeof ErrorCode.CONFLICT
   | "SERVER";
+
+/**
+ * One thing wrong with the input, as the server sends it: the Problem type in
+ * data (designateBatch's bad rows), and every problem of a batch error in
+ * extensions.problems.
+ */
+/**
+ * A problem as the server sends it (server/shared's WireProblem); older
+ * answers and the HTTP routes may leave out what does not apply.
+ */
+export type ProblemBody = Pick<WireProblem, "field" | "message"> &
+  Partial<Omit<WireProblem, "field" | "message">>;
 
 export interface GraphQLErrorBody {
   readonly message: string;
   readonly path?: readonly (string | number)[];
   readonly extensions?: {
+    /** One of ErrorCode (a newer server may send one this add-in does not know). */
     readonly code?: string;
-    readonly problems?: readonly { field: string; message: string }[];
+    /** Every problem of a bad input (problemCount says how many). */
+    readonly problems?: readonly ProblemBody[];
+    readonly problemCount?: number;
+    /** QUERY_TOO_COMPLEX: what the request would cost, and the most the server allows. */
+    readonly cost?: number;
+    readonly maximumCost?: number;
   };
 }
 
@@ -49,17 +69,37 @@ export function unreachableFailure(serverUrl: string): AddinFailure {
 /** The failure kind for a GraphQL error's extensions.code. */
 export function failureKindOf(code: string | undefined): FailureKind {
   switch (code) {
-    case "UNAUTHENTICATED":
+    case ErrorCode.UNAUTHENTICATED:
       return "SIGNED_OUT";
-    case "BAD_USER_INPUT":
-    case "NOT_FOUND":
-    case "FORBIDDEN":
-    case "CONFLICT":
+    case ErrorCode.BAD_USER_INPUT:
+    case ErrorCode.NOT_FOUND:
+    case ErrorCode.FORBIDDEN:
+    case ErrorCode.CONFLICT:
       return code;
     default:
       return "SERVER";
   }
 }
+
+declare const operationTypes: unique symbol;
+
+/**
+ * An operation's text carrying, for TypeScript only, the types code generation
+ * gives its answer and variables (addin/shared/graphql-types.generated.ts).
+ * A plain string is not one: every request the add-in sends is typed.
+ */
+export type Operation<Result, Variables> = string & {
+  readonly [operationTypes]?: { readonly result: Result; readonly variables: Variables };
+};
+
+/** Marks an operation's text with its generated types: `operation<MeQuery, MeQueryVariables>(...)`. */
+export function operation<Result, Variables>(text: string): Operation<Result, Variables> {
+  return text as Operation<Result, Variables>;
+}
+
+/** An operation's variables, to be left out when it takes none that are required. */
+export type VariablesOf<Variables> =
+  Record<never, never> extends Variables ? [variables?: Variables] : [variables: Variables];
 
 export class GraphQLHttpClient {
   constructor(
@@ -69,9 +109,9 @@ export class GraphQLHttpClient {
   ) {}
 
   /** Sends one operation; answers data and errors (partial data is kept). Throws AddinFailure when nothing usable came back. */
-  async send<T>(
-    query: string,
-    variables: Record<string, unknown> = {},
+  async send<T, V>(
+    query: Operation<T, V>,
+    ...[variables]: VariablesOf<V>
   ): Promise<GraphQLResponse<T>> {
     let response: Response;
     try {
@@ -81,7 +121,7 @@ export class GraphQLHttpClient {
           "content-type": "application/json",
           ...(this.token ? { authorization: `Bearer ${this.token}` } : {}),
         },
-        body: JSON.stringify({ query, variables }),
+        body: JSON.stringify({ query, variables: variables ?? {} }),
       });
     } catch {
       throw unreachableFailure(this.serverUrl);
@@ -104,8 +144,8 @@ export class GraphQLHttpClient {
   }
 
   /** Sends one operation and insists on data without errors. */
-  async request<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-    const { data, errors } = await this.send<T>(query, variables);
+  async request<T, V>(query: Operation<T, V>, ...variables: VariablesOf<V>): Promise<T> {
+    const { data, errors } = await this.send(query, ...variables);
     if (errors.length > 0 || data === null) {
       const first = errors[0];
       throw new AddinFailure(

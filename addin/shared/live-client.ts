@@ -22,17 +22,18 @@
 // graphql-ws/client, not the package root, which brings the server half and graphql with it.
 import { createClient, type Client, type FormattedExecutionResult } from "graphql-ws/client";
 import type { Connection } from "./connection.js";
-import { unreachableFailure } from "./graphql-client.js";
+import { unreachableFailure, type Operation } from "./graphql-client.js";
 import { closeProblem, rejectionProblem, type LiveProblem } from "./live-problem.js";
 
 export type { LiveProblem } from "./live-problem.js";
 
 /** A subscription to hold open. */
-export interface LiveOperation<T> {
-  readonly query: string;
-  readonly variables: Readonly<Record<string, unknown>>;
+export interface LiveOperation<T, V = Readonly<Record<string, unknown>>> {
+  /** A subscription typed by code generation (addin/shared/graphql-types.generated.ts). */
+  readonly query: Operation<T, V>;
+  readonly variables: V;
   /** Variables to add when subscribing again after a disconnection, from the last event heard. */
-  readonly resumeFrom?: (last: T) => Record<string, unknown>;
+  readonly resumeFrom?: (last: T) => Partial<V>;
 }
 
 export interface LiveListener<T> {
@@ -127,14 +128,14 @@ export class LiveClient {
   }
 
   /** Hears an operation's events until the returned function is called. */
-  listen<T>(operation: LiveOperation<T>, listener: LiveListener<T>): () => void {
+  listen<T, V>(operation: LiveOperation<T, V>, listener: LiveListener<T>): () => void {
     const key = `${operation.query}\n${JSON.stringify(operation.variables)}`;
     let shared = this.shared.get(key);
     const heard = listener as LiveListener<unknown>;
     if (!shared) {
       shared = {
         key,
-        operation: operation as LiveOperation<unknown>,
+        operation: operation as unknown as LiveOperation<unknown>,
         listeners: new Set([heard]),
         last: null,
         end: null,
@@ -166,7 +167,9 @@ export class LiveClient {
     for (const shared of this.shared.values()) shared.end?.();
     this.shared.clear();
     this.waiting.clear();
-    void this.client?.dispose();
+    // graphql-ws's dispose waits for a connection still opening and rejects when
+    // that attempt fails: such a socket never opened, so there is nothing to close.
+    void Promise.resolve(this.client?.dispose()).catch(() => undefined);
   }
 
   private send(shared: Shared, resume: boolean): void {

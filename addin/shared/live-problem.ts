@@ -1,6 +1,7 @@
 // Why live updates paused or stopped, as plain data (it crosses between the
 // two bundles), and how the socket's close codes and the server's errors
 // come to be one.
+import { CloseCode, ErrorCode } from "../../server/shared/index.js";
 
 export interface LiveProblem {
   /**
@@ -15,18 +16,13 @@ export interface LiveProblem {
   readonly code?: string;
 }
 
-/** server/live/transport/subscription-server.ts closes with this when a token is revoked or expires. */
-const TOKEN_REVOKED = 4401;
-/** graphql-ws closes with this when the server's onConnect refuses the connection parameters. */
-const TOKEN_REFUSED = 4403;
-
 /** The problem a socket's close event means for good (a token), or null for a close worth retrying. */
 export function closeProblem(error: unknown): LiveProblem | null {
   if (typeof error !== "object" || error === null || !("code" in error)) return null;
   switch ((error as { code: unknown }).code) {
-    case TOKEN_REVOKED:
+    case CloseCode.unauthorized:
       return { reason: "revoked", message: "The token was revoked or has expired" };
-    case TOKEN_REFUSED:
+    case CloseCode.forbidden:
       return { reason: "refused", message: "The server did not accept the token" };
     default:
       return null;
@@ -38,7 +34,7 @@ export function rejectionProblem(errors: readonly unknown[]): LiveProblem {
   const first = errors[0] as { message?: unknown; extensions?: { code?: unknown } } | undefined;
   const code = typeof first?.extensions?.code === "string" ? first.extensions.code : undefined;
   const message = typeof first?.message === "string" ? first.message : "Subscription refused";
-  return code === "UNAUTHENTICATED"
+  return code === ErrorCode.UNAUTHENTICATED
     ? { reason: "refused", message, code }
     : { reason: "rejected", message, ...(code ? { code } : {}) };
 }

@@ -27,4 +27,5 @@ function whenDocumentReady(): Promise<void> {
 
 const office = (globalThis as { Office?: { onReady(): Promise<unknown> } }).Office;
 const officeReady = office ? office.onReady().catch(() => undefined) : Promise.resolve();
+// Neither wait rejects (Office's is caught above); a failing render is reported by the browser.
 void Promise.all([officeReady, whenDocumentReady()]).then(render);

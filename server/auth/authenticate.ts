@@ -8,6 +8,7 @@ import { DomainError } from "../domain/index.js";
 import { OPERATOR_PREFIX, operatorForToken, viewerForToken } from "./tokens.js";
 import type { Principal, Viewer } from "./viewer.js";
 import type { OidcVerifier } from "./oidc.js";
+import { ErrorCode } from "../shared/index.js";
 
 export async function authenticatePrincipal(
   prisma: Db,
@@ -17,7 +18,10 @@ export async function authenticatePrincipal(
   if (!authorization) return null;
   const match = /^Bearer\s+(\S+)$/i.exec(authorization.trim());
   if (!match)
-    throw new DomainError("UNAUTHENTICATED", "The Authorization header must be: Bearer <token>");
+    throw new DomainError(
+      ErrorCode.UNAUTHENTICATED,
+      "The Authorization header must be: Bearer <token>",
+    );
   const token = match[1]!;
   if (token.startsWith(OPERATOR_PREFIX)) {
     const operator = await operatorForToken(prisma, token);
@@ -30,7 +34,7 @@ export async function authenticatePrincipal(
     if (viewer) return { kind: "user", viewer };
   }
   throw new DomainError(
-    "UNAUTHENTICATED",
+    ErrorCode.UNAUTHENTICATED,
     "This token is unknown, expired or revoked; ask your trust admin for a new one.",
   );
 }
@@ -43,6 +47,6 @@ export async function authenticate(
 ): Promise<Viewer | null> {
   const principal = await authenticatePrincipal(prisma, authorization, oidc);
   if (principal?.kind === "operator")
-    throw new DomainError("FORBIDDEN", "The hosting operator reads no trust's data.");
+    throw new DomainError(ErrorCode.FORBIDDEN, "The hosting operator reads no trust's data.");
   return principal?.viewer ?? null;
 }

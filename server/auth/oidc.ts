@@ -6,8 +6,8 @@
 // The user's trust and role still come from our data.
 import { createRemoteJWKSet, jwtVerify, type JWTPayload } from "jose";
 import type { Db } from "../db/index.js";
-import { isRole, isScopedRole } from "./roles.js";
 import type { Viewer } from "./viewer.js";
+import { isRole, isScopedRole } from "../shared/index.js";
 
 export interface OidcSettings {
   readonly issuer: string;

@@ -2,8 +2,8 @@
 // expiry and revocation.
 import { createHash, randomBytes } from "node:crypto";
 import type { Db } from "../db/index.js";
-import { isRole, isScopedRole, type Role } from "./roles.js";
 import type { Operator, Viewer } from "./viewer.js";
+import { isRole, isScopedRole, type Role } from "../shared/index.js";
 
 const PREFIX = "mat_";
 /** The hosting operator's tokens: a prefix of their own, kept in their own table. */

@@ -1,5 +1,5 @@
+import { type Role } from "../shared/index.js";
 // The signed-in user a request acts for, and the row-level scope it implies.
-import type { Role } from "./roles.js";
 
 export interface Viewer {
   readonly userId: string;

@@ -9,16 +9,12 @@ import { readFile } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import {
-  academicYearOf,
   designateEntries,
   DomainError,
   presets,
   provisionalWords,
-  yearProblem,
   type ColumnChoice,
   type CompiledFramework,
-  type EvidenceEntry,
-  type Problem,
 } from "../domain/index.js";
 import {
   columnsFor,
@@ -27,6 +23,7 @@ import {
   type ColumnReading,
   type RiskMatrixRow,
 } from "../workbook/risk-matrix-sheet.js";
+import { academicYearOf, yearProblem, type Problem } from "../shared/index.js";
 
 const SAMPLE = fileURLToPath(new URL("../../test/fixtures/risk-matrix.xlsx", import.meta.url));
 
@@ -70,21 +67,17 @@ function tableRow(cells: readonly string[], widths: readonly number[]): string[]
 }
 
 /** Where a problem is in the sheet: "row 5, column F (KS2 RWM %)". */
-function located(
-  problem: Problem,
-  row: RiskMatrixRow,
-  entries: readonly EvidenceEntry[],
-  columns: readonly ColumnReading[],
-): string {
-  const at = /^evidence\[(\d+)\]/.exec(problem.field);
-  const entry = at ? entries[Number(at[1])] : entries.find((e) => e.indicator === problem.field);
-  const column = entry
-    ? columns.find(
-        (c) =>
-          c.header === entry.indicator ||
-          (c.resolution.kind === "indicator" && c.resolution.indicator.key === entry.indicator),
-      )
-    : undefined;
+function located(problem: Problem, row: RiskMatrixRow, columns: readonly ColumnReading[]): string {
+  // The row's entries name a column by its indicator key, or by its header when ambiguous.
+  const named = problem.column ?? problem.indicator;
+  const column =
+    named === undefined
+      ? undefined
+      : columns.find(
+          (c) =>
+            c.header === named ||
+            (c.resolution.kind === "indicator" && c.resolution.indicator.key === named),
+        );
   const where = column
     ? `row ${row.row}, column ${column.letter} (${column.header})`
     : `row ${row.row}`;
@@ -198,7 +191,7 @@ export async function designateWorkbookResults(
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         cells.push("(cannot read this row)");
-        const problems = error.problems.map((problem) => located(problem, row, entries, columns));
+        const problems = error.problems.map((problem) => located(problem, row, columns));
         results.push({
           row: row.row,
           academy,

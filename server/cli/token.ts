@@ -7,8 +7,7 @@ import { parseArgs } from "node:util";
 import { loadConfig } from "../config.js";
 import { migrate, openDatabase } from "../db/index.js";
 import { issueToken, revokeToken } from "../auth/tokens.js";
-import { isRole, isScopedRole, ROLES } from "../auth/roles.js";
-import { identifierProblem } from "../domain/index.js";
+import { isRole, isScopedRole, ROLES, identifierProblem } from "../shared/index.js";
 
 function fail(message: string): never {
   console.error(message);

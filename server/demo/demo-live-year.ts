@@ -4,7 +4,6 @@
 // academies, and last year's (and the year before's) decisions, one academy
 // long in Repair. Only what has happened by `today` is seeded.
 import {
-  academicYearOf,
   englandTermDates,
   isoDate,
   preset,
@@ -14,6 +13,7 @@ import {
 import { jsonValue, type Db } from "../db/index.js";
 import { DEMO_ROWS } from "./demo-risk-matrix.js";
 import { DEMO_YEAR, demoEvidence } from "./seed-demo-trust.js";
+import { academicYearOf } from "../shared/index.js";
 
 const BOARD = "Trust Board";
 const CLERK = "Demo clerk to the Trust Board";

@@ -7,12 +7,12 @@ import {
   preset,
   readEvidence,
   type Period,
-  type TargetStatus,
 } from "../domain/index.js";
+import type { TargetStatus } from "../shared/index.js";
 import { jsonValue, type Db } from "../db/index.js";
 import { issueToken, type IssuedToken } from "../auth/tokens.js";
-import { isScopedRole, type Role } from "../auth/roles.js";
 import { DEMO_ROWS, type RiskMatrixRow } from "./demo-risk-matrix.js";
+import { isScopedRole, type Role } from "../shared/index.js";
 
 export const DEMO_TRUST = {
   uid: "TR04567",

@@ -10,7 +10,7 @@
 // "62%" typed as text is 62 percent either way. Percentage points
 // (`disadvantaged.gap`) are always read as given.
 import type { Indicator } from "./indicators.js";
-import type { Problem } from "./errors.js";
+import type { Problem } from "../shared/problem.js";
 import { OFSTED_WORDS, type OfstedScale } from "./inspection/scales.js";
 
 export type Phase = "primary" | "secondary" | "all-through" | "special" | "alternative provision";
@@ -42,7 +42,8 @@ function fail(indicator: Indicator, raw: unknown, why?: string): CellReading {
   return {
     ok: false,
     problem: {
-      field: indicator.key,
+      field: "value",
+      indicator: indicator.key,
       value: shown,
       accepts: indicator.accepts,
       message: `${indicator.label} (${indicator.key}): cannot read "${shown}"${reason}; accepts ${indicator.accepts}`,
@@ -256,6 +257,16 @@ const DAY_MS = 86_400_000;
 // so from serial 61 on, day 0 is 1899-12-30.
 const EXCEL_EPOCH_MS = Date.UTC(1899, 11, 30);
 
+/** Excel serials of 1 Jan 1990 and 31 Dec 2099: anything outside is not a school's date. */
+const FIRST_SERIAL = 32874;
+const LAST_SERIAL = 73050;
+
+/** The day (yyyy-mm-dd) an Excel date serial such as =TODAY() stands for; null outside 1990 to 2099. */
+export function dayOfExcelSerial(serial: number): string | null {
+  if (!Number.isFinite(serial) || serial < FIRST_SERIAL || serial > LAST_SERIAL) return null;
+  return new Date(EXCEL_EPOCH_MS + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10);
+}
+
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** yyyy-mm-dd for a real calendar date (leap years counted), else null. */
@@ -275,13 +286,10 @@ function readDate(indicator: Indicator, raw: unknown): CellReading {
   const serial =
     typeof raw === "number" ? raw : typeof raw === "string" ? readNumberText(raw.trim()) : null;
   if (serial !== null) {
-    // 1 Jan 1990 to 31 Dec 2099: anything else is not an inspection date.
-    if (serial < 32874 || serial > 73050)
-      return fail(indicator, raw, "an Excel date serial between 1990 and 2099");
-    return {
-      ok: true,
-      value: new Date(EXCEL_EPOCH_MS + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10),
-    };
+    const day = dayOfExcelSerial(serial);
+    return day === null
+      ? fail(indicator, raw, "an Excel date serial between 1990 and 2099")
+      : { ok: true, value: day };
   }
   if (typeof raw !== "string") return fail(indicator, raw);
   const text = raw.trim();

@@ -39,7 +39,8 @@ export function designateEntries(
     const blocking = problems.filter((problem) => blocks(framework, problem));
     if (blocking.length > 0) throw badInput(blocking.map((problem) => problem.problem));
     unreadable = problems.map((problem) => ({
-      indicator: problem.indicators?.join(" or ") ?? problem.problem.field,
+      indicator:
+        problem.indicators?.join(" or ") ?? problem.problem.column ?? problem.problem.field,
       message: problem.problem.message,
     }));
   }

@@ -1,19 +1,11 @@
-// The error kinds the product speaks of, in one place (STYLE.md 5). The
-// GraphQL layer maps `kind` to `extensions.code`; nothing else invents codes.
+// The domain's errors (STYLE.md 5): a kind from the one list of error codes
+// (server/shared/error-codes.ts), which the GraphQL layer sends as
+// `extensions.code`, and the problems found (server/shared/problem.ts).
+import { ErrorCode, type ErrorKind } from "../shared/error-codes.js";
+import type { Problem } from "../shared/problem.js";
 
-export type ErrorKind =
-  "BAD_USER_INPUT" | "NOT_FOUND" | "FORBIDDEN" | "UNAUTHENTICATED" | "CONFLICT";
-
-/** One thing wrong with the input: where it is, and what would be accepted. */
-export interface Problem {
-  /** Where: an indicator key, a field name, or a path such as "rows[3].urn". */
-  readonly field: string;
-  readonly message: string;
-  /** The value as given, when there was one. */
-  readonly value?: string;
-  /** What would be accepted, in words. */
-  readonly accepts?: string;
-}
+export type { ErrorKind } from "../shared/error-codes.js";
+export { inRow, type Problem } from "../shared/problem.js";
 
 export class DomainError extends Error {
   constructor(
@@ -26,23 +18,31 @@ export class DomainError extends Error {
   }
 }
 
-/** Bad input: the message names the first problem; all problems are listed. */
-export function badInput(problems: readonly Problem[]): DomainError {
+/**
+ * Bad input: the message names the first problem (and its place in the batch,
+ * as the argument's path: "rows[3]: ..."); every problem is listed.
+ */
+export function badInput(problems: readonly Problem[], list = "rows"): DomainError {
   const first = problems[0];
+  const at = first?.row === undefined ? "" : `${list}[${first.row}]: `;
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : "";
-  return new DomainError("BAD_USER_INPUT", `${first?.message ?? "Bad input"}${more}`, problems);
+  return new DomainError(
+    ErrorCode.BAD_USER_INPUT,
+    `${at}${first?.message ?? "Bad input"}${more}`,
+    problems,
+  );
 }
 
 export function notFound(what: string): DomainError {
-  return new DomainError("NOT_FOUND", what);
+  return new DomainError(ErrorCode.NOT_FOUND, what);
 }
 
 export function conflict(message: string): DomainError {
-  return new DomainError("CONFLICT", message);
+  return new DomainError(ErrorCode.CONFLICT, message);
 }
 
 export function forbidden(message = "You do not have permission to do that."): DomainError {
-  return new DomainError("FORBIDDEN", message);
+  return new DomainError(ErrorCode.FORBIDDEN, message);
 }
 
 /** Exhaustive switch guard: the compiler proves this is never reached. */

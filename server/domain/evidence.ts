@@ -1,6 +1,7 @@
 // An academy's evidence: one row of the risk matrix, read cell by cell into
 // typed values, with the Ofsted cells put together as one versioned inspection.
-import { badInput, type Problem } from "./errors.js";
+import type { Problem } from "../shared/problem.js";
+import { badInput } from "./errors.js";
 import { CATALOGUE_HEADERS, type HeaderResolver } from "./headers.js";
 import {
   readCell,
@@ -82,17 +83,19 @@ export function readEvidenceParts(
   let problems: ReadProblem[] | null = null;
   const values = new Map<string, number | string | boolean>();
   const grades = new Map<string, OfstedGradeReading>();
-  let index = 0;
+  /** The header each indicator was read from, as written, for problems found after the cells. */
+  const columns = new Map<string, string>();
   for (const entry of entries) {
-    const at = index++;
     const resolved = typeof entry?.indicator === "string" ? headers.resolve(entry.indicator) : null;
     if (resolved?.kind === "ignored") continue;
+    const column = String(entry?.indicator ?? "");
     if (resolved?.kind === "ambiguous") {
       (problems ??= []).push({
+        // An ambiguous header is asked, never left out (unlike an unknown one,
+        // NOT_FOUND, which a workbook may leave out).
         problem: {
-          // Not ".indicator" (an unknown header, which a workbook may leave out):
-          // an ambiguous one is asked, never left out.
-          field: `evidence[${at}].ambiguous`,
+          field: "indicator",
+          column,
           value: entry.indicator.slice(0, 60),
           accepts: resolved.choices.map((choice) => choice.key).join(", "),
           message: resolved.message,
@@ -102,21 +105,28 @@ export function readEvidenceParts(
       continue;
     }
     if (resolved?.kind !== "indicator") {
-      const name = String(entry?.indicator ?? "");
+      const name = column.slice(0, 60);
       (problems ??= []).push({
         problem: {
-          field: `evidence[${at}].indicator`,
-          value: name.slice(0, 60),
-          message: `Unknown indicator "${name.slice(0, 60)}" at evidence[${at}]; use an indicator key such as ks4.progress8 or a known workbook header`,
+          field: "indicator",
+          code: "NOT_FOUND",
+          column,
+          value: name,
+          accepts: "an indicator key such as ks4.progress8 or a known workbook header",
+          message: `Unknown indicator "${name}"; use an indicator key such as ks4.progress8 or a known workbook header`,
         },
         indicators: null,
       });
       continue;
     }
     const indicator = resolved.indicator;
+    if (!columns.has(indicator.key)) columns.set(indicator.key, column);
     const reading = readCell(indicator, entry.value, entry.percentFormatted);
     if (!reading.ok) {
-      (problems ??= []).push({ problem: reading.problem, indicators: [indicator.key] });
+      (problems ??= []).push({
+        problem: { ...reading.problem, column },
+        indicators: [indicator.key],
+      });
       continue;
     }
     if (reading.value === null) continue;
@@ -126,8 +136,10 @@ export function readEvidenceParts(
       if (!sameValue(earlier, reading.value)) {
         (problems ??= []).push({
           problem: {
-            field: indicator.key,
-            message: `${indicator.label} (${indicator.key}) is given twice with different values`,
+            field: "value",
+            column,
+            indicator: indicator.key,
+            message: `${indicator.label} (${indicator.key}) is given twice with different values; accepts one value per indicator`,
           },
           indicators: [indicator.key],
         });
@@ -147,8 +159,13 @@ export function readEvidenceParts(
     grades,
   });
   if (!inspection.ok)
-    for (const problem of inspection.problems)
-      (problems ??= []).push({ problem, indicators: [INSPECTION_PROBLEM] });
+    for (const problem of inspection.problems) {
+      const column = problem.indicator === undefined ? undefined : columns.get(problem.indicator);
+      (problems ??= []).push({
+        problem: column === undefined ? problem : { ...problem, column },
+        indicators: [INSPECTION_PROBLEM],
+      });
+    }
   return {
     evidence: {
       values,

@@ -39,6 +39,7 @@ export { designateEntries, blocks, type DesignateEntriesOptions } from "./design
 export {
   DomainError,
   badInput,
+  inRow,
   notFound,
   conflict,
   forbidden,
@@ -62,7 +63,6 @@ export {
   type Designation,
   type DesignateOptions,
   type Reason,
-  type SupportEntitlement,
 } from "./frameworks/compile-framework.js";
 export { presets, preset, PRESET_DEFINITIONS } from "./frameworks/presets/index.js";
 export {
@@ -93,8 +93,6 @@ export {
   isPeriod,
   isTerm,
   periodOrder,
-  yearProblem,
-  academicYearOf,
   type HalfTerm,
   type Term,
   type Period,
@@ -109,20 +107,11 @@ export {
   type TargetFacts,
   type MeasurementFacts,
 } from "./academy-card/progress.js";
-export { identifierProblem, type IdentifierKind } from "./identifiers.js";
 export {
-  TARGET_STATUSES,
-  STEP_RULES,
-  DIRECT_CHANGE_ROLES,
   takeStep,
   afterEdit,
   directChangeProblems,
   meetingDateProblem,
-  type TargetStatus,
-  type SignOffStep,
-  type SignOffBody,
-  type TargetAction,
-  type SignOffRole,
   type SignOffState,
   type StepOutcome,
 } from "./academy-card/sign-off.js";

@@ -1,33 +1,51 @@
-// The one errors module of the GraphQL and HTTP layers: every extensions.code
-// the server sends is named here (the domain's kinds plus the request
-// layer's), and one formatter masks everything else, for HTTP and WebSocket
+// The one errors module of the GraphQL and HTTP layers: errors carry a code
+// from ErrorCode (server/shared/error-codes.ts, the list the add-in reads
+// too), and one formatter masks everything else, for HTTP and WebSocket
 // alike: no stack trace, SQL or schema hint reaches a client.
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
-import { DomainError, type ErrorKind } from "../domain/index.js";
+import { DomainError, type Problem } from "../domain/index.js";
+import { ErrorCode, wireProblem, type WireProblem } from "../shared/index.js";
 
-/** Every code a client can see. */
-export const CODES = {
-  BAD_USER_INPUT: "BAD_USER_INPUT",
-  NOT_FOUND: "NOT_FOUND",
-  FORBIDDEN: "FORBIDDEN",
-  UNAUTHENTICATED: "UNAUTHENTICATED",
-  CONFLICT: "CONFLICT",
-  GRAPHQL_VALIDATION_FAILED: "GRAPHQL_VALIDATION_FAILED",
-  GRAPHQL_PARSE_FAILED: "GRAPHQL_PARSE_FAILED",
-  PERSISTED_QUERY_NOT_FOUND: "PERSISTED_QUERY_NOT_FOUND",
-  BAD_REQUEST: "BAD_REQUEST",
-  OPERATION_RESOLUTION_FAILURE: "OPERATION_RESOLUTION_FAILURE",
-  /** Over a request budget: depth, cost, root fields, rows or cards (the message names the limit and the figure). */
-  QUERY_TOO_COMPLEX: "QUERY_TOO_COMPLEX",
-  /** Over the rate limit (HTTP 429 with Retry-After). */
-  RATE_LIMITED: "RATE_LIMITED",
-  INTERNAL_SERVER_ERROR: "INTERNAL_SERVER_ERROR",
-} as const satisfies Record<string, string> & Record<ErrorKind, ErrorKind>;
+export { ErrorCode } from "../shared/index.js";
 
-export type ErrorCode = (typeof CODES)[keyof typeof CODES];
+/** Every code a client can see: the shared list (server/shared/error-codes.ts). */
+export const CODES = ErrorCode;
 
-/** A GraphQL error with a code from CODES and, for HTTP, the status it answers with. */
+/**
+ * The figures a QUERY_TOO_COMPLEX refusal carries in `extensions`, so a client
+ * can shrink its request without reading the message: the measure that went
+ * over with its maximum, and the operation's cost and the maximum cost
+ * whenever the cost was measured (every refusal but depth's).
+ */
+export interface BudgetFigures {
+  readonly cost?: number;
+  readonly maximumCost?: number;
+  readonly depth?: number;
+  readonly maximumDepth?: number;
+  readonly rootFields?: number;
+  readonly maximumRootFields?: number;
+  readonly rows?: number;
+  readonly maximumRows?: number;
+  readonly cards?: number;
+  readonly maximumCards?: number;
+}
+
+/** The extension keys of BudgetFigures, which formatError lets through. */
+export const BUDGET_FIGURES: readonly (keyof BudgetFigures)[] = [
+  "cost",
+  "maximumCost",
+  "depth",
+  "maximumDepth",
+  "rootFields",
+  "maximumRootFields",
+  "rows",
+  "maximumRows",
+  "cards",
+  "maximumCards",
+];
+
+/** A GraphQL error with a code from ErrorCode and, for HTTP, the status it answers with. */
 export function codedError(code: ErrorCode, message: string, status?: number): GraphQLError {
   return new GraphQLError(message, {
     extensions: { code, ...(status ? { http: { status } } : {}) },
@@ -47,18 +65,45 @@ export function errorBody(
   return { errors: [{ message, extensions: { code, ...extra } }] };
 }
 
+export { wireProblem, type WireProblem } from "../shared/index.js";
+
+/**
+ * Every problem (none is left out: a 10,000-row batch answers all of its
+ * problems) and how many there are, for extensions and the HTTP routes.
+ */
+export function problemsOf(problems: readonly Problem[]): {
+  problems: WireProblem[];
+  problemCount: number;
+} {
+  return { problems: problems.map(wireProblem), problemCount: problems.length };
+}
+
 export function toGraphQLError(error: DomainError): GraphQLError {
   return new GraphQLError(error.message, {
     extensions: {
       code: error.kind,
-      ...(error.problems.length > 0 ? { problems: error.problems.slice(0, 100) } : {}),
+      ...(error.problems.length > 0 ? problemsOf(error.problems) : {}),
     },
   });
 }
 
 const PASSED_THROUGH = new Set<string>(
-  Object.values(CODES).filter((code) => code !== CODES.INTERNAL_SERVER_ERROR),
+  Object.values(ErrorCode).filter((code) => code !== ErrorCode.INTERNAL_SERVER_ERROR),
 );
+
+/** The extensions beside `code` a client sees: a refused budget's figures (numbers only). */
+function keptExtensions(
+  code: string,
+  extensions: Readonly<Record<string, unknown>> | undefined,
+): Record<string, number> {
+  if (code !== CODES.QUERY_TOO_COMPLEX || !extensions) return {};
+  const kept: Record<string, number> = {};
+  for (const key of BUDGET_FIGURES) {
+    const value = extensions[key];
+    if (typeof value === "number") kept[key] = value;
+  }
+  return kept;
+}
 
 /** Graphql-js's "Did you mean ...?" hints, which describe the schema to someone who cannot introspect it. */
 export function withoutSuggestions(message: string): string {
@@ -73,7 +118,7 @@ export interface FormatOptions {
 
 /**
  * Domain errors keep their kind and problems; GraphQL and validation errors
- * pass with their code only; anything unexpected becomes INTERNAL_SERVER_ERROR
+ * pass with their code only (a QUERY_TOO_COMPLEX with its budget figures too); anything unexpected becomes INTERNAL_SERVER_ERROR
  * with a generic message (logged server side by the caller).
  */
 export function formatError(
@@ -94,7 +139,7 @@ export function formatError(
         : formatted.message,
       locations: formatted.locations,
       path: formatted.path,
-      extensions: { code },
+      extensions: { code, ...keptExtensions(code, formatted.extensions) },
     };
   }
   options.onInternal(original);
@@ -102,7 +147,7 @@ export function formatError(
     message: "Something went wrong on the server; it has been logged.",
     locations: formatted.locations,
     path: formatted.path,
-    extensions: { code: CODES.INTERNAL_SERVER_ERROR },
+    extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR },
   };
 }
 

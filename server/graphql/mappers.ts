@@ -8,14 +8,12 @@ import type {
   HalfTerm,
   Level,
   Period,
-  Problem,
   Reason,
-  SignOffStep,
-  TargetStatus,
   Term,
 } from "../domain/index.js";
 import { formatValue, indicatorByKey, signOffTrail } from "../domain/index.js";
 import { statusTextOf } from "../services/designation-line.js";
+import { wireProblem } from "./errors.js";
 import type {
   DecisionRow,
   EvidenceRow,
@@ -53,6 +51,7 @@ import type {
   TargetType,
   TargetVersionType,
 } from "./types/academy-card.type.js";
+import { type Problem, type SignOffStep, type TargetStatus } from "../shared/index.js";
 
 export function toLevel(level: Level): LevelType {
   return { key: level.key, label: level.label, rank: level.rank, risk: level.risk };
@@ -75,12 +74,7 @@ export function toFramework(framework: CompiledFramework, preset: boolean): Fram
 }
 
 export function toProblem(problem: Problem): ProblemType {
-  return {
-    field: problem.field,
-    message: problem.message,
-    value: problem.value ?? null,
-    accepts: problem.accepts ?? null,
-  };
+  return wireProblem(problem);
 }
 
 export function toDesignation(designation: Designation): DesignationType {

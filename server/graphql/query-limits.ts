@@ -12,7 +12,9 @@
 //   last or the default), a page of `first` its children by `first`, another
 //   list by 10.
 // Over any limit, the operation is refused before it runs, with the limit and
-// the figure in the message. A signed-out request has its own, smaller budget.
+// the figure in the message and as numbers in `extensions` (cost and
+// maximumCost, and the measure that went over with its maximum). A signed-out
+// request has its own, smaller budget.
 import type { ApolloServerPlugin } from "@apollo/server";
 import {
   GraphQLError,
@@ -30,7 +32,7 @@ import {
   type SelectionSetNode,
 } from "graphql";
 import { getComplexity, type ComplexityEstimator } from "graphql-query-complexity";
-import { CODES } from "./errors.js";
+import { ErrorCode, type BudgetFigures } from "./errors.js";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "./relay/index.js";
 import type { Context } from "./context.type.js";
 
@@ -169,9 +171,9 @@ function measure(
   return { depth: operationDepth(document, operation), cost, rootFields, ...work };
 }
 
-const tooComplex = (message: string) =>
+const tooComplex = (message: string, figures: BudgetFigures = {}) =>
   new GraphQLError(message, {
-    extensions: { code: CODES.QUERY_TOO_COMPLEX, http: { status: 400 } },
+    extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, ...figures, http: { status: 400 } },
   });
 
 /** Variables coerced to the operation's types; BAD_USER_INPUT errors naming each bad one. */
@@ -189,7 +191,7 @@ export function coerceVariables(
         (error) =>
           new GraphQLError(error.message, {
             nodes: error.nodes,
-            extensions: { code: CODES.BAD_USER_INPUT, http: { status: 400 } },
+            extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } },
           }),
       ),
     };
@@ -213,7 +215,10 @@ export function budgetErrors(
   const depth = operationDepth(document, operation);
   if (depth > budget.maxDepth)
     return [
-      tooComplex(`This query is nested ${depth} levels deep; the limit is ${budget.maxDepth}.`),
+      tooComplex(`This query is nested ${depth} levels deep; the limit is ${budget.maxDepth}.`, {
+        depth,
+        maximumDepth: budget.maxDepth,
+      }),
     ];
   let found: Measure;
   try {
@@ -227,28 +232,33 @@ export function budgetErrors(
     ];
   }
   const who = signedIn ? "" : " without signing in";
+  const cost = { cost: found.cost, maximumCost: budget.maxCost };
   if (found.rootFields > budget.maxRootFields)
     return [
       tooComplex(
         `This operation has ${found.rootFields} top-level fields (each alias counts); the limit is ${budget.maxRootFields}.`,
+        { ...cost, rootFields: found.rootFields, maximumRootFields: budget.maxRootFields },
       ),
     ];
   if (found.rows > budget.maxRows)
     return [
       tooComplex(
         `This operation asks for ${found.rows} rows (every field and alias together); the limit is ${budget.maxRows} per operation${who}. Split the request.`,
+        { ...cost, rows: found.rows, maximumRows: budget.maxRows },
       ),
     ];
   if (found.cards > budget.maxCards)
     return [
       tooComplex(
         `This operation asks for ${found.cards} academy cards (every field and alias together); the limit is ${budget.maxCards} per operation${who}.`,
+        { ...cost, cards: found.cards, maximumCards: budget.maxCards },
       ),
     ];
   if (found.cost > budget.maxCost)
     return [
       tooComplex(
         `This query would cost ${found.cost}; the limit is ${budget.maxCost}${who}. Ask for fewer fields or smaller pages.`,
+        cost,
       ),
     ];
   return [];

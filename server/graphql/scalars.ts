@@ -4,7 +4,7 @@
 // resolver runs with a message saying what the scalar accepts.
 import { GraphQLError, GraphQLScalarType, Kind, print, type ValueNode } from "graphql";
 import { GraphQLLocalDate } from "graphql-scalars";
-import { identifierProblem, yearProblem } from "../domain/index.js";
+import { identifierProblem, yearProblem } from "../shared/index.js";
 
 interface ScalarRule {
   readonly name: string;

@@ -2,11 +2,11 @@
 // and GET /export/overview.xlsx?year=, with the same bearer token as the API.
 // Errors have GraphQL's shape (server/http/error-response.ts).
 import express, { type Request, type Response, type Router } from "express";
-import { DomainError, yearProblem, badInput } from "../domain/index.js";
+import { DomainError, badInput } from "../domain/index.js";
 import type { Services } from "../services/index.js";
 import { authenticate } from "../auth/authenticate.js";
 import type { OidcVerifier } from "../auth/oidc.js";
-import { roleHas } from "../auth/roles.js";
+import { roleHas, yearProblem } from "../shared/index.js";
 import { academyCardWorkbook, overviewWorkbook } from "../workbook/export-workbooks.js";
 import { designationLine } from "../services/designation-line.js";
 import { errorResponse } from "./error-response.js";

@@ -9,7 +9,7 @@
 // larger is cut off there (the resolver answers 413). Errors have GraphQL's shape.
 import type { NextFunction, Request, Response } from "express";
 import graphqlUploadExpress from "graphql-upload/graphqlUploadExpress.mjs";
-import { roleHas } from "../auth/roles.js";
+import { roleHas } from "../shared/index.js";
 import { bytesOf } from "../config.js";
 import { CODES, errorBody, type ErrorCode } from "../graphql/errors.js";
 import { principalOf } from "./rate-limit.js";

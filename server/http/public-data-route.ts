@@ -12,7 +12,7 @@
 import express, { type Request, type Response, type Router } from "express";
 import { DomainError } from "../domain/index.js";
 import type { Services } from "../services/index.js";
-import { roleHas } from "../auth/roles.js";
+import { roleHas } from "../shared/index.js";
 import { bytesOf } from "../config.js";
 import { FileTooLarge, withinLimit } from "../public-data/byte-limit.js";
 import { principalOf } from "./rate-limit.js";

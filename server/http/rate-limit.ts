@@ -23,7 +23,8 @@ import type { Db } from "../db/index.js";
 import { authenticatePrincipal } from "../auth/authenticate.js";
 import type { OidcVerifier } from "../auth/oidc.js";
 import { principalKey, type Principal } from "../auth/viewer.js";
-import { CODES, errorBody } from "../graphql/errors.js";
+import { errorBody } from "../graphql/errors.js";
+import { ErrorCode } from "../shared/index.js";
 
 export interface RateLimitSettings {
   readonly perMinute: number;
@@ -97,13 +98,8 @@ export function createRateLimiter(settings: RateLimitSettings, redis: Redis | nu
   };
 }
 
-function refuse(
-  response: Response,
-  status: number,
-  code: "RATE_LIMITED" | "UNAUTHENTICATED" | "FORBIDDEN",
-  message: string,
-) {
-  response.status(status).json(errorBody(CODES[code], message));
+function refuse(response: Response, status: number, code: ErrorCode, message: string) {
+  response.status(status).json(errorBody(code, message));
 }
 
 /**
@@ -120,20 +116,20 @@ export function identifyAndLimit(prisma: Db, oidc: OidcVerifier | null, rateLimi
         const blocked = await rateLimiter.signInBlocked(address);
         if (blocked) {
           response.setHeader("Retry-After", String(blocked.retryAfterSeconds));
-          return refuse(response, 429, "RATE_LIMITED", blocked.message);
+          return refuse(response, 429, ErrorCode.RATE_LIMITED, blocked.message);
         }
         try {
           principal = await authenticatePrincipal(prisma, authorization, oidc);
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
           await rateLimiter.signInFailed(address);
-          return refuse(response, 401, "UNAUTHENTICATED", error.message);
+          return refuse(response, 401, ErrorCode.UNAUTHENTICATED, error.message);
         }
       }
       const over = await rateLimiter.consume(principal, address);
       if (over) {
         response.setHeader("Retry-After", String(over.retryAfterSeconds));
-        return refuse(response, 429, "RATE_LIMITED", over.message);
+        return refuse(response, 429, ErrorCode.RATE_LIMITED, over.message);
       }
       response.locals.principal = principal;
       next();

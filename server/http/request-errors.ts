@@ -1,7 +1,8 @@
 // Errors raised before GraphQL sees a request (a body over the limit, JSON
 // that does not parse) answered as GraphQL-shaped JSON, never an HTML page.
 import type { NextFunction, Request, Response } from "express";
-import { CODES, errorBody } from "../graphql/errors.js";
+import { errorBody } from "../graphql/errors.js";
+import { ErrorCode } from "../shared/index.js";
 
 interface BodyError {
   readonly type?: string;
@@ -21,23 +22,25 @@ export function requestErrorHandler(
         .status(413)
         .json(
           errorBody(
-            CODES.BAD_REQUEST,
+            ErrorCode.BAD_REQUEST,
             `The request body is larger than the limit of ${limitOf(response)}; send fewer rows per request.`,
           ),
         );
     } else if (type === "entity.parse.failed") {
       response
         .status(400)
-        .json(errorBody(CODES.BAD_REQUEST, "The request body is not valid JSON."));
+        .json(errorBody(ErrorCode.BAD_REQUEST, "The request body is not valid JSON."));
     } else if (status && status >= 400 && status < 500) {
-      response.status(status).json(errorBody(CODES.BAD_REQUEST, "The request could not be read."));
+      response
+        .status(status)
+        .json(errorBody(ErrorCode.BAD_REQUEST, "The request could not be read."));
     } else {
       onInternal(error);
       response
         .status(500)
         .json(
           errorBody(
-            CODES.INTERNAL_SERVER_ERROR,
+            ErrorCode.INTERNAL_SERVER_ERROR,
             "Something went wrong on the server; it has been logged.",
           ),
         );

@@ -1,5 +1,6 @@
 // Reading the cells of public files: headers folded for matching, the
 // publishers' "not available" codes, dates and time periods. Pure functions.
+import { academicYearOfParts } from "../shared/index.js";
 
 /** A header as matched: lower case, trimmed, inner runs of spaces made one ("Latest OEIF  safeguarding"). */
 export function foldHeader(text: string): string {
@@ -88,36 +89,16 @@ export function asAtDate(text: string): string | null {
   return match ? readDate(match[1]!.replace(/_/g, " ")) : null;
 }
 
-/** The academic year a date falls in: 2026-01-20 -> "2025/26". */
-export function academicYearOf(isoDate: string): string {
-  const year = Number(isoDate.slice(0, 4));
-  const month = Number(isoDate.slice(5, 7));
-  const start = month >= 9 ? year : year - 1;
-  return `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
-}
-
 /** The academic year of a DfE time period: "202425" -> "2024/25"; null when it is not one. */
 export function academicYearOfTimePeriod(raw: string | undefined): string | null {
   const match = /^(\d{4})(\d{2})$/.exec((raw ?? "").trim());
-  if (!match) return null;
-  const start = Number(match[1]);
-  if ((start + 1) % 100 !== Number(match[2])) return null;
-  return `${start}/${match[2]}`;
+  return match ? academicYearOfParts(match[1]!, match[2]!) : null;
 }
 
 /** An academic year named in a path ("2022-2023/england_ks4final.csv", "2023_24") -> "2022/23". */
 export function academicYearInName(name: string): string | null {
   const match = /(20\d\d)[-_ ]?(?:20)?(\d\d)(?!\d)/.exec(name);
-  if (!match) return null;
-  const start = Number(match[1]);
-  return (start + 1) % 100 === Number(match[2])
-    ? `${start}/${String((start + 1) % 100).padStart(2, "0")}`
-    : null;
-}
-
-/** "2024/25" -> "2025-08-31", the last day of the academic year. */
-export function endOfAcademicYear(year: string): string {
-  return `${Number(year.slice(0, 4)) + 1}-08-31`;
+  return match ? academicYearOfParts(match[1]!, match[2]!) : null;
 }
 
 /** 20 Jan 2026, as a reason says it. */

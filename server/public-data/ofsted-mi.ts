@@ -5,7 +5,8 @@
 // inspection is kept as a group of values dated by its start date; grades are
 // stored as published (words or 1-4), never converted.
 import { indicatorByKey, readCell } from "../domain/index.js";
-import { academicYearOf, asAtDate, notAvailableReason, readDate } from "./cells.js";
+import { academicYearOfDay, isUrn } from "../shared/index.js";
+import { asAtDate, notAvailableReason, readDate } from "./cells.js";
 import { cell, type Columns } from "./columns.js";
 import { PublicFileError, type PublicValue, type RowReader, type SchoolRow } from "./types.js";
 
@@ -221,11 +222,9 @@ function inspection(
   const relates = cell(cells, at.relates)?.toLowerCase();
   const urnAtTime = cell(cells, at.urnAtTime);
   const predecessorUrn =
-    relates === "no" && urnAtTime && /^\d{6}$/.test(urnAtTime) && urnAtTime !== urn
-      ? urnAtTime
-      : null;
+    relates === "no" && urnAtTime && isUrn(urnAtTime) && urnAtTime !== urn ? urnAtTime : null;
   const framework = at.spec.framework ?? (date >= "2024-09-01" ? "EIF-2024" : "OE");
-  const describes = academicYearOf(date);
+  const describes = academicYearOfDay(date);
   const values: PublicValue[] = [];
   const push = (indicator: string, value: string | null, unavailable: string | null) =>
     values.push({

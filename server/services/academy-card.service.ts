@@ -20,21 +20,14 @@ import {
   progress,
   readMetricValue,
   takeStep,
-  yearProblem,
   type BenchmarkLookup,
   type HalfTerm,
   type Indicator,
   type Period,
   type Phase,
-  type Problem,
   type Progress,
-  type SignOffRole,
   type SignOffState,
-  type SignOffStep,
-  type SignOffBody,
   type StepOutcome,
-  type TargetAction,
-  type TargetStatus,
 } from "../domain/index.js";
 import { Prisma, type Db } from "../db/index.js";
 import { canSeeAcademy, type Viewer } from "../auth/viewer.js";
@@ -44,6 +37,15 @@ import { pageOf, rowsToRead, type Page, type PageWindow } from "./page.js";
 import type { EventBus, LiveEvent, MeasurementPayload } from "../live/events/index.js";
 import { groupBy } from "./group-by.js";
 import type { NationalBenchmarkService } from "./national-benchmark.service.js";
+import {
+  yearProblem,
+  type Problem,
+  type SignOffBody,
+  type SignOffStep,
+  type TargetAction,
+  type TargetStatus,
+  ErrorCode,
+} from "../shared/index.js";
 
 const MEASURABLE = new Set(["number", "percent", "points", "rate", "count", "grade"]);
 
@@ -259,7 +261,7 @@ function signOffState(row: Pick<TargetRow, "status" | "pendingStatus">): SignOff
 }
 
 function refusal(outcome: Extract<StepOutcome, { ok: false }>): DomainError {
-  return outcome.kind === "FORBIDDEN"
+  return outcome.kind === ErrorCode.FORBIDDEN
     ? forbidden(outcome.problem.message)
     : badInput([outcome.problem]);
 }
@@ -353,6 +355,10 @@ export class AcademyCardService {
     metric: string,
     year: string,
   ): Promise<TargetWithProgress> {
+    // A metric that is no measurable indicator is a bad argument, not a
+    // missing target: say so, as setTarget does, before looking anything up.
+    const metricIssue = metricProblem(metric);
+    if (metricIssue) throw badInput([metricIssue]);
     const card = await this.card(viewer, urn, year);
     const found = card.targets.find((entry) => entry.target.metric === metric);
     if (!found) throw notFound(`Academy ${urn} has no ${metric} target for ${year}`);
@@ -507,7 +513,7 @@ export class AcademyCardService {
     const existing = await this.visibleTarget(viewer, input.id);
     const outcome = takeStep(signOffState(existing), {
       step: input.step,
-      role: viewer.role as SignOffRole,
+      role: viewer.role,
       meetingOn: input.meetingOn,
       bodyName: input.body,
       today: today(),
@@ -607,7 +613,7 @@ export class AcademyCardService {
     const existing = await this.visibleTarget(viewer, input.id);
     const refused = directChangeProblems(
       signOffState(existing),
-      viewer.role as SignOffRole,
+      viewer.role,
       input.reason,
       input.meetingOn,
       today(),

@@ -1,19 +1,12 @@
 // Academies of a trust: URN-keyed, created one at a time or imported many at
 // once (all or nothing, with a per-row error report). Every query is scoped
 // to the viewer's trust and, for academy users, to their academies.
-import {
-  badInput,
-  identifierProblem,
-  notFound,
-  forbidden,
-  type Problem,
-  type Phase,
-} from "../domain/index.js";
+import { badInput, inRow, notFound, forbidden, type Phase } from "../domain/index.js";
 import type { Db } from "../db/index.js";
 import { canSeeAcademy, type Viewer } from "../auth/viewer.js";
-import { roleHas } from "../auth/roles.js";
 import type { AuditService } from "./audit.service.js";
 import { pageOf, rowsToRead, type Page, type PageWindow } from "./page.js";
+import { identifierProblem, type Problem, roleHas } from "../shared/index.js";
 
 export const PHASES: readonly Phase[] = [
   "primary",
@@ -66,7 +59,7 @@ export function ownAcademyRows(viewer: Viewer): {
     : { trustId: viewer.trustId, academy: { urn: { in: [...viewer.academyUrns] } } };
 }
 
-function validate(input: AcademyInput, at: string): { problems: Problem[]; clean: AcademyInput } {
+function validate(input: AcademyInput): { problems: Problem[]; clean: AcademyInput } {
   const problems: Problem[] = [];
   const urn = String(input.urn ?? "").trim();
   const name = String(input.name ?? "").trim();
@@ -75,28 +68,29 @@ function validate(input: AcademyInput, at: string): { problems: Problem[]; clean
     .toLowerCase();
   const laestab = input.laestab ? String(input.laestab).trim() : null;
   const ukprn = input.ukprn ? String(input.ukprn).trim() : null;
-  const urnProblem = identifierProblem("urn", `${at}urn`, urn);
+  const urnProblem = identifierProblem("urn", "urn", urn);
   if (urnProblem) problems.push(urnProblem);
   if (name.length === 0 || name.length > 200) {
     problems.push({
-      field: `${at}name`,
-      message: `${at}name: an academy needs a name of 1 to 200 characters`,
+      field: "name",
+      accepts: "a name of 1 to 200 characters",
+      message: "name: an academy needs a name of 1 to 200 characters",
     });
   }
   if (!(PHASES as readonly string[]).includes(phase)) {
     problems.push({
-      field: `${at}phase`,
+      field: "phase",
       value: phase.slice(0, 40),
       accepts: PHASES.join(", "),
-      message: `${at}phase: "${phase.slice(0, 40)}" is not a phase; use one of ${PHASES.join(", ")}`,
+      message: `phase: "${phase.slice(0, 40)}" is not a phase; use one of ${PHASES.join(", ")}`,
     });
   }
   if (laestab) {
-    const problem = identifierProblem("laestab", `${at}laestab`, laestab);
+    const problem = identifierProblem("laestab", "laestab", laestab);
     if (problem) problems.push(problem);
   }
   if (ukprn) {
-    const problem = identifierProblem("ukprn", `${at}ukprn`, ukprn);
+    const problem = identifierProblem("ukprn", "ukprn", ukprn);
     if (problem) problems.push(problem);
   }
   return { problems, clean: { urn, name, phase, laestab, ukprn } };
@@ -186,7 +180,7 @@ export class AcademyService {
 
   async create(viewer: Viewer, input: AcademyInput): Promise<AcademyRow> {
     this.mayManage(viewer);
-    const { problems, clean } = validate(input, "");
+    const { problems, clean } = validate(input);
     if (problems.length > 0) throw badInput(problems);
     return this.prisma.$transaction(async (tx) => {
       const existing = await tx.academy.findUnique({
@@ -220,7 +214,7 @@ export class AcademyService {
       laestab: input.laestab === undefined ? current.laestab : input.laestab,
       ukprn: input.ukprn === undefined ? current.ukprn : input.ukprn,
     };
-    const { problems, clean } = validate(merged, "");
+    const { problems, clean } = validate(merged);
     if (problems.length > 0) throw badInput(problems);
     return this.prisma.$transaction(async (tx) => {
       const row = await tx.academy.update({
@@ -246,14 +240,16 @@ export class AcademyService {
     const problems: Problem[] = [];
     const seen = new Map<string, number>();
     const clean = rows.map((row, index) => {
-      const result = validate(row, `rows[${index}].`);
-      problems.push(...result.problems);
+      const result = validate(row);
+      problems.push(...result.problems.map((problem) => inRow(problem, index)));
       const earlier = seen.get(result.clean.urn);
       if (earlier !== undefined) {
         problems.push({
-          field: `rows[${index}].urn`,
+          field: "urn",
+          row: index,
           value: result.clean.urn,
-          message: `rows[${index}].urn: URN ${result.clean.urn} is also in rows[${earlier}]; each academy once per import`,
+          accepts: "each academy once per import",
+          message: `urn: URN ${result.clean.urn} is also in rows[${earlier}]; accepts each academy once per import`,
         });
       } else seen.set(result.clean.urn, index);
       return result.clean;

@@ -6,12 +6,19 @@
 //   chooses the framework the trust designates with.
 // Every change is audited in the trust's log.
 import type { Db } from "../db/index.js";
-import { badInput, conflict, identifierProblem, notFound, type Problem } from "../domain/index.js";
+import { badInput, conflict, notFound } from "../domain/index.js";
 import { presets } from "../domain/index.js";
-import { ROLES, TRUST_WIDE_ROLES, isRole, type Role } from "../auth/roles.js";
 import { issueTokenForUser, revokeToken, type IssuedToken } from "../auth/tokens.js";
 import type { Operator, Viewer } from "../auth/viewer.js";
 import type { AuditService, Tx } from "./audit.service.js";
+import {
+  identifierProblem,
+  type Problem,
+  ROLES,
+  TRUST_WIDE_ROLES,
+  isRole,
+  type Role,
+} from "../shared/index.js";
 
 export interface TrustRow {
   readonly id: string;

@@ -10,12 +10,11 @@ import {
   indicatorByKey,
   INDICATOR_KEYS,
   type ColumnChoice,
-  type Problem,
 } from "../domain/index.js";
 import type { Db } from "../db/index.js";
 import type { Viewer } from "../auth/viewer.js";
-import { roleHas } from "../auth/roles.js";
 import type { AuditService } from "./audit.service.js";
+import { type Problem, roleHas } from "../shared/index.js";
 
 export interface ColumnMapEntryRow {
   readonly header: string;
@@ -74,28 +73,42 @@ export class ColumnMapService {
     entries.slice(0, MAX_COLUMN_MAP_ENTRIES).forEach((entry, index) => {
       const header = entry.header.trim();
       const folded = foldHeader(header);
+      // The entry's header is its column; its indicator, when a known key.
+      const where = {
+        row: index,
+        ...(header === "" ? {} : { column: header }),
+        ...(entry.indicator !== null && indicatorByKey(entry.indicator)
+          ? { indicator: entry.indicator }
+          : {}),
+      };
       if (header === "" || folded === "" || header.length > 200)
         problems.push({
-          field: `entries[${index}].header`,
+          ...where,
+          field: "header",
           value: header.slice(0, 60),
-          message: `entries[${index}].header: a header is 1 to 200 characters with at least one letter or digit`,
+          accepts: "1 to 200 characters with at least one letter or digit",
+          message: "header: a header is 1 to 200 characters with at least one letter or digit",
         });
       else if (seen.has(folded))
         problems.push({
-          field: `entries[${index}].header`,
+          ...where,
+          field: "header",
           value: header.slice(0, 60),
-          message: `entries[${index}].header: "${header.slice(0, 60)}" is the same header as entries[${seen.get(folded)}]`,
+          accepts: "each header once (compared ignoring case, spaces and punctuation)",
+          message: `header: "${header.slice(0, 60)}" is the same header as entries[${seen.get(folded)}]; accepts each header once`,
         });
-      seen.set(folded, index);
+      if (!seen.has(folded)) seen.set(folded, index);
       if (entry.indicator !== null && !indicatorByKey(entry.indicator))
         problems.push({
-          field: `entries[${index}].indicator`,
+          ...where,
+          field: "indicator",
+          code: "NOT_FOUND",
           value: entry.indicator.slice(0, 60),
           accepts: "an indicator key, or null for a column that is not evidence",
-          message: `entries[${index}].indicator: unknown indicator "${entry.indicator.slice(0, 60)}"; use one of ${INDICATOR_KEYS.join(", ")}, or null for a column that is not evidence`,
+          message: `indicator: unknown indicator "${entry.indicator.slice(0, 60)}"; use one of ${INDICATOR_KEYS.join(", ")}, or null for a column that is not evidence`,
         });
     });
-    if (problems.length > 0) throw badInput(problems);
+    if (problems.length > 0) throw badInput(problems, "entries");
     await this.prisma.$transaction(async (tx) => {
       const before = await tx.columnMapEntry.findMany({
         where: { trustId: viewer.trustId },

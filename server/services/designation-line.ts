@@ -1,7 +1,8 @@
 // The designation that counts in the words of a report line: the exports,
 // the overview's change list and the API's statusText read it from here.
-import { dayInWords, statusLabel, statusWords, type SupportEntitlement } from "../domain/index.js";
+import { dayInWords, statusLabel, statusWords } from "../domain/index.js";
 import type { YearDesignation } from "./designation.service.js";
+import { type SupportEntitlement } from "../shared/index.js";
 
 export interface DesignationLine {
   /** The label of the level that counts; "not yet designated" or "Insufficient evidence" otherwise. */

@@ -5,19 +5,18 @@
 // (server/domain/designations); this service loads the records and asks it.
 import {
   badInput,
+  inRow,
   conflict,
   designationThatCounts,
   evidenceForYear,
   isTerm,
   isoDate,
-  academicYearOf,
   levelShortName,
   notFound,
   readEvidence,
   timeInLevel,
   designateEntries,
   TERMS,
-  yearProblem,
   DomainError,
   type CompiledFramework,
   type ComputedRecord,
@@ -27,9 +26,7 @@ import {
   type DesignationThatCounts,
   type EvidenceEntry,
   type EvidenceLayer,
-  type Problem,
   type Reason,
-  type SupportEntitlement,
   type Term,
   type TimeInLevel,
 } from "../domain/index.js";
@@ -44,6 +41,12 @@ import { loadColumnMap } from "./column-map.service.js";
 import { ownAcademyRows } from "./academy.service.js";
 import { pagesPerAcademy } from "./newest-per-academy.js";
 import type { NewestFirstKey, Page, PageWindow } from "./page.js";
+import {
+  academicYearOf,
+  yearProblem,
+  type Problem,
+  type SupportEntitlement,
+} from "../shared/index.js";
 
 /** A computed designation as stored. */
 export interface StoredDesignationRow {
@@ -237,7 +240,7 @@ export class DesignationService {
     viewer: Viewer,
     input: RecordEvidenceInput,
   ): Promise<{ evidence: EvidenceRow; designation: StoredDesignationRow }> {
-    const [result] = await this.recordMany(viewer, input.year, input.term, [input]);
+    const [result] = await this.recordRows(viewer, input.year, input.term, [input], false);
     return result as { evidence: EvidenceRow; designation: StoredDesignationRow };
   }
 
@@ -253,36 +256,64 @@ export class DesignationService {
     term: string,
     rows: readonly Omit<RecordEvidenceInput, "year" | "term">[],
   ): Promise<{ evidence: EvidenceRow; designation: StoredDesignationRow }[]> {
-    const single = rows.length === 1;
+    return this.recordRows(viewer, year, term, rows, true);
+  }
+
+  /** Records rows in one transaction; `batch`: problems carry their row (recordEvidenceBatch). */
+  private async recordRows(
+    viewer: Viewer,
+    year: string,
+    term: string,
+    rows: readonly Omit<RecordEvidenceInput, "year" | "term">[],
+    batch: boolean,
+  ): Promise<{ evidence: EvidenceRow; designation: StoredDesignationRow }[]> {
+    const placed = (problem: Problem, index: number) => (batch ? inRow(problem, index) : problem);
     const problems = periodProblems(year, term);
     const framework = await this.trustFramework(viewer);
     // Headers as the trust's saved column map, then its framework, reads them.
     const columnMap = await loadColumnMap(this.prisma, viewer.trustId);
-    const seen = new Set<string>();
-    const addProblems = (error: unknown, at: string) => {
+    const seen = new Map<string, number>();
+    const addProblems = (error: unknown, index: number) => {
       if (!(error instanceof DomainError)) throw error;
-      problems.push(
-        ...error.problems.map((problem) => ({
-          ...problem,
-          field: `${at}${problem.field}`,
-          message: `${at}${problem.message}`,
-        })),
-      );
+      problems.push(...error.problems.map((problem) => placed(problem, index)));
     };
+    const notInTrust = (urn: string, index: number) =>
+      placed(
+        {
+          field: "urn",
+          code: "NOT_FOUND",
+          value: String(urn).slice(0, 20),
+          message: `urn: no academy with URN ${String(urn).slice(0, 20)} in your trust`,
+        },
+        index,
+      );
+    // The trust's academies, so a URN outside it is listed with every other problem.
+    const academiesBefore = await this.prisma.academy.findMany({
+      where: { trustId: viewer.trustId },
+      select: { id: true, urn: true },
+    });
+    const idOfUrn = new Map(academiesBefore.map((academy) => [academy.urn, academy.id]));
     rows.forEach((row, index) => {
-      const at = single ? "" : `rows[${index}].`;
-      if (!canSeeAcademy(viewer, row.urn))
-        problems.push({
-          field: `${at}urn`,
-          message: `${at}urn: no academy with URN ${String(row.urn).slice(0, 20)} in your trust`,
-        });
-      if (seen.has(row.urn))
-        problems.push({ field: `${at}urn`, message: `${at}urn: URN ${row.urn} appears twice` });
-      seen.add(row.urn);
+      if (!canSeeAcademy(viewer, row.urn) || !idOfUrn.has(row.urn))
+        problems.push(notInTrust(row.urn, index));
+      const earlier = seen.get(row.urn);
+      if (earlier !== undefined)
+        problems.push(
+          placed(
+            {
+              field: "urn",
+              value: row.urn,
+              accepts: "each academy once per batch",
+              message: `urn: URN ${row.urn} is also in rows[${earlier}]; accepts each academy once per batch`,
+            },
+            index,
+          ),
+        );
+      else seen.set(row.urn, index);
       try {
         designateEntries(framework, row.evidence, { year, columnMap });
       } catch (error) {
-        addProblems(error, at);
+        addProblems(error, index);
       }
     });
     if (problems.length > 0) throw badInput(problems);
@@ -296,14 +327,8 @@ export class DesignationService {
       earlierRows.filter((row) => !(row.year === year && row.term === term)),
       (row) => row.academyId,
     );
-    const academiesBefore = await this.prisma.academy.findMany({
-      where: { trustId: viewer.trustId },
-      select: { id: true, urn: true },
-    });
-    const idOfUrn = new Map(academiesBefore.map((academy) => [academy.urn, academy.id]));
     const designations: { result: Designation; reasons: Reason[] }[] = [];
     rows.forEach((row, index) => {
-      const at = single ? "" : `rows[${index}].`;
       const academyId = idOfUrn.get(row.urn);
       const filled = evidenceForYear(
         year,
@@ -325,7 +350,7 @@ export class DesignationService {
           ],
         });
       } catch (error) {
-        addProblems(error, at);
+        addProblems(error, index);
       }
     });
     if (problems.length > 0) throw badInput(problems);
@@ -341,12 +366,7 @@ export class DesignationService {
           .map((row, index) => ({ row, index }))
           .filter(({ row }) => !byUrn.has(row.urn));
         if (missing.length > 0) {
-          throw badInput(
-            missing.map(({ row, index }) => ({
-              field: single ? "urn" : `rows[${index}].urn`,
-              message: `${single ? "" : `rows[${index}].`}urn: no academy with URN ${String(row.urn).slice(0, 20)} in your trust`,
-            })),
-          );
+          throw badInput(missing.map(({ row, index }) => notInTrust(row.urn, index)));
         }
         const out: { evidence: EvidenceRow; designation: StoredDesignationRow }[] = [];
         for (const [index, row] of rows.entries()) {
@@ -369,10 +389,14 @@ export class DesignationService {
           if (existing) {
             if (row.expectedVersion === undefined || row.expectedVersion === null) {
               throw badInput([
-                {
-                  field: single ? "expectedVersion" : `rows[${index}].expectedVersion`,
-                  message: `expectedVersion: evidence for ${row.urn} ${year} ${term} exists (version ${existing.version}); pass the version you are changing`,
-                },
+                placed(
+                  {
+                    field: "expectedVersion",
+                    accepts: `the version you are changing (${existing.version})`,
+                    message: `expectedVersion: evidence for ${row.urn} ${year} ${term} exists (version ${existing.version}); pass the version you are changing`,
+                  },
+                  index,
+                ),
               ]);
             }
             const updated = await tx.evidenceRecord.updateMany({

@@ -5,22 +5,21 @@ import {
   compileFramework,
   designateEntries,
   DomainError,
+  inRow,
   parseFramework,
   presets,
-  yearProblem,
   type ColumnChoice,
   type CompiledFramework,
   type Designation,
   type EvidenceEntry,
-  type Problem,
 } from "../domain/index.js";
 import { jsonValue, type Db } from "../db/index.js";
 import type { Viewer } from "../auth/viewer.js";
 import { forbidden } from "../domain/index.js";
-import { roleHas } from "../auth/roles.js";
 import type { AuditService } from "./audit.service.js";
 import { ColumnMapService } from "./column-map.service.js";
 import type { NationalBenchmarkService } from "./national-benchmark.service.js";
+import { yearProblem, type Problem, roleHas } from "../shared/index.js";
 
 export interface FrameworkSummary {
   readonly framework: CompiledFramework;
@@ -180,7 +179,7 @@ export class FrameworkService {
     return designateEntries(framework, entries, { year, columnMap });
   }
 
-  /** Designates many rows; a row that cannot be read gives its problems (paths prefixed rows[i]). */
+  /** Designates many rows; a row that cannot be read gives its problems, each with its row. */
   designateRows(
     framework: CompiledFramework,
     rows: readonly (readonly EvidenceEntry[])[],
@@ -207,10 +206,7 @@ export class FrameworkService {
         if (!(error instanceof DomainError)) throw error;
         return {
           designation: null,
-          problems: error.problems.map((problem) => ({
-            ...problem,
-            message: `rows[${index}]: ${problem.message}`,
-          })),
+          problems: error.problems.map((problem) => inRow(problem, index)),
         };
       }
     });

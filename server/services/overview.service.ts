@@ -1,7 +1,7 @@
 // The trust overview: every academy with the designation that counts in the
 // year, its RAG counts for the year and what changed since a date, in a fixed
 // number of set-based queries whatever the number of academies.
-import { yearProblem, badInput, type Rag } from "../domain/index.js";
+import { badInput, type Rag } from "../domain/index.js";
 import type { Db } from "../db/index.js";
 import type { Viewer } from "../auth/viewer.js";
 import { academyScope, type AcademyRow } from "./academy.service.js";
@@ -9,6 +9,7 @@ import { targetProgress, type MeasurementRow, type TargetRow } from "./academy-c
 import type { NationalBenchmarkService } from "./national-benchmark.service.js";
 import type { DesignationService, YearDesignation } from "./designation.service.js";
 import { groupBy } from "./group-by.js";
+import { yearProblem } from "../shared/index.js";
 
 export interface RagCounts {
   green: number;

@@ -19,7 +19,7 @@ import {
 } from "../domain/index.js";
 import type { Db } from "../db/index.js";
 import type { Viewer } from "../auth/viewer.js";
-import { roleHas } from "../auth/roles.js";
+import { roleHas } from "../shared/index.js";
 import type { AuditService } from "./audit.service.js";
 import type { FrameworkService } from "./framework.service.js";
 import type { EventBus } from "../live/events/index.js";

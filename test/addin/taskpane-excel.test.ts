@@ -9,7 +9,6 @@ import {
   WorkbookProblem,
   type SheetTable,
 } from "../../addin/taskpane/excel/sheet-table.js";
-import { headerResolver } from "../../addin/taskpane/rules/headers.js";
 import {
   designationHeaders,
   placeDesignations,
@@ -22,6 +21,7 @@ import {
   type CardSheet,
 } from "../../addin/taskpane/excel/insert-card-sheet.js";
 import { mockExcelContext, writableRange } from "./taskpane-support/office-mock-context.js";
+import { headerResolver } from "../../server/shared/index.js";
 
 const MATRIX = [
   ["URN", "Phase", "P8"],

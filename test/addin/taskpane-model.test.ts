@@ -5,7 +5,6 @@
 import { describe, expect, it } from "vitest";
 import { HEADERS } from "../../server/demo/demo-risk-matrix.js";
 import { indicatorForHeader } from "../../server/domain/indicators.js";
-import { headerResolver } from "../../addin/taskpane/rules/headers.js";
 import {
   autoMapColumns,
   columnMapToSave,
@@ -20,8 +19,8 @@ import {
 import {
   designationCell,
   designationCounts,
-  problemText,
 } from "../../addin/taskpane/risk-matrix/designate-rows.js";
+import { problemText } from "../../addin/shared/problem-text.js";
 import {
   columnLetters,
   sheetTableOf,
@@ -31,9 +30,14 @@ import {
   describePlacement,
   isDesignationHeader,
 } from "../../addin/taskpane/excel/write-designations.js";
-import { recentYears, termOf } from "../../addin/taskpane/rules/calendar.js";
 import { signOffWords, stepFor } from "../../addin/taskpane/academy-card/target-statuses.js";
+import type { SignOffEntry } from "../../addin/taskpane/api/index.js";
 import { readingOf } from "../../addin/taskpane/academy-card/measurement-form.js";
+import {
+  calendarPosition,
+  headerResolver,
+  recentAcademicYears,
+} from "../../server/shared/index.js";
 
 describe("column mapping", () => {
   it("maps every demo header as the server's alias catalogue does, URN as the academy, the rest unmapped", () => {
@@ -120,6 +124,8 @@ describe("column mapping", () => {
 
 describe("designation cells", () => {
   const level = { key: "repair", label: "C: Developing (Repair)", rank: 2, risk: "high" };
+  /** Every source the framework requires was used. */
+  const complete = { status: "COMPLETE", coverage: { missing: [] } } as const;
   const reasons = [
     { source: "inspection", indicated: "improve", message: "Inspection band Secure: B" },
     { source: "outcomes.secondary", indicated: "repair", message: "Progress 8 -0.2 is below 0: C" },
@@ -128,7 +134,7 @@ describe("designation cells", () => {
   it.each([
     [
       "a level, coloured by its risk, with one line per reason",
-      { level, insufficientEvidence: false, reasons, problems: [] },
+      { level, insufficientEvidence: false, reasons, problems: [], ...complete },
       {
         label: "C: Developing (Repair)",
         reasons: "Inspection band Secure: B\nProgress 8 -0.2 is below 0: C",
@@ -137,25 +143,45 @@ describe("designation cells", () => {
     ],
     [
       "insufficient evidence, with the skipped sources",
-      { level: null, insufficientEvidence: true, reasons: [reasons[0]!], problems: [] },
+      {
+        level: null,
+        insufficientEvidence: true,
+        reasons: [reasons[0]!],
+        problems: [],
+        ...complete,
+      },
       { label: "Insufficient evidence", reasons: "Inspection band Secure: B", tone: "none" },
     ],
     [
-      "a row the server could not read, naming the cell without the batch position",
+      "a row the server could not read, naming the column of each problem",
       {
         level: null,
         insufficientEvidence: false,
         reasons: [],
         problems: [
           {
-            field: "ks4.progress8",
-            message: 'rows[2]: Progress 8 (ks4.progress8): cannot read "Goodish"',
+            code: "BAD_USER_INPUT",
+            row: 2,
+            column: "P8",
+            indicator: "ks4.progress8",
+            field: "value",
+            message: 'Progress 8 (ks4.progress8): cannot read "Goodish"',
+          },
+          {
+            code: "BAD_USER_INPUT",
+            row: 2,
+            column: "Progress",
+            indicator: null,
+            field: "indicator",
+            message: '"Progress" could mean ks4.progress8 or ks2.progress',
           },
         ],
+        ...complete,
       },
       {
         label: "Cannot read this row",
-        reasons: 'Progress 8 (ks4.progress8): cannot read "Goodish"',
+        reasons:
+          'Column "P8": Progress 8 (ks4.progress8): cannot read "Goodish"\n"Progress" could mean ks4.progress8 or ks2.progress',
         tone: "problem",
       },
     ],
@@ -172,11 +198,40 @@ describe("designation cells", () => {
   });
 
   it.each([
-    ["rows[12]: URN 140001 appears twice", "URN 140001 appears twice"],
-    ["rows[3].urn: no academy", "urn: no academy"],
-    ["Progress 8: cannot read", "Progress 8: cannot read"],
-  ])("shows the problem %j as %j", (message, shown) => {
-    expect(problemText(message)).toBe(shown);
+    [
+      "a cell's problem, led by its column",
+      {
+        column: "P8",
+        indicator: "ks4.progress8",
+        message: 'Progress 8 (ks4.progress8): cannot read "x"',
+      },
+      'Column "P8": Progress 8 (ks4.progress8): cannot read "x"',
+    ],
+    [
+      "a cell sent by its indicator key, as it is",
+      {
+        column: "ks4.progress8",
+        indicator: "ks4.progress8",
+        message: 'Progress 8 (ks4.progress8): cannot read "x"',
+      },
+      'Progress 8 (ks4.progress8): cannot read "x"',
+    ],
+    [
+      "a problem whose message already quotes its column, as it is",
+      {
+        column: "Notes",
+        indicator: null,
+        message: 'Unknown indicator "Notes"; use an indicator key',
+      },
+      'Unknown indicator "Notes"; use an indicator key',
+    ],
+    [
+      "a problem that is not a cell's, as it is",
+      { column: null, indicator: null, message: "urn: URN 140001 is also in rows[0]" },
+      "urn: URN 140001 is also in rows[0]",
+    ],
+  ])("shows %s", (_, problem, shown) => {
+    expect(problemText(problem)).toBe(shown);
   });
 
   it.each([
@@ -253,19 +308,20 @@ describe("reading a block of the sheet", () => {
 describe("calendar defaults", () => {
   it.each([
     ["2026-11-25", "autumn", "2026/27"],
+    ["2027-01-02", "autumn", "2026/27"], // the Christmas holiday belongs to the autumn term
     ["2027-01-10", "spring", "2026/27"],
     ["2027-03-31", "spring", "2026/27"],
+    ["2027-04-12", "summer", "2026/27"], // after the Easter holiday
     ["2027-06-15", "summer", "2026/27"],
     ["2027-08-31", "summer", "2026/27"],
     ["2027-09-01", "autumn", "2027/28"],
   ])("on %s: the %s term of %s", (day, term, year) => {
-    const date = new Date(`${day}T12:00:00Z`);
-    expect(termOf(date)).toBe(term);
-    expect(recentYears(date)[0]).toBe(year);
+    expect(calendarPosition(day).term).toBe(term);
+    expect(recentAcademicYears(new Date(`${day}T12:00:00Z`))[0]).toBe(year);
   });
 
   it("offers the current year and the three before it", () => {
-    expect(recentYears(new Date("2026-11-25T00:00:00Z"))).toEqual([
+    expect(recentAcademicYears(new Date("2026-11-25T00:00:00Z"))).toEqual([
       "2026/27",
       "2025/26",
       "2024/25",
@@ -284,7 +340,7 @@ describe("the sign-off step a target offers", () => {
     expect(stepFor(target)).toBe(step);
   });
 
-  it.each([
+  it.each<[SignOffEntry, string]>([
     [
       {
         action: "reviewed",

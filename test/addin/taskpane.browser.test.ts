@@ -708,6 +708,19 @@ describe("the task pane in Chromium, against the real server", () => {
     await expectPaneHealthy(page, "refused");
   }, 60_000);
 
+  it("says when Office's storage cannot be read instead of waiting on it, and can try again", async () => {
+    const page = await browser.open(demoWorkbookSeed(), {
+      storageError: "Storage is turned off by policy",
+    });
+    await page
+      .getByText("The saved connection could not be read: Storage is turned off by policy")
+      .waitFor();
+    await expect(page.getByText("Not connected").first().isVisible()).resolves.toBe(true);
+    await page.getByRole("button", { name: "Try the saved token again" }).click();
+    await page.getByRole("button", { name: "Try the saved token again" }).waitFor();
+    expect(pageErrors(page)).toEqual([]);
+  }, 60_000);
+
   it("can be worked with the keyboard alone: sign in with Enter, move between tabs with the arrow keys", async () => {
     const page = await browser.open(demoWorkbookSeed());
     await page.getByLabel("Access token").focus();

@@ -44,6 +44,10 @@ const BATCH = gql`
       }
       insufficientEvidence
       problems {
+        code
+        row
+        column
+        indicator
         field
         message
       }
@@ -194,13 +198,23 @@ describe.each(await storesToTest())("evaluation API on %s", (store) => {
       .request(BATCH, { framework: "phase-model", rows })
       .catch(graphQLErrorOf);
     expect(error.code).toBe("BAD_USER_INPUT");
-    expect(error.problems[0]!.message).toMatch(/^rows\[1\]: Progress 8/);
+    expect(error.message).toMatch(/^rows\[1\]: Progress 8/);
+    const problem = {
+      code: "BAD_USER_INPUT",
+      row: 1,
+      column: "P8",
+      indicator: "ks4.progress8",
+      field: "value",
+      message: expect.stringMatching(/^Progress 8 \(ks4\.progress8\): cannot read "twelve"/),
+    };
+    expect(error.problems).toEqual([expect.objectContaining(problem)]);
     const data = await server.client().request<{
-      designateBatch: { level: { key: string } | null; problems: { field: string }[] }[];
+      designateBatch: { level: { key: string } | null; problems: unknown[] }[];
     }>(BATCH, { framework: "phase-model", rows, reportBadRows: true });
     expect(data.designateBatch[0]!.level?.key).toBe("sustain");
+    expect(data.designateBatch[0]!.problems).toEqual([]);
     expect(data.designateBatch[1]!.level).toBeNull();
-    expect(data.designateBatch[1]!.problems[0]!.field).toBe("ks4.progress8");
+    expect(data.designateBatch[1]!.problems).toEqual([problem]);
   });
 
   it("refuses a batch larger than the limit with a clear message", async () => {

@@ -309,7 +309,15 @@ describe.each(await storesToTest())("evidence and designations API on %s", (stor
         }),
       );
       expect(error.code).toBe("BAD_USER_INPUT");
-      expect(error.problems.map((problem) => problem.field)).toEqual(["ks4.progress8"]);
+      // One academy, no batch: no row; the cell by its column and indicator.
+      expect(
+        error.problems.map(({ row, column, indicator, field }) => ({
+          row,
+          column,
+          indicator,
+          field,
+        })),
+      ).toEqual([{ row: null, column: "P8", indicator: "ks4.progress8", field: "value" }]);
       expect(error.message).toContain("Goodish");
       expect(await history("140002")).toEqual(before);
     });
@@ -380,8 +388,25 @@ describe.each(await storesToTest())("evidence and designations API on %s", (stor
         }),
       );
       expect(error.code).toBe("BAD_USER_INPUT");
-      expect(error.problems.map((problem) => problem.field)).toEqual(["rows[2].ks4.progress8"]);
-      expect(error.problems[0]!.message).toMatch(/^rows\[2\]\./);
+      expect(error.message).toMatch(/^rows\[2\]: Progress 8 \(ks4\.progress8\)/);
+      expect(
+        error.problems.map(({ row, column, indicator, field, code }) => ({
+          row,
+          column,
+          indicator,
+          field,
+          code,
+        })),
+      ).toEqual([
+        {
+          row: 2,
+          column: "P8",
+          indicator: "ks4.progress8",
+          field: "value",
+          code: "BAD_USER_INPUT",
+        },
+      ]);
+      expect(error.problemCount).toBe(1);
       expect(await snapshot()).toEqual(before);
     });
 
@@ -423,7 +448,18 @@ describe.each(await storesToTest())("evidence and designations API on %s", (stor
         }),
       );
       expect(error.code).toBe("BAD_USER_INPUT");
-      expect(error.problems.map((problem) => problem.field)).toEqual(["rows[1].urn"]);
+      expect(error.problems).toEqual([
+        {
+          code: "NOT_FOUND",
+          row: 1,
+          column: null,
+          indicator: null,
+          field: "urn",
+          value: "999999",
+          accepts: null,
+          message: "urn: no academy with URN 999999 in your trust",
+        },
+      ]);
       expect(await snapshot()).toEqual(before);
     });
 

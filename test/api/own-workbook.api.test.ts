@@ -15,6 +15,7 @@ import {
   startTestServer,
   storesToTest,
   type TestServer,
+  type WireProblem,
 } from "../support/test-server.js";
 
 const DESIGNATE = gql`
@@ -271,10 +272,32 @@ describe.each(await storesToTest())("a trust's own workbook over the API on %s",
         })
         .catch(graphQLErrorOf);
       expect(bad.code).toBe("BAD_USER_INPUT");
-      expect(bad.problems.map((problem: { field: string }) => problem.field)).toEqual([
-        "entries[0].indicator",
-        "entries[1].header",
+      // Each entry is a row; its header the column; a known indicator key its indicator.
+      expect(
+        (bad.problems as WireProblem[]).map(({ row, column, indicator, field, code }) => ({
+          row,
+          column,
+          indicator,
+          field,
+          code,
+        })),
+      ).toEqual([
+        {
+          row: 0,
+          column: "Leadership & Management",
+          indicator: null,
+          field: "indicator",
+          code: "NOT_FOUND",
+        },
+        {
+          row: 1,
+          column: "leadership and management",
+          indicator: null,
+          field: "header",
+          code: "BAD_USER_INPUT",
+        },
       ]);
+      expect(bad.message).toMatch(/^entries\[0\]: indicator: unknown indicator "qa.leadership"/);
     });
 
     it("is not seen by a caller who is not signed in", async () => {

@@ -218,7 +218,8 @@ describe("cell-value: unreadable values are errors, never guesses", () => {
     expect(reading.ok).toBe(false);
     if (reading.ok) return;
     const shown = raw instanceof Date ? "Invalid Date" : String(raw);
-    expect(reading.problem.field).toBe(key);
+    expect(reading.problem.field).toBe("value");
+    expect(reading.problem.indicator).toBe(key);
     expect(reading.problem.value).toBe(shown);
     expect(reading.problem.accepts).toBe(target.accepts);
     expect(reading.problem.message).toContain(`(${key})`);

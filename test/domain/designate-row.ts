@@ -9,8 +9,8 @@ import {
   type CompiledFramework,
   type Designation,
   type Evidence,
-  type SupportEntitlement,
 } from "../../server/domain/index.js";
+import { type SupportEntitlement } from "../../server/shared/index.js";
 
 /** One academy's row: indicator keys or workbook headers to cell values, in column order. */
 export type Row = Readonly<Record<string, unknown>>;

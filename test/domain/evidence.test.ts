@@ -46,24 +46,63 @@ describe("evidence", () => {
     );
     expect(error).toBeInstanceOf(DomainError);
     expect(error.kind).toBe("BAD_USER_INPUT");
-    expect(error.problems.map((problem) => problem.field)).toEqual([
-      "ofsted.overall",
-      "evidence[1].indicator",
-      "qa.qualityOfEducation",
-      "ks2.rwmExpected",
+    // Each problem with the column as written and the indicator it names (none for an unknown header).
+    expect(
+      error.problems.map(({ code, column, indicator, field }) => ({
+        code,
+        column,
+        indicator,
+        field,
+      })),
+    ).toEqual([
+      {
+        code: undefined,
+        column: "Latest Ofsted judgement",
+        indicator: "ofsted.overall",
+        field: "value",
+      },
+      { code: "NOT_FOUND", column: "Favourite colour", indicator: undefined, field: "indicator" },
+      {
+        code: undefined,
+        column: "qa.qualityOfEducation",
+        indicator: "qa.qualityOfEducation",
+        field: "value",
+      },
+      { code: undefined, column: "KS2 RWM %", indicator: "ks2.rwmExpected", field: "value" },
     ]);
     expect(error.message).toContain('cannot read "Goodish"');
     expect(error.message).toContain("(and 3 more)");
   });
 
-  it("names an unknown indicator and where it is in the row", () => {
+  it("names an unknown indicator by its column, NOT_FOUND, with what it accepts", () => {
     const error = domainErrorFrom(() => evidenceOf({ P8: 0.1, "Favourite colour": "blue" }));
     expect(error.problems).toEqual([
       {
-        field: "evidence[1].indicator",
+        field: "indicator",
+        code: "NOT_FOUND",
+        column: "Favourite colour",
         value: "Favourite colour",
-        message: expect.stringContaining('Unknown indicator "Favourite colour" at evidence[1]'),
+        accepts: "an indicator key such as ks4.progress8 or a known workbook header",
+        message:
+          'Unknown indicator "Favourite colour"; use an indicator key such as ks4.progress8 or a known workbook header',
       },
+    ]);
+  });
+
+  it("names the column of an inspection problem as written", () => {
+    const error = domainErrorFrom(() =>
+      readEvidence([
+        { indicator: "Framework", value: "OE" },
+        { indicator: "Ofsted grade", value: 5 },
+      ]),
+    );
+    expect(error.problems).toEqual([
+      expect.objectContaining({
+        field: "value",
+        column: "Ofsted grade",
+        indicator: "ofsted.overall",
+        message: expect.stringContaining("OE grades run from 1 to 4, not 5"),
+      }),
     ]);
   });
 
@@ -77,8 +116,11 @@ describe("evidence", () => {
     expect(error.kind).toBe("BAD_USER_INPUT");
     expect(error.problems).toEqual([
       {
-        field: "ks4.progress8",
-        message: "Progress 8 (ks4.progress8) is given twice with different values",
+        field: "value",
+        column: "Progress 8",
+        indicator: "ks4.progress8",
+        message:
+          "Progress 8 (ks4.progress8) is given twice with different values; accepts one value per indicator",
       },
     ]);
   });

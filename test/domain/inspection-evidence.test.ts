@@ -171,7 +171,7 @@ describe("inspection evidence: contradictions are errors", () => {
   ])("rejects %s", (_case, row, field, message) => {
     const error = domainErrorFrom(() => evidenceOf(row));
     expect(error.kind).toBe("BAD_USER_INPUT");
-    expect(error.problems.map((problem) => problem.field)).toContain(field);
+    expect(error.problems.map((problem) => problem.indicator)).toContain(field);
     expect(error.message).toContain(message);
   });
 });

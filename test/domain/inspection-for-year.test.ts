@@ -3,8 +3,8 @@
 // one dated after the end of the year (DOMAIN.md "Evidence for a designation
 // year"; server/domain/inspection/inspection-for-year.ts).
 import { describe, expect, it } from "vitest";
+import { endOfAcademicYear } from "../../server/shared/index.js";
 import {
-  endOfAcademicYear,
   evidenceForYear,
   inspectionDateOf,
   inspectionsForYear,

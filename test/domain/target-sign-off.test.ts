@@ -6,10 +6,9 @@ import {
   signOffTrail,
   directChangeProblems,
   takeStep,
-  type SignOffRole,
   type SignOffState,
-  type SignOffStep,
 } from "../../server/domain/index.js";
+import type { Role, SignOffStep } from "../../server/shared/index.js";
 
 const TODAY = "2026-12-01";
 const MEETING = "2026-10-14";
@@ -19,7 +18,7 @@ const reviewed: SignOffState = { status: "reviewed", pending: null };
 const agreed: SignOffState = { status: "agreed", pending: null };
 
 describe("target sign-off", () => {
-  it.each<[string, SignOffState, SignOffStep, SignOffRole, string]>([
+  it.each<[string, SignOffState, SignOffStep, Role, string]>([
     [
       "a draft",
       draft,
@@ -67,7 +66,7 @@ describe("target sign-off", () => {
     expect(outcome.problem.message).toContain(message);
   });
 
-  it.each<[SignOffStep, SignOffState, SignOffRole, boolean]>([
+  it.each<[SignOffStep, SignOffState, Role, boolean]>([
     ["propose", draft, "academy", true],
     ["propose", draft, "data-manager", true],
     ["propose", draft, "trust-admin", true],
@@ -90,7 +89,7 @@ describe("target sign-off", () => {
   });
 
   it("walks draft, proposed, reviewed, agreed, recording each body and meeting date", () => {
-    const steps: [SignOffStep, SignOffRole, string | null, string][] = [
+    const steps: [SignOffStep, Role, string | null, string][] = [
       ["propose", "academy", null, "Academy"],
       ["review", "governor", "2026-10-01", "LGB"],
       ["agree", "leader", MEETING, "Trust Board"],
@@ -157,7 +156,7 @@ describe("target sign-off", () => {
       ["propose", "data-manager"],
       ["review", "governor"],
       ["agree", "trust-admin"],
-    ] as [SignOffStep, SignOffRole][]) {
+    ] as [SignOffStep, Role][]) {
       const outcome = takeStep(state, { step, role, meetingOn: MEETING, today: TODAY });
       if (!outcome.ok) throw new Error(outcome.problem.message);
       state = outcome.state;
@@ -178,7 +177,7 @@ describe("target sign-off", () => {
     expect(afterEdit(state)).toEqual({ status, pending: null, change: false });
   });
 
-  it.each<[SignOffState, SignOffRole, string | null, string | null, string | null]>([
+  it.each<[SignOffState, Role, string | null, string | null, string | null]>([
     [agreed, "leader", "Inspection brought forward", MEETING, null],
     [agreed, "trust-admin", "Inspection brought forward", MEETING, null],
     [agreed, "data-manager", "Inspection brought forward", MEETING, "FORBIDDEN"],

@@ -167,6 +167,10 @@ describe("hostile input", () => {
       expect(body).toContain("QUERY_TOO_COMPLEX");
       expect(body).toContain("nested 6 levels deep; the limit is 5");
       expect(body).not.toContain("Oakfield");
+      const { errors } = JSON.parse(body) as { errors: { extensions: unknown }[] };
+      expect(errors.map((error) => error.extensions)).toEqual([
+        { code: "QUERY_TOO_COMPLEX", depth: 6, maximumDepth: 5 },
+      ]);
     } finally {
       await strict.stop();
     }

@@ -21,6 +21,8 @@ interface Answer {
   readonly status: number;
   readonly codes: string[];
   readonly messages: string[];
+  /** Each error's extensions, as sent. */
+  readonly extensions: Record<string, unknown>[];
   readonly data: Record<string, unknown> | null;
   readonly body: string;
 }
@@ -45,7 +47,7 @@ async function post(
   const body = await response.text();
   const json = JSON.parse(body) as {
     data?: Record<string, unknown> | null;
-    errors?: { message: string; extensions?: { code?: string } }[];
+    errors?: { message: string; extensions?: { code?: string } & Record<string, unknown> }[];
   };
   const codes = (json.errors ?? []).map((error) => error.extensions?.code ?? "");
   if (codes.length > 0 || response.status >= 400) figures.refused++;
@@ -53,6 +55,7 @@ async function post(
     status: response.status,
     codes,
     messages: (json.errors ?? []).map((error) => error.message),
+    extensions: (json.errors ?? []).map((error) => error.extensions ?? {}),
     data: json.data ?? null,
     body,
   };
@@ -107,6 +110,13 @@ describe("one request budget over HTTP", () => {
     expect(signedIn.codes).toEqual(["QUERY_TOO_COMPLEX"]);
     expect(signedIn.messages[0]).toContain("asks for 11000 rows");
     expect(signedIn.messages[0]).toContain("the limit is 10000 per operation");
+    expect(signedIn.extensions[0]).toEqual({
+      code: "QUERY_TOO_COMPLEX",
+      rows: 11_000,
+      maximumRows: 10_000,
+      cost: expect.any(Number),
+      maximumCost: 50_000,
+    });
     expect(signedIn.data).toBeNull();
     const two = await post(server.url, BATCH_ALIASES(2), { rows }, bearer(server.tokens.leader));
     expect(two.codes).toEqual([]);
@@ -166,7 +176,14 @@ describe("one request budget over HTTP", () => {
       const many = Array.from({ length: 200 }, (_, index) => String(140_001 + index));
       const refused = await post(strict.url, query, { urns: many }, bearer(strict.tokens.leader));
       expect(refused.codes).toEqual(["QUERY_TOO_COMPLEX"]);
-      expect(refused.messages[0]).toMatch(/would cost \d+; the limit is 100/);
+      const [, cost] = /would cost (\d+); the limit is 100\./.exec(refused.messages[0]!) ?? [];
+      // The figures of the message, as numbers a client can act on.
+      expect(refused.extensions[0]).toEqual({
+        code: "QUERY_TOO_COMPLEX",
+        cost: Number(cost),
+        maximumCost: 100,
+      });
+      expect(Number(cost)).toBeGreaterThan(100);
     } finally {
       await strict.stop();
     }
@@ -334,6 +351,8 @@ describe("graphql-ws on the same footing as HTTP", () => {
     server = await startTestServer("sqlite", {
       RATE_LIMIT_PER_MINUTE: "100000",
       WS_MAX_PAYLOAD: "64kb",
+      // Low enough for a subscription with two lists to go over; the others here cost 2.
+      MAX_QUERY_COST: "20",
     });
     wsUrl = server.url.replace(/^http/, "ws") + "/graphql";
   });
@@ -422,6 +441,29 @@ describe("graphql-ws on the same footing as HTTP", () => {
       const later = await session.subscribe("subscription { nope }").firstMessage;
       expect(later.payload).toEqual([
         expect.objectContaining({ extensions: { code: "GRAPHQL_VALIDATION_FAILED" } }),
+      ]);
+      expect(session.closeCode()).toBeNull();
+    } finally {
+      session.close();
+    }
+  });
+
+  it("refuses a subscription over the cost limit with the cost and the limit as numbers, keeping the socket", async () => {
+    const session = await wsSession(wsUrl, server.tokens.leader);
+    try {
+      expect(await session.acknowledged).toBe(true);
+      figures.tried++;
+      const answer = await session.subscribe(
+        "subscription { designationChanged { cursor urn designation { reasons { message } support { activity } } } }",
+      ).firstMessage;
+      figures.refused++;
+      expect(answer.type).toBe("error");
+      expect(answer.payload).toEqual([
+        {
+          message:
+            "This query would cost 26; the limit is 20. Ask for fewer fields or smaller pages.",
+          extensions: { code: "QUERY_TOO_COMPLEX", cost: 26, maximumCost: 20 },
+        },
       ]);
       expect(session.closeCode()).toBeNull();
     } finally {

@@ -7,8 +7,8 @@ import pino from "pino";
 import { GraphQLClient } from "graphql-request";
 import { loadConfig } from "../../server/config.js";
 import { bootstrap, type ServerHandle } from "../../server/bootstrap.js";
-import type { Role } from "../../server/auth/roles.js";
 import { createTestDatabase, postgresAvailable } from "./postgres.js";
+import { type Role } from "../../server/shared/index.js";
 
 export type StoreKind = "sqlite" | "postgresql";
 
@@ -77,18 +77,31 @@ export async function storesToTest(): Promise<StoreKind[]> {
   return (await postgresAvailable()) ? ["sqlite", "postgresql"] : ["sqlite"];
 }
 
-/** The GraphQL error of a failed graphql-request call: its message, code and problems. */
+/** A problem as the server sends it in extensions.problems (the schema's Problem type). */
+export interface WireProblem {
+  code: string;
+  row: number | null;
+  column: string | null;
+  indicator: string | null;
+  field: string;
+  message: string;
+  value: string | null;
+  accepts: string | null;
+}
+
+/** The GraphQL error of a failed graphql-request call: its message, code, problems and their count. */
 export function graphQLErrorOf(error: unknown): {
   message: string;
   code: string | undefined;
-  problems: { field: string; message: string }[];
+  problems: WireProblem[];
+  problemCount: number | undefined;
 } {
   const response = (
     error as {
       response?: {
         errors?: {
           message: string;
-          extensions?: { code?: string; problems?: { field: string; message: string }[] };
+          extensions?: { code?: string; problems?: WireProblem[]; problemCount?: number };
         }[];
       };
     }
@@ -99,5 +112,6 @@ export function graphQLErrorOf(error: unknown): {
     message: first.message,
     code: first.extensions?.code,
     problems: first.extensions?.problems ?? [],
+    problemCount: first.extensions?.problemCount,
   };
 }

@@ -19,13 +19,10 @@ import {
   ACADEMY_YEARS,
   type AcademyCard,
   academyCardOf,
-  type AcademyCardResult,
   type AcademySummary,
-  type AcademyYearsResult,
 } from "../api/index.js";
 import { FailureMessage } from "../failure-message.js";
 import { usePanelLayout } from "../panel-layout.js";
-import { recentYears } from "../rules/calendar.js";
 import { useSession } from "../session/session-context.js";
 import { useAction } from "../use-action.js";
 import { insertCardSheet } from "../excel/insert-card-sheet.js";
@@ -35,23 +32,25 @@ import { cardSheetOf } from "./card-sheet-of.js";
 import { TargetForm } from "./target-form.js";
 import { TargetItem } from "./target-item.js";
 import { useLiveCard } from "./use-live-card.js";
+import { recentAcademicYears } from "../../../server/shared/index.js";
 
 export function AcademyCardPanel() {
   const layout = usePanelLayout();
   const session = useSession();
   const [academy, setAcademy] = useState<AcademySummary | null>(null);
-  const [years, setYears] = useState<string[]>(recentYears(new Date()));
+  const [years, setYears] = useState<string[]>(recentAcademicYears(new Date()));
   const [year, setYear] = useState(years[0]!);
   const [card, setCard] = useState<AcademyCard | null>(null);
   const [adding, setAdding] = useState(false);
   const [inserted, setInserted] = useState<string | null>(null);
 
   const [loadCard, cardState] = useAction(async (urn: string, forYear: string) => {
-    const data = await session.client.request<AcademyCardResult>(ACADEMY_CARD, {
+    const data = await session.client.request(ACADEMY_CARD, {
       urn,
       year: forYear,
     });
-    setCard(academyCardOf(data.academyCard));
+    // Null only with NOT_FOUND in errors, which request() has thrown already.
+    setCard(data.academyCard && academyCardOf(data.academyCard));
   });
 
   /** A new academy: offer the years it has evidence for, and open the latest. */
@@ -59,11 +58,13 @@ export function AcademyCardPanel() {
     setAcademy(chosen);
     setCard(null);
     setInserted(null);
-    const data = await session.client.request<AcademyYearsResult>(ACADEMY_YEARS, {
+    const data = await session.client.request(ACADEMY_YEARS, {
       urn: chosen.urn,
     });
-    const withEvidence = data.academy.evidence.map((record) => record.year);
-    const offered = [...new Set([...recentYears(new Date()), ...withEvidence])].sort().reverse();
+    const withEvidence = (data.academy?.evidence ?? []).map((record) => record.year);
+    const offered = [...new Set([...recentAcademicYears(new Date()), ...withEvidence])]
+      .sort()
+      .reverse();
     const latest = withEvidence.sort().reverse()[0] ?? offered[0]!;
     setYears(offered);
     setYear(latest);

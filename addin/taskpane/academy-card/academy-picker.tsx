@@ -33,7 +33,7 @@ export function AcademyPicker({
     const all: AcademySummary[] = [];
     let after: string | null = null;
     for (;;) {
-      const page: AcademiesResult = await client.request<AcademiesResult>(ACADEMIES, {
+      const page: AcademiesResult = await client.request(ACADEMIES, {
         first: PAGE,
         after,
       });

@@ -5,15 +5,15 @@
 import { useState } from "react";
 import type { FormEvent } from "react";
 import { Button, Checkbox, Field, Input, Select } from "@fluentui/react-components";
-import { RECORD_MEASUREMENT, type CardTarget, type RecordMeasurementResult } from "../api/index.js";
-import { enumValueOf } from "../../shared/enum-words.js";
+import { RECORD_MEASUREMENT, type CardTarget } from "../api/index.js";
+import { enumValueIn } from "../../shared/enum-words.js";
+import { Period } from "../../shared/graphql-types.generated.js";
 import { FailureMessage } from "../failure-message.js";
 import { usePanelLayout } from "../panel-layout.js";
-import { PERIODS } from "../rules/calendar.js";
-import { indicatorByKey, readMetricValue } from "../rules/indicators.js";
 import { useSession } from "../session/session-context.js";
 import { useAction } from "../use-action.js";
 import { NumberField, readNumber } from "./number-field.js";
+import { PERIODS, indicatorByKey, readMetricValue } from "../../../server/shared/index.js";
 
 export function MeasurementForm({
   target,
@@ -36,12 +36,12 @@ export function MeasurementForm({
 
   const [save, state] = useAction(async () => {
     setRecorded(null);
-    const answer = await client.request<RecordMeasurementResult>(RECORD_MEASUREMENT, {
+    const answer = await client.request(RECORD_MEASUREMENT, {
       input: {
         urn: target.urn,
         year: target.year,
         metric: target.metric,
-        period: enumValueOf(period),
+        period: enumValueIn(Period, period),
         value: readNumber("Value", value, true)!,
         provisional,
         source: source.trim() || null,

@@ -5,18 +5,13 @@
 import { useState } from "react";
 import type { FormEvent } from "react";
 import { Button, Field, Input, Select } from "@fluentui/react-components";
-import {
-  SET_TARGET,
-  type CardTarget,
-  type SetTargetResult,
-  type TargetInput,
-} from "../api/index.js";
+import { SET_TARGET, type CardTarget, type TargetInput } from "../api/index.js";
 import { FailureMessage } from "../failure-message.js";
 import { usePanelLayout } from "../panel-layout.js";
-import { INDICATORS } from "../rules/indicators.js";
 import { useSession } from "../session/session-context.js";
 import { useAction } from "../use-action.js";
 import { NumberField, readNumber } from "./number-field.js";
+import { INDICATORS } from "../../../server/shared/index.js";
 
 /** Metrics a target can be set on: indicators with a better direction. */
 const TARGET_METRICS = INDICATORS.filter((indicator) => indicator.direction !== "none");
@@ -63,7 +58,7 @@ export function TargetForm({
       expectedVersion: target?.version ?? null,
       reason: reason.trim() || null,
     };
-    await client.request<SetTargetResult>(SET_TARGET, { input });
+    await client.request(SET_TARGET, { input });
     onSaved();
   });
 

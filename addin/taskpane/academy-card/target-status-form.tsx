@@ -15,17 +15,12 @@ import { usePanelLayout } from "../panel-layout.js";
 import { useSession } from "../session/session-context.js";
 import { useAction } from "../use-action.js";
 import { STEP_BUTTON } from "./target-statuses.js";
+import { STEP_RULES } from "../../../server/shared/index.js";
 
 const DOCUMENT: Readonly<Record<SignOffStep, string>> = {
   propose: PROPOSE_TARGET,
   review: REVIEW_TARGET,
   agree: AGREE_TARGET,
-};
-
-const DEFAULT_BODY: Readonly<Record<SignOffStep, string>> = {
-  propose: "",
-  review: "LGB",
-  agree: "Trust Board",
 };
 
 export function TargetStatusForm({
@@ -42,8 +37,9 @@ export function TargetStatusForm({
   const layout = usePanelLayout();
   const session = useSession();
   const [meetingOn, setMeetingOn] = useState("");
-  const [body, setBody] = useState(DEFAULT_BODY[step]);
-  const meeting = step !== "propose";
+  const rule = STEP_RULES[step];
+  const [body, setBody] = useState(rule.defaultBodyName);
+  const meeting = rule.needsMeeting;
 
   const [save, state] = useAction(async () => {
     if (meeting && meetingOn.trim() === "") throw new Error("Date the board met: enter it.");

@@ -12,8 +12,6 @@ import {
   CARD_TARGET_CHANGED,
   type AcademyCard,
   cardTargetOf,
-  type CardProgressChangedResult,
-  type CardTargetChangedResult,
 } from "../api/index.js";
 import { useSession } from "../session/session-context.js";
 import { cardWithTarget } from "./card-with-target.js";
@@ -71,7 +69,7 @@ export function useLiveCard(
       },
     });
     const stops = [
-      held.client.listen<CardProgressChangedResult>(
+      held.client.listen(
         {
           query: CARD_PROGRESS_CHANGED,
           variables: { urn },
@@ -87,7 +85,7 @@ export function useLiveCard(
             );
         }),
       ),
-      held.client.listen<CardTargetChangedResult>(
+      held.client.listen(
         {
           query: CARD_TARGET_CHANGED,
           variables: { urn },

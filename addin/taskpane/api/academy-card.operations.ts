@@ -4,8 +4,35 @@
 // the server's enum values (AGREED, AUTUMN1, GREEN); the *Of functions turn
 // them into the words the pane shows (agreed, autumn1, green).
 import { phaseWords, wordOf, wordOrNull } from "../../shared/enum-words.js";
+import { operation } from "../../shared/graphql-client.js";
+import type {
+  AcademiesQuery,
+  AcademiesQueryVariables,
+  AcademyCardQuery,
+  AcademyCardQueryVariables,
+  AcademyYearsQuery,
+  AcademyYearsQueryVariables,
+  AgreeTargetMutation,
+  AgreeTargetMutationVariables,
+  CardProgressChangedSubscription,
+  CardProgressChangedSubscriptionVariables,
+  CardTargetChangedSubscription,
+  CardTargetChangedSubscriptionVariables,
+  CardTargetFragment,
+  MeasurementInput,
+  ProposeTargetMutation,
+  ProposeTargetMutationVariables,
+  RecordMeasurementMutation,
+  RecordMeasurementMutationVariables,
+  ReviewTargetMutation,
+  ReviewTargetMutationVariables,
+  SetTargetMutation,
+  SetTargetMutationVariables,
+  TargetInput,
+} from "../../shared/graphql-types.generated.js";
+import type { SignOffStep } from "../../../server/shared/index.js";
 
-export const ACADEMIES = /* GraphQL */ `
+export const ACADEMIES = operation<AcademiesQuery, AcademiesQueryVariables>(/* GraphQL */ `
   query Academies($first: Int!, $after: String) {
     academies(first: $first, after: $after) {
       totalCount
@@ -22,25 +49,18 @@ export const ACADEMIES = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-export interface AcademySummary {
-  readonly urn: string;
-  readonly name: string;
-  readonly phase: string;
-}
+/** An academy as the server sends it: phase is the enum value (ALL_THROUGH). */
+export type WireAcademySummary = AcademiesQuery["academies"]["edges"][number]["node"];
 
-export interface AcademiesResult {
-  readonly academies: {
-    readonly totalCount: number;
-    readonly pageInfo: { readonly endCursor: string | null; readonly hasNextPage: boolean };
-    /** node.phase is the enum value (ALL_THROUGH): read it with academySummaryOf. */
-    readonly edges: readonly { readonly node: AcademySummary }[];
-  };
-}
+/** An academy as the pane shows it: the phase in words (all through). */
+export type AcademySummary = Omit<WireAcademySummary, "phase"> & { readonly phase: string };
+
+export type AcademiesResult = AcademiesQuery;
 
 /** An academy as the pane shows it: the phase in words. */
-export function academySummaryOf(wire: AcademySummary): AcademySummary {
+export function academySummaryOf(wire: WireAcademySummary): AcademySummary {
   return { ...wire, phase: phaseWords(wire.phase) };
 }
 
@@ -103,69 +123,44 @@ const TARGET_FIELDS = /* GraphQL */ `
   }
 `;
 
-export type SignOffStep = "propose" | "review" | "agree";
+export type { SignOffStep } from "../../../server/shared/index.js";
 
 /** One step behind the values in force: "reviewed: LGB, 2025-10-01, by Pat Governor". */
-export interface SignOffEntry {
+export type SignOffEntry = Omit<WireCardTarget["signOff"][number], "action" | "body" | "by"> & {
   readonly action: string;
   readonly body: string;
-  readonly bodyName: string;
-  readonly meetingOn: string | null;
   readonly by: string;
-  readonly reason: string | null;
-}
+};
 
-export interface CardTarget {
-  /** The target's global id (Node), passed back to the sign-off mutations. */
-  readonly id: string;
-  readonly urn: string;
-  readonly year: string;
-  readonly metric: string;
-  readonly metricLabel: string;
-  readonly baseline: number;
-  readonly target: number;
-  readonly tolerance: number | null;
+/** A target as the server answers it: enum values, and who took each step as a User. */
+export type WireCardTarget = CardTargetFragment;
+
+type Wire = WireCardTarget;
+
+/** A target in the pane's words (agreed, autumn1, green, localBoard, directChange). */
+export type CardTarget = Omit<
+  Wire,
+  "status" | "nextStep" | "signOff" | "pendingChange" | "milestones" | "measurements" | "progress"
+> & {
   readonly status: string;
-  readonly version: number;
   /** The next sign-off step (propose, review, agree), or null when agreed with nothing pending. */
   readonly nextStep: SignOffStep | null;
-  /** True when the viewer's role may take that step: the only sign-off button the pane shows. */
-  readonly canTakeNextStep: boolean;
   readonly signOff: readonly SignOffEntry[];
-  readonly pendingChange: {
-    readonly status: string;
-    readonly baseline: number;
-    readonly target: number;
-    readonly reason: string | null;
-  } | null;
-  readonly milestones: readonly { readonly period: string; readonly value: number }[];
-  readonly measurements: readonly {
-    readonly id: string;
+  readonly pendingChange:
+    (Omit<NonNullable<Wire["pendingChange"]>, "status"> & { readonly status: string }) | null;
+  readonly milestones: readonly (Omit<Wire["milestones"][number], "period"> & {
     readonly period: string;
-    readonly value: number;
-    /** How the server read the value ("18.5%"). */
-    readonly readAs: string;
-    readonly provisional: boolean;
-    readonly source: string;
-  }[];
-  readonly progress: {
-    readonly latest: number | null;
+  })[];
+  readonly measurements: readonly (Omit<Wire["measurements"][number], "period"> & {
+    readonly period: string;
+  })[];
+  readonly progress: Omit<Wire["progress"], "latestPeriod" | "rag"> & {
     readonly latestPeriod: string | null;
-    readonly expected: number | null;
-    readonly shortOfExpected: number | null;
-    readonly gapClosed: number | null;
-    readonly onTrack: boolean | null;
     readonly rag: string | null;
-    readonly national: number | null;
-    /** Which national figure: "secondary, 2023/24" or "all schools, 2024/25, from ks2.csv". */
-    readonly nationalFigure: string | null;
-    readonly differenceFromNational: number | null;
-    readonly provisional: boolean;
-    readonly tolerance: number;
   };
-}
+};
 
-export const ACADEMY_CARD = /* GraphQL */ `
+export const ACADEMY_CARD = operation<AcademyCardQuery, AcademyCardQueryVariables>(/* GraphQL */ `
   query AcademyCard($urn: URN!, $year: AcademicYear!) {
     academyCard(urn: $urn, year: $year) {
       year
@@ -202,43 +197,16 @@ export const ACADEMY_CARD = /* GraphQL */ `
     }
   }
   ${TARGET_FIELDS}
-`;
+`);
 
-export interface AcademyCard {
-  readonly year: string;
+/** A card as the server answers it. */
+export type WireAcademyCard = NonNullable<AcademyCardQuery["academyCard"]>;
+
+/** A card in the pane's words: designation status stays the enum value (AGREED, NOT_YET_AGREED, REVIEW_SUGGESTED). */
+export type AcademyCard = Omit<WireAcademyCard, "academy" | "targets"> & {
   readonly academy: AcademySummary;
-  readonly designation: {
-    readonly framework: string;
-    /** AGREED, NOT_YET_AGREED or REVIEW_SUGGESTED. */
-    readonly status: string;
-    readonly provisional: boolean;
-    /** "agreed by Trust Board, 14 Oct 2026 (Ada Leader)", "not yet agreed", ... */
-    readonly statusText: string;
-    readonly timeInLevel: { readonly flag: string | null } | null;
-    readonly support: readonly {
-      readonly activity: string;
-      readonly quantity: number;
-      readonly quantityText: string | null;
-      readonly unit: string;
-      readonly per: string;
-    }[];
-    readonly level: {
-      readonly key: string;
-      readonly label: string;
-      readonly rank: number;
-      readonly risk: string;
-    } | null;
-  } | null;
   readonly targets: readonly CardTarget[];
-}
-
-/** A target as the server answers it: enum values, and who took each step as a User. */
-export interface WireCardTarget extends Omit<CardTarget, "nextStep" | "signOff"> {
-  readonly nextStep: string | null;
-  readonly signOff: readonly (Omit<SignOffEntry, "by"> & {
-    readonly by: { readonly name: string } | null;
-  })[];
-}
+};
 
 /** A target in the pane's words (agreed, autumn1, green, localBoard, directChange). */
 export function cardTargetOf(wire: WireCardTarget): CardTarget {
@@ -272,13 +240,7 @@ export function cardTargetOf(wire: WireCardTarget): CardTarget {
   };
 }
 
-export interface WireAcademyCard extends Omit<AcademyCard, "targets"> {
-  readonly targets: readonly WireCardTarget[];
-}
-
-export interface AcademyCardResult {
-  readonly academyCard: WireAcademyCard;
-}
+export type AcademyCardResult = AcademyCardQuery;
 
 /** A card in the pane's words. */
 export function academyCardOf(wire: WireAcademyCard): AcademyCard {
@@ -290,83 +252,73 @@ export function academyCardOf(wire: WireAcademyCard): AcademyCard {
 }
 
 /** Years the academy has evidence for, to offer on the card's year picker. */
-export const ACADEMY_YEARS = /* GraphQL */ `
-  query AcademyYears($urn: URN!) {
-    academy(urn: $urn) {
-      evidence {
-        year
+export const ACADEMY_YEARS = operation<AcademyYearsQuery, AcademyYearsQueryVariables>(
+  /* GraphQL */ `
+    query AcademyYears($urn: URN!) {
+      academy(urn: $urn) {
+        evidence {
+          year
+        }
       }
     }
-  }
-`;
+  `,
+);
 
-export interface AcademyYearsResult {
-  readonly academy: { readonly evidence: readonly { readonly year: string }[] };
-}
+export type AcademyYearsResult = AcademyYearsQuery;
 
-export interface TargetInput {
-  readonly urn: string;
-  readonly year: string;
-  readonly metric: string;
-  readonly baseline: number;
-  readonly target: number;
-  readonly tolerance?: number | null;
-  readonly expectedVersion?: number | null;
-  readonly reason?: string | null;
-}
+export type { TargetInput };
 
-export const SET_TARGET = /* GraphQL */ `
+export const SET_TARGET = operation<SetTargetMutation, SetTargetMutationVariables>(/* GraphQL */ `
   mutation SetTarget($input: TargetInput!) {
     setTarget(input: $input) {
       ...CardTarget
     }
   }
   ${TARGET_FIELDS}
-`;
+`);
 
-export interface SetTargetResult {
-  readonly setTarget: WireCardTarget;
-}
+export type SetTargetResult = SetTargetMutation;
 
-export const PROPOSE_TARGET = /* GraphQL */ `
-  mutation ProposeTarget($id: ID!, $expectedVersion: Int!) {
-    proposeTarget(id: $id, expectedVersion: $expectedVersion) {
-      ...CardTarget
+export const PROPOSE_TARGET = operation<ProposeTargetMutation, ProposeTargetMutationVariables>(
+  /* GraphQL */ `
+    mutation ProposeTarget($id: ID!, $expectedVersion: Int!) {
+      proposeTarget(id: $id, expectedVersion: $expectedVersion) {
+        ...CardTarget
+      }
     }
-  }
-  ${TARGET_FIELDS}
-`;
+    ${TARGET_FIELDS}
+  `,
+);
 
-export const REVIEW_TARGET = /* GraphQL */ `
-  mutation ReviewTarget($id: ID!, $expectedVersion: Int!, $meetingOn: Date!, $body: String) {
-    reviewTarget(id: $id, expectedVersion: $expectedVersion, meetingOn: $meetingOn, body: $body) {
-      ...CardTarget
+export const REVIEW_TARGET = operation<ReviewTargetMutation, ReviewTargetMutationVariables>(
+  /* GraphQL */ `
+    mutation ReviewTarget($id: ID!, $expectedVersion: Int!, $meetingOn: Date!, $body: String) {
+      reviewTarget(id: $id, expectedVersion: $expectedVersion, meetingOn: $meetingOn, body: $body) {
+        ...CardTarget
+      }
     }
-  }
-  ${TARGET_FIELDS}
-`;
+    ${TARGET_FIELDS}
+  `,
+);
 
-export const AGREE_TARGET = /* GraphQL */ `
-  mutation AgreeTarget($id: ID!, $expectedVersion: Int!, $meetingOn: Date!, $body: String) {
-    agreeTarget(id: $id, expectedVersion: $expectedVersion, meetingOn: $meetingOn, body: $body) {
-      ...CardTarget
+export const AGREE_TARGET = operation<AgreeTargetMutation, AgreeTargetMutationVariables>(
+  /* GraphQL */ `
+    mutation AgreeTarget($id: ID!, $expectedVersion: Int!, $meetingOn: Date!, $body: String) {
+      agreeTarget(id: $id, expectedVersion: $expectedVersion, meetingOn: $meetingOn, body: $body) {
+        ...CardTarget
+      }
     }
-  }
-  ${TARGET_FIELDS}
-`;
+    ${TARGET_FIELDS}
+  `,
+);
 
-export interface MeasurementInput {
-  readonly urn: string;
-  readonly year: string;
-  readonly metric: string;
-  /** The enum value: enumValueOf("autumn1") is AUTUMN1. */
-  readonly period: string;
-  readonly value: number;
-  readonly provisional: boolean;
-  readonly source: string | null;
-}
+/** period is the enum value: enumValueOf("autumn1") is AUTUMN1. */
+export type { MeasurementInput };
 
-export const RECORD_MEASUREMENT = /* GraphQL */ `
+export const RECORD_MEASUREMENT = operation<
+  RecordMeasurementMutation,
+  RecordMeasurementMutationVariables
+>(/* GraphQL */ `
   mutation RecordMeasurement($input: MeasurementInput!) {
     recordMeasurement(input: $input) {
       id
@@ -375,19 +327,15 @@ export const RECORD_MEASUREMENT = /* GraphQL */ `
       readAs
     }
   }
-`;
+`);
 
-export interface RecordMeasurementResult {
-  readonly recordMeasurement: {
-    readonly id: string;
-    readonly period: string;
-    readonly value: number;
-    readonly readAs: string;
-  };
-}
+export type RecordMeasurementResult = RecordMeasurementMutation;
 
 /** A measurement was recorded for the academy: its target with the new progress. */
-export const CARD_PROGRESS_CHANGED = /* GraphQL */ `
+export const CARD_PROGRESS_CHANGED = operation<
+  CardProgressChangedSubscription,
+  CardProgressChangedSubscriptionVariables
+>(/* GraphQL */ `
   subscription CardProgressChanged($urn: URN!, $after: String) {
     progressChanged(urn: $urn, after: $after) {
       cursor
@@ -401,23 +349,16 @@ export const CARD_PROGRESS_CHANGED = /* GraphQL */ `
     }
   }
   ${TARGET_FIELDS}
-`;
+`);
 
-export interface CardProgressChangedResult {
-  readonly progressChanged: {
-    readonly urn: string;
-    readonly year: string;
-    readonly metric: string;
-    /** Its place in the trust's changes: `after` when subscribing again. */
-    readonly cursor: string;
-    /** When it was recorded (server time). */
-    readonly at: string;
-    readonly target: WireCardTarget | null;
-  };
-}
+/** cursor: its place in the trust's changes, `after` when subscribing again; at: when it was recorded (server time). */
+export type CardProgressChangedResult = CardProgressChangedSubscription;
 
 /** A target of the academy was created, changed or moved to another status. */
-export const CARD_TARGET_CHANGED = /* GraphQL */ `
+export const CARD_TARGET_CHANGED = operation<
+  CardTargetChangedSubscription,
+  CardTargetChangedSubscriptionVariables
+>(/* GraphQL */ `
   subscription CardTargetChanged($urn: URN!, $after: String) {
     targetChanged(urn: $urn, after: $after) {
       cursor
@@ -430,15 +371,6 @@ export const CARD_TARGET_CHANGED = /* GraphQL */ `
     }
   }
   ${TARGET_FIELDS}
-`;
+`);
 
-export interface CardTargetChangedResult {
-  readonly targetChanged: {
-    /** Its place in the trust's changes: `after` when subscribing again. */
-    readonly cursor: string;
-    readonly urn: string;
-    readonly year: string;
-    readonly metric: string;
-    readonly target: WireCardTarget | null;
-  };
-}
+export type CardTargetChangedResult = CardTargetChangedSubscription;

@@ -1,7 +1,24 @@
 // Operations behind the risk-matrix panel: frameworks to designate under,
 // designating rows in place, and recording rows as evidence.
+import { operation } from "../../shared/graphql-client.js";
+import type {
+  ColumnMapQuery,
+  ColumnMapQueryVariables,
+  DesignateRowsQuery,
+  DesignateRowsQueryVariables,
+  EvidenceInput,
+  EvidenceVersionsQuery,
+  EvidenceVersionsQueryVariables,
+  FrameworksQuery,
+  FrameworksQueryVariables,
+  RecordEvidenceBatchMutation,
+  RecordEvidenceBatchMutationVariables,
+  RecordEvidenceRowInput,
+  SaveColumnMapMutation,
+  SaveColumnMapMutationVariables,
+} from "../../shared/graphql-types.generated.js";
 
-export const FRAMEWORKS = /* GraphQL */ `
+export const FRAMEWORKS = operation<FrameworksQuery, FrameworksQueryVariables>(/* GraphQL */ `
   query Frameworks {
     frameworks {
       key
@@ -19,151 +36,114 @@ export const FRAMEWORKS = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-export interface Level {
-  readonly key: string;
-  readonly label: string;
-  readonly rank: number;
-  readonly risk: string;
-}
-
-export interface FrameworkSummary {
-  readonly key: string;
-  readonly name: string;
-  readonly preset: boolean;
-  readonly levels: readonly Level[];
-  /** The framework's own workbook headers, resolved before the catalogue. */
-  readonly aliases?: readonly { readonly header: string; readonly indicator: string | null }[];
-}
+export type FrameworkSummary = FrameworksQuery["frameworks"][number];
+export type Level = FrameworkSummary["levels"][number];
 
 /** The trust's saved column map. */
-export const COLUMN_MAP = /* GraphQL */ `
+export const COLUMN_MAP = operation<ColumnMapQuery, ColumnMapQueryVariables>(/* GraphQL */ `
   query ColumnMap {
     columnMap {
       header
       indicator
     }
   }
-`;
+`);
 
-export interface ColumnMapEntry {
-  readonly header: string;
-  readonly indicator: string | null;
-}
+export type ColumnMapEntry = ColumnMapQuery["columnMap"][number];
 
-export interface ColumnMapResult {
-  readonly columnMap: readonly ColumnMapEntry[];
-}
+export type ColumnMapResult = ColumnMapQuery;
 
-export const SAVE_COLUMN_MAP = /* GraphQL */ `
-  mutation SaveColumnMap($entries: [ColumnMapEntryInput!]!) {
-    saveColumnMap(entries: $entries) {
-      header
-      indicator
+export const SAVE_COLUMN_MAP = operation<SaveColumnMapMutation, SaveColumnMapMutationVariables>(
+  /* GraphQL */ `
+    mutation SaveColumnMap($entries: [ColumnMapEntryInput!]!) {
+      saveColumnMap(entries: $entries) {
+        header
+        indicator
+      }
     }
-  }
-`;
+  `,
+);
 
-export interface SaveColumnMapResult {
-  readonly saveColumnMap: readonly ColumnMapEntry[];
-}
+export type SaveColumnMapResult = SaveColumnMapMutation;
 
-export interface FrameworksResult {
-  readonly frameworks: readonly FrameworkSummary[];
-}
+export type FrameworksResult = FrameworksQuery;
 
-export interface EvidenceInput {
-  readonly indicator: string;
-  readonly value: string | null;
-  /** The cell's number format as read: true percent-formatted (1 shows as 100%). */
-  readonly percentFormatted?: boolean;
-}
+export type { EvidenceInput };
 
-export const DESIGNATE_BATCH = /* GraphQL */ `
-  query DesignateBatch($framework: String!, $rows: [[EvidenceInput!]!]!, $year: AcademicYear) {
-    designateBatch(framework: $framework, rows: $rows, year: $year, reportBadRows: true) {
-      level {
-        key
-        label
-        rank
-        risk
-      }
-      insufficientEvidence
-      reasons {
-        source
-        indicated
-        message
-      }
-      problems {
-        field
-        message
-      }
-      status
-      coverage {
-        missing {
+export const DESIGNATE_BATCH = operation<DesignateRowsQuery, DesignateRowsQueryVariables>(
+  /* GraphQL */ `
+    query DesignateRows($framework: String!, $rows: [[EvidenceInput!]!]!, $year: AcademicYear) {
+      designateBatch(framework: $framework, rows: $rows, year: $year, reportBadRows: true) {
+        level {
+          key
           label
+          rank
+          risk
         }
-      }
-    }
-  }
-`;
-
-export interface RowDesignation {
-  readonly level: Level | null;
-  readonly insufficientEvidence: boolean;
-  readonly reasons: readonly { source: string; indicated: string | null; message: string }[];
-  readonly problems: readonly { field: string; message: string }[];
-  /** PROVISIONAL: a level reached without a required source (coverage.missing names it). */
-  readonly status?: "COMPLETE" | "PROVISIONAL";
-  readonly coverage?: { readonly missing: readonly { readonly label: string }[] };
-}
-
-export interface DesignateBatchResult {
-  readonly designateBatch: readonly RowDesignation[];
-}
-
-/** Versions of the evidence already stored for a year, so changes can pass expectedVersion. */
-export const EVIDENCE_VERSIONS = /* GraphQL */ `
-  query EvidenceVersions($first: Int!, $after: String, $year: AcademicYear!) {
-    academies(first: $first, after: $after) {
-      pageInfo {
-        endCursor
-        hasNextPage
-      }
-      edges {
-        node {
-          urn
-          evidence(year: $year) {
-            term
-            version
+        insufficientEvidence
+        reasons {
+          source
+          indicated
+          message
+        }
+        problems {
+          code
+          row
+          column
+          indicator
+          field
+          message
+        }
+        status
+        coverage {
+          missing {
+            label
           }
         }
       }
     }
-  }
-`;
+  `,
+);
 
-export interface EvidenceVersionsResult {
-  readonly academies: {
-    readonly pageInfo: { readonly endCursor: string | null; readonly hasNextPage: boolean };
-    readonly edges: readonly {
-      readonly node: {
-        readonly urn: string;
-        /** term is the enum value: AUTUMN, SPRING or SUMMER. */
-        readonly evidence: readonly { readonly term: string; readonly version: number }[];
-      };
-    }[];
-  };
-}
+/** status PROVISIONAL: a level reached without a required source (coverage.missing names it). */
+export type RowDesignation = DesignateRowsQuery["designateBatch"][number];
 
-export interface EvidenceRowInput {
-  readonly urn: string;
-  readonly evidence: readonly EvidenceInput[];
-  readonly expectedVersion: number | null;
-}
+export type DesignateBatchResult = DesignateRowsQuery;
 
-export const RECORD_EVIDENCE_BATCH = /* GraphQL */ `
+/** Versions of the evidence already stored for a year, so changes can pass expectedVersion. */
+export const EVIDENCE_VERSIONS = operation<EvidenceVersionsQuery, EvidenceVersionsQueryVariables>(
+  /* GraphQL */ `
+    query EvidenceVersions($first: Int!, $after: String, $year: AcademicYear!) {
+      academies(first: $first, after: $after) {
+        pageInfo {
+          endCursor
+          hasNextPage
+        }
+        edges {
+          node {
+            urn
+            evidence(year: $year) {
+              term
+              version
+            }
+          }
+        }
+      }
+    }
+  `,
+);
+
+/** An evidence record's term is the enum value: AUTUMN, SPRING or SUMMER. */
+export type EvidenceVersionsResult = EvidenceVersionsQuery;
+
+export type EvidenceRowInput = RecordEvidenceRowInput;
+
+export const RECORD_EVIDENCE_BATCH = operation<
+  RecordEvidenceBatchMutation,
+  RecordEvidenceBatchMutationVariables
+>(/* GraphQL */ `
   mutation RecordEvidenceBatch(
     $year: AcademicYear!
     $term: Term!
@@ -181,12 +161,6 @@ export const RECORD_EVIDENCE_BATCH = /* GraphQL */ `
       }
     }
   }
-`;
+`);
 
-export interface RecordEvidenceBatchResult {
-  readonly recordEvidenceBatch: readonly {
-    readonly urn: string;
-    readonly evidence: { readonly version: number };
-    readonly designation: { readonly level: { readonly label: string } | null };
-  }[];
-}
+export type RecordEvidenceBatchResult = RecordEvidenceBatchMutation;

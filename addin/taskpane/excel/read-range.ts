@@ -3,8 +3,8 @@
 // in, or the selected range (a single selected cell means the block around it).
 // Each cell's number format is read with its value (one sync), so a
 // percent-formatted cell is read as Excel shows it (1 is 100%).
-import type { HeaderResolver } from "../rules/headers.js";
 import { sheetTableOf, type CellValue, type SheetTable } from "./sheet-table.js";
+import { type HeaderResolver } from "../../../server/shared/index.js";
 
 const RANGE_PROPERTIES = "address,values,numberFormat,rowIndex,columnIndex";
 

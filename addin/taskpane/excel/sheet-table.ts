@@ -1,8 +1,12 @@
+import {
+  CATALOGUE_HEADERS,
+  isPercentFormat,
+  type HeaderResolver,
+} from "../../../server/shared/index.js";
 // A block of the workbook read as a risk matrix: a header row and one row per
 // academy, with where it sits so results can be written beside it. The header
 // row is found, not assumed: the row naming the most indicators (ties go to
 // the lower row); group headings above it are skipped, never academies.
-import { CATALOGUE_HEADERS, isPercentFormat, type HeaderResolver } from "../rules/headers.js";
 
 export type CellValue = string | number | boolean;
 

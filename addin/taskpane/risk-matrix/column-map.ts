@@ -6,10 +6,13 @@
 // The URN column is not evidence; it says which academy a row is. Columns
 // Designate wrote are recognised and never sent back as evidence.
 import type { EvidenceInput } from "../api/index.js";
-import { indicatorByKey } from "../rules/indicators.js";
-import { CATALOGUE_HEADERS, type HeaderResolver } from "../rules/headers.js";
 import type { CellValue, SheetTable } from "../excel/sheet-table.js";
 import { isDesignationHeader } from "../excel/write-designations.js";
+import {
+  indicatorByKey,
+  CATALOGUE_HEADERS,
+  type HeaderResolver,
+} from "../../../server/shared/index.js";
 
 export type ColumnRole =
   | { readonly kind: "indicator"; readonly key: string }

@@ -2,7 +2,6 @@
 // the server's header aliases, editable per column, unmapped columns listed.
 import { Label, Select, Text, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { columnLetters } from "../excel/sheet-table.js";
-import { INDICATORS } from "../rules/indicators.js";
 import { usePanelLayout } from "../panel-layout.js";
 import {
   repeatedIndicators,
@@ -11,6 +10,7 @@ import {
   type ColumnMapping,
   type ColumnRole,
 } from "./column-map.js";
+import { INDICATORS } from "../../../server/shared/index.js";
 
 const useStyles = makeStyles({
   grid: {

@@ -2,12 +2,8 @@
 // rows answered in place) and turns each answer into the two cells written
 // beside the row.
 import type { GraphQLHttpClient } from "../../shared/graphql-client.js";
-import {
-  DESIGNATE_BATCH,
-  type DesignateBatchResult,
-  type EvidenceInput,
-  type RowDesignation,
-} from "../api/index.js";
+import { problemText } from "../../shared/problem-text.js";
+import { DESIGNATE_BATCH, type EvidenceInput, type RowDesignation } from "../api/index.js";
 import type { DesignationCell, DesignationTone } from "../excel/write-designations.js";
 
 /** Rows per request: well under the server's MAX_BATCH_ROWS and body limit. */
@@ -22,7 +18,7 @@ export async function designateRows(
   const results: RowDesignation[] = [];
   for (let start = 0; start < rows.length; start += DESIGNATE_CHUNK) {
     const chunk = rows.slice(start, start + DESIGNATE_CHUNK);
-    const data = await client.request<DesignateBatchResult>(DESIGNATE_BATCH, {
+    const data = await client.request(DESIGNATE_BATCH, {
       framework,
       rows: chunk,
       year,
@@ -30,11 +26,6 @@ export async function designateRows(
     results.push(...data.designateBatch);
   }
   return results;
-}
-
-/** A problem's message without the batch position the server puts first ("rows[2]: "): the pane names sheet rows instead. */
-export function problemText(message: string): string {
-  return message.replace(/^rows\[\d+\][:.]\s*/, "");
 }
 
 function toneOf(risk: string): DesignationTone {
@@ -49,7 +40,7 @@ export function designationCell(result: RowDesignation): DesignationCell {
   if (result.problems.length > 0) {
     return {
       label: "Cannot read this row",
-      reasons: result.problems.map((problem) => problemText(problem.message)).join("\n"),
+      reasons: result.problems.map(problemText).join("\n"),
       tone: "problem",
     };
   }

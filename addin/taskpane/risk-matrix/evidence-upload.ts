@@ -3,18 +3,20 @@
 // user sees every problem by row before anything is stored; the good rows
 // are then sent in chunks (recordEvidenceBatch is all or nothing per chunk),
 // each change carrying the version of the evidence it replaces.
-import { enumValueOf } from "../../shared/enum-words.js";
+import { enumValueIn, enumValueOf } from "../../shared/enum-words.js";
+import { Term } from "../../shared/graphql-types.generated.js";
+import { ErrorCode, isUrn } from "../../../server/shared/index.js";
 import { AddinFailure, type GraphQLHttpClient } from "../../shared/graphql-client.js";
 import {
   EVIDENCE_VERSIONS,
   RECORD_EVIDENCE_BATCH,
   type EvidenceInput,
   type EvidenceVersionsResult,
-  type RecordEvidenceBatchResult,
 } from "../api/index.js";
 import { sheetRowNumber, type SheetTable } from "../excel/sheet-table.js";
 import { cellText, evidenceRows, urnColumn, type ColumnMapping } from "./column-map.js";
-import { designateRows, problemText } from "./designate-rows.js";
+import { problemText } from "../../shared/problem-text.js";
+import { designateRows } from "./designate-rows.js";
 
 /** Rows per recordEvidenceBatch: small enough for a steady progress bar and short transactions. */
 export const SAVE_CHUNK = 100;
@@ -55,10 +57,11 @@ async function evidenceVersions(
   const versions = new Map<string, number>();
   let after: string | null = null;
   for (;;) {
-    const page: EvidenceVersionsResult = await client.request<EvidenceVersionsResult>(
-      EVIDENCE_VERSIONS,
-      { first: VERSIONS_PAGE, after, year },
-    );
+    const page: EvidenceVersionsResult = await client.request(EVIDENCE_VERSIONS, {
+      first: VERSIONS_PAGE,
+      after,
+      year,
+    });
     for (const { node } of page.academies.edges) {
       known.add(node.urn);
       const stored = node.evidence.find((record) => record.term === enumValueOf(term));
@@ -86,7 +89,7 @@ export async function checkEvidenceRows(
   const urnAt = urnColumn(mapping);
   if (urnAt < 0) {
     throw new AddinFailure(
-      "BAD_USER_INPUT",
+      ErrorCode.BAD_USER_INPUT,
       "Saving needs to know which academy each row is: map a column to URN.",
     );
   }
@@ -103,28 +106,25 @@ export async function checkEvidenceRows(
     const urn = cellText(row[urnAt]);
     const messages: string[] = [];
     if (urn === null) messages.push("No URN in this row.");
-    else if (!/^\d{6}$/.test(urn)) messages.push(`URN "${urn}" is not six digits.`);
+    else if (!isUrn(urn)) messages.push(`URN "${urn}" is not six digits.`);
     else if (!known.has(urn)) messages.push(`No academy with URN ${urn} in your trust.`);
     else if (seen.has(urn)) messages.push(`URN ${urn} is also on row ${seen.get(urn)}.`);
     if (urn !== null && !seen.has(urn)) seen.set(urn, sheetRow);
-    messages.push(
-      ...(designations[index]?.problems ?? []).map((problem) => problemText(problem.message)),
-    );
+    messages.push(...(designations[index]?.problems ?? []).map(problemText));
     if (messages.length > 0 || urn === null) errors.push({ sheetRow, urn, messages });
     else ready.push({ sheetRow, urn, evidence: cells[index]! });
   });
   return { ready, errors, versions };
 }
 
-/** Which rows of a chunk a failed batch names (rows[3].urn is the chunk's fourth row); all of them when it names none. */
+/** Which rows of a chunk a failed batch names (row 3 is the chunk's fourth row); all of them when it names none. */
 function errorsOfChunk(chunk: readonly EvidenceRow[], failure: AddinFailure): RowError[] {
   const problems = failure.errors.flatMap((error) => error.extensions?.problems ?? []);
   const byRow = new Map<number, string[]>();
   for (const problem of problems) {
-    const match = /^rows\[(\d+)\]/.exec(problem.field);
-    const index = match ? Number(match[1]) : chunk.length === 1 ? 0 : -1;
+    const index = problem.row ?? -1;
     if (index < 0 || index >= chunk.length) continue;
-    byRow.set(index, [...(byRow.get(index) ?? []), problemText(problem.message)]);
+    byRow.set(index, [...(byRow.get(index) ?? []), problemText(problem)]);
   }
   if (byRow.size === 0) {
     return chunk.map((row) => ({
@@ -156,9 +156,9 @@ export async function saveEvidenceRows(
   for (let start = 0; start < rows.length; start += chunkSize) {
     const chunk = rows.slice(start, start + chunkSize);
     try {
-      await client.request<RecordEvidenceBatchResult>(RECORD_EVIDENCE_BATCH, {
+      await client.request(RECORD_EVIDENCE_BATCH, {
         year,
-        term: enumValueOf(term),
+        term: enumValueIn(Term, term),
         rows: chunk.map((row) => ({
           urn: row.urn,
           evidence: row.evidence,
@@ -172,7 +172,7 @@ export async function saveEvidenceRows(
       if (
         error.kind === "UNREACHABLE" ||
         error.kind === "SIGNED_OUT" ||
-        error.kind === "FORBIDDEN"
+        error.kind === ErrorCode.FORBIDDEN
       ) {
         const rest = rows.slice(start + chunkSize);
         errors.push(

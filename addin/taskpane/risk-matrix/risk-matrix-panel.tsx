@@ -17,15 +17,10 @@ import {
   FRAMEWORKS,
   SAVE_COLUMN_MAP,
   type ColumnMapEntry,
-  type ColumnMapResult,
   type FrameworkSummary,
-  type FrameworksResult,
-  type SaveColumnMapResult,
 } from "../api/index.js";
-import { headerResolver, type HeaderResolver } from "../rules/headers.js";
 import { FailureMessage } from "../failure-message.js";
 import { usePanelLayout } from "../panel-layout.js";
-import { recentYears } from "../rules/calendar.js";
 import { useSession } from "../session/session-context.js";
 import { useAction } from "../use-action.js";
 import {
@@ -41,6 +36,11 @@ import { autoMapColumns, columnMapToSave, type ColumnMapping } from "./column-ma
 import { ColumnMappingEditor } from "./column-mapping.js";
 import { DesignateSection } from "./designate-section.js";
 import { SaveEvidenceSection } from "./save-evidence-section.js";
+import {
+  headerResolver,
+  type HeaderResolver,
+  recentAcademicYears,
+} from "../../../server/shared/index.js";
 
 const DEFAULT_FRAMEWORK = "phase-model";
 
@@ -76,7 +76,7 @@ export function RiskMatrixPanel() {
   const [savedNote, setSavedNote] = useState<string | null>(null);
   const [frameworks, setFrameworks] = useState<readonly FrameworkSummary[]>([]);
   const [framework, setFramework] = useState(DEFAULT_FRAMEWORK);
-  const years = recentYears(new Date());
+  const years = recentAcademicYears(new Date());
   const [year, setYear] = useState(years[0]!);
 
   // Headers as the server reads them: the trust's saved column map, then the
@@ -124,16 +124,16 @@ export function RiskMatrixPanel() {
       show(await withWorkbook((context) => readSheetByName(context, sheetName, resolver)), true);
   });
   const [loadFrameworks, frameworksState] = useAction(async () => {
-    const data = await session.client.request<FrameworksResult>(FRAMEWORKS);
+    const data = await session.client.request(FRAMEWORKS);
     setFrameworks(data.frameworks);
   });
   const [loadColumnMap] = useAction(async () => {
-    const data = await session.client.request<ColumnMapResult>(COLUMN_MAP);
+    const data = await session.client.request(COLUMN_MAP);
     setSavedMap(data.columnMap);
   });
   const [saveColumnMap, saveState] = useAction(async () => {
     const entries = columnMapToSave(savedMap, mapping);
-    const data = await session.client.request<SaveColumnMapResult>(SAVE_COLUMN_MAP, { entries });
+    const data = await session.client.request(SAVE_COLUMN_MAP, { entries });
     setSavedMap(data.saveColumnMap);
     setSavedNote(`Saved for the trust: ${data.saveColumnMap.length} headers.`);
   });

@@ -14,7 +14,6 @@ import {
 } from "@fluentui/react-components";
 import { FailureMessage } from "../failure-message.js";
 import { usePanelLayout } from "../panel-layout.js";
-import { TERMS, termOf } from "../rules/calendar.js";
 import { useSession } from "../session/session-context.js";
 import { useAction } from "../use-action.js";
 import type { SheetTable } from "../excel/sheet-table.js";
@@ -26,6 +25,7 @@ import {
   type RowError,
   type SaveOutcome,
 } from "./evidence-upload.js";
+import { TERMS, calendarPosition } from "../../../server/shared/index.js";
 
 const SHOWN_ERRORS = 50;
 
@@ -66,7 +66,11 @@ export function SaveEvidenceSection({
 }) {
   const layout = usePanelLayout();
   const session = useSession();
-  const [term, setTerm] = useState<string>(termOf(new Date()));
+  // The term today falls in on the England term dates the server uses (a holiday
+  // belongs to the term before it); the user can pick another.
+  const [term, setTerm] = useState<string>(
+    () => calendarPosition(new Date().toISOString().slice(0, 10)).term,
+  );
   const [checked, setChecked] = useState<CheckedRows | null>(null);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [outcome, setOutcome] = useState<SaveOutcome | null>(null);

@@ -11,8 +11,8 @@ import {
   type Connection,
 } from "../../shared/connection.js";
 import { AddinFailure, GraphQLHttpClient } from "../../shared/graphql-client.js";
-import { ME, viewerOf, type MeResult, type Viewer } from "../api/index.js";
-import { isRole, roleHas, type Permission } from "../rules/permissions.js";
+import { ME, viewerOf, type Viewer } from "../api/index.js";
+import { isRole, roleHas, type Permission } from "../../../server/shared/index.js";
 
 export type SessionStatus = "loading" | "signed-out" | "checking" | "connected" | "failed";
 
@@ -60,7 +60,7 @@ function normaliseUrl(serverUrl: string): string {
 }
 
 async function whoIs(serverUrl: string, token: string): Promise<Viewer> {
-  const data = await new GraphQLHttpClient(serverUrl, token).request<MeResult>(ME);
+  const data = await new GraphQLHttpClient(serverUrl, token).request(ME);
   return viewerOf(data.me);
 }
 
@@ -89,17 +89,25 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
     }
   }, []);
 
+  /** Office's storage could not be read: said like a failed check, so the pane does not wait for ever. */
+  const storageFailed = useCallback((failure: unknown) => {
+    setError(`The saved connection could not be read: ${describeFailure(failure)}`);
+    setStatus("failed");
+  }, []);
+
   useEffect(() => {
     let live = true;
-    void loadConnection().then((stored) => {
-      if (live) void check(stored);
-    });
+    // Neither handler rejects: check() and storageFailed() put a failure in `error`.
+    void loadConnection().then(
+      (stored) => (live ? check(stored) : undefined),
+      (failure: unknown) => (live ? storageFailed(failure) : undefined),
+    );
     const stop = onConnectionChange((changed) => void check(changed));
     return () => {
       live = false;
       stop();
     };
-  }, [check]);
+  }, [check, storageFailed]);
 
   const connect = useCallback(
     async (serverUrl: string, token: string): Promise<boolean> => {
@@ -121,7 +129,10 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
     [connection],
   );
 
-  const retry = useCallback(async () => check(await loadConnection()), [check]);
+  const retry = useCallback(
+    () => loadConnection().then(check, storageFailed),
+    [check, storageFailed],
+  );
 
   const signOut = useCallback(async () => {
     await forgetToken();

@@ -1,6 +1,6 @@
-// The academic calendar: years such as 2025/26, terms and half terms, and
-// the order periods fall in so "latest" means latest in the year.
-import type { Problem } from "../errors.js";
+// The academic calendar's terms and half terms, and the order periods fall in
+// so "latest" means latest in the year (academic years themselves are in
+// server/shared/academic-year.ts).
 
 export const HALF_TERMS = [
   "autumn1",
@@ -47,25 +47,4 @@ export function periodOrder(period: Period): number {
 
 export function periodEnd(period: Period): HalfTerm {
   return PERIOD_END[period];
-}
-
-const YEAR_PATTERN = /^(\d{4})\/(\d{2})$/;
-
-/** An academic year "2025/26": the second part must follow the first. */
-export function yearProblem(field: string, year: string): Problem | null {
-  const match = YEAR_PATTERN.exec(year);
-  if (match && (Number(match[1]) + 1) % 100 === Number(match[2])) return null;
-  return {
-    field,
-    value: year,
-    accepts: "an academic year such as 2025/26",
-    message: `${field}: "${year}" is not an academic year; use the form 2025/26`,
-  };
-}
-
-/** The academic year a date falls in (1 Sep to 31 Aug). */
-export function academicYearOf(date: Date): string {
-  const year = date.getUTCFullYear();
-  const start = date.getUTCMonth() >= 8 ? year : year - 1;
-  return `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
 }

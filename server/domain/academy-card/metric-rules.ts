@@ -3,7 +3,7 @@
 // data, keyed by the indicator's key or kind.
 import type { Indicator } from "../indicators.js";
 import { readCell } from "../cell-value.js";
-import type { Problem } from "../errors.js";
+import type { Problem } from "../../shared/problem.js";
 
 /**
  * How a metric accumulates through the year. `line`: a rate for the year so

@@ -1,5 +1,7 @@
 // Reading a target's kept versions (newest first) as the card shows them: the
 // sign-off steps behind the values in force, and those of a pending change.
+import { SIGN_OFF_ACTIONS } from "../../shared/target-statuses.js";
+
 export interface VersionFacts {
   readonly action: string;
   readonly change: boolean;
@@ -12,7 +14,7 @@ export interface SignOffTrail<T> {
   readonly pending: T[];
 }
 
-const STEPS = new Set(["proposed", "reviewed", "agreed", "directChange"]);
+const STEPS: ReadonlySet<string> = new Set(SIGN_OFF_ACTIONS);
 
 /**
  * Walks the versions newest first. While a change is pending, its rows (change

@@ -4,23 +4,17 @@
 // through the same chain as a pending change, the agreed value staying in
 // force meanwhile; a leader or trust admin may record an exceptional change
 // by the trust board directly, with a reason and the meeting's date.
-import type { Problem } from "../errors.js";
-
-export const TARGET_STATUSES = ["draft", "proposed", "reviewed", "agreed"] as const;
-export type TargetStatus = (typeof TARGET_STATUSES)[number];
-
-/** A step a person takes on a target (or on the pending change to an agreed one). */
-export type SignOffStep = "propose" | "review" | "agree";
-
-/** Who a step is recorded for. */
-export type SignOffBody = "academy" | "trust" | "localBoard" | "trustBoard";
-
-/** What made a kept version of a target: setting it, editing it, a step, or an earlier release. */
-export type TargetAction =
-  "created" | "edited" | "proposed" | "reviewed" | "agreed" | "directChange" | "earlierRelease";
-
-/** The roles that take part in sign-off (the same words as the server's roles). */
-export type SignOffRole = "trust-admin" | "data-manager" | "leader" | "governor" | "academy";
+import { ErrorCode } from "../../shared/error-codes.js";
+import type { Problem } from "../../shared/problem.js";
+import type { Role } from "../../shared/roles.js";
+import {
+  DIRECT_CHANGE_ROLES,
+  STEP_RULES,
+  mayTakeStep,
+  type SignOffBody,
+  type SignOffStep,
+  type TargetStatus,
+} from "../../shared/target-statuses.js";
 
 /** Where a target stands: its own status, and the status of a pending change to it (agreed targets only). */
 export interface SignOffState {
@@ -31,7 +25,7 @@ export interface SignOffState {
 
 export interface StepRequest {
   readonly step: SignOffStep;
-  readonly role: SignOffRole;
+  readonly role: Role;
   /** The date the board met (ISO yyyy-mm-dd): required to review and to agree. */
   readonly meetingOn?: string | null | undefined;
   /** The body's own name ("LGB", "Academy Advisory Board", "Trust Board"); a default when absent. */
@@ -55,54 +49,11 @@ export interface StepRecord {
 }
 
 export type Refusal = {
-  readonly kind: "BAD_USER_INPUT" | "FORBIDDEN";
+  readonly kind: typeof ErrorCode.BAD_USER_INPUT | typeof ErrorCode.FORBIDDEN;
   readonly problem: Problem;
 };
 
 export type StepOutcome = ({ readonly ok: true } & StepRecord) | ({ readonly ok: false } & Refusal);
-
-/** Who may take each step, and for which body (rules as data). */
-export const STEP_RULES: Readonly<
-  Record<
-    SignOffStep,
-    {
-      readonly from: Exclude<TargetStatus, "agreed">;
-      readonly to: Exclude<TargetStatus, "draft">;
-      readonly roles: readonly SignOffRole[];
-      readonly needsMeeting: boolean;
-      readonly defaultBodyName: string;
-      readonly who: string;
-    }
-  >
-> = {
-  propose: {
-    from: "draft",
-    to: "proposed",
-    roles: ["trust-admin", "data-manager", "academy"],
-    needsMeeting: false,
-    defaultBodyName: "",
-    who: "the academy or the trust (an academy user, data manager or trust admin)",
-  },
-  review: {
-    from: "proposed",
-    to: "reviewed",
-    roles: ["governor", "leader", "trust-admin"],
-    needsMeeting: true,
-    defaultBodyName: "LGB",
-    who: "the local governing board (a governor of the academy, or a leader recording it for the board)",
-  },
-  agree: {
-    from: "reviewed",
-    to: "agreed",
-    roles: ["leader", "trust-admin"],
-    needsMeeting: true,
-    defaultBodyName: "Trust Board",
-    who: "the trust board (a leader or trust admin recording the meeting)",
-  },
-};
-
-/** Who may record an exceptional trust-board change to an agreed target directly. */
-export const DIRECT_CHANGE_ROLES: readonly SignOffRole[] = ["leader", "trust-admin"];
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
@@ -195,8 +146,8 @@ function refuse(kind: Refusal["kind"], problem: Problem): StepOutcome {
 /** Takes one sign-off step, or says exactly why it cannot be taken. */
 export function takeStep(state: SignOffState, request: StepRequest): StepOutcome {
   const rule = STEP_RULES[request.step];
-  if (!rule.roles.includes(request.role)) {
-    return refuse("FORBIDDEN", {
+  if (!mayTakeStep(request.role, request.step)) {
+    return refuse(ErrorCode.FORBIDDEN, {
       field: "role",
       value: request.role,
       message: `A target is ${VERB[request.step]} by ${rule.who}; your role (${request.role}) may not.`,
@@ -205,7 +156,7 @@ export function takeStep(state: SignOffState, request: StepRequest): StepOutcome
   const change = state.status === "agreed";
   const current = change ? state.pending : state.status;
   if (current === null) {
-    return refuse("BAD_USER_INPUT", {
+    return refuse(ErrorCode.BAD_USER_INPUT, {
       field: "status",
       value: "agreed",
       message: `status: an agreed target cannot be ${VERB[request.step]} again; to change it, set new values (a pending change) and take it through proposed, reviewed and agreed`,
@@ -213,7 +164,7 @@ export function takeStep(state: SignOffState, request: StepRequest): StepOutcome
   }
   if (current !== rule.from) {
     const what = change ? `a change in ${current}` : ARTICLE[current];
-    return refuse("BAD_USER_INPUT", {
+    return refuse(ErrorCode.BAD_USER_INPUT, {
       field: "status",
       value: current,
       message: `status: ${what} cannot be ${VERB[request.step]}: ${stillToDo(current, request.step)}`,
@@ -226,10 +177,10 @@ export function takeStep(state: SignOffState, request: StepRequest): StepOutcome
       request.today,
       request.step === "review" ? "the board's review" : "the trust board's agreement",
     );
-    if (problem) return refuse("BAD_USER_INPUT", problem);
+    if (problem) return refuse(ErrorCode.BAD_USER_INPUT, problem);
   }
   const nameProblem = rule.needsMeeting ? bodyNameProblem(request.bodyName) : null;
-  if (nameProblem) return refuse("BAD_USER_INPUT", nameProblem);
+  if (nameProblem) return refuse(ErrorCode.BAD_USER_INPUT, nameProblem);
   const body: SignOffBody =
     request.step === "propose"
       ? request.role === "academy"
@@ -274,38 +225,38 @@ export function afterEdit(state: SignOffState): SignOffState & { readonly change
 /** Whether a role may record an exceptional trust-board change, and what it needs. */
 export function directChangeProblems(
   state: SignOffState,
-  role: SignOffRole,
+  role: Role,
   reason: string | null | undefined,
   meetingOn: string | null | undefined,
   today: string,
 ): StepOutcome | null {
   if (!DIRECT_CHANGE_ROLES.includes(role)) {
-    return refuse("FORBIDDEN", {
+    return refuse(ErrorCode.FORBIDDEN, {
       field: "role",
       value: role,
       message: `A direct change by the trust board is recorded by a leader or trust admin; your role (${role}) may not.`,
     });
   }
   if (state.status !== "agreed") {
-    return refuse("BAD_USER_INPUT", {
+    return refuse(ErrorCode.BAD_USER_INPUT, {
       field: "status",
       value: state.status,
       message: `status: ${ARTICLE[state.status]} is changed by editing it; only an agreed target may be changed directly by the trust board`,
     });
   }
   if (!reason || reason.trim() === "") {
-    return refuse("BAD_USER_INPUT", {
+    return refuse(ErrorCode.BAD_USER_INPUT, {
       field: "reason",
       message:
         "reason: a direct change by the trust board is for exceptional circumstances and needs a reason",
     });
   }
   if (reason.length > 500) {
-    return refuse("BAD_USER_INPUT", {
+    return refuse(ErrorCode.BAD_USER_INPUT, {
       field: "reason",
       message: "reason: at most 500 characters",
     });
   }
   const problem = meetingDateProblem("meetingOn", meetingOn, today, "a direct change");
-  return problem ? refuse("BAD_USER_INPUT", problem) : null;
+  return problem ? refuse(ErrorCode.BAD_USER_INPUT, problem) : null;
 }

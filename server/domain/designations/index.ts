@@ -24,7 +24,6 @@ export {
   englandTermDates,
   calendarPosition,
   easterSunday,
-  endOfAcademicYear,
   dayInWords,
   isoDate,
   termNumber,

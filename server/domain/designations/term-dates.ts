@@ -1,6 +1,7 @@
 // DOMAIN.md "Identifiers and calendar": the default England term-date pattern,
 // computed (Easter included) so that "now", time in level and terms need no
 // table of dates. Pure: dates are plain UTC calendar days.
+import { academicYearStarting, startYearOf } from "../../shared/academic-year.js";
 import type { HalfTerm, Term } from "../academy-card/calendar.js";
 
 /** A calendar day as yyyy-mm-dd. */
@@ -60,15 +61,6 @@ function onOrAfter(date: Date, weekday: number): Date {
 
 const MONDAY = 1;
 const FRIDAY = 5;
-
-/** The first year of an academic year "2025/26" (2025). */
-export function startYearOf(academicYear: string): number {
-  return Number(academicYear.slice(0, 4));
-}
-
-export function academicYearStarting(startYear: number): string {
-  return `${startYear}/${String((startYear + 1) % 100).padStart(2, "0")}`;
-}
 
 /**
  * The six half terms of an academic year under the default England pattern:
@@ -142,10 +134,7 @@ export function termNumber(position: CalendarPosition): number {
   return startYearOf(position.academicYear) * 3 + TERM_INDEX[position.term];
 }
 
-/** The last day of an academic year (31 Aug). */
-export function endOfAcademicYear(academicYear: string): IsoDate {
-  return `${startYearOf(academicYear) + 1}-08-31`;
-}
+export { endOfAcademicYear } from "../../shared/academic-year.js";
 
 /** "14 Oct 2025" */
 export function dayInWords(day: IsoDate): string {

@@ -13,7 +13,6 @@ import { compileCondition, type Predicate } from "./conditions.js";
 import {
   parseFramework,
   type Condition,
-  type Entitlement,
   type FrameworkDefinition,
   type Level,
   type Requirement,
@@ -27,21 +26,15 @@ import {
   type Tally,
 } from "./sources.js";
 import { formatNumber } from "./wording.js";
+import {
+  supportEntitlement,
+  unconditionalSupport,
+  type SupportEntitlement,
+} from "../../shared/support-entitlements.js";
 
 export type { Reason } from "./sources.js";
 
 const NO_SUPPORT: readonly SupportEntitlement[] = Object.freeze([]);
-
-/** One support entitlement that comes with a level. */
-export interface SupportEntitlement {
-  readonly activity: string;
-  readonly quantity: number;
-  /** The quantity as it reads ("2-3", "up to 10"), when not a plain number. */
-  readonly quantityText: string | null;
-  readonly unit: string;
-  readonly per: string;
-  readonly note: string | null;
-}
 
 /** Which sources a designation rests on (INTERFACES.md "Engine result coverage"). */
 export interface Coverage {
@@ -109,17 +102,6 @@ interface CompiledEntitlement {
   readonly levels: ReadonlySet<string>;
   readonly when: Predicate | null;
   readonly entitlement: SupportEntitlement;
-}
-
-function toEntitlement(entry: Entitlement): SupportEntitlement {
-  return {
-    activity: entry.activity,
-    quantity: entry.quantity,
-    quantityText: entry.quantityText ?? null,
-    unit: entry.unit,
-    per: entry.per,
-    note: entry.note ?? null,
-  };
 }
 
 const INSPECTION_READS = [
@@ -241,7 +223,7 @@ export function compileFramework(
   const entitlements: CompiledEntitlement[] = definition.support.map((entry) => ({
     levels: new Set(entry.levels),
     when: entry.when ? compileCondition(entry.when) : null,
-    entitlement: toEntitlement(entry),
+    entitlement: supportEntitlement(entry),
   }));
   const lastBand =
     combine.method === "bestFit" ? (combine.bands[combine.bands.length - 1]?.atLeast ?? 0) : 0;
@@ -251,11 +233,7 @@ export function compileFramework(
   const unconditional = new Map(
     levels.map((level) => [
       level.key,
-      Object.freeze(
-        entitlements
-          .filter((entry) => entry.when === null && entry.levels.has(level.key))
-          .map((entry) => entry.entitlement),
-      ),
+      Object.freeze(unconditionalSupport(definition.support, level.key)),
     ]),
   );
   const conditional = new Map(

@@ -4,7 +4,8 @@
 // as a JSON document of this shape; `parseFramework` validates it and names
 // the place in the document of every mistake.
 import { z } from "zod";
-import { badInput, type Problem } from "../errors.js";
+import type { Problem } from "../../shared/problem.js";
+import { badInput } from "../errors.js";
 import { crosswalkSchema, INSPECTION_BANDS } from "../inspection/crosswalk.js";
 import { indicatorByKey } from "../indicators.js";
 

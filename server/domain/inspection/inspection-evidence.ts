@@ -1,7 +1,7 @@
 // Versioned inspection evidence: the raw grades exactly as the report gave
 // them, with the framework (OE, EIF-2024, RC-2025) they belong to. Grades are
 // never converted between scales in storage; the band is derived on reading.
-import type { Problem } from "../errors.js";
+import type { Problem } from "../../shared/problem.js";
 import type { InspectionFrameworkKey, OfstedGradeReading } from "../cell-value.js";
 import { maxGrade, scaleWords, type OfstedScale } from "./scales.js";
 
@@ -116,7 +116,8 @@ function acceptedFor(field: string): string {
 }
 
 const problem = (field: string, message: string, value?: string): Problem => ({
-  field: `ofsted.${field}`,
+  field: "value",
+  indicator: `ofsted.${field}`,
   message,
   ...(value === undefined ? {} : { value }),
 });

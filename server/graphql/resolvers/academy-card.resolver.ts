@@ -23,7 +23,6 @@ import {
   TargetVersionType,
 } from "../types/academy-card.type.js";
 import { toMeasurement, toTarget, toTargetVersion } from "../mappers.js";
-import { STEP_RULES, type SignOffRole, type SignOffStep } from "../../domain/index.js";
 import type { TargetRow } from "../../services/academy-card.service.js";
 import { shownDesignation } from "./academy.resolver.js";
 import { AcademicYearScalar, CalendarDateScalar, URNScalar } from "../scalars.js";
@@ -41,6 +40,7 @@ import {
 const VersionPageArgs = PageArgs(VERSION_PAGES.max);
 
 const TARGET_ID = "The target's id (as Target.id gives it).";
+import { mayTakeStep, type SignOffStep } from "../../shared/index.js";
 
 /** Cards as the API shows them, with the designation that counts in each card's year (one set of queries for all). */
 async function cardTypes(
@@ -71,14 +71,16 @@ async function cardTypes(
 export class AcademyCardResolver {
   @Authorized("read")
   @Query(() => AcademyCardType, {
-    description: "An academy's card for a year: targets, measurements and progress.",
+    nullable: true,
+    description:
+      "An academy's card for a year: targets, measurements and progress. Null, with a NOT_FOUND error at this field's path, for an academy that is not yours to see; sibling fields keep their data.",
   })
   async academyCard(
     @Arg("urn", () => URNScalar, { description: "URN of the academy." }) urn: string,
     @Arg("year", () => AcademicYearScalar, { description: "Academic year, e.g. 2025/26." })
     year: string,
     @Ctx() context: Context,
-  ): Promise<AcademyCardType> {
+  ): Promise<AcademyCardType | null> {
     const card = await context.services.cards.card(context.viewer!, urn, year);
     const [mapped] = await cardTypes(context, [card]);
     return mapped!;
@@ -101,27 +103,30 @@ export class AcademyCardResolver {
 
   @Authorized("read")
   @Query(() => TargetType, {
-    description: "One target and its progress; NOT_FOUND when the academy has no such target.",
+    nullable: true,
+    description:
+      "One target and its progress; null, with a NOT_FOUND error at this field's path, when the academy has no such target or is not yours to see (BAD_USER_INPUT there when the metric is not a measurable indicator).",
   })
   async target(
     @Arg("urn", () => URNScalar, { description: "URN of the academy." }) urn: string,
     @Arg("metric", () => String, { description: "Indicator key." }) metric: string,
     @Arg("year", () => AcademicYearScalar, { description: "Academic year." }) year: string,
     @Ctx() { viewer, services }: Context,
-  ): Promise<TargetType> {
+  ): Promise<TargetType | null> {
     return toTarget(urn, await services.cards.target(viewer!, urn, metric, year));
   }
 
   @Authorized("read")
   @Query(() => TargetVersionConnectionType, {
+    nullable: true,
     description:
-      "Every version of a target, newest first, a page at a time: each change and sign-off step with status, values, body, meeting date, reason and who by name. NOT_FOUND for a target that is not one of your academies'.",
+      "Every version of a target, newest first, a page at a time: each change and sign-off step with status, values, body, meeting date, reason and who by name. Null, with a NOT_FOUND error at this field's path, for a target that is not one of your academies'.",
   })
   async targetVersions(
     @Arg("id", () => ID, { description: TARGET_ID }) id: string,
     @Args(() => VersionPageArgs) args: PageArguments,
     @Ctx() { viewer, services }: Context,
-  ): Promise<Connection<TargetVersionType>> {
+  ): Promise<Connection<TargetVersionType> | null> {
     const window = windowOf(args, VERSION_PAGES.cursor, VERSION_PAGES.max);
     const { page, count } = await services.cards.history(
       viewer!,
@@ -288,8 +293,6 @@ export class TargetFieldsResolver {
   })
   canTakeNextStep(@Root() target: TargetType, @Ctx() { viewer }: Context): boolean {
     if (!viewer || target.nextStep === null) return false;
-    return (STEP_RULES[target.nextStep].roles as readonly SignOffRole[]).includes(
-      viewer.role as SignOffRole,
-    );
+    return mayTakeStep(viewer.role, target.nextStep);
   }
 }

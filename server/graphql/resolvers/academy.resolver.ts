@@ -59,12 +59,14 @@ async function stored(context: Context, row: StoredDesignationRow): Promise<Stor
 export class AcademyResolver {
   @Authorized("read")
   @Query(() => AcademyType, {
-    description: "An academy of your trust by URN; NOT_FOUND when it is not yours to see.",
+    nullable: true,
+    description:
+      "An academy of your trust by URN; null, with a NOT_FOUND error at this field's path, when it is not yours to see (another trust's academy answers as a missing one). Sibling fields keep their data.",
   })
   async academy(
     @Arg("urn", () => URNScalar, { description: "Six digits." }) urn: string,
     @Ctx() { viewer, services }: Context,
-  ): Promise<AcademyType> {
+  ): Promise<AcademyType | null> {
     return services.academies.get(viewer!, urn);
   }
 

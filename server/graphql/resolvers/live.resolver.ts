@@ -36,6 +36,7 @@ import {
   type LiveEvent,
 } from "../../live/events/index.js";
 import type { TargetType } from "../types/academy-card.type.js";
+import { ErrorCode } from "../../shared/index.js";
 
 interface Filter {
   readonly urn: string | null;
@@ -48,7 +49,7 @@ const MAX_PAGE = 1000;
 function signedIn(context: Context): Viewer {
   if (!context.viewer)
     throw new DomainError(
-      "UNAUTHENTICATED",
+      ErrorCode.UNAUTHENTICATED,
       'Sign in: pass { authorization: "Bearer <token>" } in the connection parameters.',
     );
   return context.viewer;

@@ -6,7 +6,7 @@
 import type DataLoader from "dataloader";
 import { Arg, Authorized, Ctx, ID, Query, Resolver } from "type-graphql";
 import { badInput, forbidden, notFound } from "../../domain/index.js";
-import { roleHas, type Permission } from "../../auth/roles.js";
+import { roleHas, type Permission } from "../../shared/index.js";
 import type { Context } from "../context.type.js";
 import type { NodeRows } from "../loaders/index.js";
 import {

@@ -2,15 +2,8 @@
 // (AGREED, AUTUMN1, GREEN), the domain's own words inside (DOMAIN.md: agreed,
 // autumn1, green), which is also what a MAT.CARD cell shows, so
 // COUNTIF("green") keeps working.
-import type {
-  HalfTerm,
-  Period,
-  Rag,
-  SignOffBody,
-  SignOffStep,
-  TargetAction,
-  TargetStatus,
-} from "../../domain/index.js";
+import type { HalfTerm, Period, Rag } from "../../domain/index.js";
+import type { SignOffBody, SignOffStep, TargetAction, TargetStatus } from "../../shared/index.js";
 import { domainEnum } from "./domain-enum.js";
 
 export const TargetStatusEnum = domainEnum<TargetStatus>({

@@ -1,14 +1,7 @@
 import { Field, Float, ID, InputType, Int, ObjectType } from "type-graphql";
 import { NODE_ID_DESCRIPTION, NodeInterface } from "../relay/index.js";
-import type {
-  HalfTerm,
-  Period,
-  Rag,
-  SignOffBody,
-  SignOffStep,
-  TargetAction,
-  TargetStatus,
-} from "../../domain/index.js";
+import type { HalfTerm, Period, Rag } from "../../domain/index.js";
+import type { SignOffBody, SignOffStep, TargetAction, TargetStatus } from "../../shared/index.js";
 import { AcademicYearScalar, CalendarDateScalar, URNScalar } from "../scalars.js";
 import { AcademyType } from "./academy.type.js";
 import { DesignationThatCountsType } from "./designation-that-counts.type.js";

@@ -1,6 +1,6 @@
 // Types for administering trusts, users, tokens and the trust's framework.
 import { Authorized, Field, ID, InputType, Int, ObjectType } from "type-graphql";
-import type { Role } from "../../auth/roles.js";
+import type { Role } from "../../shared/index.js";
 import { URNScalar } from "../scalars.js";
 import { domainEnum } from "./domain-enum.js";
 

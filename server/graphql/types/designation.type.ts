@@ -1,6 +1,8 @@
-import { Field, Float, ObjectType, registerEnumType } from "type-graphql";
+import { Field, Float, Int, ObjectType, registerEnumType } from "type-graphql";
 import type { InspectionBand } from "../../domain/index.js";
 import type { CategoryOfConcern } from "../../domain/inspection/category-of-concern.js";
+import type { ErrorCode, WireProblem } from "../errors.js";
+import { ErrorCodeEnum } from "./error-code.enum.js";
 import { LevelType } from "./framework.type.js";
 import { domainEnum } from "./domain-enum.js";
 
@@ -87,15 +89,47 @@ export class SupportEntitlementType {
 }
 
 @ObjectType("Problem", {
-  description: "One thing wrong with the input: where, what, and what would be accepted.",
+  description:
+    "One thing wrong with the input: where (row, column, indicator, field), what kind (code), what is wrong and what would be accepted. Batch errors list every problem in extensions.problems in this shape, with extensions.problemCount.",
 })
-export class ProblemType {
+export class ProblemType implements WireProblem {
+  @Field(() => ErrorCodeEnum, {
+    description:
+      "BAD_USER_INPUT, or NOT_FOUND when what the input names does not exist (a header that names no indicator, a URN not in your trust).",
+  })
+  code!: ErrorCode;
+
+  @Field(() => Int, {
+    nullable: true,
+    description:
+      "The item of a batch (rows of designateBatch, recordEvidenceBatch and importAcademies; entries of saveColumnMap), counted from 0 in the order sent; null outside a batch.",
+  })
+  row!: number | null;
+
   @Field(() => String, {
-    description: "Where: an indicator key, a field or a path such as rows[3].urn.",
+    nullable: true,
+    description:
+      "The cell's column: its header as you wrote it (or the indicator key sent in its place); for a column-map entry, its header. Null when the problem is not a cell's.",
+  })
+  column!: string | null;
+
+  @Field(() => String, {
+    nullable: true,
+    description:
+      "The key of the indicator concerned (ks4.progress8); null when there is none (a header that names no indicator, a field such as urn).",
+  })
+  indicator!: string | null;
+
+  @Field(() => String, {
+    description:
+      'The input field at fault as the schema names it ("urn", "expectedVersion", "milestones[0].value"); for a cell, "indicator" (its header) or "value"; in a framework definition, a path such as sources[2].cuts[0].level. Never the batch position: that is row.',
   })
   field!: string;
 
-  @Field(() => String, { description: "What is wrong and what would be accepted." })
+  @Field(() => String, {
+    description:
+      "What is wrong and what would be accepted, naming the field or indicator; without the batch position.",
+  })
   message!: string;
 
   @Field(() => String, { nullable: true, description: "The value as given." })

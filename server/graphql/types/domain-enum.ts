@@ -3,7 +3,7 @@
 // services keep the words DOMAIN.md uses (autumn1, localBoard, all-through),
 // because type-graphql maps each GraphQL name to its word both ways.
 import { registerEnumType } from "type-graphql";
-import { enumNameOf } from "../enum-names.js";
+import { enumNameOf } from "../../shared/index.js";
 
 export interface DomainEnumConfig<Word extends string> {
   /** The enum's GraphQL name. */

@@ -1,5 +1,5 @@
 import { Field, Int, ObjectType } from "type-graphql";
-import type { Role } from "../../auth/roles.js";
+import type { Role } from "../../shared/index.js";
 import { AcademicYearScalar, URNScalar } from "../scalars.js";
 import { AcademyType } from "./academy.type.js";
 import { RoleEnum } from "./administration.type.js";

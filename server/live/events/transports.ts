@@ -77,8 +77,9 @@ export function redisEvents(url: string, onError: (error: unknown) => void): Liv
         }
         listener(event);
       };
-      target.addEventListener(topic(trustId), handler as EventListener);
-      return () => target.removeEventListener(topic(trustId), handler as EventListener);
+      target.addEventListener(topic(trustId), handler as unknown as (event: Event) => void);
+      return () =>
+        target.removeEventListener(topic(trustId), handler as unknown as (event: Event) => void);
     },
     async close() {
       await Promise.allSettled([publishClient.quit(), subscribeClient.quit()]);

@@ -37,7 +37,8 @@ import type { OidcVerifier } from "../../auth/oidc.js";
 import type { Principal } from "../../auth/viewer.js";
 import type { Context } from "../../graphql/context.type.js";
 import { budgetErrors, type RequestBudget } from "../../graphql/query-limits.js";
-import { CODES, formatBareError, formatError, type ErrorCode } from "../../graphql/errors.js";
+import { formatBareError, formatError } from "../../graphql/errors.js";
+import { CloseCode as CLOSE, ErrorCode as CODES, type ErrorCode } from "../../shared/index.js";
 import type { RateLimiter } from "../../http/rate-limit.js";
 import { sharedSubscribe } from "./shared-execution.js";
 
@@ -62,13 +63,6 @@ type Extra = {
   principal?: Principal;
   timer?: NodeJS.Timeout;
 };
-
-/** Close codes the server uses besides graphql-ws's own. */
-export const CLOSE = {
-  unauthorized: 4401,
-  forbidden: 4403,
-  tooManySignIns: 4429,
-} as const;
 
 function authorizationOf(params: Record<string, unknown> | undefined): string | undefined {
   const value = params?.authorization ?? params?.Authorization;

@@ -11,6 +11,8 @@ declare global {
   interface Window {
     __excelMockSeed?: WorkbookSeed;
     __excelMock?: ExcelMockHandle;
+    /** Set by the test: Office's storage refuses every read with this message. */
+    __officeStorageError?: string;
   }
 }
 
@@ -94,7 +96,10 @@ Object.assign(window, {
   },
   OfficeRuntime: {
     storage: {
-      getItem: async (key: string) => localStorage.getItem(STORAGE_PREFIX + key),
+      getItem: async (key: string) => {
+        if (window.__officeStorageError !== undefined) throw new Error(window.__officeStorageError);
+        return localStorage.getItem(STORAGE_PREFIX + key);
+      },
       setItem: async (key: string, value: string) =>
         localStorage.setItem(STORAGE_PREFIX + key, value),
       removeItem: async (key: string) => localStorage.removeItem(STORAGE_PREFIX + key),

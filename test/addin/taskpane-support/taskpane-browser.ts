@@ -21,8 +21,9 @@ export interface TaskpaneBrowser {
    * Opens the pane with the mock workbook seeded. With `builtDir`, every
    * /addin/ file comes from that output of addin/build.ts (the page, the real
    * custom functions and the shipped bundle) instead of the fresh bundle.
+   * With `storageError`, Office's storage refuses every read with that message.
    */
-  open(seed: WorkbookSeed, options?: { builtDir?: string }): Promise<Page>;
+  open(seed: WorkbookSeed, options?: { builtDir?: string; storageError?: string }): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -107,6 +108,11 @@ export async function launchTaskpaneBrowser(serverUrl: string): Promise<Taskpane
             body: "// custom functions: not under test here\n",
           }),
         );
+      }
+      if (options.storageError !== undefined) {
+        await context.addInitScript((message) => {
+          window.__officeStorageError = message;
+        }, options.storageError);
       }
       const page = await context.newPage();
       const errors: string[] = [];

@@ -1,6 +1,8 @@
 // School and trust identifiers (DOMAIN.md): URN six digits, LAESTAB seven,
-// UKPRN eight starting with 1; trust GIAS group UID or TR + 5 digits.
-import type { Problem } from "./errors.js";
+// UKPRN eight starting with 1; trust GIAS group UID or TR + 5 digits. The
+// server checks what it stores with these rules; the add-in checks a sheet's
+// URNs with them before sending.
+import type { Problem } from "./problem.js";
 
 const RULES = {
   urn: { pattern: /^\d{6}$/, accepts: "six digits such as 123456" },
@@ -13,6 +15,11 @@ const RULES = {
 } as const;
 
 export type IdentifierKind = keyof typeof RULES;
+
+/** True for a well-formed URN: six digits. */
+export function isUrn(value: string): boolean {
+  return RULES.urn.pattern.test(value);
+}
 
 /** A problem naming the field, or null when the identifier is well formed. */
 export function identifierProblem(
