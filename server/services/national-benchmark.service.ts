@@ -80,8 +80,10 @@ export class NationalBenchmarkService {
   /** Figures read for a viewer, reused for the rest of its request. */
   private readonly byViewer = new WeakMap<
     Viewer,
-    { at: number; read: Promise<{ figures: NationalFigure[]; stamp: string }> }
+    { at: number; generation: number; read: Promise<{ figures: NationalFigure[]; stamp: string }> }
   >();
+  /** Bumped when this instance commits figures for a trust, so no viewer keeps the old ones. */
+  private readonly generations = new Map<string, number>();
 
   constructor(private readonly prisma: Db) {}
 
@@ -101,7 +103,8 @@ export class NationalBenchmarkService {
    * The viewer's trust's loaded figures, read once for everything one request
    * resolves (a page's designations, decisions and history each compile a
    * framework): a request's viewer is its own object. A viewer kept longer (a
-   * subscription's) reads them again after FIGURES_REUSE_MS.
+   * subscription's) reads them again after FIGURES_REUSE_MS, or at once when
+   * this instance has loaded new figures for the trust.
    */
   /** The viewer changed its trust's figures: what it reads next is read again. */
   forget(viewer: Viewer): void {
@@ -110,12 +113,19 @@ export class NationalBenchmarkService {
 
   loadedFor(viewer: Viewer): Promise<{ figures: NationalFigure[]; stamp: string }> {
     const now = Date.now();
+    const generation = this.generations.get(viewer.trustId) ?? 0;
     const held = this.byViewer.get(viewer);
-    if (held && now - held.at < FIGURES_REUSE_MS) return held.read;
+    if (held && held.generation === generation && now - held.at < FIGURES_REUSE_MS)
+      return held.read;
     const read = this.loaded(viewer.trustId);
-    this.byViewer.set(viewer, { at: now, read });
+    this.byViewer.set(viewer, { at: now, generation, read });
     read.catch(() => this.byViewer.delete(viewer));
     return read;
+  }
+
+  /** Figures of the trust changed (committed by this instance): read them afresh. */
+  changed(trustId: string): void {
+    this.generations.set(trustId, (this.generations.get(trustId) ?? 0) + 1);
   }
 
   /** The lookup a trust's comparisons use: built-in figures with the trust's loaded ones over them. */

@@ -451,6 +451,7 @@ export class PublicDataService {
       },
       { timeout: 300_000 },
     );
+    if (national.loaded > 0) this.nationals.changed(viewer.trustId);
     return counts;
   }
 
