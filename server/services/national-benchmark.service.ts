@@ -106,11 +106,6 @@ export class NationalBenchmarkService {
    * subscription's) reads them again after FIGURES_REUSE_MS, or at once when
    * this instance has loaded new figures for the trust.
    */
-  /** The viewer changed its trust's figures: what it reads next is read again. */
-  forget(viewer: Viewer): void {
-    this.byViewer.delete(viewer);
-  }
-
   loadedFor(viewer: Viewer): Promise<{ figures: NationalFigure[]; stamp: string }> {
     const now = Date.now();
     const generation = this.generations.get(viewer.trustId) ?? 0;

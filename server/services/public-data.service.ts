@@ -308,8 +308,8 @@ export class PublicDataService {
       (outcome.loaded > 0 || outcome.nationalLoaded > 0) &&
       summary.kind !== "gias-establishments" &&
       summary.kind !== "gias-links";
-    // The designations below compare with the figures this load stored, not those read before it.
-    if (outcome.nationalLoaded > 0) this.nationals.forget(viewer);
+    // The designations below compare with the figures this load stored, not
+    // those read before it: storing them (apply) told the figures service.
     const period = options.designationYear
       ? { year: options.designationYear, term: null }
       : currentPeriod(options.today);
