@@ -67,7 +67,7 @@ describe("a lookup of one thing that is not there", () => {
         me { role }
         card: academyCard(urn: "999999", year: $year) { year }
         target(urn: "140001", metric: "ks4.progress8", year: $year) { id }
-        versions: targetVersions(id: "no-such-target") { version }
+        versions: targetVersions(id: "no-such-target") { totalCount edges { node { version } } }
         found: target(urn: "140001", metric: "attendance.absence", year: $year) { metric }
       }`,
       { year: YEAR },
