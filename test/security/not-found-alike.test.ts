@@ -21,7 +21,7 @@ const LOOKUPS = `query Lookups($urn: URN!, $year: AcademicYear!) {
 
 const VERSIONS = `query Versions($id: ID!) {
   me { role }
-  targetVersions(id: $id) { version }
+  targetVersions(id: $id) { totalCount edges { node { version } } }
 }`;
 
 describe.each(await storesToTest())(
