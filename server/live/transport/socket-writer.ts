@@ -7,12 +7,12 @@
 // are queued and written together once the current turn of the event loop
 // has run (one write for however many messages a socket got in that turn),
 // and a send returns at once unless the socket already holds more than
-// `highWaterMark` bytes its client has not read, when it waits for that
-// message to be written: a client that does not read still holds back its own
-// subscription (whose queue is bounded) and nobody else's. Nothing waits a
-// moment longer than it did: when the server keeps up, each event is written
-// as soon as it has been sent to everyone; when events come faster than it
-// writes, several go in one write.
+// `highWaterMark` bytes (queued here, or written and not read by its client),
+// when it waits for that message to be written: a client that does not read
+// still holds back its own subscription (whose queue is bounded) and nobody
+// else's. Nothing waits a moment longer than it did: when the server keeps
+// up, each event is written as soon as it has been sent to everyone; when
+// events come faster than it writes, several go in one write.
 import type { IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
 import type { WebSocket, WebSocketServer } from "ws";
@@ -24,7 +24,7 @@ import {
 } from "graphql-ws";
 
 export interface SocketWriterOptions {
-  /** Bytes a socket may hold unread before a send waits for its write (1 MiB). */
+  /** Bytes a socket may hold, queued or unread, before a send waits for its write (64 KiB: some 200 events). */
   readonly highWaterMark?: number;
   /** How often to ping each client; a client that has not answered by the next ping is dropped (12 s, as graphql-ws). */
   readonly keepAliveMs?: number;
@@ -41,6 +41,8 @@ interface Outgoing {
   readonly socket: WebSocket;
   readonly raw: Socket;
   readonly messages: string[];
+  /** Characters queued in `messages` (bytes for the ASCII that JSON mostly is). */
+  queued: number;
   /** Resolves a send that waits for its message to be written. */
   readonly written: (() => void)[];
 }
@@ -83,15 +85,16 @@ function queue(
 ): Promise<void> {
   let outgoing = pending.get(socket);
   if (!outgoing) {
-    outgoing = { socket, raw, messages: [], written: [] };
+    outgoing = { socket, raw, messages: [], queued: 0, written: [] };
     pending.set(socket, outgoing);
   }
   outgoing.messages.push(message);
+  outgoing.queued += message.length;
   if (!scheduled) {
     scheduled = true;
     setImmediate(flush);
   }
-  if (socket.bufferedAmount < highWaterMark) return Promise.resolve();
+  if (socket.bufferedAmount + outgoing.queued < highWaterMark) return Promise.resolve();
   const { written } = outgoing;
   return new Promise((resolve) => written.push(resolve));
 }
@@ -102,7 +105,7 @@ export function serveSockets<E extends Extra>(
   server: Server<E>,
   options: SocketWriterOptions,
 ): { dispose(): Promise<void> } {
-  const highWaterMark = options.highWaterMark ?? 1024 * 1024;
+  const highWaterMark = options.highWaterMark ?? 64 * 1024;
   const keepAliveMs = options.keepAliveMs ?? 12_000;
   const closeReason = (error: unknown) =>
     options.production
