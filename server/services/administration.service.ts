@@ -9,7 +9,7 @@ import type { Db } from "../db/index.js";
 import { badInput, conflict, identifierProblem, notFound, type Problem } from "../domain/index.js";
 import { presets } from "../domain/index.js";
 import { ROLES, TRUST_WIDE_ROLES, isRole, type Role } from "../auth/roles.js";
-import { issueTokenForUser, revokeToken, type IssuedToken } from "../auth/tokens.js";
+import { forgetViewers, issueTokenForUser, revokeToken, type IssuedToken } from "../auth/tokens.js";
 import type { Operator, Viewer } from "../auth/viewer.js";
 import type { AuditService, Tx } from "./audit.service.js";
 
@@ -401,6 +401,7 @@ export class AdministrationService {
       );
       return row;
     });
+    forgetViewers(this.prisma, (known) => known.userId === id);
     return toUserRow(user);
   }
 

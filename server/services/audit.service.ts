@@ -1,5 +1,5 @@
 // The audit log: every change, who made it, when, and the before and after.
-import type { Db } from "../db/index.js";
+import { newId, type Db } from "../db/index.js";
 import type { Viewer } from "../auth/viewer.js";
 import {
   newestFirst,
@@ -71,17 +71,11 @@ export class AuditService {
         : typeof value === "string"
           ? value
           : JSON.stringify(value);
-    await tx.auditEntry.create({
-      data: {
-        trustId,
-        actor,
-        action,
-        entity,
-        entityId,
-        before: text(before),
-        after: text(after),
-      },
-    });
+    // Raw SQL (the same text on both stores): it runs in every change's
+    // transaction, and a model query is compiled anew each time.
+    await tx.$executeRaw`
+      INSERT INTO "AuditEntry" ("id", "trustId", "actor", "action", "entity", "entityId", "before", "after", "at")
+      VALUES (${newId()}, ${trustId}, ${actor}, ${action}, ${entity}, ${entityId}, ${text(before)}, ${text(after)}, ${new Date()})`;
   }
 
   /** A page of the trust's log, newest first, optionally since a time or of one kind of record. */
