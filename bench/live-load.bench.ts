@@ -127,7 +127,7 @@ function limits(
   const percent = (fraction: number) => `${(fraction * 100).toFixed(0)}%`;
   return [
     `The server's one thread: at ${RATE}/s it needed ${percent(busy)} of a core (${cpuPerMeasurement.toFixed(1)} ms of CPU a measurement, against the ${budget} ms a measurement that ${RATE}/s leaves) and got ${percent(share)} of the wall time, so recordings and events queued for as long as the load lasted. ${busy >= 1 ? "Even with a core to itself it would fall behind at this cost." : "With a core to itself it would keep up, with little to spare."} CPU time a measurement grows with the machine's load (cores and caches shared), so compare it between runs at a similar load average.`,
-    "Where a measurement's CPU goes (profile in docs/live-progress.md): Prisma 6's query compiler runs for every model query on the event loop (the recording's token lookup, academy, measurement and audit entry), one socket write per subscriber per event (10,000 a second at 200 subscribers), Express and Apollo per request, garbage collection. Prisma 7.4's query plan cache and fewer statements per recording are the next steps.",
+    "Where a measurement's CPU goes (profile in docs/live-progress.md): Prisma's own work for each of the recording's six statements (all raw SQL now, so nothing is compiled for a model query, but each still passes through Prisma's query plan and its transaction), Express and Apollo per request, graphql-ws building each subscriber's message, a socket write per subscriber per turn of the event loop (several events in one write when they queue), garbage collection. Fewer statements per recording (the academy's id, the outbox's two) and one serialised message per audience are what remain.",
   ];
 }
 

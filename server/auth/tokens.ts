@@ -90,15 +90,54 @@ export async function operatorForToken(prisma: Db, token: string): Promise<Opera
 
 export async function revokeToken(prisma: Db, tokenId: string): Promise<void> {
   await prisma.apiToken.update({ where: { id: tokenId }, data: { revokedAt: new Date() } });
+  forgetViewers(prisma, (viewer) => viewer.tokenId === tokenId);
+}
+
+/**
+ * How long a token's viewer is remembered after it was read (per database
+ * client). Every request and recording signs in, and reading the token with
+ * its user costs the one thread about 2 ms (a compiled Prisma query), so at
+ * 50 recordings a second the same few tokens were read 50 times a second.
+ * Revoking a token or changing its user through this server takes effect at
+ * once; through another instance or the CLI, within this time. Expiry is
+ * checked on every use.
+ */
+export const VIEWER_CACHE_MS = 5_000;
+const VIEWER_CACHE_SIZE = 10_000;
+
+interface Remembered {
+  readonly viewer: Viewer;
+  readonly expiresAt: number | null;
+  readonly until: number;
+}
+
+const remembered = new WeakMap<Db, Map<string, Remembered>>();
+
+/** Forgets remembered viewers (a revoked token, a changed user) so the next use reads them again. */
+export function forgetViewers(prisma: Db, which: (viewer: Viewer) => boolean): void {
+  const cache = remembered.get(prisma);
+  if (!cache) return;
+  for (const [hash, entry] of cache) if (which(entry.viewer)) cache.delete(hash);
 }
 
 /** The viewer a bearer token stands for, or null when it is unknown, expired or revoked. */
 export async function viewerForToken(prisma: Db, token: string): Promise<Viewer | null> {
   if (!token.startsWith(PREFIX) || token.length > 200) return null;
-  const row = await prisma.apiToken.findUnique({
-    where: { hash: hashToken(token) },
-    include: { user: true },
-  });
+  const hash = hashToken(token);
+  let cache = remembered.get(prisma);
+  if (!cache) {
+    cache = new Map();
+    remembered.set(prisma, cache);
+  }
+  const now = Date.now();
+  const known = cache.get(hash);
+  if (known && known.until > now) {
+    if (known.expiresAt !== null && known.expiresAt <= now) return null;
+    // A copy: what is kept per viewer object (a request's national figures) stays per request.
+    return { ...known.viewer };
+  }
+  cache.delete(hash);
+  const row = await prisma.apiToken.findUnique({ where: { hash }, include: { user: true } });
   if (
     !row ||
     row.revokedAt !== null ||
@@ -107,7 +146,7 @@ export async function viewerForToken(prisma: Db, token: string): Promise<Viewer 
     return null;
   if (!isRole(row.user.role)) return null;
   const urns = row.user.academyUrns.split(",").filter(Boolean);
-  return {
+  const viewer: Viewer = {
     userId: row.user.id,
     name: row.user.name,
     trustId: row.user.trustId,
@@ -115,4 +154,11 @@ export async function viewerForToken(prisma: Db, token: string): Promise<Viewer 
     academyUrns: isScopedRole(row.user.role) ? new Set(urns) : null,
     tokenId: row.id,
   };
+  if (cache.size >= VIEWER_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+  cache.set(hash, {
+    viewer,
+    expiresAt: row.expiresAt?.getTime() ?? null,
+    until: now + VIEWER_CACHE_MS,
+  });
+  return { ...viewer };
 }

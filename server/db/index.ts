@@ -5,6 +5,7 @@ export { migrate, type MigrateOptions } from "./migrate.js";
 export { MigrationHistoryError } from "./migration-history.js";
 export { openDatabase, type Database, type Db, type OpenDatabaseOptions } from "./prisma-client.js";
 export { resetDatabase } from "./reset.js";
+export { newId } from "./new-id.js";
 // The data model's types, generated from prisma/schema.prisma.
 export type {
   Academy,

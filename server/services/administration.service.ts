@@ -8,7 +8,7 @@
 import type { Db } from "../db/index.js";
 import { badInput, conflict, notFound } from "../domain/index.js";
 import { presets } from "../domain/index.js";
-import { issueTokenForUser, revokeToken, type IssuedToken } from "../auth/tokens.js";
+import { forgetViewers, issueTokenForUser, revokeToken, type IssuedToken } from "../auth/tokens.js";
 import type { Operator, Viewer } from "../auth/viewer.js";
 import type { AuditService, Tx } from "./audit.service.js";
 import {
@@ -417,6 +417,7 @@ export class AdministrationService {
       );
       return row;
     });
+    forgetViewers(this.prisma, (known) => known.userId === id);
     return toUserRow(user);
   }
 

@@ -280,7 +280,7 @@ export class AcademyCardResolver {
     input: MeasurementInput,
     @Ctx() { viewer, services }: Context,
   ): Promise<MeasurementType> {
-    return toMeasurement((await services.cards.recordMeasurement(viewer!, input)).measurement);
+    return toMeasurement(await services.cards.recordMeasurement(viewer!, input));
   }
 }
 

@@ -16,7 +16,7 @@
 import type http from "node:http";
 import proxyAddr from "proxy-addr";
 import { WebSocketServer } from "ws";
-import { useServer } from "graphql-ws/use/ws";
+import { makeServer } from "graphql-ws";
 import {
   GraphQLError,
   NoSchemaIntrospectionCustomRule,
@@ -41,6 +41,7 @@ import { formatBareError, formatError } from "../../graphql/errors.js";
 import { CloseCode as CLOSE, ErrorCode as CODES, type ErrorCode } from "../../shared/index.js";
 import type { RateLimiter } from "../../http/rate-limit.js";
 import { sharedSubscribe } from "./shared-execution.js";
+import { serveSockets, type Extra as SocketExtra } from "./socket-writer.js";
 
 export interface SubscriptionServerOptions {
   readonly httpServer: http.Server;
@@ -59,7 +60,7 @@ export interface SubscriptionServerOptions {
   readonly contextFor: (principal: Principal | null) => Context;
 }
 
-type Extra = {
+type Extra = SocketExtra & {
   principal?: Principal;
   timer?: NodeJS.Timeout;
 };
@@ -95,121 +96,122 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): {
   const format = (errors: readonly GraphQLError[]): GraphQLFormattedError[] =>
     errors.map((error) => formatError(error.toJSON(), error, formatOptions));
 
-  const cleanup = useServer<Record<string, unknown> | undefined, Extra>(
-    {
-      schema: options.schema,
-      // One execution per event for subscribers who asked the same and see alike.
-      subscribe: sharedSubscribe,
-      onConnect: async (ctx) => {
-        const request = ctx.extra.request;
-        const address = proxyAddr(request, options.trustProxy);
-        const socket = ctx.extra.socket;
-        const authorization = authorizationOf(ctx.connectionParams);
-        if (!authorization) return false;
-        const blocked = await options.rateLimiter.signInBlocked(address);
-        if (blocked) {
-          socket.close(CLOSE.tooManySignIns, blocked.message.slice(0, 120));
-          return false;
-        }
-        let principal: Principal | null;
-        try {
-          principal = await authenticatePrincipal(options.prisma, authorization, options.oidc);
-        } catch (error) {
-          if (!(error instanceof DomainError)) throw error;
-          await options.rateLimiter.signInFailed(address);
-          return false;
-        }
-        // The operator reads no trust's data, and every subscription is a trust's data.
-        if (!principal || principal.kind !== "user") return false;
-        const over = await options.rateLimiter.consume(principal, address);
-        if (over) {
-          socket.close(CLOSE.tooManySignIns, over.message.slice(0, 120));
-          return false;
-        }
-        ctx.extra.principal = principal;
-        ctx.extra.timer = setInterval(() => {
-          authenticatePrincipal(options.prisma, authorization, options.oidc)
-            .then((again) => (again ? undefined : Promise.reject(new Error("signed out"))))
-            .catch(() => {
-              clearInterval(ctx.extra.timer);
-              socket.close(CLOSE.unauthorized, "Token revoked or expired");
-            });
-        }, options.recheckSeconds * 1000);
-        ctx.extra.timer.unref();
-        return true;
-      },
-      onSubscribe: async (ctx, _id, payload) => {
-        try {
-          const principal = ctx.extra.principal ?? null;
-          if (!principal)
-            return refusal([new GraphQLError("Sign in first.")], CODES.UNAUTHENTICATED);
-          const address = proxyAddr(ctx.extra.request, options.trustProxy);
-          const over = await options.rateLimiter.consume(principal, address);
-          if (over) return refusal([new GraphQLError(over.message)], CODES.RATE_LIMITED);
-          let document: DocumentNode;
-          try {
-            document = parse(payload.query, { maxTokens: 10_000 });
-          } catch (error) {
-            return refusal([error as GraphQLError], CODES.GRAPHQL_PARSE_FAILED);
-          }
-          const invalid = validate(options.schema, document, rules);
-          if (invalid.length > 0) return refusal(invalid, CODES.GRAPHQL_VALIDATION_FAILED);
-          const operation = getOperationAST(document, payload.operationName);
-          if (!operation)
-            return refusal(
-              [new GraphQLError("Name the operation to run (operationName).")],
-              CODES.OPERATION_RESOLUTION_FAILURE,
-            );
-          if (operation.operation !== "subscription")
-            return refusal(
-              [
-                new GraphQLError(
-                  `Only subscriptions run over WebSocket; send this ${operation.operation} as an HTTP POST to /graphql.`,
-                ),
-              ],
-              CODES.BAD_REQUEST,
-            );
-          const refused = budgetErrors(
-            options.schema,
-            document,
-            operation,
-            payload.variables ?? {},
-            options.budget,
-            true,
-          );
-          if (refused.length > 0) return refusal(refused, CODES.BAD_USER_INPUT);
-          return {
-            schema: options.schema,
-            document: {
-              ...document,
-              definitions: document.definitions.filter(
-                (definition) =>
-                  definition.kind !== Kind.OPERATION_DEFINITION || definition === operation,
-              ),
-            },
-            operationName: payload.operationName,
-            variableValues: payload.variables,
-            contextValue: options.contextFor(principal),
-          };
-        } catch (error) {
-          // Never close the socket over one operation: mask, log, answer it.
-          formatOptions.onInternal(error);
-          return [
-            new GraphQLError("Something went wrong on the server; it has been logged.", {
-              extensions: { code: CODES.INTERNAL_SERVER_ERROR },
-            }),
-          ];
-        }
-      },
-      onNext: (_ctx, _id, _payload, _args, result) =>
-        result.errors ? { ...result, errors: format(result.errors) } : undefined,
-      onError: (_ctx, _id, _payload, errors) => format(errors),
-      onClose: (ctx) => {
-        if (ctx.extra.timer) clearInterval(ctx.extra.timer);
-      },
+  const server = makeServer<Record<string, unknown> | undefined, Extra>({
+    schema: options.schema,
+    // One execution per event for subscribers who asked the same and see alike.
+    subscribe: sharedSubscribe,
+    onConnect: async (ctx) => {
+      const request = ctx.extra.request;
+      const address = proxyAddr(request, options.trustProxy);
+      const socket = ctx.extra.socket;
+      const authorization = authorizationOf(ctx.connectionParams);
+      if (!authorization) return false;
+      const blocked = await options.rateLimiter.signInBlocked(address);
+      if (blocked) {
+        socket.close(CLOSE.tooManySignIns, blocked.message.slice(0, 120));
+        return false;
+      }
+      let principal: Principal | null;
+      try {
+        principal = await authenticatePrincipal(options.prisma, authorization, options.oidc);
+      } catch (error) {
+        if (!(error instanceof DomainError)) throw error;
+        await options.rateLimiter.signInFailed(address);
+        return false;
+      }
+      // The operator reads no trust's data, and every subscription is a trust's data.
+      if (!principal || principal.kind !== "user") return false;
+      const over = await options.rateLimiter.consume(principal, address);
+      if (over) {
+        socket.close(CLOSE.tooManySignIns, over.message.slice(0, 120));
+        return false;
+      }
+      ctx.extra.principal = principal;
+      ctx.extra.timer = setInterval(() => {
+        authenticatePrincipal(options.prisma, authorization, options.oidc)
+          .then((again) => (again ? undefined : Promise.reject(new Error("signed out"))))
+          .catch(() => {
+            clearInterval(ctx.extra.timer);
+            socket.close(CLOSE.unauthorized, "Token revoked or expired");
+          });
+      }, options.recheckSeconds * 1000);
+      ctx.extra.timer.unref();
+      return true;
     },
-    wsServer,
-  );
+    onSubscribe: async (ctx, _id, payload) => {
+      try {
+        const principal = ctx.extra.principal ?? null;
+        if (!principal) return refusal([new GraphQLError("Sign in first.")], CODES.UNAUTHENTICATED);
+        const address = proxyAddr(ctx.extra.request, options.trustProxy);
+        const over = await options.rateLimiter.consume(principal, address);
+        if (over) return refusal([new GraphQLError(over.message)], CODES.RATE_LIMITED);
+        let document: DocumentNode;
+        try {
+          document = parse(payload.query, { maxTokens: 10_000 });
+        } catch (error) {
+          return refusal([error as GraphQLError], CODES.GRAPHQL_PARSE_FAILED);
+        }
+        const invalid = validate(options.schema, document, rules);
+        if (invalid.length > 0) return refusal(invalid, CODES.GRAPHQL_VALIDATION_FAILED);
+        const operation = getOperationAST(document, payload.operationName);
+        if (!operation)
+          return refusal(
+            [new GraphQLError("Name the operation to run (operationName).")],
+            CODES.OPERATION_RESOLUTION_FAILURE,
+          );
+        if (operation.operation !== "subscription")
+          return refusal(
+            [
+              new GraphQLError(
+                `Only subscriptions run over WebSocket; send this ${operation.operation} as an HTTP POST to /graphql.`,
+              ),
+            ],
+            CODES.BAD_REQUEST,
+          );
+        const refused = budgetErrors(
+          options.schema,
+          document,
+          operation,
+          payload.variables ?? {},
+          options.budget,
+          true,
+        );
+        if (refused.length > 0) return refusal(refused, CODES.BAD_USER_INPUT);
+        return {
+          schema: options.schema,
+          document: {
+            ...document,
+            definitions: document.definitions.filter(
+              (definition) =>
+                definition.kind !== Kind.OPERATION_DEFINITION || definition === operation,
+            ),
+          },
+          operationName: payload.operationName,
+          variableValues: payload.variables,
+          contextValue: options.contextFor(principal),
+        };
+      } catch (error) {
+        // Never close the socket over one operation: mask, log, answer it.
+        formatOptions.onInternal(error);
+        return [
+          new GraphQLError("Something went wrong on the server; it has been logged.", {
+            extensions: { code: CODES.INTERNAL_SERVER_ERROR },
+          }),
+        ];
+      }
+    },
+    onNext: (_ctx, _id, _payload, _args, result) =>
+      result.errors ? { ...result, errors: format(result.errors) } : undefined,
+    onError: (_ctx, _id, _payload, errors) => format(errors),
+    onClose: (ctx) => {
+      if (ctx.extra.timer) clearInterval(ctx.extra.timer);
+    },
+  });
+  // Messages to a socket are written together once a turn of the event loop has run (socket-writer.ts).
+  const cleanup = serveSockets(wsServer, server, {
+    production: options.production,
+    onInternalError: formatOptions.onInternal,
+  });
   return {
     async dispose() {
       await cleanup.dispose();
