@@ -69,9 +69,7 @@ export class AuditService {
   ): Promise<void> {
     // Through JSON once: Dates become ISO text and undefined fields drop out, as they are read back.
     const document = (value: unknown) =>
-      value === null || value === undefined
-        ? null
-        : JSON.stringify(value);
+      value === null || value === undefined ? null : JSON.stringify(value);
     // Raw SQL (the same text on both stores): it runs in every change's
     // transaction, and a model query is compiled anew each time. The JSON
     // text goes into a Json column (jsonb on PostgreSQL, which reads it).

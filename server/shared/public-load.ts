@@ -1,7 +1,8 @@
 // The answer of POST /public-data, the route the task pane loads a public file
 // through: the load's report, and with `Accept: application/x-ndjson` the
-// progress lines before it, one JSON object a line. The route writes these
-// and the pane reads them.
+// progress lines before it, one JSON object a line; a failure has GraphQL's
+// error shape, as every door of the server answers (server/http/error-response.ts).
+// The route writes these and the pane reads them.
 import type { ErrorCode } from "./error-codes.js";
 import type { WireProblem } from "./problem.js";
 
@@ -28,6 +29,8 @@ export interface PublicLoadReport {
   readonly academiesCreated: readonly string[];
   readonly academiesUpdated: readonly string[];
   readonly predecessorsLinked: number;
+  /** England figures stored as the trust's national benchmarks (added or changed). */
+  readonly nationalLoaded: number;
   /** Academies whose designation for the year changed after the load. */
   readonly designated: number;
   /** The designation year used. */
@@ -36,13 +39,16 @@ export interface PublicLoadReport {
   readonly notes: readonly string[];
 }
 
-/** Why a load stopped: the code, the words, and the problems found in the input. */
+/** Why a load stopped, in GraphQL's error shape: the words, the code, and every problem found. */
 export interface PublicLoadFailure {
-  readonly code: ErrorCode;
-  readonly message: string;
-  /** Every problem, and how many. */
-  readonly problems?: readonly WireProblem[];
-  readonly problemCount?: number;
+  readonly errors: readonly {
+    readonly message: string;
+    readonly extensions?: {
+      readonly code?: ErrorCode;
+      readonly problems?: readonly WireProblem[];
+      readonly problemCount?: number;
+    };
+  }[];
 }
 
 /** How far the server has read: rows and bytes so far, of `total` bytes when the upload said. */
@@ -56,4 +62,4 @@ export interface PublicLoadProgress {
 export type PublicLoadLine =
   | { readonly progress: PublicLoadProgress }
   | { readonly report: PublicLoadReport }
-  | { readonly error: PublicLoadFailure };
+  | PublicLoadFailure;

@@ -1,29 +1,13 @@
 // Sends one public file to POST /public-data and follows it: the upload's
 // progress (XMLHttpRequest's upload events) and then the server's reading of
 // it (the NDJSON progress lines), ending in the load's report.
+import type {
+  PublicLoadFailure,
+  PublicLoadLine,
+  PublicLoadReport,
+} from "../../../server/shared/index.js";
 
-/** What the server says a load found and did (PublicImportReport, as JSON). */
-export interface PublicLoadReport {
-  readonly fileName: string;
-  readonly kind: string;
-  readonly kindLabel: string;
-  readonly edition: string | null;
-  readonly rows: number;
-  readonly skipped: number;
-  readonly matched: readonly string[];
-  readonly missing: readonly string[];
-  readonly loaded: number;
-  readonly unchanged: number;
-  readonly olderThanHeld: number;
-  readonly academiesCreated: readonly string[];
-  readonly academiesUpdated: readonly string[];
-  readonly predecessorsLinked: number;
-  /** England figures stored as the trust's national benchmarks. */
-  readonly nationalLoaded: number;
-  readonly designated: number;
-  readonly designationYear: string | null;
-  readonly notes: readonly string[];
-}
+export type { PublicLoadReport } from "../../../server/shared/index.js";
 
 export type LoadProgress =
   | { readonly stage: "sending"; readonly fraction: number }
@@ -31,14 +15,9 @@ export type LoadProgress =
 
 export class PublicLoadError extends Error {}
 
-/** An error as every door of the server sends it: GraphQL's shape. */
-interface ErrorsBody {
-  readonly errors?: readonly { readonly message?: string }[];
-}
-
 /** The first error's message, or null when the body is not an error body. */
 export function errorMessageOf(body: unknown): string | null {
-  const first = (body as ErrorsBody | null)?.errors?.[0];
+  const first = (body as Partial<PublicLoadFailure> | null)?.errors?.[0];
   return typeof first?.message === "string" ? first.message : null;
 }
 
@@ -88,23 +67,20 @@ export function uploadPublicFile(
         fraction: event.lengthComputable ? event.loaded / event.total : 0,
       });
     let seen = 0;
-    let final: ({ report?: PublicLoadReport } & ErrorsBody) | null = null;
+    let final: Exclude<PublicLoadLine, { progress: unknown }> | null = null;
     const readLines = () => {
       const text = request.responseText;
       const end = text.lastIndexOf("\n");
       if (end < seen) return;
       for (const line of text.slice(seen, end).split("\n")) {
         if (!line.trim()) continue;
-        let message: {
-          progress?: { rows: number; bytes: number; total: number | null };
-          report?: PublicLoadReport;
-        } & ErrorsBody;
+        let message: PublicLoadLine;
         try {
-          message = JSON.parse(line) as typeof message;
+          message = JSON.parse(line) as PublicLoadLine;
         } catch {
           continue;
         }
-        if (message.progress) {
+        if ("progress" in message) {
           const { rows, bytes, total } = message.progress;
           onProgress({
             stage: "reading",
@@ -134,8 +110,8 @@ export function uploadPublicFile(
         reject(new PublicLoadError(message ?? `The server answered ${request.status}`));
         return;
       }
-      const answer = final as ({ report?: PublicLoadReport } & ErrorsBody) | null;
-      if (answer?.report) resolve(answer.report);
+      const answer = final as Exclude<PublicLoadLine, { progress: unknown }> | null;
+      if (answer && "report" in answer) resolve(answer.report);
       else
         reject(
           new PublicLoadError(
