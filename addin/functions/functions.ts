@@ -18,11 +18,14 @@ import {
 } from "./function-arguments.js";
 import { functionRuntime } from "./function-runtime.js";
 import type { DesignationAnswer } from "./designation-requests.js";
-import type { StoredDesignation, TargetProgress } from "./operations.js";
+import type { TargetProgress } from "./operations.js";
+import { cardEntity, cardText, hostTakesDataTypes, statusOf } from "./card-value.js";
+import { designateWhatIf, movedIndicator, whatIfChanges } from "./what-if.js";
 import { sameMetric, type ProgressKey, type ProgressUpdate } from "./progress-feed.js";
 import { entitlementFor, entitlementsAt, levelOf } from "./support-entitlements.js";
 
 const LEVEL_FIELDS = ["label", "key", "rank", "risk", "status"] as const;
+const WHATIF_FIELDS = ["label", "key", "rank", "risk", "changes"] as const;
 const STORED_FIELDS = ["label", "key", "rank", "status", "agreed", "timeInLevel"] as const;
 type StoredField = (typeof STORED_FIELDS)[number];
 const PROGRESS_FIELDS = [
@@ -109,6 +112,49 @@ export async function explain(
 }
 
 /**
+ * The level an academy's row would get if one indicator moved to another value, or what that changes in the reasons.
+ * @customfunction WHATIF
+ * @param framework Framework key: phase-model, tiered-support, risk-matrix, risk-designation or one of your trust's own.
+ * @param values The academy's row of evidence. Without headers: a two-column range of indicator and value.
+ * @param headers The header row of the risk matrix (leave it empty, two commas, for a two-column range).
+ * @param indicator The indicator to move: its key, such as ks2.rwmExpected, or its header in the row, such as "KS2 RWM %".
+ * @param value The value it would move to, read as a cell of the row is read (65, 0.65 for 65%, Good); blank or n/a is refused.
+ * @param [field] What to return: label (the default), key, rank or risk of the level; or changes: the level before and after, and each reason that moved, one line each.
+ * @param invocation Excel's handle on the cell: the address of `values`, to read its number formats.
+ * @returns The level the row would get, plain like MAT.DESIGNATION's; or the changes as text.
+ * @requiresParameterAddresses
+ */
+export async function whatif(
+  framework: string,
+  values: unknown[][],
+  headers: unknown[][],
+  indicator: string,
+  value: string | number | boolean,
+  field?: string,
+  invocation?: CustomFunctions.Invocation,
+): Promise<string | number> {
+  try {
+    const wanted = choiceOf("field", field, WHATIF_FIELDS, "label");
+    const key = frameworkKey(framework);
+    const moved = movedIndicator(indicator, value);
+    const runtime = functionRuntime();
+    const address = invocation?.parameterAddresses?.[1];
+    const formats = address ? await runtime.numberFormats.percentFormats(address) : null;
+    const { evidence, headed } = evidenceRow(values, headers, formats);
+    const answer = await designateWhatIf(runtime.server, key, evidence, headed, moved);
+    if (wanted === "changes") return whatIfChanges(moved, answer).join("\n");
+    const level = answer.moved.level;
+    if (!level)
+      throw notAvailable(
+        `Insufficient evidence with ${moved.column} at ${moved.value}: no source of evidence could be used`,
+      );
+    return level[wanted];
+  } catch (failure) {
+    throw excelError(failure);
+  }
+}
+
+/**
  * Lists the support an academy at a level is entitled to under a framework, or the quantity of one activity.
  * @customfunction SUPPORT
  * @param framework Framework key, such as phase-model.
@@ -187,6 +233,29 @@ export async function card(urn: string, year?: string | number): Promise<unknown
         entry.status,
       ]),
     ];
+  } catch (failure) {
+    throw excelError(failure);
+  }
+}
+
+/**
+ * An academy's card in one cell: the designation that counts, its status and support, and each target's RAG and latest value; a data type with a card where Excel supports them, text otherwise. Needs you to be signed in.
+ * @customfunction CARDVALUE
+ * @param urn The academy's URN (six digits).
+ * @param [year] Academic year such as 2025/26, or a date inside it; the current academic year when left out.
+ * @returns An entity value (click its icon for the card; =A2.[Overall absence RAG] reads one property), or the card as text in Excel without data types.
+ */
+export async function cardvalue(
+  urn: string,
+  year?: string | number,
+): Promise<Excel.EntityCellValue | string> {
+  try {
+    const runtime = functionRuntime();
+    const key = { urn: urnOf(urn), year: yearOf(year, runtime.now()) };
+    const found = await runtime.card(key.urn, key.year);
+    if (!found.designation && found.targets.length === 0)
+      throw notAvailable(`Academy ${key.urn} has no designation or targets for ${key.year}`);
+    return hostTakesDataTypes() ? cardEntity(key, found) : cardText(key, found);
   } catch (failure) {
     throw excelError(failure);
   }
@@ -321,13 +390,6 @@ function fieldOf(target: TargetProgress, field: ProgressField): string | number 
       throw new Error(`Unhandled field ${String(unreachable)}`);
     }
   }
-}
-
-/** The words of a stored designation's status, as a board reads them (COUNTIF works on them). */
-function statusOf(designation: StoredDesignation): string {
-  if (designation.status === "AGREED") return "agreed";
-  if (designation.status === "REVIEW_SUGGESTED") return "review suggested";
-  return designation.provisional ? "provisional" : "not yet agreed";
 }
 
 /**

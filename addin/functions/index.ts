@@ -3,6 +3,7 @@
 // progress feed's interface.
 export {
   card,
+  cardvalue,
   designation,
   evidence,
   explain,
@@ -10,6 +11,7 @@ export {
   stored,
   support,
   target,
+  whatif,
 } from "./functions.js";
 export {
   configureFunctions,

@@ -140,7 +140,11 @@ export const ACADEMY_CARDS = operation<AcademyCardsQuery, AcademyCardsQueryVaria
   /* GraphQL */ `
     query AcademyCards($urns: [URN!]!, $year: AcademicYear!) {
       academyCards(urns: $urns, year: $year) {
+        academy {
+          name
+        }
         designation {
+          framework
           status
           provisional
           statusText
@@ -152,6 +156,13 @@ export const ACADEMY_CARDS = operation<AcademyCardsQuery, AcademyCardsQueryVaria
           timeInLevel {
             flag
             months
+          }
+          support {
+            activity
+            quantity
+            quantityText
+            unit
+            per
           }
         }
         targets {
@@ -190,13 +201,13 @@ export const MAX_CARDS_PER_REQUEST = 500;
 /**
  * What the server estimates ACADEMY_CARDS costs (server/graphql/query-limits.ts)
  * before its URNs: 1 per field, and a list without `first` counts its
- * children 10 times: 1 + 10 x (designation: 1 + 3 + level 1 + 3 + timeInLevel
- * 1 + 2 = 11, targets: 1 + 10 x (4 + progress 1 + 6)) = 1221. Each URN adds 1
- * (the cost counts list arguments), so a request for n academies costs
- * 1221 + n. Keep it in step with the selection; functions-operations.test.ts
+ * children 10 times: 1 + 10 x (academy 1 + 1; designation: 1 + 4 + level 1 + 3
+ * + timeInLevel 1 + 2 + support 1 + 10 x 5 = 63; targets: 1 + 10 x (4 +
+ * progress 1 + 6) = 111) = 1761. Each URN adds 1 (the cost counts list
+ * arguments), so a request for n academies costs 1761 + n. Keep it in step with the selection; functions-operations.test.ts
  * checks it against the real server.
  */
-export const ACADEMY_CARDS_COST = 1221;
+export const ACADEMY_CARDS_COST = 1761;
 
 /** A measurement was recorded for an academy's metric: the target's new progress. */
 export const PROGRESS_CHANGED = operation<

@@ -344,7 +344,9 @@ export type AcademyCardsQueryVariables = Exact<{
 
 export type AcademyCardsQuery = {
   readonly academyCards: ReadonlyArray<{
+    readonly academy: { readonly name: string };
     readonly designation: {
+      readonly framework: string;
       readonly status: DesignationStatus;
       readonly provisional: boolean;
       readonly statusText: string;
@@ -354,6 +356,13 @@ export type AcademyCardsQuery = {
         readonly rank: number;
       } | null;
       readonly timeInLevel: { readonly flag: string | null; readonly months: number } | null;
+      readonly support: ReadonlyArray<{
+        readonly activity: string;
+        readonly quantity: number;
+        readonly quantityText: string | null;
+        readonly unit: string;
+        readonly per: string;
+      }>;
     } | null;
     readonly targets: ReadonlyArray<{
       readonly metric: string;

@@ -75,7 +75,7 @@ export {
   indicatorForHeader,
   type Indicator,
 } from "../domain/indicators.js";
-export { dayOfExcelSerial, isPercentFormat } from "../domain/cell-value.js";
+export { dayOfExcelSerial, isNotAvailable, isPercentFormat } from "../domain/cell-value.js";
 export {
   CATALOGUE_HEADERS,
   headerResolver,

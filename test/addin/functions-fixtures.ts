@@ -103,3 +103,16 @@ export function streamingCell() {
     },
   };
 }
+
+/** What the cell shows when the function fails: its error code and message. */
+export async function cellError(
+  call: Promise<unknown>,
+): Promise<{ code: string; message: string }> {
+  try {
+    const value = await call;
+    throw new Error(`Expected an error, got ${JSON.stringify(value)}`);
+  } catch (error) {
+    const { code, message } = error as { code: string; message: string };
+    return { code, message };
+  }
+}

@@ -93,6 +93,24 @@ const DOCUMENTED: Record<
     ],
     result: "scalar",
   },
+  WHATIF: {
+    parameters: [
+      ["framework", "string", "scalar", false],
+      ["values", "any", "matrix", false],
+      ["headers", "any", "matrix", false],
+      ["indicator", "string", "scalar", false],
+      ["value", "any", "scalar", false],
+      ["field", "string", "scalar", true],
+    ],
+    result: "scalar",
+  },
+  CARDVALUE: {
+    parameters: [
+      ["urn", "string", "scalar", false],
+      ["year", "any", "scalar", true],
+    ],
+    result: "scalar",
+  },
   PROGRESS: {
     parameters: [
       ["urn", "string", "scalar", false],
@@ -108,15 +126,17 @@ const DOCUMENTED: Record<
 let outDir: string;
 let report: BuildReport;
 let functions: FunctionMetadata[];
+let allowCustomData: unknown;
 
 beforeAll(async () => {
   outDir = await mkdtemp(join(tmpdir(), "mat-addin-"));
   report = await buildAddin({ outDir });
-  functions = (
-    JSON.parse(await readFile(join(outDir, "functions.json"), "utf8")) as {
-      functions: FunctionMetadata[];
-    }
-  ).functions;
+  const metadata = JSON.parse(await readFile(join(outDir, "functions.json"), "utf8")) as {
+    allowCustomDataForDataTypeAny?: unknown;
+    functions: FunctionMetadata[];
+  };
+  functions = metadata.functions;
+  allowCustomData = metadata.allowCustomDataForDataTypeAny;
 }, 120_000);
 
 afterAll(async () => {
@@ -130,6 +150,10 @@ describe("functions.json", () => {
       expect(entry.name).toBe(entry.id);
       expect(entry.description.length).toBeGreaterThan(20);
     }
+  });
+
+  it("lets MAT.CARDVALUE return a data type (allowCustomDataForDataTypeAny)", () => {
+    expect(allowCustomData).toBe(true);
   });
 
   it.each(Object.entries(DOCUMENTED))("declares %s with its documented parameters", (id, spec) => {

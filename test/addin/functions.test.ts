@@ -6,7 +6,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { gql } from "graphql-request";
 import WebSocket from "ws";
 import { installCustomFunctionsMock } from "./custom-functions-mock.js";
-import { DEMO_MATRIX, HEADER_ROW, countingFetch, streamingCell } from "./functions-fixtures.js";
+import {
+  DEMO_MATRIX,
+  HEADER_ROW,
+  cellError,
+  countingFetch,
+  streamingCell,
+} from "./functions-fixtures.js";
 import { startTestServer, type TestServer } from "../support/test-server.js";
 import { saveConnection } from "../../addin/shared/connection.js";
 import {
@@ -27,17 +33,6 @@ const YEAR = "2025/26";
 
 async function signIn(token: string | null): Promise<void> {
   await saveConnection({ serverUrl: server.url, token });
-}
-
-/** What the cell shows when the function fails: its error code and message. */
-async function cellError(call: Promise<unknown>): Promise<{ code: string; message: string }> {
-  try {
-    const value = await call;
-    throw new Error(`Expected an error, got ${JSON.stringify(value)}`);
-  } catch (error) {
-    const { code, message } = error as { code: string; message: string };
-    return { code, message };
-  }
 }
 
 async function demoCard(urn: string) {
