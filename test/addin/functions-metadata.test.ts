@@ -220,6 +220,18 @@ describe("functions.js in the shared runtime", () => {
       await signIn({ serverUrl: server.url, token: server.tokens.leader });
       const target = registered.get("TARGET")!;
       expect(await target("140001", "attendance.absence", "2025/26")).toBe(3.5);
+      // MAT.CARDVALUE asks the host for CustomFunctionsRuntime 1.4: text without it, an entity with it.
+      const cardValue = registered.get("CARDVALUE")!;
+      expect(await cardValue("140001", "2025/26")).toMatch(/^Oakfield Primary Academy \(140001\)/);
+      (runtime as { Office?: unknown }).Office = {
+        context: {
+          requirements: { isSetSupported: (name: string) => name === "CustomFunctionsRuntime" },
+        },
+      };
+      expect(await cardValue("140001", "2025/26")).toMatchObject({
+        type: "Entity",
+        text: expect.stringContaining("Oakfield Primary Academy"),
+      });
       await signIn({ serverUrl: server.url, token: null });
       await expect(target("140001", "attendance.absence", "2025/26")).rejects.toMatchObject({
         code: "#N/A",
