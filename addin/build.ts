@@ -1,7 +1,12 @@
 // `npm run build:addin`: builds addin/ into dist/addin, which the server
 // serves at /addin/. Offline and fast (esbuild):
 //   functions.json  generated from the JSDoc in functions/functions.ts by
-//                   custom-functions-metadata (never written by hand)
+//                   custom-functions-metadata (never written by hand), plus
+//                   what its generator cannot write: allowErrorForDataTypeAny
+//                   (a matrix row's #N/A reaches the function as "not
+//                   available" instead of Excel skipping the call) and each
+//                   function's helpUrl
+//   help/*.html     a help page per function, from docs/functions/*.md
 //   functions.js    the custom functions, registered with Excel by an entry
 //                   generated from that same metadata
 //   taskpane.js     the task pane (React 18, Fluent UI)
@@ -13,6 +18,7 @@ import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import metadata from "custom-functions-metadata";
+import { helpPages, helpUrlOf } from "./help-pages.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const ADDIN = join(ROOT, "addin");
@@ -37,7 +43,11 @@ export interface BuildReport {
   readonly milliseconds: number;
 }
 
-/** A base URL without a trailing slash; throws naming the value when it is not an http(s) URL. */
+/**
+ * A base URL without a trailing slash; throws naming the value when it is not
+ * an https URL. Office refuses a manifest with http:// URLs, so an http://
+ * PUBLIC_URL would build an add-in no Excel loads.
+ */
 export function baseUrlOf(value: string | undefined): string {
   const text = (value ?? "").trim() || MANIFEST_BASE_URL;
   let url: URL;
@@ -46,9 +56,34 @@ export function baseUrlOf(value: string | undefined): string {
   } catch {
     throw new Error(`PUBLIC_URL: "${text}" is not a URL such as https://mat.example.org`);
   }
-  if (url.protocol !== "https:" && url.protocol !== "http:")
-    throw new Error(`PUBLIC_URL: "${text}" must start with https:// (or http:// behind a proxy)`);
+  if (url.protocol === "http:")
+    throw new Error(
+      `PUBLIC_URL: "${text}" is http://, and Excel loads add-ins only over HTTPS. Set PUBLIC_URL to the https:// address of the TLS proxy in front of the server (such as https://mat.example.org), or leave it unset and run npm run dev:https for https://localhost:4000.`,
+    );
+  if (url.protocol !== "https:")
+    throw new Error(
+      `PUBLIC_URL: "${text}" must start with https://, such as https://mat.example.org`,
+    );
   return text.replace(/\/+$/, "");
+}
+
+/** functions.json as Excel reads it: the generated metadata, errors allowed in `any` arguments, a help URL per function. */
+export function completeMetadata(json: string, baseUrl: string): string {
+  const parsed = JSON.parse(json) as { functions: { id: string; helpUrl?: string }[] };
+  return JSON.stringify(
+    {
+      // Top-level (Microsoft's metadata reference): every `any` argument may
+      // receive an error, as { type: "Error", errorType: "NotAvailable" }.
+      allowErrorForDataTypeAny: true,
+      ...parsed,
+      functions: parsed.functions.map((entry) => ({
+        ...entry,
+        helpUrl: helpUrlOf(baseUrl, entry.id),
+      })),
+    },
+    null,
+    2,
+  );
 }
 
 /** functions.json from the JSDoc, and which exported function each id calls. */
@@ -99,6 +134,7 @@ export async function buildAddin(options: BuildOptions = {}): Promise<BuildRepor
   const minify = options.minify ?? true;
   await rm(outDir, { recursive: true, force: true });
   await mkdir(join(outDir, "assets"), { recursive: true });
+  await mkdir(join(outDir, "help"), { recursive: true });
 
   const { json, associations } = await functionsMetadata();
   const common = {
@@ -113,7 +149,13 @@ export async function buildAddin(options: BuildOptions = {}): Promise<BuildRepor
     define: { "process.env.NODE_ENV": JSON.stringify(minify ? "production" : "development") },
   } as const;
   await Promise.all([
-    writeFile(join(outDir, "functions.json"), json + "\n"),
+    writeFile(join(outDir, "functions.json"), completeMetadata(json, baseUrl) + "\n"),
+    helpPages(
+      join(ROOT, "docs", "functions"),
+      associations.map((entry) => entry.id),
+    ).then((pages) =>
+      Promise.all([...pages].map(([name, html]) => writeFile(join(outDir, "help", name), html))),
+    ),
     build({
       ...common,
       stdin: {
@@ -173,10 +215,6 @@ async function main(): Promise<void> {
     `  functions: ${report.functionIds.map((id) => `MAT.${id}`).join(", ")}`,
     `  manifest URLs: ${report.baseUrl}/addin/...`,
   ];
-  if (report.baseUrl.startsWith("http:"))
-    lines.push(
-      "  note: Excel loads add-ins only over HTTPS; put a TLS proxy in front (npm run dev:https locally).",
-    );
   console.log(lines.join("\n"));
 }
 

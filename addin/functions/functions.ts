@@ -7,7 +7,7 @@
 import type { AddinFailure } from "../shared/graphql-client.js";
 import { problemText } from "../shared/problem-text.js";
 import { badInput, excelError, notAvailable } from "./excel-error.js";
-import { evidenceRow } from "./evidence-row.js";
+import { evidenceRow, type ErrorCell } from "./evidence-row.js";
 import {
   choiceOf,
   frameworkKey,
@@ -97,6 +97,11 @@ export async function explain(
     else if (result.coverage.provisional)
       lines.unshift(
         `Provisional: ${result.coverage.missing.map((missing) => `no ${missing.label}`).join(", ")}`,
+      );
+    // Cells showing an Excel error (#N/A from a lookup) were read as not available: name them.
+    for (const cell of result.errorCells)
+      lines.push(
+        `Not available (the cell shows ${cell.error}): ${cell.indicator}${cell.cell ? ` in ${cell.cell}` : ""}`,
       );
     for (const unreadable of result.coverage.unreadable)
       lines.push(`Not read (not used by this framework): ${unreadable.message}`);
@@ -242,7 +247,7 @@ export async function evidence(
     const wantedUrn = urnOf(urn);
     const key = optionalText(indicator);
     if (!key) throw badInput("indicator: give an indicator key such as ks2.rwmExpected");
-    const wantedYear = optionalText(year) === null ? null : yearOf(year, runtime.now());
+    const wantedYear = optionalText(year, "year") === null ? null : yearOf(year, runtime.now());
     const found = await runtime.publicEvidence(wantedUrn, key, wantedYear);
     if (!found)
       throw notAvailable(
@@ -265,17 +270,17 @@ async function designated(
   headers: unknown,
   invocation?: CustomFunctions.Invocation,
   throwProblems = true,
-): Promise<DesignationAnswer> {
+): Promise<DesignationAnswer & { errorCells: ErrorCell[] }> {
   const key = frameworkKey(framework);
   const runtime = functionRuntime();
   // The number formats of `values`, read with every other cell's in one batch per recalculation.
   const address = invocation?.parameterAddresses?.[1];
   const formats = address ? await runtime.numberFormats.percentFormats(address) : null;
-  const { evidence, headed } = evidenceRow(values, headers, formats);
+  const { evidence, headed, errors } = evidenceRow(values, headers, formats, address ?? null);
   const result = await runtime.server.designate(key, evidence, headed);
   if (throwProblems && result.problems.length > 0)
     throw badInput(result.problems.map(problemText).join("; "));
-  return result;
+  return { ...result, errorCells: errors };
 }
 
 function missingTarget(

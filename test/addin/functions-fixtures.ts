@@ -103,3 +103,13 @@ export function streamingCell() {
     },
   };
 }
+
+/** What a cell shows: the function's value, or its error's code and message. */
+export async function shown(call: Promise<unknown>): Promise<unknown> {
+  try {
+    return await call;
+  } catch (error) {
+    const { code, message } = error as { code: string; message: string };
+    return { code, message };
+  }
+}
