@@ -42,7 +42,7 @@ type ProgressField = (typeof PROGRESS_FIELDS)[number];
  * Designates an academy from its row of the risk matrix under a framework's rules, and returns its level.
  * @customfunction DESIGNATION
  * @param framework Framework key: phase-model, tiered-support, risk-matrix, risk-designation or one of your trust's own.
- * @param values The academy's row of evidence. Without headers: a two-column range of indicator and value.
+ * @param values The academy's row of evidence. Without headers: a two-column range of indicator and value. A cell showing an error (#N/A) is not available.
  * @param [headers] The header row of the risk matrix, mapped to indicators by alias ("P8", "Latest Ofsted judgement"). Columns whose header is blank or names no indicator (URN, Notes) are left out.
  * @param [field] What to return: label (the default), key, rank or risk; or status: complete, or provisional when a required source is missing (MAT.EXPLAIN names it).
  * @param invocation Excel's handle on the cell: the address of `values`, to read its number formats (a percent-formatted 1 is 100%).
@@ -74,7 +74,7 @@ export async function designation(
  * Explains a designation: one line per source of evidence, saying what it indicated and why.
  * @customfunction EXPLAIN
  * @param framework Framework key: phase-model, tiered-support, risk-matrix, risk-designation or one of your trust's own.
- * @param values The academy's row of evidence. Without headers: a two-column range of indicator and value.
+ * @param values The academy's row of evidence. Without headers: a two-column range of indicator and value. A cell showing an error (#N/A) is not available, and named on a line.
  * @param [headers] The header row of the risk matrix, mapped to indicators by alias. Columns whose header is blank or names no indicator are left out, and listed on a last line.
  * @param invocation Excel's handle on the cell: the address of `values`, to read its number formats.
  * @returns The reasons as text, one line per source (turn on Wrap Text to see every line); first what is missing when the level is provisional, and a header that could mean two indicators, with its choices.

@@ -54,7 +54,7 @@ export class Recalculation {
     this.timer ??= setTimeout(() => {
       this.timer = null;
       const reasons = this.pending.splice(0);
-      this.reasons.push(reasons.join(", "));
+      this.reasons.push([...new Set(reasons)].join(", "));
       // A failure (a dialog open, a host that refuses) leaves the cells as they are.
       void this.recalculate?.().catch(() => false);
     }, this.delayMs);
