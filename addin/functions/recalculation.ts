@@ -72,6 +72,8 @@ export class Recalculation {
       if (now() >= next) this.request("new academic year");
       this.followYear(now);
     }, wait);
+    // Nothing to keep a process alive for (Node, in tests); Excel's runtime has no unref.
+    (this.yearTimer as { unref?: () => void }).unref?.();
   }
 
   close(): void {
