@@ -29,7 +29,12 @@ import {
 } from "../../addin/functions/index.js";
 import { cellErrorText } from "../../addin/functions/excel-error.js";
 import { cellAddress } from "../../addin/functions/evidence-row.js";
-import { Recalculation } from "../../addin/functions/recalculation.js";
+import {
+  excelRecalculation,
+  loadWithDocument,
+  Recalculation,
+} from "../../addin/functions/recalculation.js";
+import { mockExcelContext } from "./taskpane-support/office-mock-context.js";
 import { installCustomFunctionsMock } from "./custom-functions-mock.js";
 import { DEMO_MATRIX, HEADER_ROW, shown } from "./functions-fixtures.js";
 import { startTestServer, type TestServer } from "../support/test-server.js";
@@ -150,6 +155,49 @@ describe("recalculation that follows the data", () => {
     expect(await shown(stored("140001", YEAR))).toEqual({ code: "#N/A", message: SIGN_IN_MESSAGE });
     reasons.push(...recalculated());
     expect(reasons).toEqual(["runtime started", "signed in", "signed out"]);
+  });
+
+  it("asks Excel for a full recalculation where ExcelApi 1.1 is supported, and nothing elsewhere", async () => {
+    // Excel itself, stood in for by office-addin-mock: what the add-in asks of it.
+    const calculations: unknown[] = [];
+    const excel = mockExcelContext({
+      workbook: { application: { calculate: (type: unknown) => calculations.push(type) } },
+    });
+    const supported = new Set(["ExcelApi 1.1", "SharedRuntime 1.1"]);
+    const startup: unknown[] = [];
+    const host = globalThis as { Excel?: unknown; Office?: unknown };
+    host.Excel = {
+      run: async (batch: (context: Excel.RequestContext) => Promise<unknown>) =>
+        batch(excel.context),
+      CalculationType: { recalculate: "Recalculate", full: "Full", fullRebuild: "FullRebuild" },
+    };
+    host.Office = {
+      context: {
+        requirements: {
+          isSetSupported: (name: string, version: string) => supported.has(`${name} ${version}`),
+        },
+      },
+      addin: { setStartupBehavior: async (behavior: unknown) => void startup.push(behavior) },
+      StartupBehavior: { load: "Load", none: "None" },
+    };
+    try {
+      const recalculate = excelRecalculation()!;
+      expect(await recalculate()).toBe(true);
+      expect(calculations).toEqual(["Full"]);
+      expect(excel.syncs()).toBe(1);
+      expect(await loadWithDocument()).toBe(true);
+      expect(startup).toEqual(["Load"]);
+
+      supported.clear();
+      expect(await recalculate()).toBe(false);
+      expect(await loadWithDocument()).toBe(false);
+      expect(calculations).toEqual(["Full"]);
+      expect(startup).toEqual(["Load"]);
+    } finally {
+      delete host.Excel;
+      delete host.Office;
+    }
+    expect(excelRecalculation()).toBeNull();
   });
 
   it("recalculates when the academic year turns, at 1 September", async () => {
