@@ -52,16 +52,13 @@ function renderer(): MarkdownIt {
   const defaultLink =
     markdown.renderer.rules.link_open ??
     ((tokens, index, options, _env, self) => self.renderToken(tokens, index, options));
-  // Links between the function pages become links between the help pages;
-  // links to the project's other docs (not served) name the file instead.
+  // Links between the function pages become links between the help pages.
   markdown.renderer.rules.link_open = (tokens, index, options, env, self) => {
     const token = tokens[index]!;
     const href = token.attrGet("href") ?? "";
     const local = /^([a-z-]+|README)\.md(#.*)?$/i.exec(href);
     if (local)
       token.attrSet("href", `${local[1] === "README" ? "index" : local[1]}.html${local[2] ?? ""}`);
-    else if (href.startsWith("../"))
-      token.attrSet("href", `#docs-${href.slice(3).replace(/\W+/g, "-")}`);
     return defaultLink(tokens, index, options, env, self);
   };
   return markdown;
@@ -71,6 +68,11 @@ function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
+/** Links to the project's other docs (not served) become the words, naming the file. */
+function withoutOutsideLinks(markdown: string): string {
+  return markdown.replace(/\[([^\]]+)\]\(\.\.\/([^)#]+)(#[^)]*)?\)/g, "$1 (docs/$2)");
+}
+
 /** The help pages by file name (index.html, designation.html, ...). */
 export async function helpPages(
   docsDir: string,
@@ -78,11 +80,11 @@ export async function helpPages(
 ): Promise<Map<string, string>> {
   const markdown = renderer();
   const pages = new Map<string, string>();
-  const index = await readFile(join(docsDir, "README.md"), "utf8");
+  const index = withoutOutsideLinks(await readFile(join(docsDir, "README.md"), "utf8"));
   pages.set("index.html", page("MAT functions: help", markdown.render(index)));
   for (const id of functionIds) {
     const name = id.toLowerCase();
-    const text = await readFile(join(docsDir, `${name}.md`), "utf8");
+    const text = withoutOutsideLinks(await readFile(join(docsDir, `${name}.md`), "utf8"));
     const forms = TABLE_FORMS[id];
     if (!forms) throw new Error(`help: no Excel-table formula for MAT.${id} in TABLE_FORMS`);
     const table = [
