@@ -9,8 +9,43 @@
 // designation-requests.ts).
 // Without headers: `values` is a two-column range, indicator then value, one
 // pair per row (blank indicators are skipped).
-import { badInput } from "./excel-error.js";
+import { badInput, cellErrorText } from "./excel-error.js";
+import { splitAddress } from "./number-formats.js";
 import type { EvidenceCell } from "./operations.js";
+
+/** A cell of the row holding an Excel error: read as not available, and named by MAT.EXPLAIN. */
+export interface ErrorCell {
+  readonly indicator: string;
+  /** As Excel shows it: "#N/A". */
+  readonly error: string;
+  /** The cell's address ("'Risk matrix'!F3") when the range's address is known. */
+  readonly cell: string | null;
+}
+
+function columnNumber(letters: string): number {
+  return [...letters.toUpperCase()].reduce(
+    (sum, letter) => sum * 26 + letter.charCodeAt(0) - 64,
+    0,
+  );
+}
+
+function columnLetters(column: number): string {
+  let letters = "";
+  for (let rest = column; rest > 0; rest = Math.floor((rest - 1) / 26))
+    letters = String.fromCharCode(65 + ((rest - 1) % 26)) + letters;
+  return letters;
+}
+
+/** The address of the cell `row` rows and `column` columns into a range ("Sheet1!B3:L3"); null when unreadable. */
+export function cellAddress(range: string, row: number, column: number): string | null {
+  const [sheet, local] = splitAddress(range);
+  const start = /^\$?([A-Za-z]{1,3})\$?(\d+)/.exec(local);
+  if (!start) return null;
+  const cell = `${columnLetters(columnNumber(start[1]!) + column)}${Number(start[2]) + row}`;
+  if (sheet === null) return cell;
+  const quoted = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return `${quoted}!${cell}`;
+}
 
 /** A cell as text for the server: blanks and Excel errors are "not available". */
 export function cellText(value: unknown): string | null {
@@ -26,6 +61,13 @@ function flatten(range: readonly (readonly unknown[])[]): unknown[] {
   return range.flatMap((row) => (Array.isArray(row) ? row : [row]));
 }
 
+/** [row, column] of each cell of a range, in the order flatten() gives them. */
+function positions(range: readonly (readonly unknown[])[]): [number, number][] {
+  return range.flatMap((row, r) =>
+    (Array.isArray(row) ? row : [row]).map((_, c): [number, number] => [r, c]),
+  );
+}
+
 function isRange(value: unknown): value is unknown[][] {
   return Array.isArray(value) && value.every((row) => Array.isArray(row));
 }
@@ -36,13 +78,22 @@ export function evidenceRow(
   headers: unknown,
   /** Whether each cell of `values` is percent-formatted, when read (same shape); null: not known. */
   formats: readonly (readonly boolean[])[] | null = null,
-): { evidence: EvidenceCell[]; headed: boolean } {
+  /** The address of `values` (from @requiresParameterAddresses), to name a cell holding an error. */
+  address: string | null = null,
+): { evidence: EvidenceCell[]; headed: boolean; errors: ErrorCell[] } {
   const formatOf = formats ? flatten(formats) : null;
+  const errors: ErrorCell[] = [];
+  const noteError = (indicator: string, value: unknown, row: number, column: number) => {
+    const error = cellErrorText(value);
+    if (error)
+      errors.push({ indicator, error, cell: address ? cellAddress(address, row, column) : null });
+  };
   if (!isRange(values)) throw badInput("values: give a range of cells");
   if (headers !== null && headers !== undefined) {
     if (!isRange(headers)) throw badInput("headers: give the header row as a range");
     const names = flatten(headers);
     const cells = flatten(values);
+    const at = positions(values);
     if (names.length !== cells.length)
       throw badInput(
         `values has ${cells.length} cells but headers has ${names.length}; give the header row and the academy's row with the same columns`,
@@ -51,6 +102,8 @@ export function evidenceRow(
     names.forEach((name, index) => {
       const indicator = cellText(name)?.trim();
       if (!indicator) return;
+      const [row, column] = at[index]!;
+      noteError(indicator, cells[index], row, column);
       const percent = formatOf?.[index];
       evidence.push(
         typeof percent === "boolean"
@@ -58,7 +111,7 @@ export function evidenceRow(
           : { indicator, value: cellText(cells[index]) },
       );
     });
-    return { evidence, headed: true };
+    return { evidence, headed: true, errors };
   }
   if (values.some((row) => row.length !== 2))
     throw badInput(
@@ -67,6 +120,7 @@ export function evidenceRow(
   const evidence = values.flatMap(([name, value], row) => {
     const indicator = cellText(name)?.trim();
     if (!indicator) return [];
+    noteError(indicator, value, row, 1);
     const percent = formats?.[row]?.[1];
     return [
       typeof percent === "boolean"
@@ -74,5 +128,5 @@ export function evidenceRow(
         : { indicator, value: cellText(value) },
     ];
   });
-  return { evidence, headed: false };
+  return { evidence, headed: false, errors };
 }

@@ -75,3 +75,48 @@ export function excelError(failure: unknown): CustomFunctions.Error {
     }
   }
 }
+
+/** Excel's error words by the errorType its runtime passes ({ type: "Error", errorType: "NotAvailable" }). */
+const ERROR_WORDS: Readonly<Record<string, string>> = {
+  Blocked: "#BLOCKED!",
+  Busy: "#BUSY!",
+  Calc: "#CALC!",
+  Connect: "#CONNECT!",
+  Div0: "#DIV/0!",
+  External: "#EXTERNAL!",
+  Field: "#FIELD!",
+  GettingData: "#GETTING_DATA",
+  Name: "#NAME?",
+  NotAvailable: "#N/A",
+  Null: "#NULL!",
+  Num: "#NUM!",
+  Python: "#PYTHON!",
+  Ref: "#REF!",
+  Spill: "#SPILL!",
+  Value: "#VALUE!",
+};
+
+/**
+ * The error a cell holds, as Excel shows it ("#N/A"), or null for any other
+ * value. With allowErrorForDataTypeAny (functions.json) Excel passes an error
+ * in an `any` argument as an object: { type: "Error", errorType: "NotAvailable" },
+ * sometimes with basicValue "#N/A"; a CustomFunctions.Error-like { code: "#N/A" }
+ * is read too.
+ */
+export function cellErrorText(value: unknown): string | null {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return null;
+  const cell = value as {
+    type?: unknown;
+    errorType?: unknown;
+    basicValue?: unknown;
+    code?: unknown;
+  };
+  if (typeof cell.type === "string" && cell.type.toLowerCase() === "error") {
+    if (typeof cell.basicValue === "string" && cell.basicValue.startsWith("#"))
+      return cell.basicValue;
+    const word = typeof cell.errorType === "string" ? ERROR_WORDS[cell.errorType] : undefined;
+    return word ?? `#${typeof cell.errorType === "string" ? cell.errorType : "ERROR"}`;
+  }
+  if (typeof cell.code === "string" && cell.code.startsWith("#")) return cell.code;
+  return null;
+}

@@ -1,7 +1,7 @@
 // Reading the arguments of a formula. Excel passes an omitted optional
 // argument as null (or undefined), an empty cell as "", numbers as numbers;
 // each reader says what it accepts when it cannot read what it got.
-import { badInput } from "./excel-error.js";
+import { badInput, cellErrorText, notAvailable } from "./excel-error.js";
 import {
   INDICATOR_KEYS,
   academicYearOf,
@@ -12,8 +12,11 @@ import {
 } from "../../server/shared/index.js";
 
 /** The text of an optional argument, or null when it was left out or blank. */
-export function optionalText(value: unknown): string | null {
+export function optionalText(value: unknown, name = "an argument"): string | null {
   if (value === null || value === undefined) return null;
+  // An error in a cell the formula reads (allowErrorForDataTypeAny passes it in): not available.
+  const error = cellErrorText(value);
+  if (error) throw notAvailable(`${name}: the cell holds ${error}`);
   const text = String(value).trim();
   return text === "" ? null : text;
 }
@@ -55,7 +58,7 @@ export function metricOf(value: unknown): string {
  * or 2025/26.
  */
 export function yearOf(value: unknown, now: Date): string {
-  if (optionalText(value) === null) return academicYearOf(now);
+  if (optionalText(value, "year") === null) return academicYearOf(now);
   const year = yearInCell(value);
   if (year) return year;
   throw badInput(

@@ -7,7 +7,7 @@
 import type { AddinFailure } from "../shared/graphql-client.js";
 import { problemText } from "../shared/problem-text.js";
 import { badInput, excelError, notAvailable } from "./excel-error.js";
-import { evidenceRow } from "./evidence-row.js";
+import { evidenceRow, type ErrorCell } from "./evidence-row.js";
 import {
   choiceOf,
   frameworkKey,
@@ -45,7 +45,7 @@ type ProgressField = (typeof PROGRESS_FIELDS)[number];
  * Designates an academy from its row of the risk matrix under a framework's rules, and returns its level.
  * @customfunction DESIGNATION
  * @param framework Framework key: phase-model, tiered-support, risk-matrix, risk-designation or one of your trust's own.
- * @param values The academy's row of evidence. Without headers: a two-column range of indicator and value.
+ * @param values The academy's row of evidence. Without headers: a two-column range of indicator and value. A cell showing an error (#N/A) is not available.
  * @param [headers] The header row of the risk matrix, mapped to indicators by alias ("P8", "Latest Ofsted judgement"). Columns whose header is blank or names no indicator (URN, Notes) are left out.
  * @param [field] What to return: label (the default), key, rank or risk; or status: complete, or provisional when a required source is missing (MAT.EXPLAIN names it).
  * @param invocation Excel's handle on the cell: the address of `values`, to read its number formats (a percent-formatted 1 is 100%).
@@ -77,7 +77,7 @@ export async function designation(
  * Explains a designation: one line per source of evidence, saying what it indicated and why.
  * @customfunction EXPLAIN
  * @param framework Framework key: phase-model, tiered-support, risk-matrix, risk-designation or one of your trust's own.
- * @param values The academy's row of evidence. Without headers: a two-column range of indicator and value.
+ * @param values The academy's row of evidence. Without headers: a two-column range of indicator and value. A cell showing an error (#N/A) is not available, and named on a line.
  * @param [headers] The header row of the risk matrix, mapped to indicators by alias. Columns whose header is blank or names no indicator are left out, and listed on a last line.
  * @param invocation Excel's handle on the cell: the address of `values`, to read its number formats.
  * @returns The reasons as text, one line per source (turn on Wrap Text to see every line); first what is missing when the level is provisional, and a header that could mean two indicators, with its choices.
@@ -100,6 +100,11 @@ export async function explain(
     else if (result.coverage.provisional)
       lines.unshift(
         `Provisional: ${result.coverage.missing.map((missing) => `no ${missing.label}`).join(", ")}`,
+      );
+    // Cells showing an Excel error (#N/A from a lookup) were read as not available: name them.
+    for (const cell of result.errorCells)
+      lines.push(
+        `Not available (the cell shows ${cell.error}): ${cell.indicator}${cell.cell ? ` in ${cell.cell}` : ""}`,
       );
     for (const unreadable of result.coverage.unreadable)
       lines.push(`Not read (not used by this framework): ${unreadable.message}`);
@@ -311,7 +316,7 @@ export async function evidence(
     const wantedUrn = urnOf(urn);
     const key = optionalText(indicator);
     if (!key) throw badInput("indicator: give an indicator key such as ks2.rwmExpected");
-    const wantedYear = optionalText(year) === null ? null : yearOf(year, runtime.now());
+    const wantedYear = optionalText(year, "year") === null ? null : yearOf(year, runtime.now());
     const found = await runtime.publicEvidence(wantedUrn, key, wantedYear);
     if (!found)
       throw notAvailable(
@@ -334,17 +339,17 @@ async function designated(
   headers: unknown,
   invocation?: CustomFunctions.Invocation,
   throwProblems = true,
-): Promise<DesignationAnswer> {
+): Promise<DesignationAnswer & { errorCells: ErrorCell[] }> {
   const key = frameworkKey(framework);
   const runtime = functionRuntime();
   // The number formats of `values`, read with every other cell's in one batch per recalculation.
   const address = invocation?.parameterAddresses?.[1];
   const formats = address ? await runtime.numberFormats.percentFormats(address) : null;
-  const { evidence, headed } = evidenceRow(values, headers, formats);
+  const { evidence, headed, errors } = evidenceRow(values, headers, formats, address ?? null);
   const result = await runtime.server.designate(key, evidence, headed);
   if (throwProblems && result.problems.length > 0)
     throw badInput(result.problems.map(problemText).join("; "));
-  return result;
+  return { ...result, errorCells: errors };
 }
 
 function missingTarget(

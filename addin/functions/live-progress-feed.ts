@@ -50,6 +50,8 @@ export interface LiveProgressFeedOptions {
   readonly live?: LiveClientOptions;
   /** Polling interval when no WebSocket can be opened (default 30 s). */
   readonly pollIntervalMs?: number;
+  /** Called when a dropped socket is back and a subscription was sent again. */
+  readonly onResumed?: () => void;
 }
 
 /** How the cells of the current connection hear of changes. */
@@ -162,7 +164,10 @@ export class LiveProgressFeed implements ProgressFeed {
       case "live": {
         const { urn, metric, year } = watch.key;
         const failed = (problem: LiveProblem) => this.onProblem(watch, problem, link);
-        const resumed = () => void this.read(watch);
+        const resumed = () => {
+          this.options.onResumed?.();
+          void this.read(watch);
+        };
         const stops = [
           link.client.listen(
             {

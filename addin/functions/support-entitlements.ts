@@ -2,7 +2,7 @@
 // its label as MAT.DESIGNATION returns it, or its rank), and the
 // entitlements that come with it.
 import { unconditionalSupport, type SupportEntitlement } from "../../server/shared/index.js";
-import { badInput, notAvailable } from "./excel-error.js";
+import { badInput, cellErrorText, notAvailable } from "./excel-error.js";
 import type { FrameworkEntry } from "./framework-catalog.js";
 import type { Level } from "./operations.js";
 
@@ -10,6 +10,9 @@ const normal = (text: string) => text.trim().toLowerCase();
 
 /** The level a cell names: key ("repair"), label ("C: Developing (Repair)") or rank (2). */
 export function levelOf(framework: FrameworkEntry, value: unknown): Level {
+  // A level cell showing an error (MAT.DESIGNATION's #N/A for insufficient evidence): not available.
+  const error = cellErrorText(value);
+  if (error) throw notAvailable(`level: the cell holds ${error}`);
   const text = typeof value === "number" || typeof value === "string" ? String(value) : "";
   const wanted = normal(text);
   const found = framework.levels.find(

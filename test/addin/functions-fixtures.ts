@@ -116,3 +116,13 @@ export async function cellError(
     return { code, message };
   }
 }
+
+/** What a cell shows: the function's value, or its error's code and message. */
+export async function shown(call: Promise<unknown>): Promise<unknown> {
+  try {
+    return await call;
+  } catch (error) {
+    const { code, message } = error as { code: string; message: string };
+    return { code, message };
+  }
+}

@@ -17,6 +17,7 @@ import { issueTokenForUser, revokeToken } from "../../server/auth/tokens.js";
 import { saveConnection } from "../../addin/shared/connection.js";
 import {
   configureFunctions,
+  functionRuntime,
   progress,
   SIGN_IN_AGAIN_MESSAGE,
   type FunctionRuntimeOptions,
@@ -214,7 +215,13 @@ describe("MAT.PROGRESS over the live connection", () => {
 
   it("after the connection drops, resubscribes after the last cursor it heard and shows what was recorded meanwhile, each once", async () => {
     const network = await proxy(server.handle.port);
-    configure();
+    // Excel's recalculation, counted: the non-streaming cells are asked again once the socket is back.
+    const recalculations: number[] = [];
+    configure({
+      recalculate: async () => recalculations.push(Date.now()) > 0,
+      recalculateDelayMs: 10,
+    });
+    const reasons = () => functionRuntime().recalculation.reasons;
     await saveConnection({ serverUrl: network.url, token: server.tokens.leader });
     const cell = streamingCell();
     progress("140004", "attendance.absence", "latest", YEAR, cell.invocation);
@@ -243,6 +250,8 @@ describe("MAT.PROGRESS over the live connection", () => {
     network.restore();
 
     expect(await cell.next((value) => value === 4.9, 10_000, cell.results.length)).toBe(4.9);
+    await until(() => reasons().includes("reconnected"), "a recalculation after reconnecting");
+    expect(recalculations.length).toBe(reasons().length);
     const resubscribed = progressSubscriptions("140004").at(-1)!;
     expect(resubscribed).toEqual({ metric: "attendance.absence", after: lastCursor });
     // The server sent both measurements of the outage on the new socket, first thing.

@@ -176,8 +176,13 @@ describe("functions.js", () => {
   it("registers every function of functions.json under its id when Excel loads it", async () => {
     const registered = new Map<string, unknown>();
     const code = await readFile(join(outDir, "functions.js"), "utf8");
+    // Excel's runtime has timers: functions.js starts the functions' runtime (its polling and recalculation) on load.
     runInNewContext(code, {
       CustomFunctions: { associate: (id: string, fn: unknown) => registered.set(id, fn) },
+      setTimeout,
+      clearTimeout,
+      setInterval,
+      clearInterval,
     });
     expect([...registered.keys()].sort()).toEqual(functions.map((entry) => entry.id).sort());
     for (const fn of registered.values()) expect(typeof fn).toBe("function");

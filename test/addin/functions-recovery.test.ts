@@ -6,7 +6,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { installCustomFunctionsMock } from "./custom-functions-mock.js";
-import { DEMO_MATRIX, HEADER_ROW, countingFetch, streamingCell } from "./functions-fixtures.js";
+import {
+  DEMO_MATRIX,
+  HEADER_ROW,
+  countingFetch,
+  shown,
+  streamingCell,
+} from "./functions-fixtures.js";
 import { startTestServer, type TestServer } from "../support/test-server.js";
 import { saveConnection } from "../../addin/shared/connection.js";
 import {
@@ -30,15 +36,6 @@ async function start(env: Record<string, string> = {}): Promise<TestServer> {
   const server = await startTestServer("sqlite", env);
   servers.push(server);
   return server;
-}
-
-async function shown(call: Promise<unknown>): Promise<unknown> {
-  try {
-    return await call;
-  } catch (error) {
-    const { code, message } = error as { code: string; message: string };
-    return { code, message };
-  }
 }
 
 const unreachable = (url: string) => ({

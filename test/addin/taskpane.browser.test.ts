@@ -476,7 +476,8 @@ describe("the task pane in Chromium, against the real server", () => {
   it("works the same from the add-in build (addin/build.ts): its page, the real custom functions and the minified bundle", async () => {
     const builtDir = await mkdtemp(join(tmpdir(), "mat-addin-"));
     try {
-      await buildAddin({ outDir: builtDir, baseUrl: server.url });
+      // The manifest's URLs are not used here (the page is opened directly); they must be https.
+      await buildAddin({ outDir: builtDir });
       const page = await browser.open(demoWorkbookSeed(), { builtDir });
       await connect(page, server.tokens["data-manager"]);
       await page.getByRole("tab", { name: "Risk matrix" }).click();
