@@ -22,6 +22,11 @@ export const TABLE_FORMS: Readonly<Record<string, readonly string[]>> = {
   STORED: [`=MAT.STORED([@URN], [@Year], "status")`],
   PROGRESS: [`=MAT.PROGRESS([@URN], "attendance.absence", "rag", [@Year])`],
   EVIDENCE: [`=MAT.EVIDENCE([@URN], "ks2.rwmExpected", [@Year])`],
+  WHATIF: [
+    `=MAT.WHATIF("phase-model", Matrix[@[Phase]:[Notes]], Matrix[[#Headers],[Phase]:[Notes]], "P8", 0.3)`,
+    `=MAT.WHATIF("phase-model", Matrix[@[Phase]:[Notes]], Matrix[[#Headers],[Phase]:[Notes]], "P8", 0.3, "changes")`,
+  ],
+  CARDVALUE: [`=MAT.CARDVALUE([@URN], [@Year])`],
 };
 
 /** Where a function's help page is served, under the add-in's base URL. */
