@@ -43,6 +43,8 @@ export const usePanelLayout = makeStyles({
     display: "grid",
     gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
     columnGap: tokens.spacingHorizontalS,
+    // A hint under one box ("read as 3.4%") must not push its neighbour down.
+    alignItems: "start",
   },
   /** An accordion panel without its indent, for the narrow pane. */
   flush: {

@@ -9,7 +9,7 @@
 // and statuses, and Office's dark theme followed. With
 // ADDIN_SCREENSHOTS=docs the 320 px screenshots are written to
 // docs/addin-pane/ (docs/addin.md shows them); otherwise to test-results/.
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import type { Locator, Page } from "playwright-core";
 import { demoWorkbookSeed } from "./taskpane-support/demo-workbook.js";
@@ -44,7 +44,7 @@ const suite = taskpaneSuite();
  * page, or only `part` (a form on a long card) to keep the pictures small.
  */
 async function expectFits(page: Page, width: number, name: string, part?: Locator): Promise<void> {
-  await page.waitForTimeout(50); // Fluent's styles settle after a render
+  await page.waitForTimeout(400); // Fluent's tab indicator and styles settle after a render
   if (width === 320) {
     await mkdir(SHOTS, { recursive: true });
     const path = new URL(DOCS ? `${name}.png` : `taskpane-320-${name}.png`, SHOTS).pathname;
@@ -180,6 +180,24 @@ describe("the task pane fits Excel's narrow pane", () => {
       await page.getByRole("tab", { name: "Public data" }).click();
       await page.getByRole("heading", { name: "Load public data" }).waitFor();
       await expectFits(page, width, "public-data");
+      // What each file did, and a refused file's reason, in the same narrow list.
+      await page
+        .getByLabel("Files")
+        .first()
+        .setInputFiles([
+          {
+            name: "ks2_school_attainment_data.csv",
+            mimeType: "text/csv",
+            buffer: await readFile(
+              new URL("../fixtures/public-data/ks2_school_attainment_data.csv", import.meta.url),
+            ),
+          },
+          { name: "scores.csv", mimeType: "text/csv", buffer: Buffer.from("Name,Score\nA,1\n") },
+        ]);
+      await page.getByRole("button", { name: "Load 2 files" }).click();
+      const loaded = page.getByRole("list", { name: "What each file loaded" });
+      await loaded.getByRole("listitem").nth(1).waitFor({ timeout: 60_000 });
+      await expectFits(page, width, "public-data-loaded");
       // The refused token's 401 is the one error expected.
       expect(pageErrors(page).filter((error) => !/status of 401/.test(error))).toEqual([]);
     }, 240_000);
