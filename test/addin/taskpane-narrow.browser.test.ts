@@ -218,6 +218,17 @@ describe("the task pane fits Excel's narrow pane", () => {
     await expectFits(page, 320, "dark-mapping");
     await openCard(page, "Oakfield Primary Academy", "140001");
     await expectFits(page, 320, "dark-card");
+    // Switched to a light theme while the pane is open: picked up when the pane has focus again.
+    await page.evaluate(() => {
+      const office = (window as unknown as { Office: { context: { officeTheme: unknown } } })
+        .Office;
+      office.context.officeTheme = {
+        ...(office.context.officeTheme as object),
+        bodyBackgroundColor: "#FFFFFF",
+      };
+      window.dispatchEvent(new Event("focus"));
+    });
+    await expect.poll(background).toBe("rgb(255, 255, 255)");
     expect(pageErrors(page)).toEqual([]);
   }, 120_000);
 });

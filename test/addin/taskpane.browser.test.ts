@@ -244,7 +244,7 @@ describe("the task pane in Chromium, against the real server", () => {
       name: `Card of Oakfield Primary Academy, ${YEAR}`,
     });
     await cardRegion.getByText("A: Self-Sustaining (Sustain)").waitFor();
-    await cardRegion.getByText("not yet agreed", { exact: true }).first().waitFor();
+    await cardRegion.getByText("Not yet agreed", { exact: true }).first().waitFor();
     const card = await server.client(token).request<{
       academyCard: {
         targets: { metricLabel: string; status: string; progress: { rag: string | null } }[];
