@@ -1,4 +1,5 @@
-// The task pane at Excel's default width (320 px) and a wider 450 px, in
+// The task pane at Excel's default width (320 px), at 303 px (what is left
+// beside Windows' scroll bar) and a wider 450 px, in
 // headless Chromium against the real server with the demo trust: every
 // screen and every form opened (connect, the risk matrix and its column
 // mapping, designating, saving with problems, the academy card, "Add a
@@ -20,11 +21,13 @@ import { pageErrors } from "./taskpane-support/taskpane-browser.js";
 import { connectWith, taskpaneSuite } from "./taskpane-support/taskpane-suite.js";
 
 const YEAR = "2025/26";
-const WIDTHS = [320, 450] as const;
+/** Excel's default, the same less a classic 17 px scroll bar (Windows), and a widened pane. */
+const WIDTHS = [320, 303, 450] as const;
 /** Each width adds a target to its own academy (the server is shared). */
 const ACADEMY: Readonly<Record<(typeof WIDTHS)[number], readonly [string, string]>> = {
   320: ["Oakfield Primary Academy", "140001"],
   450: ["Meadow Lane Primary", "140004"],
+  303: ["Castle Primary", "140013"],
 };
 const DOCS = process.env.ADDIN_SCREENSHOTS === "docs";
 const SHOTS = new URL(DOCS ? "../../docs/addin-pane/" : "../../test-results/", import.meta.url);
