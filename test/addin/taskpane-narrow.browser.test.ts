@@ -97,6 +97,23 @@ describe("the task pane fits Excel's narrow pane", () => {
       expect(await p8.inputValue()).toBe("ks4.progress8");
       expect(await p8.locator("option:checked").textContent()).toBe("Progress 8");
       await pane.getByText("ks4.progress8", { exact: true }).waitFor();
+      // Every column's indicator name is readable whole: it fits its dropdown (text measured in
+      // the dropdown's font), or a long one is written out beneath it.
+      const cutOff = await pane.getByRole("group", { name: "Column mapping" }).evaluate((group) => {
+        const canvas = document.createElement("canvas").getContext("2d")!;
+        return [...group.querySelectorAll("select")].flatMap((select) => {
+          const style = getComputedStyle(select);
+          canvas.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+          const text = select.selectedOptions[0]?.textContent ?? "";
+          const room =
+            select.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+          const whole =
+            canvas.measureText(text).width <= room ||
+            (select.closest("div")?.textContent ?? "").includes(`${text}: `);
+          return whole ? [] : [`${text} (${Math.round(room)} px)`];
+        });
+      });
+      expect(cutOff, `indicator names cut off at ${width} px`).toEqual([]);
       // The action comes before the 31-row mapping, within the first screen.
       const designate = await pane.getByRole("button", { name: "Designate" }).boundingBox();
       const mappingTop = await pane.getByRole("group", { name: "Column mapping" }).boundingBox();

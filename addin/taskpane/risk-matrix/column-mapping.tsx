@@ -36,10 +36,12 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground3,
     marginRight: tokens.spacingHorizontalXS,
   },
-  key: {
+  secondary: {
     color: tokens.colorNeutralForeground3,
-    fontFamily: tokens.fontFamilyMonospace,
     overflowWrap: "anywhere",
+  },
+  key: {
+    fontFamily: tokens.fontFamilyMonospace,
   },
   warning: {
     color: tokens.colorPaletteDarkOrangeForeground1,
@@ -51,10 +53,16 @@ function nameOf(key: string): string {
   return indicatorByKey(key)?.label ?? key;
 }
 
-/** What the column is used as, in words, with the key beneath when it is an indicator. */
-function keyOf(role: ColumnRole): string | null {
-  if (role.kind === "indicator") return role.key;
-  if (role.kind === "ambiguous") return `choose: ${role.choices.join(" or ")}`;
+/** Names longer than this may not fit a 320 px dropdown: they are written whole beneath it too. */
+const LONG_NAME = 40;
+
+/** The line beneath the dropdown: the indicator's key, after its whole name when that is long. */
+function keyOf(role: ColumnRole): { readonly name: string | null; readonly key: string } | null {
+  if (role.kind === "indicator") {
+    const name = nameOf(role.key);
+    return { name: name.length > LONG_NAME ? name : null, key: role.key };
+  }
+  if (role.kind === "ambiguous") return { name: "Choose one", key: role.choices.join(" or ") };
   return null;
 }
 
@@ -110,8 +118,9 @@ function ColumnRow({
         ))}
       </Select>
       {key ? (
-        <Text size={100} className={styles.key}>
-          {key}
+        <Text size={100} className={styles.secondary}>
+          {key.name ? `${key.name}: ` : null}
+          <span className={styles.key}>{key.key}</span>
         </Text>
       ) : null}
     </div>
