@@ -10,13 +10,14 @@ import {
   Text,
   makeStyles,
   tokens,
-  webLightTheme,
 } from "@fluentui/react-components";
 import { AcademyCardPanel } from "./academy-card/academy-card-panel.js";
 import { ConnectPanel } from "./connect/connect-panel.js";
 import { PublicDataPanel } from "./public-data/public-data-panel.js";
 import { RiskMatrixPanel } from "./risk-matrix/risk-matrix-panel.js";
 import { SessionProvider, useSession } from "./session/session-context.js";
+import { useOfficeTheme } from "./office-theme.js";
+import { roleWords } from "./words.js";
 
 const TABS = [
   { value: "connect", label: "Connect" },
@@ -48,9 +49,9 @@ function ConnectionBadge() {
         appearance="tint"
         color="success"
         shape="rounded"
-        aria-label={`Connected as ${viewer.role}`}
+        aria-label={`Connected as ${roleWords(viewer.role)}`}
       >
-        {viewer.role}
+        {roleWords(viewer.role)}
       </Badge>
     );
   }
@@ -119,8 +120,9 @@ function Shell() {
 }
 
 export function App() {
+  const theme = useOfficeTheme();
   return (
-    <FluentProvider theme={webLightTheme}>
+    <FluentProvider theme={theme}>
       <SessionProvider>
         <Shell />
       </SessionProvider>

@@ -15,6 +15,8 @@ function rootElement(): HTMLElement {
 }
 
 function render(): void {
+  // The pane is the page: no browser margin eating into Excel's 320 px.
+  document.body.style.margin = "0";
   createRoot(rootElement()).render(<App />);
 }
 

@@ -9,6 +9,16 @@ export const usePanelLayout = makeStyles({
     rowGap: tokens.spacingVerticalM,
     padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalM}`,
     minWidth: 0,
+    // Fluent's inputs keep the browser's intrinsic width (an <input> of 20
+    // characters, a <select> as wide as its longest option): at 320 px two
+    // side by side overran the pane. Every box shrinks to its column instead.
+    "& .fui-Input, & .fui-Select, & .fui-Combobox, & .fui-Textarea": {
+      minWidth: 0,
+      maxWidth: "100%",
+    },
+    "& .fui-Input > input, & .fui-Combobox > input": { minWidth: 0, width: "100%" },
+    "& .fui-Select > select": { minWidth: 0, textOverflow: "ellipsis" },
+    "& .fui-Field": { minWidth: 0 },
   },
   section: {
     display: "flex",
@@ -33,6 +43,8 @@ export const usePanelLayout = makeStyles({
     display: "grid",
     gridTemplateColumns: "minmax(0, 1fr) minmax(0, 1fr)",
     columnGap: tokens.spacingHorizontalS,
+    // A hint under one box ("read as 3.4%") must not push its neighbour down.
+    alignItems: "start",
   },
   /** An accordion panel without its indent, for the narrow pane. */
   flush: {

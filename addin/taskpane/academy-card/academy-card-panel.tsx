@@ -160,12 +160,12 @@ export function AcademyCardPanel() {
                 }
               >
                 {card.designation.status === "AGREED"
-                  ? "agreed"
+                  ? "Agreed"
                   : card.designation.status === "REVIEW_SUGGESTED"
-                    ? "review suggested"
+                    ? "Review suggested"
                     : card.designation.provisional
-                      ? "provisional"
-                      : "not yet agreed"}
+                      ? "Provisional"
+                      : "Not yet agreed"}
               </Badge>
             ) : null}
           </div>

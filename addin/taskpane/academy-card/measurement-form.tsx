@@ -13,6 +13,7 @@ import { usePanelLayout } from "../panel-layout.js";
 import { useSession } from "../session/session-context.js";
 import { useAction } from "../use-action.js";
 import { NumberField, readNumber } from "./number-field.js";
+import { periodWords } from "../words.js";
 import { PERIODS, indicatorByKey, readMetricValue } from "../../../server/shared/index.js";
 
 export function MeasurementForm({
@@ -67,7 +68,7 @@ export function MeasurementForm({
           <Select value={period} onChange={(_, data) => setPeriod(data.value)} size="small">
             {PERIODS.map((name) => (
               <option key={name} value={name}>
-                {name}
+                {periodWords(name)}
               </option>
             ))}
           </Select>

@@ -1,6 +1,7 @@
 // Badges for a target's RAG rating and status; the words are always shown,
 // so colour is never the only signal.
 import { Badge } from "@fluentui/react-components";
+import { statusWords } from "../words.js";
 
 const RAG = {
   green: { color: "success", text: "Green: on track" },
@@ -28,9 +29,9 @@ export function StatusBadge({ status }: { readonly status: string }) {
       appearance="outline"
       color={status === "agreed" ? "brand" : "informative"}
       shape="rounded"
-      aria-label={`Status ${status}`}
+      aria-label={`Status ${statusWords(status).toLowerCase()}`}
     >
-      {status}
+      {statusWords(status)}
     </Badge>
   );
 }

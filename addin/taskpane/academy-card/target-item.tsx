@@ -19,6 +19,7 @@ import { RagBadge, StatusBadge } from "./rag-badge.js";
 import { TargetForm } from "./target-form.js";
 import { TargetStatusForm } from "./target-status-form.js";
 import { signOffWords, STEP_BUTTON, stepFor } from "./target-statuses.js";
+import { periodWords, statusWords } from "../words.js";
 
 const useStyles = makeStyles({
   card: { rowGap: tokens.spacingVerticalS },
@@ -74,11 +75,12 @@ export function TargetItem({
         {formatValue(target.metric, target.target)}, latest{" "}
         {formatValue(target.metric, progress.latest)}
         {progress.latestPeriod
-          ? ` (${progress.latestPeriod}${progress.provisional ? ", provisional" : ""})`
+          ? ` (${periodWords(progress.latestPeriod)}${progress.provisional ? ", provisional" : ""})`
           : ""}
       </Text>
       <Text size={200} className={layout.muted}>
-        Expected by {progress.latestPeriod ?? "now"} {formatValue(target.metric, progress.expected)}
+        Expected by {progress.latestPeriod ? periodWords(progress.latestPeriod) : "now"}{" "}
+        {formatValue(target.metric, progress.expected)}
         {progress.shortOfExpected
           ? ` (${formatValue(target.metric, progress.shortOfExpected)} short)`
           : ""}
@@ -97,7 +99,7 @@ export function TargetItem({
       ) : null}
       {target.pendingChange ? (
         <Text size={200} role="note" aria-label={`Change pending: ${target.metricLabel}`}>
-          Change pending ({target.pendingChange.status}): target{" "}
+          Change pending ({statusWords(target.pendingChange.status).toLowerCase()}): target{" "}
           {formatValue(target.metric, target.pendingChange.target)}
           {target.pendingChange.reason ? `, "${target.pendingChange.reason}"` : ""}. The agreed{" "}
           {formatValue(target.metric, target.target)} stays in force until the trust board agrees.
@@ -109,7 +111,7 @@ export function TargetItem({
           {target.measurements
             .map(
               (measurement) =>
-                `${measurement.period} ${measurement.readAs}${measurement.provisional ? " (provisional)" : ""}`,
+                `${periodWords(measurement.period)} ${measurement.readAs}${measurement.provisional ? " (provisional)" : ""}`,
             )
             .join(", ")}
         </Text>

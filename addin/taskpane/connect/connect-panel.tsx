@@ -16,6 +16,7 @@ import {
 import { defaultServerUrl } from "../../shared/connection.js";
 import { usePanelLayout } from "../panel-layout.js";
 import { useSession } from "../session/session-context.js";
+import { roleWords } from "../words.js";
 
 export function ConnectPanel() {
   const layout = usePanelLayout();
@@ -44,7 +45,7 @@ export function ConnectPanel() {
             <MessageBarBody>
               <MessageBarTitle>Connected to {session.viewer.trustName}</MessageBarTitle>
               <div>
-                Signed in as {session.viewer.name} ({session.viewer.role})
+                Signed in as {session.viewer.name} ({roleWords(session.viewer.role)})
               </div>
             </MessageBarBody>
           </MessageBar>

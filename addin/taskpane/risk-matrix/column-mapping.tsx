@@ -1,5 +1,6 @@
 // How each column of the risk matrix maps to an indicator: auto-mapped by
 // the server's header aliases, editable per column, unmapped columns listed.
+// Indicators are shown by name, their keys secondary.
 import { Label, Select, Text, makeStyles, tokens, useId } from "@fluentui/react-components";
 import { columnLetters } from "../excel/sheet-table.js";
 import { usePanelLayout } from "../panel-layout.js";
@@ -10,31 +11,60 @@ import {
   type ColumnMapping,
   type ColumnRole,
 } from "./column-map.js";
-import { INDICATORS } from "../../../server/shared/index.js";
+import { INDICATORS, indicatorByKey } from "../../../server/shared/index.js";
 
 const useStyles = makeStyles({
-  grid: {
-    display: "grid",
-    gridTemplateColumns: "minmax(0, 2fr) minmax(0, 3fr)",
-    columnGap: tokens.spacingHorizontalS,
-    rowGap: tokens.spacingVerticalXS,
-    alignItems: "center",
+  // One column per row, stacked: the header as the sheet has it, the indicator
+  // by name (a full-width dropdown, readable at 320 px), its key beneath.
+  list: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalS,
     margin: 0,
     padding: 0,
   },
+  row: {
+    display: "flex",
+    flexDirection: "column",
+    rowGap: tokens.spacingVerticalXXS,
+    minWidth: 0,
+  },
   header: {
-    overflow: "hidden",
-    textOverflow: "ellipsis",
-    whiteSpace: "nowrap",
+    overflowWrap: "anywhere",
   },
   letter: {
     color: tokens.colorNeutralForeground3,
     marginRight: tokens.spacingHorizontalXS,
   },
+  secondary: {
+    color: tokens.colorNeutralForeground3,
+    overflowWrap: "anywhere",
+  },
+  key: {
+    fontFamily: tokens.fontFamilyMonospace,
+  },
   warning: {
     color: tokens.colorPaletteDarkOrangeForeground1,
   },
 });
+
+/** The indicator's name, for a key: "Progress 8" for ks4.progress8. */
+function nameOf(key: string): string {
+  return indicatorByKey(key)?.label ?? key;
+}
+
+/** Names longer than this may not fit a 320 px dropdown: they are written whole beneath it too. */
+const LONG_NAME = 40;
+
+/** The line beneath the dropdown: the indicator's key, after its whole name when that is long. */
+function keyOf(role: ColumnRole): { readonly name: string | null; readonly key: string } | null {
+  if (role.kind === "indicator") {
+    const name = nameOf(role.key);
+    return { name: name.length > LONG_NAME ? name : null, key: role.key };
+  }
+  if (role.kind === "ambiguous") return { name: "Choose one", key: role.choices.join(" or ") };
+  return null;
+}
 
 function ColumnRow({
   column,
@@ -48,11 +78,13 @@ function ColumnRow({
   readonly onChange: (role: ColumnRole) => void;
 }) {
   const styles = useStyles();
+  const layout = usePanelLayout();
   const id = useId("column");
   const header = column.header || "(no header)";
+  const key = keyOf(column.role);
   return (
-    <>
-      <Label htmlFor={id} className={styles.header} title={`${letter}: ${header}`} size="small">
+    <div className={styles.row}>
+      <Label htmlFor={id} className={styles.header} size="small" weight="semibold">
         <span className={styles.letter} aria-hidden="true">
           {letter}
         </span>
@@ -61,6 +93,7 @@ function ColumnRow({
       <Select
         id={id}
         size="small"
+        className={layout.fill}
         value={roleValue(column.role)}
         aria-label={`Indicator for column ${letter}, ${header}`}
         aria-invalid={repeated || undefined}
@@ -72,19 +105,25 @@ function ColumnRow({
           <option value="result">Written by Designate</option>
         ) : null}
         {column.role.kind === "ambiguous"
-          ? column.role.choices.map((key) => (
-              <option key={`choice-${key}`} value={key}>
-                {key} (a choice for this header)
+          ? column.role.choices.map((choice) => (
+              <option key={`choice-${choice}`} value={choice}>
+                {nameOf(choice)} (a choice for this header)
               </option>
             ))
           : null}
         {INDICATORS.map((indicator) => (
-          <option key={indicator.key} value={indicator.key} title={indicator.label}>
-            {indicator.key}
+          <option key={indicator.key} value={indicator.key} title={indicator.key}>
+            {indicator.label}
           </option>
         ))}
       </Select>
-    </>
+      {key ? (
+        <Text size={100} className={styles.secondary}>
+          {key.name ? `${key.name}: ` : null}
+          <span className={styles.key}>{key.key}</span>
+        </Text>
+      ) : null}
+    </div>
   );
 }
 
@@ -114,7 +153,7 @@ export function ColumnMappingEditor({
       <Text size={200}>
         {mapped} of {mapping.length} columns used. Change any column&apos;s indicator below.
       </Text>
-      <div className={styles.grid} role="group" aria-label="Column mapping">
+      <div className={styles.list} role="group" aria-label="Column mapping">
         {mapping.map((column, index) => (
           <ColumnRow
             key={index}
@@ -136,14 +175,14 @@ export function ColumnMappingEditor({
         .map((column, index) =>
           column.role.kind === "ambiguous" ? (
             <Text key={index} size={200} className={styles.warning} role="alert">
-              {column.role.message}: {column.role.choices.join(" or ")}?
+              {column.role.message}: {column.role.choices.map(nameOf).join(" or ")}?
             </Text>
           ) : null,
         )}
       {repeated.size > 0 ? (
         <Text size={200} className={styles.warning}>
-          Mapped from more than one column: {[...repeated].join(", ")}. The server accepts this only
-          where the cells agree.
+          Mapped from more than one column: {[...repeated].map(nameOf).join(", ")}. The server
+          accepts this only where the cells agree.
         </Text>
       ) : null}
     </div>

@@ -1,6 +1,7 @@
 // The risk-matrix panel: pick the matrix (the selection, or an Excel table),
-// check how its columns map to indicators, designate the rows into two new
-// columns, and save the rows to the server as evidence.
+// designate the rows into two new columns (the action first, not below the
+// mapping), check how its columns map to indicators (collapsed once
+// confirmed), and save the rows to the server as evidence.
 import { useEffect, useMemo, useState } from "react";
 import {
   Accordion,
@@ -32,6 +33,7 @@ import {
 } from "../excel/read-range.js";
 import { withWorkbook } from "../excel/run-excel.js";
 import type { SheetTable } from "../excel/sheet-table.js";
+import { isDesignationHeader } from "../excel/write-designations.js";
 import { autoMapColumns, columnMapToSave, type ColumnMapping } from "./column-map.js";
 import { ColumnMappingEditor } from "./column-mapping.js";
 import { DesignateSection } from "./designate-section.js";
@@ -74,6 +76,11 @@ export function RiskMatrixPanel() {
   const [sheetName, setSheetName] = useState("");
   const [savedMap, setSavedMap] = useState<readonly ColumnMapEntry[]>([]);
   const [savedNote, setSavedNote] = useState<string | null>(null);
+  // The mapping opens for a matrix read afresh, unless the trust's saved map
+  // covers every header (confirmed before); "Confirm mapping" collapses it.
+  const [mappingOpen, setMappingOpen] = useState(true);
+  const [confirmed, setConfirmed] = useState(false);
+  const [confirmedHeaders, setConfirmedHeaders] = useState<ReadonlySet<string>>(new Set());
   const [frameworks, setFrameworks] = useState<readonly FrameworkSummary[]>([]);
   const [framework, setFramework] = useState(DEFAULT_FRAMEWORK);
   const years = recentAcademicYears(new Date());
@@ -92,8 +99,25 @@ export function RiskMatrixPanel() {
   const show = (read: SheetTable, keepChoices: boolean) => {
     setTable(read);
     setSavedNote(null);
+    // Headers confirmed here before (the same matrix read again, perhaps with
+    // Designate's two columns added) keep their choices and stay collapsed.
+    const again = read.headers.every(
+      (header) => header === "" || isDesignationHeader(header) || confirmedHeaders.has(header),
+    );
+    if (!keepChoices) {
+      const known =
+        again ||
+        read.headers.every(
+          (header) =>
+            header === "" ||
+            isDesignationHeader(header) ||
+            savedMap.some((entry) => entry.header === header),
+        );
+      setConfirmed(known);
+      setMappingOpen(!known);
+    }
     setMapping((previous) =>
-      keepChoices
+      keepChoices || again
         ? remap(previous, read.headers, resolver)
         : autoMapColumns(read.headers, resolver),
     );
@@ -145,6 +169,10 @@ export function RiskMatrixPanel() {
     void withWorkbook(listTables).then(setTables, () => setTables([]));
     void withWorkbook(listSheets).then(setSheets, () => setSheets([]));
   }, [session.status, session.client, loadFrameworks, loadColumnMap]);
+
+  const usedColumns = mapping.filter(
+    (column) => column.role.kind === "indicator" || column.role.kind === "urn",
+  ).length;
 
   if (session.status !== "connected") {
     return (
@@ -215,28 +243,6 @@ export function RiskMatrixPanel() {
 
       {table ? (
         <>
-          <Accordion collapsible defaultOpenItems={["columns"]}>
-            <AccordionItem value="columns">
-              <AccordionHeader size="small">Columns and indicators</AccordionHeader>
-              <AccordionPanel className={layout.flush}>
-                <ColumnMappingEditor
-                  mapping={mapping}
-                  firstColumn={table.columnIndex}
-                  onChange={setMapping}
-                />
-                <div className={layout.actions}>
-                  <Button onClick={() => void saveColumnMap()}>Save mapping for the trust</Button>
-                </div>
-                {savedNote ? (
-                  <Text size={200} role="status" aria-label="Column map saved">
-                    {savedNote}
-                  </Text>
-                ) : null}
-                <FailureMessage title="Could not save the column map" error={saveState.error} />
-              </AccordionPanel>
-            </AccordionItem>
-          </Accordion>
-
           <section className={layout.section} aria-labelledby="matrix-designate">
             <h2 className={layout.heading} id="matrix-designate">
               Designate
@@ -276,6 +282,45 @@ export function RiskMatrixPanel() {
               onWritten={() => void reread()}
             />
           </section>
+
+          <Accordion
+            collapsible
+            openItems={mappingOpen ? ["columns"] : []}
+            onToggle={(_, data) => setMappingOpen(data.openItems.includes("columns"))}
+          >
+            <AccordionItem value="columns">
+              <AccordionHeader size="small">
+                Columns: {usedColumns} of {mapping.length} columns used
+                {mappingOpen ? "" : confirmed ? ", confirmed" : ", not yet confirmed"}
+              </AccordionHeader>
+              <AccordionPanel className={layout.flush}>
+                <ColumnMappingEditor
+                  mapping={mapping}
+                  firstColumn={table.columnIndex}
+                  onChange={setMapping}
+                />
+                <div className={layout.actions}>
+                  <Button
+                    appearance="primary"
+                    onClick={() => {
+                      setConfirmed(true);
+                      setConfirmedHeaders(new Set(mapping.map((column) => column.header)));
+                      setMappingOpen(false);
+                    }}
+                  >
+                    Confirm mapping
+                  </Button>
+                  <Button onClick={() => void saveColumnMap()}>Save mapping for the trust</Button>
+                </div>
+                <FailureMessage title="Could not save the column map" error={saveState.error} />
+              </AccordionPanel>
+            </AccordionItem>
+          </Accordion>
+          {savedNote ? (
+            <Text size={200} role="status" aria-label="Column map saved">
+              {savedNote}
+            </Text>
+          ) : null}
 
           <section className={layout.section} aria-labelledby="matrix-save">
             <h2 className={layout.heading} id="matrix-save">

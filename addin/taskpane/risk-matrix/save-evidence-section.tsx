@@ -26,6 +26,7 @@ import {
   type SaveOutcome,
 } from "./evidence-upload.js";
 import { TERMS, calendarPosition } from "../../../server/shared/index.js";
+import { periodWords, roleWords } from "../words.js";
 
 const SHOWN_ERRORS = 50;
 
@@ -105,7 +106,7 @@ export function SaveEvidenceSection({
     return (
       <Text size={200} className={layout.muted}>
         Saving rows as evidence is for data managers and trust administrators; you are signed in as{" "}
-        {session.viewer?.role ?? "nobody"}.
+        {session.viewer ? roleWords(session.viewer.role) : "nobody"}.
       </Text>
     );
   }
@@ -116,7 +117,7 @@ export function SaveEvidenceSection({
         <Select value={term} onChange={(_, data) => setTerm(data.value)} disabled={busy}>
           {TERMS.map((name) => (
             <option key={name} value={name}>
-              {name}
+              {periodWords(name)}
             </option>
           ))}
         </Select>

@@ -13,7 +13,17 @@ declare global {
     __excelMock?: ExcelMockHandle;
     /** Set by the test: Office's storage refuses every read with this message. */
     __officeStorageError?: string;
+    /** Set by the test: the colours Office.context.officeTheme answers (absent: no officeTheme). */
+    __officeTheme?: MockOfficeTheme;
   }
+}
+
+/** Office.OfficeTheme's colours, as Excel answers them for its theme. */
+export interface MockOfficeTheme {
+  readonly bodyBackgroundColor: string;
+  readonly bodyForegroundColor: string;
+  readonly controlBackgroundColor: string;
+  readonly controlForegroundColor: string;
 }
 
 export interface ExcelMockHandle {
@@ -75,6 +85,7 @@ Object.assign(window, {
       );
     },
     context: {
+      ...(window.__officeTheme ? { officeTheme: window.__officeTheme } : {}),
       requirements: { isSetSupported: () => true },
       document: {
         settings: {

@@ -9,6 +9,7 @@ import { readFile } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
 import { bundleMockOffice, bundleTaskpane, taskpaneHtml } from "./bundle.js";
+import type { MockOfficeTheme } from "./mock-office-host.js";
 import type { WorkbookSeed } from "./mock-workbook.js";
 
 export const CHROMIUM = "/usr/bin/chromium";
@@ -22,8 +23,18 @@ export interface TaskpaneBrowser {
    * /addin/ file comes from that output of addin/build.ts (the page, the real
    * custom functions and the shipped bundle) instead of the fresh bundle.
    * With `storageError`, Office's storage refuses every read with that message.
+   * With `width`, the pane is that wide instead of Excel's default 320 px; with
+   * `officeTheme`, Office.context.officeTheme answers those colours.
    */
-  open(seed: WorkbookSeed, options?: { builtDir?: string; storageError?: string }): Promise<Page>;
+  open(
+    seed: WorkbookSeed,
+    options?: {
+      builtDir?: string;
+      storageError?: string;
+      width?: number;
+      officeTheme?: MockOfficeTheme;
+    },
+  ): Promise<Page>;
   close(): Promise<void>;
 }
 
@@ -69,7 +80,7 @@ export async function launchTaskpaneBrowser(serverUrl: string): Promise<Taskpane
     async open(seed, options = {}) {
       const office = await bundleMockOffice(seed);
       const context = await browser.newContext({
-        viewport: { width: TASKPANE_WIDTH, height: 900 },
+        viewport: { width: options.width ?? TASKPANE_WIDTH, height: 900 },
         deviceScaleFactor: 1,
       });
       contexts.push(context);
@@ -113,6 +124,11 @@ export async function launchTaskpaneBrowser(serverUrl: string): Promise<Taskpane
         await context.addInitScript((message) => {
           window.__officeStorageError = message;
         }, options.storageError);
+      }
+      if (options.officeTheme !== undefined) {
+        await context.addInitScript((theme) => {
+          window.__officeTheme = theme;
+        }, options.officeTheme);
       }
       const page = await context.newPage();
       const errors: string[] = [];
