@@ -12,7 +12,7 @@ import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
-import { bytesOf, type Config } from "./config.js";
+import { bytesOf, ConfigError, type Config } from "./config.js";
 import { migrate, openDatabase, type Db } from "./db/index.js";
 import { createServices, type Services } from "./services/index.js";
 import { inProcessEvents, redisEvents } from "./live/events/index.js";
@@ -226,7 +226,15 @@ export async function bootstrap(
   app.use(requestErrorHandler(bodyLimitOf, onInternal));
 
   await new Promise<void>((resolve, reject) => {
-    httpServer.once("error", reject);
+    httpServer.once("error", (error: NodeJS.ErrnoException) =>
+      reject(
+        error.code === "EADDRINUSE"
+          ? new ConfigError(
+              `PORT: ${config.HOST}:${config.PORT} is already in use (another server, or an earlier start still running): stop it, or start on a free port, e.g. PORT=${config.PORT + 1} npm start`,
+            )
+          : error,
+      ),
+    );
     httpServer.listen(config.PORT, config.HOST, () => resolve());
   });
   const port = (httpServer.address() as AddressInfo).port;

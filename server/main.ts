@@ -15,7 +15,17 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const server = await bootstrap(config);
+  let server;
+  try {
+    server = await bootstrap(config);
+  } catch (error) {
+    // A port in use says so in one line, as a bad variable does, not as a stack trace.
+    if (error instanceof ConfigError) {
+      console.error(error.message);
+      process.exit(2);
+    }
+    throw error;
+  }
   const lines = [
     "",
     "MAT designations is running",
