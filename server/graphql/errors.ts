@@ -9,9 +9,6 @@ import { ErrorCode, wireProblem, type WireProblem } from "../shared/index.js";
 
 export { ErrorCode } from "../shared/index.js";
 
-/** Every code a client can see: the shared list (server/shared/error-codes.ts). */
-export const CODES = ErrorCode;
-
 /**
  * The figures a QUERY_TOO_COMPLEX refusal carries in `extensions`, so a client
  * can shrink its request without reading the message: the measure that went
@@ -96,7 +93,7 @@ function keptExtensions(
   code: string,
   extensions: Readonly<Record<string, unknown>> | undefined,
 ): Record<string, number> {
-  if (code !== CODES.QUERY_TOO_COMPLEX || !extensions) return {};
+  if (code !== ErrorCode.QUERY_TOO_COMPLEX || !extensions) return {};
   const kept: Record<string, number> = {};
   for (const key of BUDGET_FIGURES) {
     const value = extensions[key];

@@ -4,14 +4,14 @@
 // status of the error's kind. The add-in reads every door's errors alike.
 import { DomainError } from "../domain/index.js";
 import { FileTooLarge } from "../public-data/byte-limit.js";
-import { CODES, errorBody } from "../graphql/errors.js";
+import { ErrorCode, errorBody } from "../graphql/errors.js";
 
 const STATUS: Record<string, number> = {
-  [CODES.BAD_USER_INPUT]: 400,
-  [CODES.UNAUTHENTICATED]: 401,
-  [CODES.FORBIDDEN]: 403,
-  [CODES.NOT_FOUND]: 404,
-  [CODES.CONFLICT]: 409,
+  [ErrorCode.BAD_USER_INPUT]: 400,
+  [ErrorCode.UNAUTHENTICATED]: 401,
+  [ErrorCode.FORBIDDEN]: 403,
+  [ErrorCode.NOT_FOUND]: 404,
+  [ErrorCode.CONFLICT]: 409,
 };
 
 export interface ErrorResponse {
@@ -35,12 +35,12 @@ export function errorResponse(error: unknown, onInternal: (error: unknown) => vo
       ),
     };
   if (error instanceof FileTooLarge)
-    return { status: 413, body: errorBody(CODES.BAD_REQUEST, error.message) };
+    return { status: 413, body: errorBody(ErrorCode.BAD_REQUEST, error.message) };
   onInternal(error);
   return {
     status: 500,
     body: errorBody(
-      CODES.INTERNAL_SERVER_ERROR,
+      ErrorCode.INTERNAL_SERVER_ERROR,
       "Something went wrong on the server; it has been logged.",
     ),
   };

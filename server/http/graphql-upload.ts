@@ -11,7 +11,7 @@ import type { NextFunction, Request, Response } from "express";
 import graphqlUploadExpress from "graphql-upload/graphqlUploadExpress.mjs";
 import { roleHas } from "../shared/index.js";
 import { bytesOf } from "../config.js";
-import { CODES, errorBody, type ErrorCode } from "../graphql/errors.js";
+import { ErrorCode, errorBody } from "../graphql/errors.js";
 import { principalOf } from "./rate-limit.js";
 
 /** What a multipart request may carry beside the file: the operation and the map. */
@@ -38,7 +38,7 @@ export function graphqlUpload(limit: string) {
     if (!principal)
       return refuse(
         401,
-        CODES.UNAUTHENTICATED,
+        ErrorCode.UNAUTHENTICATED,
         "Sign in: send an Authorization: Bearer token with a file upload.",
       );
     if (
@@ -48,27 +48,27 @@ export function graphqlUpload(limit: string) {
     )
       return refuse(
         403,
-        CODES.FORBIDDEN,
+        ErrorCode.FORBIDDEN,
         "Only a trust admin or data manager sends files (importPublicData).",
       );
     if (!request.headers["apollo-require-preflight"] && !request.headers["x-apollo-operation-name"])
       return refuse(
         400,
-        CODES.BAD_REQUEST,
+        ErrorCode.BAD_REQUEST,
         "A file upload (multipart/form-data) needs the header apollo-require-preflight: true (CSRF prevention).",
       );
     const total = Number(request.headers["content-length"] ?? "0");
     if (total > maxBytes + FIELDS_LIMIT)
       return refuse(
         413,
-        CODES.BAD_REQUEST,
+        ErrorCode.BAD_REQUEST,
         `The upload is larger than the limit of ${limit} (PUBLIC_DATA_LIMIT)`,
       );
     upload(request, response, (error?: unknown) => {
       if (!error) return next();
       const { status, message } = error as { status?: number; message?: string };
       if (typeof status === "number" && status >= 400 && status < 500)
-        return refuse(status, CODES.BAD_REQUEST, message ?? "The upload could not be read.");
+        return refuse(status, ErrorCode.BAD_REQUEST, message ?? "The upload could not be read.");
       next(error);
     });
   };

@@ -19,7 +19,7 @@ import {
 } from "../domain/index.js";
 import type { Db } from "../db/index.js";
 import type { Viewer } from "../auth/viewer.js";
-import { roleHas } from "../shared/index.js";
+import { roleHas, type PublicLoadReport } from "../shared/index.js";
 import type { AuditService } from "./audit.service.js";
 import type { FrameworkService } from "./framework.service.js";
 import type { EventBus } from "../live/events/index.js";
@@ -47,43 +47,17 @@ export interface PublicImportInput {
   readonly onProgress?: (progress: { rows: number; bytes: number }) => void;
 }
 
-export interface PublicImportReport {
-  readonly fileName: string;
+/** The report a load answers: what the task pane reads (PublicLoadReport), and more. */
+export interface PublicImportReport extends PublicLoadReport {
   readonly kind: PublicKind;
-  readonly kindLabel: string;
-  readonly edition: string | null;
   readonly encoding: FileEncoding;
-  readonly rows: number;
   readonly bytes: number;
-  /** Rows of schools that are not the trust's. */
-  readonly skipped: number;
-  /** The trust's academies found in the file (by their own URN or a predecessor's). */
-  readonly matched: readonly string[];
-  /** The trust's academies the file should have had and did not. */
-  readonly missing: readonly string[];
-  /** Values (or roster rows) added or changed. */
-  readonly loaded: number;
-  /** Values already held as they are. */
-  readonly unchanged: number;
-  /** Values not taken because the store holds them from a newer edition. */
-  readonly olderThanHeld: number;
-  readonly academiesCreated: readonly string[];
-  readonly academiesUpdated: readonly string[];
-  readonly predecessorsLinked: number;
   /** England rows (national figures) the file carries. */
   readonly nationalFigures: readonly Omit<NationalRow, "type">[];
-  /** England figures stored as the trust's national benchmarks (added or changed). */
-  readonly nationalLoaded: number;
   /** England figures already held as they are. */
   readonly nationalUnchanged: number;
   /** England figures not taken because a newer edition is held. */
   readonly nationalOlderThanHeld: number;
-  /** Academies whose designation for the year changed after the load. */
-  readonly designated: number;
-  /** The designation year used. */
-  readonly designationYear: string | null;
-  /** Things the load could not do, in words (an establishment with no phase...). */
-  readonly notes: readonly string[];
 }
 
 export interface StoredValueRow {

@@ -12,7 +12,7 @@ import { bytesOf } from "../../config.js";
 import { FileTooLarge, withinLimit } from "../../public-data/byte-limit.js";
 import { preferenceOf, type PublicImportReport } from "../../services/public-data.service.js";
 import type { Context } from "../context.type.js";
-import { CODES, codedError } from "../errors.js";
+import { ErrorCode, codedError } from "../errors.js";
 import {
   NationalBenchmarkType,
   PublicDataKind,
@@ -186,7 +186,8 @@ export class PublicDataResolver {
       );
       return reportType(report);
     } catch (error) {
-      if (error instanceof FileTooLarge) throw codedError(CODES.BAD_REQUEST, error.message, 413);
+      if (error instanceof FileTooLarge)
+        throw codedError(ErrorCode.BAD_REQUEST, error.message, 413);
       throw error;
     }
   }

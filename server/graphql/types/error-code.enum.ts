@@ -1,10 +1,10 @@
 // The error codes as a GraphQL enum, so a problem's `code` is typed in the
-// schema: the same strings as `extensions.code` (one list, CODES in
-// ../errors.ts), each described for a client deciding what to do.
+// schema: the same strings as `extensions.code` (one list, ErrorCode in
+// server/shared/error-codes.ts), each described for a client deciding what to do.
 import { registerEnumType } from "type-graphql";
-import { CODES, type ErrorCode } from "../errors.js";
+import { ErrorCode } from "../errors.js";
 
-export const ErrorCodeEnum = CODES;
+export const ErrorCodeEnum = ErrorCode;
 
 const DESCRIPTIONS: Record<ErrorCode, string> = {
   BAD_USER_INPUT:
