@@ -22,6 +22,8 @@ import { buildAppSchema } from "./graphql/schema.js";
 import { formatError } from "./graphql/errors.js";
 import type { Context } from "./graphql/context.type.js";
 import { oidcVerifier } from "./auth/oidc.js";
+import { signInOptions } from "./auth/sign-in-options.js";
+import { SIGN_IN_OPTIONS_PATH } from "./shared/index.js";
 import { graphiqlRouter } from "./http/graphiql-page.js";
 import { publicDataRouter } from "./http/public-data-route.js";
 import { exportRouter } from "./http/export-routes.js";
@@ -192,6 +194,12 @@ export async function bootstrap(
   }
   // The add-in's files compressed (gzip or deflate, as the client accepts):
   // taskpane.js is some 660 KiB as built and about a quarter of that sent.
+  // How the task pane signs in (Microsoft 365 or an access token): public, and never cached long.
+  const signIn = signInOptions(config);
+  app.get(SIGN_IN_OPTIONS_PATH, (_request, response) => {
+    response.setHeader("cache-control", "no-cache");
+    response.json(signIn);
+  });
   app.use(
     "/addin",
     compression(),

@@ -77,10 +77,31 @@ const schema = z.object({
   TRUST_PROXY: z.string().optional(),
   /** How often a subscription's token is checked again; a revoked token closes the socket. */
   LIVE_TOKEN_RECHECK_SECONDS: z.coerce.number().positive().default(30),
-  /** Optional OIDC (Microsoft Entra ID) sign-in: all three or none. */
+  /**
+   * Optional OIDC (Microsoft Entra ID) sign-in: all three or none. The issuer
+   * may name Microsoft's {tenantid} placeholder to accept every trust's own
+   * tenant (https://login.microsoftonline.com/{tenantid}/v2.0).
+   */
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_AUDIENCE: z.string().optional(),
   OIDC_JWKS_URL: z.string().url().optional(),
+  /**
+   * The add-in's app registration (a single-page application): with it the
+   * task pane offers "Sign in with Microsoft 365" (MSAL.js). Needs the OIDC
+   * settings above.
+   */
+  OIDC_CLIENT_ID: z.string().min(1).max(200).optional(),
+  /** The scopes the add-in asks for, space-separated (default: <OIDC_AUDIENCE>/access_as_user). */
+  OIDC_SCOPES: z.string().max(1000).optional(),
+  /**
+   * Where MSAL.js signs in (default: from OIDC_ISSUER; Entra's multi-tenant
+   * issuer gives https://login.microsoftonline.com/organizations).
+   */
+  OIDC_AUTHORITY: z
+    .string()
+    .url()
+    .refine((value) => value.startsWith("https://"), "must be an https:// address")
+    .optional(),
 });
 
 export type Config = Omit<z.infer<typeof schema>, "SEED_DEMO" | "GRAPHIQL"> & {
@@ -110,6 +131,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (oidc !== 0 && oidc !== 3) {
     throw new ConfigError(
       "Invalid configuration:\n  OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL go together: set all three or none",
+    );
+  }
+  if (oidc === 0 && (config.OIDC_CLIENT_ID || config.OIDC_SCOPES || config.OIDC_AUTHORITY)) {
+    throw new ConfigError(
+      "Invalid configuration:\n  OIDC_CLIENT_ID, OIDC_SCOPES and OIDC_AUTHORITY need OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL: set those too",
+    );
+  }
+  if (
+    config.OIDC_CLIENT_ID &&
+    !config.OIDC_AUTHORITY &&
+    !config.OIDC_ISSUER?.startsWith("https://")
+  ) {
+    throw new ConfigError(
+      "Invalid configuration:\n  OIDC_CLIENT_ID: Microsoft 365 sign-in (MSAL.js) needs an https:// OIDC_ISSUER, or OIDC_AUTHORITY set to one",
     );
   }
   const production = config.NODE_ENV === "production";
