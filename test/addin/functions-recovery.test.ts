@@ -17,7 +17,7 @@ import { startTestServer, type TestServer } from "../support/test-server.js";
 import { saveConnection } from "../../addin/shared/connection.js";
 import {
   configureFunctions,
-  SIGN_IN_MESSAGE,
+  SIGN_IN_AGAIN_MESSAGE,
   card,
   designation,
   explain,
@@ -96,12 +96,12 @@ describe("when the server cannot be reached", () => {
       unreachable(first.url),
     );
 
-    // The restarted server has a new database and new tokens: the old one is refused (4403 on the socket).
+    // The restarted server has a new database and new tokens: the old one is refused (4401 on the socket, not retried).
     const again = await start({ PORT: String(first.handle.port) });
     const refused = cell.results.length;
     expect(await cell.next((value) => value instanceof Object, 10_000, refused)).toEqual({
       code: "#N/A",
-      message: SIGN_IN_MESSAGE,
+      message: SIGN_IN_AGAIN_MESSAGE,
     });
     const signedIn = cell.results.length;
     await saveConnection({ serverUrl: again.url, token: again.tokens.leader });

@@ -87,6 +87,8 @@ async function subscribeTo(
   filter: Filter,
 ): Promise<AsyncIterableIterator<LiveEvent>> {
   const viewer = signedIn(data.context);
+  // An academy the viewer cannot see is NOT_FOUND, as a query answers, never a silent stream.
+  if (filter.urn) await data.context.services.academies.get(viewer, filter.urn);
   const args = data.args as { after?: string | null; since?: Date | null };
   const events = data.context.services.events;
   let after = positionOf(viewer, args.after);
