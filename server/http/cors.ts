@@ -11,8 +11,8 @@ import cors, { type CorsOptions } from "cors";
  * Request headers GraphQL clients send by default: Apollo Client's client
  * awareness (apollographql-client-name/-version in Apollo Client 3 and 4,
  * and the apollo-client-name/-version spelling other clients send), Apollo's
- * CSRF-prevention and operation-name headers, graphql-request's and a plain
- * fetch's.
+ * CSRF-prevention and operation-name headers, and what graphql-request and a
+ * plain fetch send (accept, content-type, authorization).
  */
 export const ALLOWED_HEADERS = [
   "accept",
@@ -24,8 +24,6 @@ export const ALLOWED_HEADERS = [
   "apollo-client-version",
   "apollo-require-preflight",
   "x-apollo-operation-name",
-  "graphql-client-name",
-  "graphql-client-version",
   "x-requested-with",
 ] as const;
 

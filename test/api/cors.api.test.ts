@@ -40,7 +40,7 @@ describe("CORS", () => {
       const response = await preflight(
         path,
         DASHBOARD,
-        "authorization,content-type,apollographql-client-name,apollographql-client-version,apollo-client-name,apollo-client-version,apollo-require-preflight,x-apollo-operation-name",
+        "accept,authorization,content-type,apollographql-client-name,apollographql-client-version,apollo-client-name,apollo-client-version,apollo-require-preflight,x-apollo-operation-name",
       );
       expect(response.status).toBe(204);
       expect(response.headers.get("access-control-allow-origin")).toBe(DASHBOARD);
@@ -48,6 +48,7 @@ describe("CORS", () => {
       const allowed = response.headers.get("access-control-allow-headers")!.split(",");
       expect(allowed).toEqual(
         expect.arrayContaining([
+          "accept",
           "authorization",
           "content-type",
           "apollographql-client-name",

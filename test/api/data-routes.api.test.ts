@@ -237,6 +237,24 @@ describe.each(await storesToTest())("flat reads (%s)", (store) => {
     });
   });
 
+  it("quotes commas, quotes and line breaks in CSV, and keeps a formula-like name from running", async () => {
+    const name = '=HYPERLINK("http://x.example","Bridge, ""AP""")\nline two';
+    await server.handle.prisma.academy.updateMany({ where: { urn: "140014" }, data: { name } });
+    try {
+      const { records } = await csv(`/data/overview.csv?year=${YEAR}`);
+      expect(records.find((row) => row.urn === "140014")!.academy).toBe(`'${name}`);
+      expect(records).toHaveLength(14);
+      // JSON is not opened by a spreadsheet: the name as stored.
+      const body = await json(`/data/overview.json?year=${YEAR}`);
+      expect(body.rows.find((row) => row.urn === "140014")!.academy).toBe(name);
+    } finally {
+      await server.handle.prisma.academy.updateMany({
+        where: { urn: "140014" },
+        data: { name: "Bridge Alternative Provision" },
+      });
+    }
+  });
+
   it("counts against the rate limit like every route, saying what is left", async () => {
     const first = await get(`/data/overview.json?year=${YEAR}`);
     const second = await get(`/data/overview.json?year=${YEAR}`);

@@ -11,6 +11,8 @@ import { startTestServer, type TestServer } from "../support/test-server.js";
 import { wsSession } from "../support/ws-session.js";
 import { issueOperatorToken, issueToken } from "../../server/auth/tokens.js";
 import { CloseCode } from "../../server/shared/index.js";
+import { LiveClient, type LiveProblem } from "../../addin/shared/live-client.js";
+import { startTcpProxy } from "../support/tcp-proxy.js";
 
 const PROGRESS = `subscription Progress($urn: URN) {
   progressChanged(urn: $urn) { urn metric }
@@ -85,6 +87,30 @@ describe("WebSocket close codes and refused subscriptions", () => {
       expect(connections).toBe(1);
     } finally {
       await client.dispose();
+    }
+  });
+
+  it("is read by the add-in's live client as signed out, and not retried", async () => {
+    // A proxy in front of the server counts the client's connections.
+    const proxy = await startTcpProxy(server.handle.port);
+    const client = new LiveClient(
+      { serverUrl: proxy.url, token: "mat_not_a_real_token" },
+      { webSocketImpl: WebSocket, retryDelayMs: () => 10 },
+    );
+    try {
+      const problem = await new Promise<LiveProblem>((resolve) => {
+        client.listen(
+          { query: PROGRESS, variables: {} },
+          { event: () => undefined, failed: resolve, resumed: () => undefined },
+        );
+      });
+      expect(problem.reason).toBe("signedOut");
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(proxy.connections).toBe(1);
+      expect(client.stopped?.reason).toBe("signedOut");
+    } finally {
+      client.close();
+      await proxy.close();
     }
   });
 
