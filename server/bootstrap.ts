@@ -28,7 +28,8 @@ import { graphiqlRouter } from "./http/graphiql-page.js";
 import { publicDataRouter } from "./http/public-data-route.js";
 import { exportRouter } from "./http/export-routes.js";
 import { createRateLimiter, identifyAndLimit, principalOf } from "./http/rate-limit.js";
-import { cors } from "./http/cors.js";
+import { corsFor } from "./http/cors.js";
+import { dataRouter } from "./http/data-routes.js";
 import { addinDirectory } from "./http/addin-files.js";
 import { requestErrorHandler } from "./http/request-errors.js";
 import { graphqlUpload } from "./http/graphql-upload.js";
@@ -205,11 +206,21 @@ export async function bootstrap(
     compression(),
     express.static(addinDirectory(), { maxAge: config.production ? "1h" : 0 }),
   );
-  app.use(["/graphql", "/export", "/public-data"], cors);
+  app.use(
+    ["/graphql", "/export", "/public-data", "/data"],
+    corsFor({
+      origins: config.CORS_ORIGINS,
+      // The add-in's origin: PUBLIC_URL's, or the committed manifest's https://localhost:4000 (npm run dev:https).
+      alwaysAllowed: [new URL(config.PUBLIC_URL ?? "https://localhost:4000").origin],
+    }),
+  );
   // Sign-in, then the rate limit by principal (or address), before any body is read.
   const identify = identifyAndLimit(prisma, oidc, rateLimiter);
   app.use("/export", identify);
   app.use(exportRouter(services, oidc, onInternal));
+  // Flat reads for reporting tools (Power BI, scripts): CSV or JSON rows.
+  app.use("/data", identify);
+  app.use(dataRouter(services, onInternal));
   // Public data files stream in (no JSON parser); their own limit is PUBLIC_DATA_LIMIT.
   app.use("/public-data", identify);
   app.use(publicDataRouter(services, config.PUBLIC_DATA_LIMIT, onInternal));

@@ -17,6 +17,31 @@ export function bytesOf(text: string): number {
   return Number(match[1]) * unit;
 }
 
+/** One origin as a browser sends it: scheme://host[:port], nothing after. */
+const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i;
+
+/**
+ * CORS_ORIGINS: origins separated by commas (spaces allowed), or * for any
+ * origin. Each must be exactly what a browser sends in Origin, so a path or a
+ * trailing slash (which would never match) is refused at start-up.
+ */
+const origins = z.string().transform((text, context) => {
+  const list = text
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== "");
+  if (list.length === 1 && list[0] === "*") return "*" as const;
+  for (const origin of list)
+    if (!ORIGIN.test(origin)) {
+      context.addIssue({
+        code: "custom",
+        message: `"${origin}" is not an origin: write scheme://host[:port] with no path or trailing slash (https://dashboard.example.org), several separated by commas, or * for any origin`,
+      });
+      return z.NEVER;
+    }
+  return list.map((origin) => origin.toLowerCase());
+});
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -30,6 +55,11 @@ const schema = z.object({
       "must start with file: (SQLite) or postgres:// (PostgreSQL)",
     )
     .default("file:./data/mat.db"),
+  /**
+   * Origins of browser pages that may call the API (/graphql, /export,
+   * /public-data, /data) besides the server's own and the add-in's: comma-separated, or *.
+   */
+  CORS_ORIGINS: origins.default([]),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")

@@ -7,13 +7,13 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { extname, join } from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { bundleMockOffice, bundleTaskpane, taskpaneHtml } from "./bundle.js";
 import type { MockOfficeTheme } from "./mock-office-host.js";
 import type { WorkbookSeed } from "./mock-workbook.js";
 import { SIGN_IN_OPTIONS_PATH } from "../../../server/shared/index.js";
+import { CHROMIUM, launchChromium } from "../../support/chromium.js";
 
-export const CHROMIUM = "/usr/bin/chromium";
 export const TASKPANE_WIDTH = 320;
 const OFFICE_JS = "https://appsforoffice.microsoft.com/**";
 const ERRORS = new WeakMap<Page, string[]>();
@@ -66,21 +66,12 @@ export async function waitForChromium(timeoutMs = 120_000): Promise<void> {
 export async function launchTaskpaneBrowser(serverUrl: string): Promise<TaskpaneBrowser> {
   await waitForChromium();
   const [taskpane, html] = await Promise.all([bundleTaskpane(), taskpaneHtml()]);
-  const browser: Browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      // The page is answered by the test (route.fulfill), so Chromium cannot tell it came from
-      // the loopback server and would block its WebSocket back to it as a local-network request.
-      // In Excel the page comes from the server itself.
-      "--disable-features=LocalNetworkAccessChecks",
-    ],
-  });
+  const browser: Browser = await launchChromium([
+    // The page is answered by the test (route.fulfill), so Chromium cannot tell it came from
+    // the loopback server and would block its WebSocket back to it as a local-network request.
+    // In Excel the page comes from the server itself.
+    "--disable-features=LocalNetworkAccessChecks",
+  ]);
   const contexts: BrowserContext[] = [];
   return {
     async open(seed, options = {}) {
