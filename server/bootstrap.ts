@@ -25,6 +25,7 @@ import { oidcVerifier } from "./auth/oidc.js";
 import { graphiqlRouter } from "./http/graphiql-page.js";
 import { publicDataRouter } from "./http/public-data-route.js";
 import { exportRouter } from "./http/export-routes.js";
+import { calendarRouter, identifyCalendarReader } from "./http/calendar-routes.js";
 import { createRateLimiter, identifyAndLimit, principalOf } from "./http/rate-limit.js";
 import { cors } from "./http/cors.js";
 import { addinDirectory } from "./http/addin-files.js";
@@ -202,6 +203,9 @@ export async function bootstrap(
   const identify = identifyAndLimit(prisma, oidc, rateLimiter);
   app.use("/export", identify);
   app.use(exportRouter(services, oidc, onInternal));
+  // Calendar feeds: the bearer header, or a read-only calendar token as ?token=.
+  app.use("/calendar", identifyCalendarReader(services, rateLimiter, identify));
+  app.use(calendarRouter(services, onInternal));
   // Public data files stream in (no JSON parser); their own limit is PUBLIC_DATA_LIMIT.
   app.use("/public-data", identify);
   app.use(publicDataRouter(services, config.PUBLIC_DATA_LIMIT, onInternal));

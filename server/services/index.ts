@@ -11,6 +11,8 @@ import { FrameworkService } from "./framework.service.js";
 import { OverviewService } from "./overview.service.js";
 import { PublicDataService } from "./public-data.service.js";
 import { NationalBenchmarkService } from "./national-benchmark.service.js";
+import { ReviewCalendarService } from "./review-calendar.service.js";
+import { SupportDeliveredService } from "./support-delivered.service.js";
 
 export interface Services {
   readonly prisma: Db;
@@ -23,6 +25,8 @@ export interface Services {
   readonly overview: OverviewService;
   readonly publicData: PublicDataService;
   readonly nationalBenchmarks: NationalBenchmarkService;
+  readonly calendar: ReviewCalendarService;
+  readonly support: SupportDeliveredService;
   readonly events: EventBus;
 }
 
@@ -56,6 +60,8 @@ export function createServices(
       nationalBenchmarks,
     ),
     nationalBenchmarks,
+    calendar: new ReviewCalendarService(prisma, academies, designations, audit),
+    support: new SupportDeliveredService(prisma, academies, designations, audit),
     events,
   };
 }

@@ -80,10 +80,8 @@ export function declaredSupport(definition: unknown): EntitlementDeclaration[] {
   if (!Array.isArray(support)) return [];
   return support.flatMap((item: unknown): EntitlementDeclaration[] => {
     if (typeof item !== "object" || item === null) return [];
-    const { activity, quantity, quantityText, unit, per, levels, note, when, schedule } = item as Record<
-      string,
-      unknown
-    >;
+    const { activity, quantity, quantityText, unit, per, levels, note, when, schedule } =
+      item as Record<string, unknown>;
     if (
       typeof activity !== "string" ||
       typeof quantity !== "number" ||
