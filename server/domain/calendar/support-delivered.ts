@@ -64,6 +64,12 @@ export function isCounted(entitlement: SupportEntitlement): boolean {
   return entitlement.schedule !== undefined || COUNTED_UNITS.has(entitlement.unit);
 }
 
+/** The unit for an amount: "1 visit", "14 briefings" (a framework may word either). */
+function unitFor(unit: string, amount: number): string {
+  if (amount === 1) return unit.replace(/(visit|day|meeting|review|check|briefing)s$/, "$1");
+  return /s$/.test(unit) ? unit : `${unit}s`;
+}
+
 /** Amounts to one decimal place, without float noise. */
 const tidy = (value: number) => Math.round(value * 10) / 10;
 
@@ -134,7 +140,7 @@ export function deliveredOfAllocated(
       delivered: total,
       expectedByNow,
       status: statusOf(total, allocated, expectedByNow),
-      words: `${entitlement.activity}: ${total} of ${allocatedText ?? allocated} ${entitlement.unit} ${PERIOD_WORDS[period]}`,
+      words: `${entitlement.activity}: ${total} of ${allocatedText ?? allocated} ${unitFor(entitlement.unit, allocated)} ${PERIOD_WORDS[period]}`,
     };
   });
 }
