@@ -14,19 +14,15 @@ import { DomainError } from "../domain/index.js";
 import type { Services } from "../services/index.js";
 import { CALENDAR_PREFIX, viewerForCalendarToken } from "../auth/calendar-tokens.js";
 import type { Principal } from "../auth/viewer.js";
-import { ErrorCode, errorBody } from "../graphql/errors.js";
+import { ErrorCode } from "../graphql/errors.js";
 import { academicYearOfDay, roleHas, yearProblem } from "../shared/index.js";
 import { badInput } from "../domain/index.js";
 import { londonToday } from "../services/london-today.js";
 import { calendarFeed } from "./calendar-feed.js";
 import { errorResponse } from "./error-response.js";
-import { principalOf, type RateLimiter } from "./rate-limit.js";
+import { admitted, principalOf, refuse, signInRefused, type RateLimiter } from "./rate-limit.js";
 
 type Middleware = (request: Request, response: Response, next: NextFunction) => Promise<void>;
-
-function refuse(response: Response, status: number, code: ErrorCode, message: string): void {
-  response.status(status).json(errorBody(code, message));
-}
 
 /**
  * Signs a feed request in: a ?token= calendar token here, anything else
@@ -42,11 +38,7 @@ export function identifyCalendarReader(
       const token = request.query.token;
       if (token === undefined) return identify(request, response, next);
       const address = request.ip ?? request.socket.remoteAddress ?? "unknown";
-      const blocked = await rateLimiter.signInBlocked(address);
-      if (blocked) {
-        response.setHeader("Retry-After", String(blocked.retryAfterSeconds));
-        return refuse(response, 429, ErrorCode.RATE_LIMITED, blocked.message);
-      }
+      if (await signInRefused(rateLimiter, address, response)) return;
       if (request.headers.authorization)
         return refuse(
           response,
@@ -70,13 +62,7 @@ export function identifyCalendarReader(
         );
       }
       const principal: Principal = { kind: "user", viewer };
-      const over = await rateLimiter.consume(principal, address);
-      if (over) {
-        response.setHeader("Retry-After", String(over.retryAfterSeconds));
-        return refuse(response, 429, ErrorCode.RATE_LIMITED, over.message);
-      }
-      response.locals.principal = principal;
-      next();
+      if (await admitted(rateLimiter, principal, address, response)) next();
     } catch (error) {
       next(error);
     }
