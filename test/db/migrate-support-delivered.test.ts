@@ -2,30 +2,9 @@
 // academy, a user and an API token, to record support delivered and calendar
 // feed tokens, on both stores: existing rows are kept, a delivery belongs to
 // its academy (removed with it), and a calendar token's hash is unique.
-import { mkdtemp, rm } from "node:fs/promises";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import Database from "better-sqlite3";
-import pg from "pg";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { migrate } from "../../server/db/migrate.js";
+import { expect } from "vitest";
 import { openDatabase } from "../../server/db/index.js";
-import { createTestDatabase, postgresAvailable, type TestDatabase } from "../support/postgres.js";
-import { migrationsBefore } from "../support/migrations-before.js";
-
-const postgres = await postgresAvailable();
-const MIGRATION = "20261202030000_support_delivered_calendar_tokens";
-
-let scratch: string;
-beforeAll(async () => {
-  scratch = await mkdtemp(join(tmpdir(), "mat-upgrade-support-"));
-});
-afterAll(async () => {
-  await rm(scratch, { recursive: true, force: true });
-});
-
-const previousRelease = (kind: "sqlite" | "postgresql") =>
-  migrationsBefore(MIGRATION, kind, scratch);
+import { describeUpgrade } from "../support/upgrade-test.js";
 
 const RELEASE_DATA = [
   `INSERT INTO "Trust" ("id", "uid", "name") VALUES ('trust-1', 'TR04567', 'Northern Lights Academy Trust')`,
@@ -73,36 +52,9 @@ async function checkUpgraded(url: string): Promise<void> {
   }
 }
 
-describe("upgrading to support delivered and calendar tokens", () => {
-  it("keeps the trust's rows and adds deliveries and calendar tokens on SQLite", async () => {
-    const url = `file:${join(scratch, "sqlite", "mat.db")}`;
-    const applied = await migrate(url, { migrationsDirectory: await previousRelease("sqlite") });
-    expect(applied.applied).not.toContain(MIGRATION);
-    const db = new Database(url.slice("file:".length));
-    for (const statement of RELEASE_DATA) db.exec(statement);
-    db.close();
-    expect((await migrate(url)).applied[0]).toBe(MIGRATION);
-    await checkUpgraded(url);
-  });
-
-  describe.skipIf(!postgres)("on PostgreSQL", () => {
-    let database: TestDatabase | undefined;
-    afterAll(async () => {
-      await database?.drop();
-    });
-
-    it("keeps the trust's rows and adds deliveries and calendar tokens", async () => {
-      database = await createTestDatabase();
-      await migrate(database.url, { migrationsDirectory: await previousRelease("postgresql") });
-      const client = new pg.Client({ connectionString: database.url });
-      await client.connect();
-      try {
-        for (const statement of RELEASE_DATA) await client.query(statement);
-      } finally {
-        await client.end();
-      }
-      expect((await migrate(database.url)).applied[0]).toBe(MIGRATION);
-      await checkUpgraded(database.url);
-    });
-  });
+await describeUpgrade("upgrading to support delivered and calendar tokens", {
+  migration: "20261202030000_support_delivered_calendar_tokens",
+  does: "keeps the trust's rows and adds deliveries and calendar tokens",
+  releaseData: RELEASE_DATA,
+  check: checkUpgraded,
 });
