@@ -27,6 +27,7 @@ import { SIGN_IN_OPTIONS_PATH } from "./shared/index.js";
 import { graphiqlRouter } from "./http/graphiql-page.js";
 import { publicDataRouter } from "./http/public-data-route.js";
 import { exportRouter } from "./http/export-routes.js";
+import { calendarRouter, identifyCalendarReader } from "./http/calendar-routes.js";
 import { createRateLimiter, identifyAndLimit, principalOf } from "./http/rate-limit.js";
 import { corsFor } from "./http/cors.js";
 import { dataRouter } from "./http/data-routes.js";
@@ -221,6 +222,9 @@ export async function bootstrap(
   // Flat reads for reporting tools (Power BI, scripts): CSV or JSON rows.
   app.use("/data", identify);
   app.use(dataRouter(services, onInternal));
+  // Calendar feeds: the bearer header, or a read-only calendar token as ?token=.
+  app.use("/calendar", identifyCalendarReader(services, rateLimiter, identify));
+  app.use(calendarRouter(services, onInternal));
   // Public data files stream in (no JSON parser); their own limit is PUBLIC_DATA_LIMIT.
   app.use("/public-data", identify);
   app.use(publicDataRouter(services, config.PUBLIC_DATA_LIMIT, onInternal));

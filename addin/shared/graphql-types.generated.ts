@@ -6,6 +6,54 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> =
   T | { [P in keyof T]?: P extends " $fragmentName" | "__typename" ? T[P] : never };
+/** The period an entitlement's allocation is counted over. */
+export const AllocationPeriod = {
+  /** This half term. */
+  HalfTerm: "HALF_TERM",
+  /** This term (weekly and fortnightly entitlements are counted per term). */
+  Term: "TERM",
+  /** This academic year. */
+  Year: "YEAR",
+} as const;
+
+export type AllocationPeriod = (typeof AllocationPeriod)[keyof typeof AllocationPeriod];
+/** What a review-calendar event is: a meeting or visit from the seeds. */
+export const CalendarEventKind = {
+  /** School improvement adviser (SIA) day */
+  AdviserDay: "ADVISER_DAY",
+  /** CEO 1:1 */
+  CeoOneToOne: "CEO_ONE_TO_ONE",
+  /** CEO visit */
+  CeoVisit: "CEO_VISIT",
+  /** Governor challenge and improvement committee */
+  GovernanceCommittee: "GOVERNANCE_COMMITTEE",
+  /** External health check */
+  HealthCheck: "HEALTH_CHECK",
+  /** Education improvement team meeting */
+  ImprovementTeam: "IMPROVEMENT_TEAM",
+  /** Inspection-readiness meeting */
+  InspectionReadiness: "INSPECTION_READINESS",
+  /** Headteacher and trust leadership briefing */
+  LeadershipBriefing: "LEADERSHIP_BRIEFING",
+  /** Progress board meeting */
+  ProgressBoard: "PROGRESS_BOARD",
+  /** Quality assurance review */
+  QaReview: "QA_REVIEW",
+  /** School improvement lead (SIL) visit */
+  SilVisit: "SIL_VISIT",
+  /** School improvement partner (SIP) visit */
+  SipVisit: "SIP_VISIT",
+  /** Standards committee */
+  StandardsCommittee: "STANDARDS_COMMITTEE",
+  /** Trust board detailed review of standards */
+  StandardsReview: "STANDARDS_REVIEW",
+  /** Support day */
+  SupportDay: "SUPPORT_DAY",
+  /** Trust board */
+  TrustBoard: "TRUST_BOARD",
+} as const;
+
+export type CalendarEventKind = (typeof CalendarEventKind)[keyof typeof CalendarEventKind];
 /** One header and the indicator it means (null: not evidence). */
 export type ColumnMapEntryInput = {
   /** The header as written in the workbook. */
@@ -23,6 +71,19 @@ export const CoverageStatus = {
 } as const;
 
 export type CoverageStatus = (typeof CoverageStatus)[keyof typeof CoverageStatus];
+/** Support delivered against its allocation for the period. */
+export const DeliveryStatus = {
+  /** All the allocation delivered. */
+  Complete: "COMPLETE",
+  /** On track: at least what the schedule (or the period so far) expects, short of all. */
+  OnTrack: "ON_TRACK",
+  /** Over-delivered: more delivered than allocated. */
+  Over: "OVER",
+  /** Under-delivered: behind: less delivered than expected by now. */
+  Under: "UNDER",
+} as const;
+
+export type DeliveryStatus = (typeof DeliveryStatus)[keyof typeof DeliveryStatus];
 /** Whether the designation that counts has been agreed by the trust. */
 export const DesignationStatus = {
   /** A decision counts and no newer computed designation disagrees. */
@@ -218,6 +279,24 @@ export const SignOffStep = {
 } as const;
 
 export type SignOffStep = (typeof SignOffStep)[keyof typeof SignOffStep];
+/** A visit or amount of support delivered, to record. */
+export type SupportDeliveryInput = {
+  /** The entitlement it counts against: one of the academy's counted entitlements' activities (SupportUse.activity). */
+  readonly activity: string;
+  /** Who delivered it: "Sam Patel (SIA)" (at most 120). */
+  readonly deliveredBy: string;
+  /** The day it was delivered (not in the future). */
+  readonly deliveredOn: string;
+  /** Notes (at most 2,000 characters). */
+  readonly notes?: string | null | undefined;
+  /** How many of the entitlement's unit, in halves from 0.5 to 100; 1 when left out. */
+  readonly quantity?: number | null | undefined;
+  /** What was done (at most 500 characters). */
+  readonly summary: string;
+  /** URN of the academy. */
+  readonly urn: string;
+};
+
 /** What made a version of a target. */
 export const TargetAction = {
   /** Agreed by the trust board. */
@@ -1006,6 +1085,48 @@ export type CardTargetChangedSubscription = {
         readonly tolerance: number;
       };
     } | null;
+  };
+};
+
+export type AcademySupportQueryVariables = Exact<{
+  urn: string;
+  year: string;
+}>;
+
+export type AcademySupportQuery = {
+  readonly reviewCalendar: ReadonlyArray<{
+    readonly id: string;
+    readonly kind: CalendarEventKind;
+    readonly date: string;
+    readonly halfTerm: HalfTerm;
+    readonly start: string | null;
+    readonly title: string;
+    readonly entitlement: string | null;
+    readonly detail: string;
+  }>;
+  readonly academyCard: {
+    readonly supportUse: ReadonlyArray<{
+      readonly activity: string;
+      readonly unit: string;
+      readonly period: AllocationPeriod;
+      readonly allocated: number;
+      readonly delivered: number;
+      readonly status: DeliveryStatus;
+      readonly words: string;
+    }>;
+  } | null;
+};
+
+export type RecordSupportDeliveredMutationVariables = Exact<{
+  input: SupportDeliveryInput;
+}>;
+
+export type RecordSupportDeliveredMutation = {
+  readonly recordSupportDelivered: {
+    readonly id: string;
+    readonly activity: string;
+    readonly deliveredOn: string;
+    readonly quantity: number;
   };
 };
 

@@ -14,6 +14,7 @@ import { jsonValue, type Db } from "../db/index.js";
 import { DEMO_ROWS } from "./demo-risk-matrix.js";
 import { DEMO_YEAR, demoEvidence } from "./seed-demo-trust.js";
 import { academicYearOf } from "../shared/index.js";
+import { seedDemoSupport, type DemoSupportAcademy } from "./demo-support-delivered.js";
 
 const BOARD = "Trust Board";
 const CLERK = "Demo clerk to the Trust Board";
@@ -53,12 +54,20 @@ export async function seedDemoLiveYear(prisma: Db, trustId: string, today: Date)
   const byUrn = new Map(academies.map((academy) => [academy.urn, academy]));
   let worsened = 0;
   let longInRepair = false;
+  const supported: DemoSupportAcademy[] = [];
   for (const row of DEMO_ROWS) {
     const academy = byUrn.get(String(row.URN));
     if (!academy) continue;
     const entries = demoEvidence(row);
     const autumn = framework.designate(readEvidence(entries), { year });
     const level = autumn.level?.key ?? null;
+    if (level)
+      supported.push({
+        id: academy.id,
+        urn: academy.urn,
+        name: academy.name,
+        support: framework.supportFor(level),
+      });
     const at = (iso: string) => new Date(`${iso}T16:00:00Z`);
     const decide = (forYear: string, agreedOn: string, computedId: string | null) =>
       level
@@ -149,6 +158,8 @@ export async function seedDemoLiveYear(prisma: Db, trustId: string, today: Date)
       },
     });
   }
+  // Support delivered so far this year, against the level decided in October.
+  await seedDemoSupport(prisma, trustId, framework.key, year, supported, day);
 }
 
 /** The academic year after `year`. */

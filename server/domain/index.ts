@@ -131,3 +131,4 @@ export {
   type VersionFacts,
 } from "./academy-card/sign-off-history.js";
 export * from "./designations/index.js";
+export * from "./calendar/index.js";

@@ -21,6 +21,11 @@ import { AdministrationResolver } from "./resolvers/administration.resolver.js";
 import { PublicDataResolver } from "./resolvers/public-data.resolver.js";
 import { AcademyFieldsResolver } from "./resolvers/academy-fields.resolver.js";
 import { NodeResolver } from "./resolvers/node.resolver.js";
+import {
+  AcademyCardSupportResolver,
+  OverviewSupportResolver,
+  ReviewCalendarResolver,
+} from "./resolvers/review-calendar.resolver.js";
 import { WHO_RESOLVERS } from "./resolvers/who.resolver.js";
 import { nodeIdResolver } from "./relay/index.js";
 import { AcademyType } from "./types/academy.type.js";
@@ -50,6 +55,9 @@ export const RESOLVERS = [
   LiveResolver,
   AdministrationResolver,
   PublicDataResolver,
+  ReviewCalendarResolver,
+  AcademyCardSupportResolver,
+  OverviewSupportResolver,
   NodeResolver,
   ...NODE_IDS,
   ...WHO_RESOLVERS,

@@ -115,8 +115,46 @@ export function createRateLimiter(settings: RateLimitSettings, redis: Redis | nu
   };
 }
 
-function refuse(response: Response, status: number, code: ErrorCode, message: string) {
+export function refuse(response: Response, status: number, code: ErrorCode, message: string) {
   response.status(status).json(errorBody(code, message));
+}
+
+/** Refuses with 429 and Retry-After; true when it did. */
+function refused(response: Response, refusal: Refusal | null): boolean {
+  if (!refusal) return false;
+  response.setHeader("Retry-After", String(refusal.retryAfterSeconds));
+  refuse(response, 429, ErrorCode.RATE_LIMITED, refusal.message);
+  return true;
+}
+
+/** Refuses (429) an address whose failed sign-ins are used up; true when it did. */
+export async function signInRefused(
+  rateLimiter: RateLimiter,
+  address: string,
+  response: Response,
+): Promise<boolean> {
+  return refused(response, await rateLimiter.signInBlocked(address));
+}
+
+/**
+ * Counts the request against the principal's budget (the address's when
+ * signed out) and, within it, leaves the principal for the routes; refuses
+ * (429) over it. True when the request may go on.
+ */
+export async function admitted(
+  rateLimiter: RateLimiter,
+  principal: Principal | null,
+  address: string,
+  response: Response,
+): Promise<boolean> {
+  const counted = await rateLimiter.consume(principal, address);
+  // The budget as the IETF draft's RateLimit-* fields name it (CORS exposes them).
+  response.setHeader("RateLimit-Limit", String(counted.limit));
+  response.setHeader("RateLimit-Remaining", String(counted.remaining));
+  response.setHeader("RateLimit-Reset", String(counted.resetSeconds));
+  if (refused(response, counted.refusal)) return false;
+  response.locals.principal = principal;
+  return true;
 }
 
 /**
@@ -130,11 +168,7 @@ export function identifyAndLimit(prisma: Db, oidc: OidcVerifier | null, rateLimi
       const authorization = request.headers.authorization;
       let principal: Principal | null = null;
       if (authorization) {
-        const blocked = await rateLimiter.signInBlocked(address);
-        if (blocked) {
-          response.setHeader("Retry-After", String(blocked.retryAfterSeconds));
-          return refuse(response, 429, ErrorCode.RATE_LIMITED, blocked.message);
-        }
+        if (await signInRefused(rateLimiter, address, response)) return;
         try {
           principal = await authenticatePrincipal(prisma, authorization, oidc);
         } catch (error) {
@@ -143,18 +177,7 @@ export function identifyAndLimit(prisma: Db, oidc: OidcVerifier | null, rateLimi
           return refuse(response, 401, ErrorCode.UNAUTHENTICATED, error.message);
         }
       }
-      const counted = await rateLimiter.consume(principal, address);
-      // The budget as the IETF draft's RateLimit-* fields name it (CORS exposes them).
-      response.setHeader("RateLimit-Limit", String(counted.limit));
-      response.setHeader("RateLimit-Remaining", String(counted.remaining));
-      response.setHeader("RateLimit-Reset", String(counted.resetSeconds));
-      const over = counted.refusal;
-      if (over) {
-        response.setHeader("Retry-After", String(over.retryAfterSeconds));
-        return refuse(response, 429, ErrorCode.RATE_LIMITED, over.message);
-      }
-      response.locals.principal = principal;
-      next();
+      if (await admitted(rateLimiter, principal, address, response)) next();
     } catch (error) {
       next(error);
     }

@@ -12,6 +12,8 @@ import { OverviewService } from "./overview.service.js";
 import { FlatRowsService } from "./flat-rows.service.js";
 import { PublicDataService } from "./public-data.service.js";
 import { NationalBenchmarkService } from "./national-benchmark.service.js";
+import { ReviewCalendarService } from "./review-calendar.service.js";
+import { SupportDeliveredService } from "./support-delivered.service.js";
 
 export interface Services {
   readonly prisma: Db;
@@ -25,6 +27,8 @@ export interface Services {
   readonly flatRows: FlatRowsService;
   readonly publicData: PublicDataService;
   readonly nationalBenchmarks: NationalBenchmarkService;
+  readonly calendar: ReviewCalendarService;
+  readonly support: SupportDeliveredService;
   readonly events: EventBus;
 }
 
@@ -61,6 +65,8 @@ export function createServices(
       nationalBenchmarks,
     ),
     nationalBenchmarks,
+    calendar: new ReviewCalendarService(prisma, academies, designations, audit),
+    support: new SupportDeliveredService(prisma, academies, designations, audit),
     events,
   };
 }

@@ -60,6 +60,21 @@ export {
   type EntitlementDeclaration,
   type SupportEntitlement,
 } from "./support-entitlements.js";
+export {
+  CALENDAR_EVENT_KINDS,
+  CALENDAR_EVENT_KIND_WORDS,
+  DELIVERY_STATUSES,
+  DELIVERY_STATUS_WORDS,
+  MONTHS,
+  WEEKDAYS,
+  type Cadence,
+  type CalendarEventKind,
+  type DeliveryStatus,
+  type EntitlementSchedule,
+  type Month,
+  type TrustMeeting,
+  type Weekday,
+} from "./review-calendar.js";
 export type {
   PublicLoadFailure,
   PublicLoadLine,

@@ -20,6 +20,8 @@ export const PERMISSIONS = {
   /** Record the trust board's agreement, or an exceptional direct change by the trust board. */
   agreeTargets: ["trust-admin", "leader"],
   recordMeasurements: ["trust-admin", "data-manager", "academy"],
+  /** Record a visit or day of support delivered against an academy's entitlement (the trust's leaders). */
+  recordSupport: ["trust-admin", "leader"],
   readAudit: ["trust-admin", "leader"],
   manageUsers: ["trust-admin"],
 } as const satisfies Record<string, readonly Role[]>;

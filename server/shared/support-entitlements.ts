@@ -3,6 +3,9 @@
 // server's compiled frameworks and the add-in's MAT.SUPPORT read a level's
 // support with these same rules; conditional entitlements ("while an
 // inspection is due") count only when the server has the evidence for them.
+// An entitlement may carry a schedule (server/shared/review-calendar.ts): when
+// its meetings and visits fall, which the review calendar places.
+import type { EntitlementSchedule } from "./review-calendar.js";
 
 /** One support entitlement that comes with a level. */
 export interface SupportEntitlement {
@@ -14,6 +17,8 @@ export interface SupportEntitlement {
   readonly unit: string;
   readonly per: string;
   readonly note: string | null;
+  /** When its meetings or visits fall; absent when it is not put in the calendar. */
+  readonly schedule?: EntitlementSchedule;
 }
 
 /** An entitlement as a framework definition declares it (the fields these rules read). */
@@ -28,6 +33,7 @@ export interface EntitlementDeclaration {
   readonly note?: string | null | undefined;
   /** A condition on the evidence; absent when every academy at the levels has it. */
   readonly when?: unknown;
+  readonly schedule?: EntitlementSchedule | undefined;
 }
 
 /** The entitlement a declaration gives. */
@@ -39,6 +45,7 @@ export function supportEntitlement(declaration: EntitlementDeclaration): Support
     unit: declaration.unit,
     per: declaration.per,
     note: declaration.note ?? null,
+    ...(declaration.schedule ? { schedule: declaration.schedule } : {}),
   };
 }
 
@@ -73,10 +80,8 @@ export function declaredSupport(definition: unknown): EntitlementDeclaration[] {
   if (!Array.isArray(support)) return [];
   return support.flatMap((item: unknown): EntitlementDeclaration[] => {
     if (typeof item !== "object" || item === null) return [];
-    const { activity, quantity, quantityText, unit, per, levels, note, when } = item as Record<
-      string,
-      unknown
-    >;
+    const { activity, quantity, quantityText, unit, per, levels, note, when, schedule } =
+      item as Record<string, unknown>;
     if (
       typeof activity !== "string" ||
       typeof quantity !== "number" ||
@@ -97,6 +102,10 @@ export function declaredSupport(definition: unknown): EntitlementDeclaration[] {
         levels: levels.filter((level): level is string => typeof level === "string"),
         note,
         when,
+        // The server validated the schedule with the framework document.
+        ...(typeof schedule === "object" && schedule !== null
+          ? { schedule: schedule as EntitlementSchedule }
+          : {}),
       },
     ];
   });

@@ -4,7 +4,7 @@
 // screen and every form opened (connect, the risk matrix and its column
 // mapping, designating, saving with problems, the academy card, "Add a
 // target", "Edit target" with its reason, "Record measurement", the three
-// sign-off forms, public data), and on each the box of every control
+// sign-off forms, "Record a visit" of support delivered, public data), and on each the box of every control
 // measured: none outside the pane, none overlapping another. Also the
 // column mapping's readable names and the words shown for roles, periods
 // and statuses, and Office's dark theme followed. With
@@ -195,6 +195,23 @@ describe("the task pane fits Excel's narrow pane", () => {
       await absence.getByRole("button", { name: "Record", exact: true }).click();
       await absence.getByText(/latest 3\.4% \(Summer 2\)/).waitFor();
       await expectFits(page, width, "card-measured", absence);
+
+      // Support used of allocated, and recording a visit against an entitlement.
+      const support = card.getByRole("region", { name: "Support and calendar" });
+      const used = support.getByRole("list", { name: "Support used of allocated" });
+      await used.getByText(/^CEO visit: 0 of 1 visit this half term/).waitFor();
+      await support.getByRole("button", { name: "Record a visit" }).click();
+      const visit = support.getByRole("form", { name: "Record support delivered" });
+      await visit.getByLabel("Entitlement").selectOption("CEO visit");
+      await visit.getByLabel("Day").fill("2026-07-14");
+      await visit.getByLabel("Delivered by").fill("Dr Amina Shah (CEO)");
+      await visit.getByLabel("What was done").fill("Learning walk with the head");
+      await visit.getByLabel("Notes").fill("Follow up attendance in September");
+      await expectFits(page, width, "support-form", support);
+      await visit.getByRole("button", { name: "Record support" }).click();
+      await used.getByText(/^CEO visit: 1 of 1 visit this half term/).waitFor();
+      expect(await used.getByText("All delivered").count()).toBeGreaterThan(0);
+      await expectFits(page, width, "card-support", support);
 
       // Public data.
       await page.getByRole("tab", { name: "Public data" }).click();

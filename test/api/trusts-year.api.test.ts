@@ -567,4 +567,40 @@ describe("the demo trust's live year", () => {
       ),
     ).toBe(true);
   });
+
+  it("fills today's year's review calendar and the support delivered so far, some behind", async () => {
+    const now = new Date();
+    const start = now.getUTCMonth() >= 8 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
+    const year = `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
+    const today = now.toISOString().slice(0, 10);
+    const data = await server.client(server.tokens.leader).request<{
+      reviewCalendar: { kind: string; date: string }[];
+      trustOverview: { academies: { supportUse: { delivered: number; status: string }[] }[] };
+    }>(
+      gql`
+        query ($year: AcademicYear!) {
+          reviewCalendar(year: $year) {
+            kind
+            date
+          }
+          trustOverview(year: $year) {
+            academies {
+              supportUse {
+                delivered
+                status
+              }
+            }
+          }
+        }
+      `,
+      { year },
+    );
+    expect(data.reviewCalendar.some((event) => event.kind === "TRUST_BOARD")).toBe(true);
+    expect(data.reviewCalendar.some((event) => event.kind === "SIL_VISIT")).toBe(true);
+    const uses = data.trustOverview.academies.flatMap((row) => row.supportUse);
+    if (today >= `${start}-09-10`) {
+      expect(uses.reduce((sum, use) => sum + use.delivered, 0)).toBeGreaterThan(0);
+      expect(uses.some((use) => use.status === "UNDER")).toBe(true);
+    }
+  });
 });

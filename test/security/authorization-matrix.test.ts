@@ -113,6 +113,28 @@ const RULES: Record<string, Rule> = {
     document: "{ auditLog(first: 5) { edges { node { action } } } }",
   },
   columnMap: { allowed: EVERYONE, document: "{ columnMap { header indicator } }" },
+  reviewCalendar: {
+    allowed: EVERYONE,
+    document: `{ reviewCalendar(year: "${YEAR}", urn: "140001", to: "2025-10-31") { kind title academyName } }`,
+  },
+  supportDelivered: {
+    allowed: EVERYONE,
+    document: `{ supportDelivered(urn: "140001", year: "${YEAR}") { activity deliveredBy } }`,
+  },
+  recordSupportDelivered: {
+    allowed: ["trust-admin", "leader"],
+    document:
+      'mutation { recordSupportDelivered(input: { urn: "140001", activity: "CEO visit", deliveredOn: "2026-03-10", deliveredBy: "Matrix CEO", summary: "Visit" }) { id activity } }',
+  },
+  calendarTokens: { allowed: EVERYONE, document: "{ calendarTokens { id label } }" },
+  createCalendarToken: {
+    allowed: EVERYONE,
+    document: 'mutation { createCalendarToken(label: "matrix") { trustFeedPath } }',
+  },
+  revokeCalendarToken: {
+    allowed: EVERYONE,
+    document: 'mutation { revokeCalendarToken(id: "none") { revokedAt } }',
+  },
   saveColumnMap: {
     allowed: ["trust-admin", "data-manager"],
     document:

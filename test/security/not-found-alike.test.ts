@@ -19,6 +19,12 @@ const LOOKUPS = `query Lookups($urn: URN!, $year: AcademicYear!) {
   target(urn: $urn, metric: "attendance.absence", year: $year) { id }
 }`;
 
+/** The review calendar and support delivered of one academy (issue 15), one field each (both non-null). */
+const SUPPORT = [
+  `query Calendar($urn: URN!, $year: AcademicYear!) { reviewCalendar(year: $year, urn: $urn) { id } }`,
+  `query Delivered($urn: URN!, $year: AcademicYear!) { supportDelivered(urn: $urn, year: $year) { id } }`,
+];
+
 const VERSIONS = `query Versions($id: ID!) {
   me { role }
   targetVersions(id: $id) { totalCount edges { node { version } } }
@@ -90,6 +96,40 @@ describe.each(await storesToTest())(
       const missing = await answer(server.tokens.academy, LOOKUPS, { urn: MISSING, year: YEAR });
       expect(outOfScope).toEqual(missing);
       expect(outOfScope.body).toMatchObject({ data: { academy: null, academyCard: null } });
+    });
+
+    it.each(SUPPORT)(
+      "answers another trust's academy's calendar and support delivered as a URN nobody holds: %s",
+      async (query) => {
+        const foreign = await answer(otherLeader, query, { urn: "140002", year: YEAR });
+        expect(foreign).toEqual(await answer(otherLeader, query, { urn: MISSING, year: YEAR }));
+        expect(foreign.body).toMatchObject({
+          data: null,
+          errors: [{ extensions: { code: "NOT_FOUND" } }],
+        });
+        const outOfScope = await answer(server.tokens.governor, query, {
+          urn: "140002",
+          year: YEAR,
+        });
+        expect(outOfScope).toEqual(
+          await answer(server.tokens.governor, query, { urn: MISSING, year: YEAR }),
+        );
+      },
+    );
+
+    it("answers another trust's calendar feed as a trust uid nobody holds", async () => {
+      const feed = async (path: string) => {
+        const response = await fetch(`${server.url}${path}`, {
+          headers: { authorization: `Bearer ${otherLeader}` },
+        });
+        return { status: response.status, body: await response.text() };
+      };
+      const foreign = await feed("/calendar/TR04567.ics");
+      expect(foreign).toEqual(await feed("/calendar/TR00001.ics"));
+      expect(foreign.status).toBe(404);
+      expect(await feed("/calendar/TR04567/140002.ics")).toEqual(
+        await feed("/calendar/TR00001/140002.ics"),
+      );
     });
 
     it("answers another trust's target history as a target id nobody holds", async () => {

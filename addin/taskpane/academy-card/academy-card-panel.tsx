@@ -30,6 +30,7 @@ import { withWorkbook } from "../excel/run-excel.js";
 import { AcademyPicker } from "./academy-picker.js";
 import { cardSheetOf } from "./card-sheet-of.js";
 import { TargetForm } from "./target-form.js";
+import { SupportSection } from "./support-section.js";
 import { TargetItem } from "./target-item.js";
 import { useLiveCard } from "./use-live-card.js";
 import { recentAcademicYears } from "../../../server/shared/index.js";
@@ -206,6 +207,7 @@ export function AcademyCardPanel() {
               onCancel={() => setAdding(false)}
             />
           ) : null}
+          <SupportSection urn={card.academy.urn} year={card.year} />
           {card.targets.length === 0 ? (
             <Text size={200}>No targets for {card.year} yet.</Text>
           ) : (

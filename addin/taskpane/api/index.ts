@@ -1,10 +1,12 @@
 // The task pane's GraphQL operations and their result types. Every document
 // here is validated against the committed schema/schema.graphql by a test.
 import * as academyCard from "./academy-card.operations.js";
+import * as reviewCalendar from "./review-calendar.operations.js";
 import * as riskMatrix from "./risk-matrix.operations.js";
 import * as viewer from "./viewer.operations.js";
 
 export * from "./academy-card.operations.js";
+export * from "./review-calendar.operations.js";
 export * from "./risk-matrix.operations.js";
 export * from "./viewer.operations.js";
 
@@ -25,4 +27,6 @@ export const OPERATION_DOCUMENTS: Readonly<Record<string, string>> = {
   RECORD_MEASUREMENT: academyCard.RECORD_MEASUREMENT,
   CARD_PROGRESS_CHANGED: academyCard.CARD_PROGRESS_CHANGED,
   CARD_TARGET_CHANGED: academyCard.CARD_TARGET_CHANGED,
+  ACADEMY_SUPPORT: reviewCalendar.ACADEMY_SUPPORT,
+  RECORD_SUPPORT_DELIVERED: reviewCalendar.RECORD_SUPPORT_DELIVERED,
 };

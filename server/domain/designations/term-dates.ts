@@ -2,6 +2,7 @@
 // computed (Easter included) so that "now", time in level and terms need no
 // table of dates. Pure: dates are plain UTC calendar days.
 import { academicYearStarting, startYearOf } from "../../shared/academic-year.js";
+import { MONTHS } from "../../shared/review-calendar.js";
 import type { HalfTerm, Term } from "../academy-card/calendar.js";
 
 /** A calendar day as yyyy-mm-dd. */
@@ -138,19 +139,5 @@ export { endOfAcademicYear } from "../../shared/academic-year.js";
 
 /** "14 Oct 2025" */
 export function dayInWords(day: IsoDate): string {
-  const months = [
-    "Jan",
-    "Feb",
-    "Mar",
-    "Apr",
-    "May",
-    "Jun",
-    "Jul",
-    "Aug",
-    "Sep",
-    "Oct",
-    "Nov",
-    "Dec",
-  ];
-  return `${Number(day.slice(8, 10))} ${months[Number(day.slice(5, 7)) - 1]} ${day.slice(0, 4)}`;
+  return `${Number(day.slice(8, 10))} ${MONTHS[Number(day.slice(5, 7)) - 1]} ${day.slice(0, 4)}`;
 }

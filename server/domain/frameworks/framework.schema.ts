@@ -8,6 +8,7 @@ import type { Problem } from "../../shared/problem.js";
 import { badInput } from "../errors.js";
 import { crosswalkSchema, INSPECTION_BANDS } from "../inspection/crosswalk.js";
 import { indicatorByKey } from "../indicators.js";
+import { CALENDAR_EVENT_KINDS, MONTHS, WEEKDAYS } from "../../shared/review-calendar.js";
 
 const PHASES = ["primary", "secondary", "all-through", "special", "alternative provision"] as const;
 const comparison = z.enum(["<", "<=", ">", ">="]);
@@ -157,6 +158,45 @@ const overrideSchema = z
   })
   .strict();
 
+// The review calendar's cadences (server/shared/review-calendar.ts), as data.
+const cadenceSchema = z.discriminatedUnion("every", [
+  z.object({ every: z.literal("weeks"), weeks: z.number().int().min(1).max(52) }).strict(),
+  z.object({ every: z.literal("halfTerm"), count: z.number().int().min(1).max(40) }).strict(),
+  z.object({ every: z.literal("term"), count: z.number().int().min(1).max(80) }).strict(),
+  z.object({ every: z.literal("year"), count: z.number().int().min(1).max(200) }).strict(),
+  z.object({ every: z.literal("months"), months: z.array(z.enum(MONTHS)).min(1).max(12) }).strict(),
+]);
+
+const timing = {
+  weekday: z.enum(WEEKDAYS).optional(),
+  weekOfMonth: z.number().int().min(1).max(4).optional(),
+  time: z
+    .string()
+    .regex(/^([01]\d|2[0-3]):[0-5]\d$/, "a time of day such as 16:00")
+    .optional(),
+  minutes: z.number().int().min(5).max(600).optional(),
+};
+
+const scheduleSchema = z
+  .object({ kind: z.enum(CALENDAR_EVENT_KINDS), cadence: cadenceSchema, ...timing })
+  .strict();
+
+const meetingSchema = z
+  .object({
+    kind: z.enum(CALENDAR_EVENT_KINDS),
+    title: z.string().min(1),
+    cadence: cadenceSchema.optional(),
+    follows: z
+      .object({ kind: z.enum(CALENDAR_EVENT_KINDS), days: z.number().int().min(1).max(60) })
+      .strict()
+      .optional(),
+    ...timing,
+  })
+  .strict()
+  .refine((meeting) => (meeting.cadence === undefined) !== (meeting.follows === undefined), {
+    message: "a meeting has either a cadence or follows another kind of event, not both",
+  });
+
 const entitlementSchema = z
   .object({
     activity: z.string().min(1),
@@ -168,6 +208,8 @@ const entitlementSchema = z
     levels: z.array(z.string()).min(1),
     when: conditionSchema.optional(),
     note: z.string().optional(),
+    /** When its meetings or visits fall in the review calendar. */
+    schedule: scheduleSchema.optional(),
   })
   .strict();
 
@@ -212,6 +254,8 @@ export const frameworkSchema = z
     combine: combineSchema,
     overrides: z.array(overrideSchema).default([]),
     support: z.array(entitlementSchema).default([]),
+    /** Trust-wide meetings in the review calendar (the October trust board, standards committee). */
+    meetings: z.array(meetingSchema).default([]),
     /** Extra or replacement national benchmarks; the built-in ones are used otherwise. */
     benchmarks: z.array(benchmarkSchema).default([]),
     crosswalk: crosswalkSchema.optional(),

@@ -16,6 +16,7 @@ import type {
   StoredDesignationRow,
   YearDesignation,
 } from "../../services/designation.service.js";
+import type { SupportUse } from "../../domain/index.js";
 import { pageOf, type NewestFirstKey, type Page, type PageWindow } from "../../services/page.js";
 import type { NodeTypeName } from "../relay/global-id.js";
 import { byIdLoader, perParentLoader, type ParentKey } from "./batch-loaders.js";
@@ -47,6 +48,8 @@ export interface Loaders {
   readonly academyIdByUrn: DataLoader<string, string | null>;
   /** The designation that counts in a year (options: the year). */
   readonly yearDesignation: DataLoader<ParentKey<string>, YearDesignation | null, string>;
+  /** Support delivered of allocated as at today (options: the year). */
+  readonly supportUse: DataLoader<ParentKey<string>, SupportUse[], string>;
   /** Stored evidence, newest year first (options: the year, or null for every year). */
   readonly evidence: DataLoader<ParentKey<string | null>, EvidenceRow[], string>;
   /** A page of computed designations, newest first. */
@@ -75,7 +78,7 @@ export function createLoaders(viewer: Viewer | null, services: Services): Loader
   const rows = <V extends { readonly id: string }>(
     load: (viewer: Viewer, ids: readonly string[]) => Promise<readonly V[]>,
   ) => byIdLoader<V>((ids) => (viewer ? load(viewer, ids) : Promise.resolve([])));
-  const { designations, academies, audit, cards, administration } = services;
+  const { designations, academies, audit, cards, administration, support } = services;
   return {
     academyIdByUrn: new DataLoader<string, string | null>(async (urns) => {
       const found = viewer ? await academies.idsByUrn(viewer, urns) : new Map<string, string>();
@@ -84,6 +87,10 @@ export function createLoaders(viewer: Viewer | null, services: Services): Loader
     yearDesignation: perParentLoader(
       signedIn((who, year: string, ids) => designations.yearDesignations(who, ids, year)),
       () => null,
+    ),
+    supportUse: perParentLoader(
+      signedIn((who, year: string, ids) => support.usage(who, ids, year)),
+      () => [],
     ),
     evidence: perParentLoader(
       signedIn((who, year: string | null, ids) => designations.evidenceOf(who, ids, year)),

@@ -69,6 +69,8 @@ export class OverviewResolver {
           targetTotals[status] += row.targets[status];
         return {
           ...row,
+          // The year travels with each row for its supportUse field.
+          year,
           designation: row.designation ? toDesignationThatCounts(row.designation) : null,
         };
       }),

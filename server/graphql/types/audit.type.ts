@@ -9,6 +9,7 @@ import { domainEnum } from "./domain-enum.js";
 export type AuditEntity =
   | "Academy"
   | "ApiToken"
+  | "CalendarToken"
   | "ColumnMap"
   | "Designation"
   | "DesignationDecision"
@@ -16,6 +17,7 @@ export type AuditEntity =
   | "Framework"
   | "Measurement"
   | "PublicImport"
+  | "SupportDelivery"
   | "Target"
   | "Trust"
   | "User";
@@ -26,6 +28,7 @@ export const AuditEntityEnum = domainEnum<AuditEntity>({
   values: {
     Academy: "An academy (created, updated, imported, its predecessors).",
     ApiToken: "A user's bearer token (issued, revoked).",
+    CalendarToken: "A user's read-only calendar feed token (issued, revoked).",
     ColumnMap: "The trust's column map.",
     Designation: "A designation confirmed by an earlier release (before decisions were records).",
     DesignationDecision: "A decision on an academy's designation.",
@@ -33,6 +36,7 @@ export const AuditEntityEnum = domainEnum<AuditEntity>({
     Framework: "One of the trust's own frameworks.",
     Measurement: "A measurement of a target's metric.",
     PublicImport: "A public data file loaded for the trust.",
+    SupportDelivery: "A visit or amount of support delivered against an academy's entitlement.",
     Target: "An academy-card target.",
     Trust: "The trust itself (created, its framework chosen).",
     User: "A user of the trust.",
@@ -45,6 +49,8 @@ export type AuditAction =
   | "academy.update"
   | "academy.import"
   | "academy.predecessor"
+  | "calendarToken.issue"
+  | "calendarToken.revoke"
   | "columnMap.save"
   | "designation.agree"
   | "designation.override"
@@ -55,6 +61,7 @@ export type AuditAction =
   | "framework.update"
   | "measurement.create"
   | "publicData.load"
+  | "supportDelivery.create"
   | "target.create"
   | "target.update"
   | "target.propose"
@@ -82,6 +89,8 @@ export const AuditActionEnum = domainEnum<AuditAction>({
     "academy.update": "An academy's name, phase or identifiers changed.",
     "academy.import": "Academies were imported in one batch.",
     "academy.predecessor": "A predecessor school was linked to an academy.",
+    "calendarToken.issue": "A calendar feed token was issued.",
+    "calendarToken.revoke": "A calendar feed token was revoked.",
     "columnMap.save": "The trust's column map was replaced.",
     "designation.agree": "A decision agreed the computed level.",
     "designation.override": "A decision set another level than the computed one, with a reason.",
@@ -92,6 +101,7 @@ export const AuditActionEnum = domainEnum<AuditAction>({
     "framework.update": "One of the trust's own frameworks was replaced.",
     "measurement.create": "A measurement was recorded.",
     "publicData.load": "A public data file was loaded.",
+    "supportDelivery.create": "Support delivered was recorded against an entitlement.",
     "target.create": "A target was set, as a draft.",
     "target.update": "A target's values were edited.",
     "target.propose": "A target (or its change) was proposed.",

@@ -2,7 +2,7 @@
 // mean rating of the inspection band and the six quality indicators, then a
 // cap (any rating of 4) and a forcing rule (band Concern).
 import type { FrameworkInput } from "../framework.schema.js";
-import { safeguardingOverride } from "./shared-rules.js";
+import { octoberTrustBoard, safeguardingOverride } from "./shared-rules.js";
 
 export const riskDesignation: FrameworkInput = {
   key: "risk-designation",
@@ -58,6 +58,25 @@ export const riskDesignation: FrameworkInput = {
     },
     safeguardingOverride("stabilise"),
   ],
+  // Seed 003 Strand 6: the education improvement team meets a week after the
+  // progress boards, and the standards committee a week after that.
+  meetings: [
+    octoberTrustBoard,
+    {
+      kind: "improvementTeam",
+      title: "Education improvement team: scrutinise the progress boards' minutes",
+      follows: { kind: "progressBoard", days: 7 },
+      time: "16:00",
+      minutes: 90,
+    },
+    {
+      kind: "standardsCommittee",
+      title: "Standards committee: the progress boards' and education improvement team's outcomes",
+      follows: { kind: "improvementTeam", days: 7 },
+      time: "17:00",
+      minutes: 90,
+    },
+  ],
   support: [
     {
       activity: "School improvement partner",
@@ -73,6 +92,7 @@ export const riskDesignation: FrameworkInput = {
       unit: "days",
       per: "year",
       levels: ["improve"],
+      schedule: { kind: "adviserDay", cadence: { every: "year", count: 10 } },
     },
     {
       activity: "School improvement partner",
@@ -88,6 +108,7 @@ export const riskDesignation: FrameworkInput = {
       unit: "days",
       per: "term",
       levels: ["stabilise", "repair"],
+      schedule: { kind: "adviserDay", cadence: { every: "term", count: 20 } },
     },
     {
       activity: "School improvement adviser",
@@ -104,6 +125,13 @@ export const riskDesignation: FrameworkInput = {
       per: "year",
       levels: ["stabilise", "repair"],
       note: "Sep, Nov, Jan, Mar, May, Jun",
+      schedule: {
+        kind: "progressBoard",
+        cadence: { every: "months", months: ["Sep", "Nov", "Jan", "Mar", "May", "Jun"] },
+        weekday: "Tue",
+        time: "16:00",
+        minutes: 90,
+      },
     },
     {
       activity: "Progress board meeting",
@@ -112,6 +140,13 @@ export const riskDesignation: FrameworkInput = {
       per: "year",
       levels: ["improve", "sustain"],
       note: "Sep, Jan, May",
+      schedule: {
+        kind: "progressBoard",
+        cadence: { every: "months", months: ["Sep", "Jan", "May"] },
+        weekday: "Tue",
+        time: "16:00",
+        minutes: 90,
+      },
     },
     {
       activity: "Deputy CEO's tailored plan report",
@@ -134,6 +169,12 @@ export const riskDesignation: FrameworkInput = {
       per: "year",
       levels: ["stabilise", "repair", "improve", "sustain"],
       note: "Sep, Nov, Jan, Mar, Jun",
+      schedule: {
+        kind: "sipVisit",
+        cadence: { every: "months", months: ["Sep", "Nov", "Jan", "Mar", "Jun"] },
+        weekday: "Thu",
+        weekOfMonth: 3,
+      },
     },
     // Seed 003 Strand 4, in its own words.
     {

@@ -2,7 +2,7 @@
 // band, SEF and the trust's QA judgements place an academy in one of three
 // categories; "not meeting its existing Ofsted judgement" is category 2.
 import type { FrameworkInput } from "../framework.schema.js";
-import { safeguardingOverride } from "./shared-rules.js";
+import { octoberTrustBoard, safeguardingOverride } from "./shared-rules.js";
 
 const AREAS = [
   "qa.qualityOfEducation",
@@ -65,6 +65,7 @@ export const riskMatrix: FrameworkInput = {
   overrides: [safeguardingOverride("category3")],
   // Seed 002 "Securing academy improvement", every item in its own words: category 1 (12),
   // category 2 adds 5, category 3 adds 5.
+  meetings: [octoberTrustBoard],
   support: [
     {
       activity: "Participate in an annual peer review",
@@ -72,6 +73,7 @@ export const riskMatrix: FrameworkInput = {
       unit: "review",
       per: "year",
       levels: ["category1", "category2", "category3"],
+      schedule: { kind: "qaReview", cadence: { every: "year", count: 1 } },
     },
     {
       activity: "Receive support from Primary/Secondary Director where required",
@@ -97,6 +99,7 @@ export const riskMatrix: FrameworkInput = {
       per: "year",
       levels: ["category1", "category2", "category3"],
       note: "termly",
+      schedule: { kind: "qaReview", cadence: { every: "term", count: 1 } },
     },
     {
       activity: "Full engagement in collaborative working groups",
@@ -128,6 +131,7 @@ export const riskMatrix: FrameworkInput = {
       per: "year",
       levels: ["category1", "category2", "category3"],
       note: "termly",
+      schedule: { kind: "standardsReview", cadence: { every: "term", count: 1 }, time: "15:30" },
     },
     {
       activity: "Specific peer reviews",
@@ -202,6 +206,11 @@ export const riskMatrix: FrameworkInput = {
       unit: "meeting",
       per: "half term",
       levels: ["category2", "category3"],
+      schedule: {
+        kind: "ceoOneToOne",
+        cadence: { every: "halfTerm", count: 1 },
+        time: "15:30",
+      },
     },
     {
       activity: "Increased leadership capacity from across the Trust, or via a consultancy",

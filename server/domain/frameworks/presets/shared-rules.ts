@@ -102,3 +102,19 @@ export const OUTCOMES_REQUIRED: Required = [
     phases: ["all-through", "not given"],
   },
 ];
+
+type Meetings = NonNullable<FrameworkInput["meetings"]>;
+
+/**
+ * The trust board that agrees designations and academy cards in October
+ * (seed 001; DOMAIN.md "Academy card": the trust board agrees them in October).
+ */
+export const octoberTrustBoard: Meetings[number] = {
+  kind: "trustBoard",
+  title: "Trust board: agree designations and academy cards",
+  cadence: { every: "months", months: ["Oct"] },
+  weekday: "Wed",
+  weekOfMonth: 2,
+  time: "17:30",
+  minutes: 120,
+};

@@ -5,11 +5,22 @@ import {
   INSPECTION_REQUIRED,
   OUTCOMES_REQUIRED,
   inspectionSource,
+  octoberTrustBoard,
   outcomeSources,
   safeguardingOverride,
 } from "./shared-rules.js";
 
 const LEVELS = ["tier4", "tier3", "tier2", "tier1"] as const;
+
+/** Seed 001: the CEO's 1:1 with the headteacher, every `weeks` school weeks. */
+const ceoOneToOne = (weeks: number) =>
+  ({
+    kind: "ceoOneToOne",
+    cadence: { every: "weeks", weeks },
+    weekday: "Mon",
+    time: "15:30",
+    minutes: 60,
+  }) as const;
 
 export const tieredSupport: FrameworkInput = {
   key: "tiered-support",
@@ -70,6 +81,7 @@ export const tieredSupport: FrameworkInput = {
   ],
   combine: { method: "lowest" },
   overrides: [safeguardingOverride("tier4")],
+  meetings: [octoberTrustBoard],
   support: [
     {
       activity: "CEO 1:1",
@@ -77,15 +89,31 @@ export const tieredSupport: FrameworkInput = {
       unit: "meeting",
       per: "4 weeks",
       levels: ["tier1", "tier2"],
+      schedule: ceoOneToOne(4),
     },
-    { activity: "CEO 1:1", quantity: 1, unit: "meeting", per: "2 weeks", levels: ["tier3"] },
-    { activity: "CEO 1:1", quantity: 1, unit: "meeting", per: "week", levels: ["tier4"] },
+    {
+      activity: "CEO 1:1",
+      quantity: 1,
+      unit: "meeting",
+      per: "2 weeks",
+      levels: ["tier3"],
+      schedule: ceoOneToOne(2),
+    },
+    {
+      activity: "CEO 1:1",
+      quantity: 1,
+      unit: "meeting",
+      per: "week",
+      levels: ["tier4"],
+      schedule: ceoOneToOne(1),
+    },
     {
       activity: "External health check",
       quantity: 1,
       unit: "check",
       per: "year",
       levels: ["tier1", "tier2"],
+      schedule: { kind: "healthCheck", cadence: { every: "year", count: 1 } },
     },
     {
       activity: "External health check",
@@ -93,6 +121,7 @@ export const tieredSupport: FrameworkInput = {
       unit: "checks",
       per: "year",
       levels: ["tier3"],
+      schedule: { kind: "healthCheck", cadence: { every: "year", count: 2 } },
     },
     {
       activity: "External health check",
@@ -100,6 +129,7 @@ export const tieredSupport: FrameworkInput = {
       unit: "check",
       per: "term",
       levels: ["tier4"],
+      schedule: { kind: "healthCheck", cadence: { every: "term", count: 1 } },
     },
     {
       activity: "Trust board detailed review of standards",
@@ -107,6 +137,12 @@ export const tieredSupport: FrameworkInput = {
       unit: "review",
       per: "term",
       levels: ["tier3", "tier4"],
+      schedule: {
+        kind: "standardsReview",
+        cadence: { every: "term", count: 1 },
+        time: "17:30",
+        minutes: 90,
+      },
     },
     {
       activity: "Governor challenge and improvement committee",
@@ -115,6 +151,13 @@ export const tieredSupport: FrameworkInput = {
       per: "fortnight",
       levels: ["tier4"],
       note: "trust led",
+      schedule: {
+        kind: "governanceCommittee",
+        cadence: { every: "weeks", weeks: 2 },
+        weekday: "Thu",
+        time: "16:30",
+        minutes: 90,
+      },
     },
     {
       activity: "Challenge partner",
