@@ -25,6 +25,8 @@ import { oidcVerifier } from "./auth/oidc.js";
 import { graphiqlRouter } from "./http/graphiql-page.js";
 import { publicDataRouter } from "./http/public-data-route.js";
 import { exportRouter } from "./http/export-routes.js";
+import { paperRouter } from "./http/paper-routes.js";
+import { paperLinks } from "./http/paper-links.js";
 import { createRateLimiter, identifyAndLimit, principalOf } from "./http/rate-limit.js";
 import { cors } from "./http/cors.js";
 import { addinDirectory } from "./http/addin-files.js";
@@ -197,11 +199,14 @@ export async function bootstrap(
     compression(),
     express.static(addinDirectory(), { maxAge: config.production ? "1h" : 0 }),
   );
-  app.use(["/graphql", "/export", "/public-data"], cors);
+  app.use(["/graphql", "/export", "/papers", "/public-data"], cors);
   // Sign-in, then the rate limit by principal (or address), before any body is read.
   const identify = identifyAndLimit(prisma, oidc, rateLimiter);
   app.use("/export", identify);
   app.use(exportRouter(services, oidc, onInternal));
+  // Board papers as printable pages: the bearer token, or a five-minute signed link.
+  app.use("/papers", identify);
+  app.use(paperRouter(services, paperLinks(config.PAPER_LINK_SECRET), onInternal));
   // Public data files stream in (no JSON parser); their own limit is PUBLIC_DATA_LIMIT.
   app.use("/public-data", identify);
   app.use(publicDataRouter(services, config.PUBLIC_DATA_LIMIT, onInternal));
