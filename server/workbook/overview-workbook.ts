@@ -21,7 +21,7 @@ export async function overviewWorkbook(paper: OverviewPaper): Promise<Buffer> {
   const columns: readonly Column[] = [
     { header: "URN", width: 13, kind: "text" },
     { header: "Academy", width: 22, kind: "text" },
-    { header: "Phase", width: 13, kind: "text" },
+    { header: "Phase", width: 15, kind: "text" },
     { header: "Designation", width: 18, kind: "text" },
     { header: "Status", width: 14, kind: "text" },
     { header: "Confirmed (agreed by, when)", width: 24, kind: "text" },

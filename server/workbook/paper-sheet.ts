@@ -17,6 +17,9 @@ export const RAG_FILL: Readonly<Record<Rag | "none", string>> = {
 const HEADER_FILL = "FF1F4E79";
 const A4 = 9;
 /** Arial 10 (Liberation Sans where LibreOffice prints): its line is 12.75 pt. */
+/** Thin grey lines round each table cell: a printed table has no gridlines otherwise. */
+const LINE_STYLE = { style: "thin", color: { argb: "FFBFBFBF" } } as const;
+const GRID = { top: LINE_STYLE, left: LINE_STYLE, bottom: LINE_STYLE, right: LINE_STYLE };
 export const BODY_FONT = { name: "Arial", size: 10 } as const;
 const LINE = 12.75;
 
@@ -116,8 +119,9 @@ export function headerRow(sheet: ExcelJS.Worksheet, columns: readonly Column[]):
       horizontal: column.kind === "number" ? "right" : "left",
     };
   });
+  // Bold headers are wider than body text: counted as narrower columns.
   row.height =
-    LINE * Math.max(...columns.map((column) => linesOf(column.header, column.width))) + 4;
+    LINE * Math.max(...columns.map((column) => linesOf(column.header, column.width * 0.75))) + 4;
   sheet.pageSetup.printTitlesRow = `${row.number}:${row.number}`;
   return row;
 }
@@ -127,7 +131,7 @@ function linesOf(value: string, width: number): number {
   return value
     .split("\n")
     .reduce(
-      (lines, part) => lines + Math.max(1, Math.ceil(part.length / Math.max(4, width * 1.2))),
+      (lines, part) => lines + Math.max(1, Math.ceil(part.length / Math.max(4, width * 1.3))),
       0,
     );
 }
@@ -145,6 +149,7 @@ export function alignRow(row: ExcelJS.Row, columns: readonly Column[]): void {
       column.kind === "number"
         ? { horizontal: "right", vertical: "top", indent: 1 }
         : { horizontal: "left", vertical: "top", wrapText: true, indent: 0 };
+    cell.border = GRID;
     if (column.kind === "text" && typeof cell.value === "string")
       lines = Math.max(lines, linesOf(cell.value, column.width));
   });

@@ -71,12 +71,19 @@ export async function pdfContent(path: string): Promise<{ pages: number; text: s
   return { pages, text: stdout.split("\f").slice(0, pages) };
 }
 
-/** The pages of a PDF as PNGs at `dpi` (pdftoppm): their paths, in order. */
-export async function pdfToPngs(path: string, prefix: string, dpi = 60): Promise<string[]> {
-  await run("pdftoppm", ["-png", "-r", String(dpi), path, prefix]);
+/** The first `most` pages of a PDF as PNGs at `dpi` (pdftoppm): their paths, in order. */
+export async function pdfToPngs(
+  path: string,
+  prefix: string,
+  dpi = 60,
+  most = 100,
+): Promise<string[]> {
   const { stdout } = await run("pdfinfo", [path]);
-  const pages = Number(/^Pages:\s+(\d+)/m.exec(stdout)?.[1] ?? 0);
-  const width = String(pages).length;
+  const total = Number(/^Pages:\s+(\d+)/m.exec(stdout)?.[1] ?? 0);
+  const pages = Math.min(most, total);
+  await run("pdftoppm", ["-png", "-r", String(dpi), "-f", "1", "-l", String(pages), path, prefix]);
+  // pdftoppm pads page numbers to the width of the document's last page.
+  const width = String(total).length;
   return Array.from(
     { length: pages },
     (_, index) => `${prefix}-${String(index + 1).padStart(width, "0")}.png`,
