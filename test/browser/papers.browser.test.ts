@@ -52,7 +52,7 @@ const PAPERS = [
       "Trust overview",
       "Confirmed",
       "Trust Board, 14 Oct",
-      "alternative provision",
+      "URN 140014",
       "RAG legend",
       "Changes since 14 Oct 2025",
     ],

@@ -1,7 +1,7 @@
 // The trust overview as a printable page (A4 landscape): title block, the
 // framework, every academy with the designation that counts, its status and
-// who agreed it, time in level, support and RAG counts; then what changed
-// since the last board, academy by academy.
+// who agreed it, time in level and RAG counts, its support on a row across
+// the table; then what changed since the last board, academy by academy.
 import type { OverviewAcademyLine, OverviewPaper } from "../paper.types.js";
 import { supportText } from "../paper.types.js";
 import { dateWords } from "../paper-words.js";
@@ -12,22 +12,28 @@ function ragCell(count: number, rag: "green" | "amber" | "red" | "none"): Markup
   return html`<td class="num${count > 0 ? ` rag-${rag}` : ""}">${count}</td>`;
 }
 
-function academyRow(line: OverviewAcademyLine): Markup {
+/** An academy: its figures on one row, its support on a full-width row under it (one tbody, never split). */
+function academyRows(line: OverviewAcademyLine): Markup {
   const { designation } = line;
-  return html`<tr>
-    <td>
-      <strong>${line.name}</strong><br /><span class="muted">URN ${line.urn}, ${line.phase}</span>
-    </td>
-    <td><strong>${designation.level}</strong><br />${statusWords(designation)}</td>
-    <td>${designation.agreed ?? "not yet agreed"}</td>
-    <td>${designation.timeInLevel || "no decision yet"}</td>
-    <td class="support">
-      ${designation.support.length === 0 ? "none listed" : designation.support.map(supportText).join("; ")}
-    </td>
-    ${ragCell(line.rag.green, "green")}${ragCell(line.rag.amber, "amber")}${ragCell(line.rag.red, "red")}${ragCell(line.rag.none, "none")}
-    <td class="num">${line.targetsAgreed}</td>
-    <td class="num">${line.targetsAwaiting}</td>
-  </tr>`;
+  return html`<tbody class="academy-rows">
+    <tr>
+      <td>
+        <strong>${line.name}</strong><br /><span class="muted">URN ${line.urn}, ${line.phase}</span>
+      </td>
+      <td><strong>${designation.level}</strong><br />${statusWords(designation)}</td>
+      <td>${designation.agreed ?? "not yet agreed"}</td>
+      <td>${designation.timeInLevel || "no decision yet"}</td>
+      ${ragCell(line.rag.green, "green")}${ragCell(line.rag.amber, "amber")}${ragCell(line.rag.red, "red")}${ragCell(line.rag.none, "none")}
+      <td class="num">${line.targetsAgreed}</td>
+      <td class="num">${line.targetsAwaiting}</td>
+    </tr>
+    <tr>
+      <td colspan="10" class="support">
+        <strong>Support:</strong>
+        ${designation.support.length === 0 ? "none listed" : designation.support.map(supportText).join("; ")}
+      </td>
+    </tr>
+  </tbody>`;
 }
 
 function changesOf(line: OverviewAcademyLine, since: string): Markup {
@@ -51,15 +57,14 @@ export function overviewPage(paper: OverviewPaper): string {
         <h2>Academies and the designation that counts</h2>
         <table class="overview" aria-label="Academies">
           <colgroup>
-            <col style="width:13%" />
-            <col style="width:11%" />
-            <col style="width:12%" />
-            <col style="width:11%" />
-            <col style="width:22%" />
-            <col style="width:5%" />
-            <col style="width:5%" />
-            <col style="width:5%" />
-            <col style="width:5%" />
+            <col style="width:18%" />
+            <col style="width:16%" />
+            <col style="width:17%" />
+            <col style="width:16%" />
+            <col style="width:5.5%" />
+            <col style="width:5.5%" />
+            <col style="width:5.5%" />
+            <col style="width:5.5%" />
             <col style="width:5.5%" />
             <col style="width:5.5%" />
           </colgroup>
@@ -69,7 +74,6 @@ export function overviewPage(paper: OverviewPaper): string {
               <th rowspan="2">Designation</th>
               <th rowspan="2">Confirmed (agreed by, when)</th>
               <th rowspan="2">Time in level</th>
-              <th rowspan="2">Support</th>
               <th colspan="4" class="group">RAG of targets</th>
               <th colspan="2" class="group">Targets</th>
             </tr>
@@ -82,9 +86,7 @@ export function overviewPage(paper: OverviewPaper): string {
               <th class="num">Waiting</th>
             </tr>
           </thead>
-          <tbody>
-            ${paper.academies.map(academyRow)}
-          </tbody>
+          ${paper.academies.map(academyRows)}
         </table>
         ${ragLegend()}
         <p class="muted">Changes counted since ${dateWords(paper.since)} (${paper.sinceReason}).</p>

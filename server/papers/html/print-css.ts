@@ -40,7 +40,8 @@ table.overview td, table.overview th { font-size: 8.5pt; }
 table.overview th { overflow-wrap: normal; }
 table.overview th.group { text-align: center; }
 table.overview th.num, table.overview td.num { padding: 1mm 0.8mm; font-size: 8pt; }
-td.support { font-size: 8pt; }
+td.support { font-size: 8pt; background: #f7f7f7; }
+tbody.academy-rows { break-inside: avoid; }
 .rag { display: inline-block; min-width: 14mm; padding: 0.3mm 1.5mm; border-radius: 1mm; text-align: center; font-weight: 600; }
 .rag-green { background: #c6efce; color: #0b5d1e; }
 .rag-amber { background: #ffeb9c; color: #7a5b00; }
