@@ -52,7 +52,7 @@ const PAPERS = [
       "Trust overview",
       "Confirmed",
       "Trust Board, 14 Oct",
-      "URN 140014",
+      "Bridge Alternative",
       "RAG legend",
       "Changes since 14 Oct 2025",
     ],
