@@ -10,7 +10,8 @@
 //   functions.js    the custom functions, registered with Excel by an entry
 //                   generated from that same metadata
 //   taskpane.js     the task pane (React 18, Fluent UI)
-//   taskpane.html, help.html, assets/   copied
+//   sign-in.js      the Office dialog's Microsoft 365 sign-in (MSAL.js)
+//   taskpane.html, help.html, sign-in.html, signed-in.html, assets/   copied
 //   manifest.xml    the root manifest with https://localhost:4000 replaced
 //                   by PUBLIC_URL (the address Excel will load the add-in from)
 import { copyFile, mkdir, readFile, readdir, rm, stat, writeFile } from "node:fs/promises";
@@ -176,8 +177,14 @@ export async function buildAddin(options: BuildOptions = {}): Promise<BuildRepor
       jsx: "automatic",
       outfile: join(outDir, "taskpane.js"),
     }),
-    copyFile(join(ADDIN, "taskpane.html"), join(outDir, "taskpane.html")),
-    copyFile(join(ADDIN, "help.html"), join(outDir, "help.html")),
+    build({
+      ...common,
+      entryPoints: [join(ADDIN, "sign-in", "dialog.ts")],
+      outfile: join(outDir, "sign-in.js"),
+    }),
+    ...["taskpane.html", "help.html", "sign-in.html", "signed-in.html"].map((page) =>
+      copyFile(join(ADDIN, page), join(outDir, page)),
+    ),
     ...(await readdir(join(ADDIN, "assets")))
       .filter((name) => name.endsWith(".png"))
       .map((name) => copyFile(join(ADDIN, "assets", name), join(outDir, "assets", name))),

@@ -22,13 +22,16 @@ import { buildAppSchema } from "./graphql/schema.js";
 import { formatError } from "./graphql/errors.js";
 import type { Context } from "./graphql/context.type.js";
 import { oidcVerifier } from "./auth/oidc.js";
+import { signInOptions } from "./auth/sign-in-options.js";
+import { SIGN_IN_OPTIONS_PATH } from "./shared/index.js";
 import { graphiqlRouter } from "./http/graphiql-page.js";
 import { publicDataRouter } from "./http/public-data-route.js";
 import { exportRouter } from "./http/export-routes.js";
 import { paperRouter } from "./http/paper-routes.js";
 import { paperLinks } from "./http/paper-links.js";
 import { createRateLimiter, identifyAndLimit, principalOf } from "./http/rate-limit.js";
-import { cors } from "./http/cors.js";
+import { corsFor } from "./http/cors.js";
+import { dataRouter } from "./http/data-routes.js";
 import { addinDirectory } from "./http/addin-files.js";
 import { requestErrorHandler } from "./http/request-errors.js";
 import { graphqlUpload } from "./http/graphql-upload.js";
@@ -194,12 +197,25 @@ export async function bootstrap(
   }
   // The add-in's files compressed (gzip or deflate, as the client accepts):
   // taskpane.js is some 660 KiB as built and about a quarter of that sent.
+  // How the task pane signs in (Microsoft 365 or an access token): public, and never cached long.
+  const signIn = signInOptions(config);
+  app.get(SIGN_IN_OPTIONS_PATH, (_request, response) => {
+    response.setHeader("cache-control", "no-cache");
+    response.json(signIn);
+  });
   app.use(
     "/addin",
     compression(),
     express.static(addinDirectory(), { maxAge: config.production ? "1h" : 0 }),
   );
-  app.use(["/graphql", "/export", "/papers", "/public-data"], cors);
+  app.use(
+    ["/graphql", "/export", "/papers", "/public-data", "/data"],
+    corsFor({
+      origins: config.CORS_ORIGINS,
+      // The add-in's origin: PUBLIC_URL's, or the committed manifest's https://localhost:4000 (npm run dev:https).
+      alwaysAllowed: [new URL(config.PUBLIC_URL ?? "https://localhost:4000").origin],
+    }),
+  );
   // Sign-in, then the rate limit by principal (or address), before any body is read.
   const identify = identifyAndLimit(prisma, oidc, rateLimiter);
   app.use("/export", identify);
@@ -207,6 +223,9 @@ export async function bootstrap(
   // Board papers as printable pages: the bearer token, or a five-minute signed link.
   app.use("/papers", identify);
   app.use(paperRouter(services, paperLinks(config.PAPER_LINK_SECRET), onInternal));
+  // Flat reads for reporting tools (Power BI, scripts): CSV or JSON rows.
+  app.use("/data", identify);
+  app.use(dataRouter(services, onInternal));
   // Public data files stream in (no JSON parser); their own limit is PUBLIC_DATA_LIMIT.
   app.use("/public-data", identify);
   app.use(publicDataRouter(services, config.PUBLIC_DATA_LIMIT, onInternal));

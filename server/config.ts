@@ -17,6 +17,31 @@ export function bytesOf(text: string): number {
   return Number(match[1]) * unit;
 }
 
+/** One origin as a browser sends it: scheme://host[:port], nothing after. */
+const ORIGIN = /^https?:\/\/[a-z0-9.-]+(:\d{1,5})?$/i;
+
+/**
+ * CORS_ORIGINS: origins separated by commas (spaces allowed), or * for any
+ * origin. Each must be exactly what a browser sends in Origin, so a path or a
+ * trailing slash (which would never match) is refused at start-up.
+ */
+const origins = z.string().transform((text, context) => {
+  const list = text
+    .split(",")
+    .map((origin) => origin.trim())
+    .filter((origin) => origin !== "");
+  if (list.length === 1 && list[0] === "*") return "*" as const;
+  for (const origin of list)
+    if (!ORIGIN.test(origin)) {
+      context.addIssue({
+        code: "custom",
+        message: `"${origin}" is not an origin: write scheme://host[:port] with no path or trailing slash (https://dashboard.example.org), several separated by commas, or * for any origin`,
+      });
+      return z.NEVER;
+    }
+  return list.map((origin) => origin.toLowerCase());
+});
+
 const schema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(4000),
@@ -30,6 +55,11 @@ const schema = z.object({
       "must start with file: (SQLite) or postgres:// (PostgreSQL)",
     )
     .default("file:./data/mat.db"),
+  /**
+   * Origins of browser pages that may call the API (/graphql, /export,
+   * /public-data, /data) besides the server's own and the add-in's: comma-separated, or *.
+   */
+  CORS_ORIGINS: origins.default([]),
   REDIS_URL: z
     .string()
     .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
@@ -83,10 +113,31 @@ const schema = z.object({
    * one instance serves; unset, each start draws a random key.
    */
   PAPER_LINK_SECRET: z.string().min(32, "at least 32 characters").optional(),
-  /** Optional OIDC (Microsoft Entra ID) sign-in: all three or none. */
+  /**
+   * Optional OIDC (Microsoft Entra ID) sign-in: all three or none. The issuer
+   * may name Microsoft's {tenantid} placeholder to accept every trust's own
+   * tenant (https://login.microsoftonline.com/{tenantid}/v2.0).
+   */
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_AUDIENCE: z.string().optional(),
   OIDC_JWKS_URL: z.string().url().optional(),
+  /**
+   * The add-in's app registration (a single-page application): with it the
+   * task pane offers "Sign in with Microsoft 365" (MSAL.js). Needs the OIDC
+   * settings above.
+   */
+  OIDC_CLIENT_ID: z.string().min(1).max(200).optional(),
+  /** The scopes the add-in asks for, space-separated (default: <OIDC_AUDIENCE>/access_as_user). */
+  OIDC_SCOPES: z.string().max(1000).optional(),
+  /**
+   * Where MSAL.js signs in (default: from OIDC_ISSUER; Entra's multi-tenant
+   * issuer gives https://login.microsoftonline.com/organizations).
+   */
+  OIDC_AUTHORITY: z
+    .string()
+    .url()
+    .refine((value) => value.startsWith("https://"), "must be an https:// address")
+    .optional(),
 });
 
 export type Config = Omit<z.infer<typeof schema>, "SEED_DEMO" | "GRAPHIQL"> & {
@@ -116,6 +167,20 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   if (oidc !== 0 && oidc !== 3) {
     throw new ConfigError(
       "Invalid configuration:\n  OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL go together: set all three or none",
+    );
+  }
+  if (oidc === 0 && (config.OIDC_CLIENT_ID || config.OIDC_SCOPES || config.OIDC_AUTHORITY)) {
+    throw new ConfigError(
+      "Invalid configuration:\n  OIDC_CLIENT_ID, OIDC_SCOPES and OIDC_AUTHORITY need OIDC_ISSUER, OIDC_AUDIENCE and OIDC_JWKS_URL: set those too",
+    );
+  }
+  if (
+    config.OIDC_CLIENT_ID &&
+    !config.OIDC_AUTHORITY &&
+    !config.OIDC_ISSUER?.startsWith("https://")
+  ) {
+    throw new ConfigError(
+      "Invalid configuration:\n  OIDC_CLIENT_ID: Microsoft 365 sign-in (MSAL.js) needs an https:// OIDC_ISSUER, or OIDC_AUTHORITY set to one",
     );
   }
   const production = config.NODE_ENV === "production";

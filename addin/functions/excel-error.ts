@@ -4,7 +4,7 @@
 //   bad input (a cell, an argument)     #VALUE!  naming the indicator and what it accepts
 //   not found, insufficient evidence    #N/A     what is missing
 //   signed out                          #N/A     "Sign in: open the MAT task pane ..."
-//   token revoked while streaming       #N/A     "Sign in again: ..."
+//   token refused on the live socket    #N/A     "Sign in again: ..." (close 4401)
 //   server unreachable or failing       #N/A     "Cannot reach the server at ..."
 //
 // #N/A is Excel's "not available"; it takes a message in every host, where
@@ -21,9 +21,9 @@ export const SIGN_IN_MESSAGE =
   "Sign in: open the MAT task pane (Home > MAT designations) and connect with your token.";
 
 export const SIGN_IN_AGAIN_MESSAGE =
-  "Sign in again: the server ended live updates because your token was revoked or has expired. Open the MAT task pane (Home > MAT designations) and connect with a current token.";
+  "Sign in again: the server ended live updates because it no longer accepts your token (revoked, expired or unknown). Open the MAT task pane (Home > MAT designations) and connect with a current token.";
 
-/** The server closed the live connection because the token is no longer good (4401). */
+/** The server closed the live connection because the token is not (or no longer) good: close 4401. */
 export function signInAgain(): AddinFailure {
   return new AddinFailure("SIGNED_OUT", SIGN_IN_AGAIN_MESSAGE);
 }

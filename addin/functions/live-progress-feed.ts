@@ -225,10 +225,10 @@ export class LiveProgressFeed implements ProgressFeed {
         if (link.mode === "live" && !link.client.hasOpened) this.probe(link);
         else this.deliver(watch, { failure: new AddinFailure("UNREACHABLE", problem.message) });
         return;
-      case "revoked":
+      case "signedOut":
         this.deliver(watch, { failure: signInAgain() });
         return;
-      case "refused":
+      case "forbidden":
         this.deliver(watch, { failure: new AddinFailure("SIGNED_OUT", problem.message) });
         return;
       case "rejected":

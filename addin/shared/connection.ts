@@ -7,6 +7,11 @@ import { perRuntime } from "./per-runtime.js";
 export interface Connection {
   readonly serverUrl: string;
   readonly token: string | null;
+  /** How the token was had: pasted (an access token from the trust admin) or Microsoft 365 sign-in. */
+  readonly signedInWith?: "token" | "microsoft365";
+  /** Microsoft 365: the account signed in, and when its token expires (ISO), so it is renewed before. */
+  readonly account?: string;
+  readonly expiresAt?: string;
 }
 
 const KEY = "mat.connection";
@@ -56,7 +61,18 @@ export async function loadConnection(store: SettingsStore = settingsStore()): Pr
   if (!text) return { serverUrl: defaultServerUrl(), token: null };
   try {
     const parsed = JSON.parse(text) as Partial<Connection>;
-    return { serverUrl: parsed.serverUrl || defaultServerUrl(), token: parsed.token ?? null };
+    const connection = {
+      serverUrl: parsed.serverUrl || defaultServerUrl(),
+      token: parsed.token ?? null,
+    };
+    return parsed.signedInWith === "microsoft365" && parsed.token
+      ? {
+          ...connection,
+          signedInWith: "microsoft365",
+          ...(typeof parsed.account === "string" ? { account: parsed.account } : {}),
+          ...(typeof parsed.expiresAt === "string" ? { expiresAt: parsed.expiresAt } : {}),
+        }
+      : connection;
   } catch {
     return { serverUrl: defaultServerUrl(), token: null };
   }

@@ -28,8 +28,8 @@ export function holdLiveClient(
   let entry = held.get(key);
   if (
     !entry ||
-    entry.client.stopped?.reason === "revoked" ||
-    entry.client.stopped?.reason === "refused"
+    entry.client.stopped?.reason === "signedOut" ||
+    entry.client.stopped?.reason === "forbidden"
   ) {
     entry = { client: new LiveClient(connection, options), holders: 0 };
     held.set(key, entry);

@@ -13,9 +13,10 @@
 //   the last event it heard (`after` = the last event's `cursor`), so the
 //   server first sends what was committed meanwhile, in order, each once. Listeners hear
 //   `resumed` to read again what no event carries.
-// - A revoked or expired token (the server closes with 4401) or a refused
-//   one (4403) ends every subscription with a problem saying so; nothing is
-//   retried until the connection changes.
+// - A token the server does not accept, at connection or later (none,
+//   unknown, revoked or expired: close 4401), or a sign-in that may not
+//   subscribe (4403), ends every subscription with a problem saying so
+//   (signed out); nothing is retried until the connection changes.
 //
 // Listeners get plain data, never class instances: the client may have been
 // made by the other bundle, whose classes are not this bundle's.

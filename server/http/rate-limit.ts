@@ -38,13 +38,22 @@ export interface Refusal {
   readonly retryAfterSeconds: number;
 }
 
+/** What counting a request left: the minute's limit, what remains of it and when it starts again. */
+export interface Counted {
+  /** Set when the request is over the limit. */
+  readonly refusal: Refusal | null;
+  readonly limit: number;
+  readonly remaining: number;
+  readonly resetSeconds: number;
+}
+
 export interface RateLimiter {
   /** Refuses an address whose failed sign-ins are used up, before a token is looked up. */
   signInBlocked(address: string): Promise<Refusal | null>;
   /** Counts a failed sign-in against the address. */
   signInFailed(address: string): Promise<void>;
   /** Counts one request (or subscription) for the principal, or the address when signed out. */
-  consume(principal: Principal | null, address: string): Promise<Refusal | null>;
+  consume(principal: Principal | null, address: string): Promise<Counted>;
 }
 
 function limiter(redis: Redis | null, keyPrefix: string, points: number): RateLimiterAbstract {
@@ -85,14 +94,22 @@ export function createRateLimiter(settings: RateLimitSettings, redis: Redis | nu
       });
     },
     async consume(principal, address) {
+      const limit = principal ? settings.perMinute : settings.signedOutPerMinute;
       try {
-        if (principal) await users.consume(principalKey(principal));
-        else await addresses.consume(address);
-        return null;
+        const res = principal
+          ? await users.consume(principalKey(principal))
+          : await addresses.consume(address);
+        return {
+          refusal: null,
+          limit,
+          remaining: Math.max(0, res.remainingPoints),
+          resetSeconds: seconds(res),
+        };
       } catch (res) {
-        return principal
-          ? refusal(res, settings.perMinute, "requests")
-          : refusal(res, settings.signedOutPerMinute, "requests without signing in");
+        const refused = principal
+          ? refusal(res, limit, "requests")
+          : refusal(res, limit, "requests without signing in");
+        return { refusal: refused, limit, remaining: 0, resetSeconds: refused.retryAfterSeconds };
       }
     },
   };
@@ -126,7 +143,12 @@ export function identifyAndLimit(prisma: Db, oidc: OidcVerifier | null, rateLimi
           return refuse(response, 401, ErrorCode.UNAUTHENTICATED, error.message);
         }
       }
-      const over = await rateLimiter.consume(principal, address);
+      const counted = await rateLimiter.consume(principal, address);
+      // The budget as the IETF draft's RateLimit-* fields name it (CORS exposes them).
+      response.setHeader("RateLimit-Limit", String(counted.limit));
+      response.setHeader("RateLimit-Remaining", String(counted.remaining));
+      response.setHeader("RateLimit-Reset", String(counted.resetSeconds));
+      const over = counted.refusal;
       if (over) {
         response.setHeader("Retry-After", String(over.retryAfterSeconds));
         return refuse(response, 429, ErrorCode.RATE_LIMITED, over.message);

@@ -9,6 +9,7 @@ import { AuditService } from "./audit.service.js";
 import { DesignationService } from "./designation.service.js";
 import { FrameworkService } from "./framework.service.js";
 import { OverviewService } from "./overview.service.js";
+import { FlatRowsService } from "./flat-rows.service.js";
 import { PublicDataService } from "./public-data.service.js";
 import { NationalBenchmarkService } from "./national-benchmark.service.js";
 
@@ -21,6 +22,7 @@ export interface Services {
   readonly designations: DesignationService;
   readonly cards: AcademyCardService;
   readonly overview: OverviewService;
+  readonly flatRows: FlatRowsService;
   readonly publicData: PublicDataService;
   readonly nationalBenchmarks: NationalBenchmarkService;
   readonly events: EventBus;
@@ -38,6 +40,8 @@ export function createServices(
   const frameworks = new FrameworkService(prisma, audit, nationalBenchmarks);
   const academies = new AcademyService(prisma, audit, store === "postgresql");
   const designations = new DesignationService(prisma, frameworks, audit, events);
+  const cards = new AcademyCardService(prisma, academies, audit, events, nationalBenchmarks);
+  const overview = new OverviewService(prisma, designations, nationalBenchmarks);
   return {
     prisma,
     audit,
@@ -45,8 +49,9 @@ export function createServices(
     frameworks,
     academies,
     designations,
-    cards: new AcademyCardService(prisma, academies, audit, events, nationalBenchmarks),
-    overview: new OverviewService(prisma, designations, nationalBenchmarks),
+    cards,
+    overview,
+    flatRows: new FlatRowsService(overview, cards),
     publicData: new PublicDataService(
       prisma,
       frameworks,

@@ -3,10 +3,17 @@
 // Forbidden, TooManyInitialisationRequests) with the meaning this server
 // gives them.
 
+// graphql-ws's client does not retry 4401 or 4429 and retries 4403 (its
+// shouldRetry treats Forbidden as something a retry might fix). The table
+// for clients is in docs/clients.md "WebSocket close codes".
+
 export const CloseCode = {
-  /** The token was revoked or expired while the socket was open: sign in again. */
+  /**
+   * No token, or one unknown, revoked or expired, at connection or while the
+   * socket was open: sign in again (not retried).
+   */
   unauthorized: 4401,
-  /** The connection's token was refused before any operation (graphql-ws's onConnect said no). */
+  /** Signed in, but this principal may not subscribe at all (the hosting operator reads no trust's data). */
   forbidden: 4403,
   /** The address used up its failed sign-ins (the rate limit's lockout). */
   tooManySignIns: 4429,

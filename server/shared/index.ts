@@ -94,3 +94,10 @@ export {
 export { calendarPosition } from "../domain/designations/term-dates.js";
 export { formatValue, readMetricValue } from "../domain/academy-card/metric-rules.js";
 export { camelWordOf, enumNameOf, wordOfEnumName } from "./enum-names.js";
+export {
+  SIGNED_IN_PATH,
+  SIGN_IN_DIALOG_PATH,
+  SIGN_IN_OPTIONS_PATH,
+  type MicrosoftSignInOptions,
+  type SignInOptions,
+} from "./sign-in-options.js";

@@ -1,15 +1,12 @@
 // The GraphQL IDE works with no internet: GraphiQL is served from npm
 // packages by the server and runs a query in a real (headless) Chromium.
-import { existsSync } from "node:fs";
 import { mkdir } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { startTestServer, type TestServer } from "../support/test-server.js";
+import { chromiumAvailable, launchChromium } from "../support/chromium.js";
 
-const CHROMIUM = "/usr/bin/chromium";
-const available = existsSync(CHROMIUM);
-if (!available && process.env.CI === "true")
-  throw new Error(`${CHROMIUM} is missing; .ci/run installs Debian's chromium`);
+const available = chromiumAvailable();
 
 describe.skipIf(!available)("GraphQL IDE page", () => {
   let server: TestServer;
@@ -17,16 +14,7 @@ describe.skipIf(!available)("GraphQL IDE page", () => {
   beforeAll(async () => {
     // The example runs without a token: public evaluation on.
     server = await startTestServer("sqlite", { PUBLIC_EVALUATION: "true" });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--no-first-run",
-      ],
-    });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();

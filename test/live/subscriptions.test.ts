@@ -119,9 +119,9 @@ describe("subscriptions on one server", () => {
     await Promise.all([watcher.dispose(), insider.dispose()]);
   });
 
-  it("refuses a connection without a token before any subscription runs", async () => {
+  it("refuses a connection without a token before any subscription runs (4401: sign in)", async () => {
     const anonymous = subscribe<ProgressEvent>(server.url, null, PROGRESS, {});
-    expect(await anonymous.closed).toBe(4403);
+    expect(await anonymous.closed).toBe(4401);
     expect(anonymous.events).toEqual([]);
     await anonymous.dispose();
   });

@@ -458,4 +458,62 @@ describe("authorization matrix", () => {
     }
     expect(outcome.body).not.toMatch(/at .*\.ts:\d+|SELECT |prisma/i);
   });
+
+  // The flat reads (/data/*) for reporting tools: the same callers, the same
+  // answers as GraphQL's reads, and rows only of the caller's trust and scope.
+  const FLAT_READS = ["overview", "targets", "designations"].flatMap((table) =>
+    ["csv", "json"].map((format) => `/data/${table}.${format}?year=${YEAR}`),
+  );
+  const flatCases = FLAT_READS.flatMap((path) =>
+    [...ROLES_AND_OPERATOR, "none", "expired", "revoked", "other-trust-admin"].map((who) => ({
+      path,
+      who,
+    })),
+  );
+
+  it.each(flatCases)("GET $path as $who", async ({ path, who }) => {
+    const token = tokens[who] ?? null;
+    const response = await fetch(`${server.url}${path}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    });
+    const body = await response.text();
+    expect(body).not.toMatch(/at .*\.ts:\d+|SELECT |prisma/i);
+    if (who === "none" || who === "expired" || who === "revoked") {
+      expect(response.status).toBe(401);
+      expect(JSON.parse(body)).toMatchObject({
+        errors: [{ extensions: { code: "UNAUTHENTICATED" } }],
+      });
+      return;
+    }
+    if (who === "operator") {
+      expect(response.status).toBe(403);
+      expect(JSON.parse(body)).toMatchObject({ errors: [{ extensions: { code: "FORBIDDEN" } }] });
+      return;
+    }
+    expect(response.status, body).toBe(200);
+    const urns = path.includes(".json")
+      ? (JSON.parse(body) as { rows: { urn: string }[] }).rows.map((row) => row.urn)
+      : body
+          .split("\r\n")
+          .slice(1)
+          .filter(Boolean)
+          .map((line) => line.split(",")[0]!);
+    if (who === "other-trust-admin") {
+      // Only its own trust's academies (its 140001, and any the mutations above
+      // made it create or rename), nothing of the demo trust's.
+      const own = await server.handle.prisma.academy.findMany({
+        where: { trust: { uid: "TR09876" } },
+      });
+      expect(body).not.toContain("Northern Lights");
+      for (const urn of urns) expect(own.map((academy) => academy.urn)).toContain(urn);
+      if (path.includes("overview")) expect(urns).toContain("140001");
+      expect(urns).not.toContain("140002");
+    } else if (who === "governor" || who === "academy") {
+      // Scoped to the academy on the token, as GraphQL scopes them.
+      expect(urns.length).toBeGreaterThan(0);
+      expect(new Set(urns)).toEqual(new Set(["140001"]));
+    } else {
+      expect(new Set(urns).size).toBeGreaterThan(10);
+    }
+  });
 });

@@ -370,12 +370,12 @@ describe("graphql-ws on the same footing as HTTP", () => {
     figures.refused++;
   });
 
-  it("refuses a connection without a token, or with a fake one, before any operation (4403)", async () => {
+  it("refuses a connection without a token, or with a fake one, before any operation (4401)", async () => {
     for (const token of [null, "mat_not_a_real_token"]) {
       const session = await wsSession(wsUrl, token);
       figures.tried++;
       expect(await session.acknowledged).toBe(false);
-      expect(await session.closed).toBe(4403);
+      expect(await session.closed).toBe(4401);
       figures.refused++;
     }
   });

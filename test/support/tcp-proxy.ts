@@ -14,15 +14,21 @@ export interface TcpProxy {
   restore(): void;
   /** Whether WebSocket upgrades are refused (HTTP still passes). */
   refuseWebSockets: boolean;
+  /** Connections accepted so far (to count a client's attempts). */
+  readonly connections: number;
   close(): Promise<void>;
 }
 
 export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
   const open = new Set<net.Socket>();
   let down = false;
+  let connections = 0;
   const proxy: TcpProxy = {
     url: "",
     refuseWebSockets: false,
+    get connections() {
+      return connections;
+    },
     cut() {
       down = true;
       for (const socket of open) socket.destroy();
@@ -42,6 +48,7 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
       client.destroy();
       return;
     }
+    connections += 1;
     open.add(client);
     client.once("close", () => open.delete(client));
     client.once("data", (first) => {

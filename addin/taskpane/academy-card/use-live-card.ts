@@ -23,10 +23,10 @@ export function liveProblemText(problem: LiveProblem): string | null {
       return null;
     case "unreachable":
       return "Live updates paused: the live connection to the server is down; trying again. The card shows what was last read.";
-    case "revoked":
-      return "Live updates stopped: your token was revoked or has expired. Connect again on the Connect tab.";
-    case "refused":
-      return "Live updates stopped: the server did not accept your token. Connect again on the Connect tab.";
+    case "signedOut":
+      return "Live updates stopped: the server no longer accepts your token (revoked, expired or unknown). Connect again on the Connect tab.";
+    case "forbidden":
+      return "Live updates stopped: this sign-in may not open live updates. Connect again on the Connect tab.";
     case "rejected":
       return `Live updates stopped: ${problem.message}`;
     default: {

@@ -1,6 +1,9 @@
 // The connection the pane works through: server URL and token from Office's
 // storage, who the token belongs to (me), and the client every panel uses.
-// Signing in checks the token before it is stored.
+// Signing in checks the token before it is stored. A Microsoft 365 sign-in's
+// token is renewed silently five minutes before it expires (and at once when
+// a stored one has); when Microsoft 365 wants the person again, the pane says
+// so and signs out rather than failing every request.
 import { createContext, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import type { ReactNode } from "react";
 import {
@@ -12,6 +15,8 @@ import {
 } from "../../shared/connection.js";
 import { AddinFailure, GraphQLHttpClient } from "../../shared/graphql-client.js";
 import { ME, viewerOf, type Viewer } from "../api/index.js";
+import { fetchSignInOptions, type MicrosoftSignInOptions } from "../../shared/microsoft-365.js";
+import { renewMicrosoft365, signInWithMicrosoft365 } from "../connect/microsoft-sign-in.js";
 import { isRole, roleHas, type Permission } from "../../../server/shared/index.js";
 
 export type SessionStatus = "loading" | "signed-out" | "checking" | "connected" | "failed";
@@ -24,6 +29,8 @@ export interface Session {
   readonly error: string | null;
   readonly client: GraphQLHttpClient;
   connect(serverUrl: string, token: string): Promise<boolean>;
+  /** Signs in with Microsoft 365 (nested app authentication or the Office dialog). */
+  connectWithMicrosoft365(serverUrl: string, options: MicrosoftSignInOptions): Promise<boolean>;
   /** Checks the stored connection again (after the server was unreachable). */
   retry(): Promise<void>;
   signOut(): Promise<void>;
@@ -59,6 +66,47 @@ function normaliseUrl(serverUrl: string): string {
   return trimmed;
 }
 
+/** How long before a Microsoft 365 token expires it is renewed. */
+export const RENEW_BEFORE_MS = 5 * 60_000;
+
+const SIGN_IN_ENDED =
+  "Your Microsoft 365 sign-in has ended and could not be renewed without you; sign in again.";
+
+function renewalDue(connection: Connection, now = Date.now()): number | null {
+  if (connection.signedInWith !== "microsoft365" || !connection.token || !connection.expiresAt)
+    return null;
+  const expires = Date.parse(connection.expiresAt);
+  return Number.isNaN(expires) ? 0 : expires - RENEW_BEFORE_MS - now;
+}
+
+/** The same connection with a fresh Microsoft 365 token, or null when the person must sign in again. */
+async function renewed(connection: Connection): Promise<Connection | null> {
+  const options = await fetchSignInOptions(connection.serverUrl);
+  const token =
+    options && connection.account
+      ? await renewMicrosoft365(connection.serverUrl, options, connection.account)
+      : null;
+  return token
+    ? {
+        ...connection,
+        token: token.accessToken,
+        account: token.account,
+        expiresAt: token.expiresAt,
+      }
+    : null;
+}
+
+/** Stores the renewed connection, or signs out saying the sign-in has ended. */
+async function renewOrEnd(
+  connection: Connection,
+  sayError: (error: string) => void,
+): Promise<void> {
+  const fresh = await renewed(connection).catch(() => null);
+  if (fresh) return saveConnection(fresh);
+  sayError(SIGN_IN_ENDED);
+  return forgetToken();
+}
+
 async function whoIs(serverUrl: string, token: string): Promise<Viewer> {
   const data = await new GraphQLHttpClient(serverUrl, token).request(ME);
   return viewerOf(data.me);
@@ -78,6 +126,11 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
       return;
     }
     setStatus("checking");
+    const due = renewalDue(stored);
+    if (due !== null && due <= 0) {
+      // Saving tells onConnectionChange, which checks the renewed connection.
+      return renewOrEnd(stored, setError);
+    }
     try {
       setViewer(await whoIs(stored.serverUrl, stored.token));
       setError(null);
@@ -109,25 +162,68 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
     };
   }, [check, storageFailed]);
 
-  const connect = useCallback(
-    async (serverUrl: string, token: string): Promise<boolean> => {
+  /** Signs in with the connection `obtain` gives, stored only once the server has accepted it. */
+  const signInWith = useCallback(
+    async (
+      serverUrl: string,
+      obtain: (url: string) => Promise<Connection & { token: string }>,
+      explain: (failure: unknown) => string = describeFailure,
+    ): Promise<boolean> => {
       setStatus("checking");
       setError(null);
       try {
         const url = normaliseUrl(serverUrl);
-        const signedIn = await whoIs(url, token.trim());
-        // Stored only once the server has accepted it; saveConnection tells onConnectionChange.
-        await saveConnection({ serverUrl: url, token: token.trim() });
+        const next = await obtain(url);
+        const signedIn = await whoIs(url, next.token);
+        // saveConnection tells onConnectionChange.
+        await saveConnection(next);
         setViewer(signedIn);
         return true;
       } catch (failure) {
-        setError(describeFailure(failure));
+        setError(explain(failure));
         setStatus(connection?.token ? "failed" : "signed-out");
         return false;
       }
     },
     [connection],
   );
+
+  const connect = useCallback(
+    (serverUrl: string, token: string) =>
+      signInWith(serverUrl, async (url) => ({ serverUrl: url, token: token.trim() })),
+    [signInWith],
+  );
+
+  const connectWithMicrosoft365 = useCallback(
+    (serverUrl: string, options: MicrosoftSignInOptions) =>
+      signInWith(
+        serverUrl,
+        async (url) => {
+          const token = await signInWithMicrosoft365(url, options);
+          return {
+            serverUrl: url,
+            token: token.accessToken,
+            signedInWith: "microsoft365",
+            account: token.account,
+            expiresAt: token.expiresAt,
+          };
+        },
+        // The server's own words: they say which account to link when no trust knows it.
+        (failure) =>
+          failure instanceof AddinFailure && failure.kind === "SIGNED_OUT"
+            ? failure.message
+            : describeFailure(failure),
+      ),
+    [signInWith],
+  );
+
+  // A Microsoft 365 token renewed before it expires, while the pane is open.
+  useEffect(() => {
+    const due = connection ? renewalDue(connection) : null;
+    if (!connection || due === null || due <= 0) return;
+    const timer = setTimeout(() => void renewOrEnd(connection, setError), due);
+    return () => clearTimeout(timer);
+  }, [connection]);
 
   const retry = useCallback(
     () => loadConnection().then(check, storageFailed),
@@ -153,11 +249,12 @@ export function SessionProvider({ children }: { readonly children: ReactNode }) 
       error,
       client,
       connect,
+      connectWithMicrosoft365,
       retry,
       signOut,
       can: (permission) => status === "connected" && isRole(role) && roleHas(role, permission),
     };
-  }, [status, connection, viewer, error, client, connect, retry, signOut]);
+  }, [status, connection, viewer, error, client, connect, connectWithMicrosoft365, retry, signOut]);
 
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }

@@ -87,6 +87,8 @@ async function subscribeTo(
   filter: Filter,
 ): Promise<AsyncIterableIterator<LiveEvent>> {
   const viewer = signedIn(data.context);
+  // An academy the viewer cannot see is NOT_FOUND, as a query answers, never a silent stream.
+  if (filter.urn) await data.context.services.academies.get(viewer, filter.urn);
   const args = data.args as { after?: string | null; since?: Date | null };
   const events = data.context.services.events;
   let after = positionOf(viewer, args.after);
@@ -235,6 +237,13 @@ const AFTER = {
     "Resume after this cursor (the `cursor` of the last change you received): the changes committed since then come first, in order, then live ones. Without it, only changes from now on.",
 } as const;
 
+/** A subscription's academy filter: one the viewer cannot see is refused, never a silent stream. */
+const URN_FILTER = {
+  nullable: true,
+  description:
+    "Only this academy. One you cannot see (another trust's, or outside your academies) is refused with NOT_FOUND, as an error on the subscription.",
+} as const;
+
 const RESUMING =
   " Changes arrive in commit order, each once per subscription; pass `after` (the last `cursor` you received) when reconnecting and nothing is lost or repeated.";
 
@@ -280,7 +289,7 @@ export class LiveResolver {
   })
   progressChanged(
     @Root() event: LiveEvent,
-    @Arg("urn", () => URNScalar, { nullable: true, description: "Only this academy." })
+    @Arg("urn", () => URNScalar, URN_FILTER)
     _urn: string | null,
     @Arg("metric", () => String, { nullable: true, description: "Only this metric." })
     _metric: string | null,
@@ -311,7 +320,7 @@ export class LiveResolver {
   })
   designationChanged(
     @Root() event: LiveEvent,
-    @Arg("urn", () => URNScalar, { nullable: true, description: "Only this academy." })
+    @Arg("urn", () => URNScalar, URN_FILTER)
     _urn: string | null,
     @Arg("after", () => String, AFTER)
     _after: string | null,
@@ -332,7 +341,7 @@ export class LiveResolver {
   })
   targetChanged(
     @Root() event: LiveEvent,
-    @Arg("urn", () => URNScalar, { nullable: true, description: "Only this academy." })
+    @Arg("urn", () => URNScalar, URN_FILTER)
     _urn: string | null,
     @Arg("after", () => String, AFTER)
     _after: string | null,

@@ -13,10 +13,41 @@ import {
   print,
   type ExecutionArgs,
   type ExecutionResult,
+  type GraphQLError,
 } from "graphql";
 import type { Context } from "../../graphql/context.type.js";
 
 type Result = ExecutionResult | Promise<ExecutionResult>;
+
+/**
+ * A subscription refused while setting up its source stream (an academy the
+ * viewer cannot see, a bad cursor): thrown from the stream so that graphql-ws
+ * answers with an `error` message, which ends the operation, rather than a
+ * `next` with errors followed by `complete`, which a client may read as an
+ * empty subscription. The server's onError unwraps it (refusedErrors).
+ */
+export class SubscriptionRefused extends Error {
+  override name = "SubscriptionRefused";
+  constructor(readonly errors: readonly GraphQLError[]) {
+    super(errors[0]?.message ?? "Subscription refused");
+  }
+}
+
+/** The errors a refused subscription carries, when `errors` is graphql-ws's wrapping of one. */
+export function refusedErrors(errors: readonly GraphQLError[]): readonly GraphQLError[] {
+  const original = errors.length === 1 ? errors[0]?.originalError : undefined;
+  return original instanceof SubscriptionRefused ? original.errors : errors;
+}
+
+/** A stream whose first read throws the refusal. */
+function refusedStream(errors: readonly GraphQLError[]): AsyncIterableIterator<ExecutionResult> {
+  const stream: AsyncIterableIterator<ExecutionResult> = {
+    next: () => Promise.reject(new SubscriptionRefused(errors)),
+    return: () => Promise.resolve({ value: undefined, done: true }),
+    [Symbol.asyncIterator]: () => stream,
+  };
+  return stream;
+}
 
 /** Results by event object, then by what decides the result. */
 const results = new WeakMap<object, Map<string, Result>>();
@@ -34,7 +65,8 @@ export async function sharedSubscribe(
   args: ExecutionArgs,
 ): Promise<AsyncIterableIterator<ExecutionResult> | ExecutionResult> {
   const source = await createSourceEventStream(args);
-  if (!(Symbol.asyncIterator in source)) return source;
+  if (!(Symbol.asyncIterator in source))
+    return source.errors && source.errors.length > 0 ? refusedStream(source.errors) : source;
   const events = source as AsyncIterableIterator<unknown>;
   const key = audienceKey(args);
   const run = (event: unknown): Result => {

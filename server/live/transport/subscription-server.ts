@@ -3,10 +3,15 @@
 // Apollo's HTTP plugins"):
 // - a message over WS_MAX_PAYLOAD is refused by ws before it is read in full
 //   or parsed (close 1009);
-// - sign-in is required on connection init, before any operation (4403
-//   otherwise; 4429 when the address has used up its failed sign-ins), and
-//   the token is checked again every `recheckSeconds`: a revoked or expired
-//   token closes the socket (4401);
+// - sign-in is required on connection init, before any operation: no token,
+//   or one unknown, revoked or expired, closes with 4401 (graphql-ws clients
+//   do not retry it); a principal that may not subscribe at all (the hosting
+//   operator) with 4403; 4429 when the address has used up its failed
+//   sign-ins. The token is checked again every `recheckSeconds`: revoked or
+//   expired meanwhile closes the socket with 4401 (server/shared/close-codes.ts);
+// - a subscription to something the viewer cannot see (another trust's URN,
+//   an academy outside a scoped role) is answered with an `error` message on
+//   that operation (NOT_FOUND, as a query answers), never silence;
 // - only subscriptions: queries and mutations go over HTTP;
 // - each subscription counts against the principal's rate limit;
 // - variables are coerced and the request budget applied exactly as on HTTP,
@@ -40,7 +45,7 @@ import { budgetErrors, type RequestBudget } from "../../graphql/query-limits.js"
 import { formatBareError, formatError } from "../../graphql/errors.js";
 import { CloseCode as CLOSE, ErrorCode as CODES, type ErrorCode } from "../../shared/index.js";
 import type { RateLimiter } from "../../http/rate-limit.js";
-import { sharedSubscribe } from "./shared-execution.js";
+import { refusedErrors, sharedSubscribe } from "./shared-execution.js";
 import { serveSockets, type Extra as SocketExtra } from "./socket-writer.js";
 
 export interface SubscriptionServerOptions {
@@ -105,7 +110,13 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): {
       const address = proxyAddr(request, options.trustProxy);
       const socket = ctx.extra.socket;
       const authorization = authorizationOf(ctx.connectionParams);
-      if (!authorization) return false;
+      // graphql-ws clients do not retry 4401: signing in again is the only remedy.
+      const signInAgain = (reason: string) => {
+        socket.close(CLOSE.unauthorized, reason);
+        return false;
+      };
+      if (!authorization)
+        return signInAgain('Sign in: pass { authorization: "Bearer <token>" } as connectionParams');
       const blocked = await options.rateLimiter.signInBlocked(address);
       if (blocked) {
         socket.close(CLOSE.tooManySignIns, blocked.message.slice(0, 120));
@@ -117,11 +128,16 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): {
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         await options.rateLimiter.signInFailed(address);
+        return signInAgain("Token not accepted: unknown, revoked or expired; sign in again");
+      }
+      if (!principal) return signInAgain("Token not accepted; sign in again");
+      // The operator reads no trust's data, and every subscription is a trust's data:
+      // signed in, but forbidden (4403, which graphql-ws clients may retry).
+      if (principal.kind !== "user") {
+        socket.close(CLOSE.forbidden, "The hosting operator reads no trust's data");
         return false;
       }
-      // The operator reads no trust's data, and every subscription is a trust's data.
-      if (!principal || principal.kind !== "user") return false;
-      const over = await options.rateLimiter.consume(principal, address);
+      const over = (await options.rateLimiter.consume(principal, address)).refusal;
       if (over) {
         socket.close(CLOSE.tooManySignIns, over.message.slice(0, 120));
         return false;
@@ -143,7 +159,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): {
         const principal = ctx.extra.principal ?? null;
         if (!principal) return refusal([new GraphQLError("Sign in first.")], CODES.UNAUTHENTICATED);
         const address = proxyAddr(ctx.extra.request, options.trustProxy);
-        const over = await options.rateLimiter.consume(principal, address);
+        const over = (await options.rateLimiter.consume(principal, address)).refusal;
         if (over) return refusal([new GraphQLError(over.message)], CODES.RATE_LIMITED);
         let document: DocumentNode;
         try {
@@ -202,7 +218,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): {
     },
     onNext: (_ctx, _id, _payload, _args, result) =>
       result.errors ? { ...result, errors: format(result.errors) } : undefined,
-    onError: (_ctx, _id, _payload, errors) => format(errors),
+    onError: (_ctx, _id, _payload, errors) => format(refusedErrors(errors)),
     onClose: (ctx) => {
       if (ctx.extra.timer) clearInterval(ctx.extra.timer);
     },

@@ -2,7 +2,10 @@
 // Office.js from Microsoft's CDN. It provides Office.onReady, Excel.run over
 // an in-memory workbook (seeded by the test through window.__excelMockSeed),
 // OfficeRuntime.storage (kept in localStorage, so it survives a reload), and
-// records any use of the document's settings, where a token must never go.
+// records any use of the document's settings, where a token must never go;
+// Office's dialog (displayDialogAsync opens a window, messageParent answers
+// the pane through postMessage, closing it raises Office's 12006) and
+// requirement sets a test may turn off (window.__officeUnsupported).
 import { formatAddress, parseAddress } from "./a1.js";
 import { MockContext } from "./mock-context.js";
 import { MockWorkbook, type Cell, type WorkbookSeed } from "./mock-workbook.js";
@@ -15,6 +18,8 @@ declare global {
     __officeStorageError?: string;
     /** Set by the test: the colours Office.context.officeTheme answers (absent: no officeTheme). */
     __officeTheme?: MockOfficeTheme;
+    /** Set by the test: requirement sets this host lacks (NestedAppAuth: sign in through the dialog). */
+    __officeUnsupported?: string[];
   }
 }
 
@@ -72,10 +77,59 @@ window.__excelMock = {
 };
 
 const info = { host: "Excel", platform: "PC" };
+
+/** What Office's dialog passes its event handlers. */
+type DialogEvent = { message: string; origin: string } | { error: number };
+
+/** Office.context.ui.displayDialogAsync: the page in a window of its own, its messages relayed. */
+function displayDialogAsync(
+  url: string,
+  _options: unknown,
+  callback: (result: { status: string; value?: unknown; error?: { message: string } }) => void,
+): void {
+  const opened = window.open(url, "_blank", "popup,width=500,height=600");
+  if (!opened) {
+    callback({ status: "failed", error: { message: "The dialog was blocked" } });
+    return;
+  }
+  const handlers = new Map<string, ((event: DialogEvent) => void)[]>();
+  const raise = (type: string, event: DialogEvent) =>
+    (handlers.get(type) ?? []).forEach((handler) => handler(event));
+  const onMessage = (event: MessageEvent) => {
+    const data = event.data as { __officeDialogMessage?: string } | null;
+    if (event.source === opened && typeof data?.__officeDialogMessage === "string")
+      raise("dialogMessageReceived", { message: data.__officeDialogMessage, origin: event.origin });
+  };
+  window.addEventListener("message", onMessage);
+  let closedByAddin = false;
+  const watch = setInterval(() => {
+    if (!opened.closed) return;
+    clearInterval(watch);
+    window.removeEventListener("message", onMessage);
+    if (!closedByAddin) raise("dialogEventReceived", { error: 12006 });
+  }, 200);
+  callback({
+    status: "succeeded",
+    value: {
+      addEventHandler(type: string, handler: (event: DialogEvent) => void) {
+        handlers.set(type, [...(handlers.get(type) ?? []), handler]);
+      },
+      close() {
+        closedByAddin = true;
+        opened.close();
+      },
+    },
+  });
+}
 Object.assign(window, {
   Office: {
     HostType: { Excel: "Excel" },
     PlatformType: { PC: "PC" },
+    AsyncResultStatus: { Succeeded: "succeeded", Failed: "failed" },
+    EventType: {
+      DialogMessageReceived: "dialogMessageReceived",
+      DialogEventReceived: "dialogEventReceived",
+    },
     onReady(callback?: (ready: typeof info) => void) {
       return new Promise<typeof info>((resolve) => setTimeout(() => resolve(info), 10)).then(
         (ready) => {
@@ -86,7 +140,16 @@ Object.assign(window, {
     },
     context: {
       ...(window.__officeTheme ? { officeTheme: window.__officeTheme } : {}),
-      requirements: { isSetSupported: () => true },
+      requirements: {
+        isSetSupported: (name: string) => !(window.__officeUnsupported ?? []).includes(name),
+      },
+      ui: {
+        displayDialogAsync,
+        // In the dialog's window: tells the page that opened it.
+        messageParent(message: string) {
+          window.opener?.postMessage({ __officeDialogMessage: message }, "*");
+        },
+      },
       document: {
         settings: {
           get: () => null,

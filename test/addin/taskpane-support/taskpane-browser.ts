@@ -7,12 +7,13 @@
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import { extname, join } from "node:path";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import type { Browser, BrowserContext, Page } from "playwright-core";
 import { bundleMockOffice, bundleTaskpane, taskpaneHtml } from "./bundle.js";
 import type { MockOfficeTheme } from "./mock-office-host.js";
 import type { WorkbookSeed } from "./mock-workbook.js";
+import { SIGN_IN_OPTIONS_PATH } from "../../../server/shared/index.js";
+import { CHROMIUM, launchChromium } from "../../support/chromium.js";
 
-export const CHROMIUM = "/usr/bin/chromium";
 export const TASKPANE_WIDTH = 320;
 const OFFICE_JS = "https://appsforoffice.microsoft.com/**";
 const ERRORS = new WeakMap<Page, string[]>();
@@ -24,7 +25,10 @@ export interface TaskpaneBrowser {
    * custom functions and the shipped bundle) instead of the fresh bundle.
    * With `storageError`, Office's storage refuses every read with that message.
    * With `width`, the pane is that wide instead of Excel's default 320 px; with
-   * `officeTheme`, Office.context.officeTheme answers those colours.
+   * `officeTheme`, Office.context.officeTheme answers those colours. With
+   * `allowOrigins`, those origins are reached too (an identity provider;
+   * its test certificate accepted); with `officeUnsupported`, the host lacks
+   * those requirement sets.
    */
   open(
     seed: WorkbookSeed,
@@ -33,6 +37,8 @@ export interface TaskpaneBrowser {
       storageError?: string;
       width?: number;
       officeTheme?: MockOfficeTheme;
+      allowOrigins?: readonly string[];
+      officeUnsupported?: readonly string[];
     },
   ): Promise<Page>;
   close(): Promise<void>;
@@ -60,34 +66,27 @@ export async function waitForChromium(timeoutMs = 120_000): Promise<void> {
 export async function launchTaskpaneBrowser(serverUrl: string): Promise<TaskpaneBrowser> {
   await waitForChromium();
   const [taskpane, html] = await Promise.all([bundleTaskpane(), taskpaneHtml()]);
-  const browser: Browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--no-first-run",
-      // The page is answered by the test (route.fulfill), so Chromium cannot tell it came from
-      // the loopback server and would block its WebSocket back to it as a local-network request.
-      // In Excel the page comes from the server itself.
-      "--disable-features=LocalNetworkAccessChecks",
-    ],
-  });
+  const browser: Browser = await launchChromium([
+    // The page is answered by the test (route.fulfill), so Chromium cannot tell it came from
+    // the loopback server and would block its WebSocket back to it as a local-network request.
+    // In Excel the page comes from the server itself.
+    "--disable-features=LocalNetworkAccessChecks",
+  ]);
   const contexts: BrowserContext[] = [];
   return {
     async open(seed, options = {}) {
       const office = await bundleMockOffice(seed);
+      const allowed = new Set([serverUrl, ...(options.allowOrigins ?? [])]);
       const context = await browser.newContext({
         viewport: { width: options.width ?? TASKPANE_WIDTH, height: 900 },
         deviceScaleFactor: 1,
+        ignoreHTTPSErrors: allowed.size > 1,
       });
       contexts.push(context);
-      // Nothing leaves the machine: only the test server and the routes below answer.
+      // Nothing leaves the machine: only the test server, origins the test allows and the routes below answer.
       await context.route("**/*", (route) => {
         const url = new URL(route.request().url());
-        return url.origin === serverUrl ? route.fallback() : route.abort("blockedbyclient");
+        return allowed.has(url.origin) ? route.fallback() : route.abort("blockedbyclient");
       });
       await context.route(OFFICE_JS, (route) =>
         route.fulfill({ contentType: "text/javascript", body: office }),
@@ -95,6 +94,9 @@ export async function launchTaskpaneBrowser(serverUrl: string): Promise<Taskpane
       const { builtDir } = options;
       if (builtDir) {
         await context.route(`${serverUrl}/addin/**`, async (route) => {
+          // The server's own answer under /addin/, not a built file.
+          if (new URL(route.request().url()).pathname === SIGN_IN_OPTIONS_PATH)
+            return route.fallback();
           const file = join(
             builtDir,
             new URL(route.request().url()).pathname.slice("/addin/".length),
@@ -129,6 +131,14 @@ export async function launchTaskpaneBrowser(serverUrl: string): Promise<Taskpane
         await context.addInitScript((theme) => {
           window.__officeTheme = theme;
         }, options.officeTheme);
+      }
+      if (options.officeUnsupported !== undefined) {
+        await context.addInitScript(
+          (sets) => {
+            window.__officeUnsupported = sets;
+          },
+          [...options.officeUnsupported],
+        );
       }
       const page = await context.newPage();
       const errors: string[] = [];
