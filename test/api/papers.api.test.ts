@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gql } from "graphql-request";
 import { startTestServer, type TestServer } from "../support/test-server.js";
 import { paperLinks } from "../../server/http/paper-links.js";
+import { academicYearOf } from "../../server/shared/index.js";
+import { tableOf, workbookOf } from "../support/paper-sheets.js";
 
 const YEAR = "2025/26";
 const CARD = `/papers/academy-card?urn=140001&year=${encodeURIComponent(YEAR)}`;
@@ -242,5 +244,46 @@ describe("board papers as printable pages", () => {
     expect(
       ((await refused.json()) as { errors: { message: string }[] }).errors[0]?.message,
     ).toMatch(/revoked/);
+  });
+});
+
+describe("board papers in the year the demo trust is living", () => {
+  let server: TestServer;
+  const year = academicYearOf(new Date());
+  beforeAll(async () => {
+    // Autumn evidence, the October board's decisions, spring evidence suggesting a review.
+    server = await startTestServer("sqlite", { DEMO_LIVE_YEAR: "true" });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("says which designations were agreed, by whom and when, and where a review is suggested", async () => {
+    const response = await fetch(`${server.url}/papers/overview?year=${encodeURIComponent(year)}`, {
+      headers: { authorization: `Bearer ${server.tokens.leader}` },
+    });
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    expect(page).toMatch(/Trust Board, \d{1,2} Oct \d{4} \(Demo clerk to the Trust Board\)/);
+    // Changes are counted from that board unless told otherwise.
+    expect(page).toMatch(/Changes since \d{1,2} Oct \d{4}/);
+    // Spring evidence, and the review it suggests, is seeded once spring has begun (January to August).
+    if (new Date().getUTCMonth() < 8) expect(page).toContain("Agreed; review suggested");
+    const sheet = (
+      await workbookOf(
+        await (
+          await fetch(`${server.url}/export/overview.xlsx?year=${encodeURIComponent(year)}`, {
+            headers: { authorization: `Bearer ${server.tokens.leader}` },
+          })
+        ).arrayBuffer(),
+      )
+    ).worksheets[0]!;
+    const statuses = tableOf(sheet, "URN").records.map((record) => record["Status"]!.value);
+    expect(
+      statuses.every((status) =>
+        ["agreed", "review suggested", "not yet agreed", "provisional"].includes(String(status)),
+      ),
+    ).toBe(true);
+    expect(statuses).toContain("agreed");
   });
 });
