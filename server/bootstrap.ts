@@ -28,6 +28,8 @@ import { graphiqlRouter } from "./http/graphiql-page.js";
 import { publicDataRouter } from "./http/public-data-route.js";
 import { exportRouter } from "./http/export-routes.js";
 import { calendarRouter, identifyCalendarReader } from "./http/calendar-routes.js";
+import { paperRouter } from "./http/paper-routes.js";
+import { paperLinks } from "./http/paper-links.js";
 import { createRateLimiter, identifyAndLimit, principalOf } from "./http/rate-limit.js";
 import { corsFor } from "./http/cors.js";
 import { dataRouter } from "./http/data-routes.js";
@@ -208,7 +210,7 @@ export async function bootstrap(
     express.static(addinDirectory(), { maxAge: config.production ? "1h" : 0 }),
   );
   app.use(
-    ["/graphql", "/export", "/public-data", "/data"],
+    ["/graphql", "/export", "/papers", "/public-data", "/data"],
     corsFor({
       origins: config.CORS_ORIGINS,
       // The add-in's origin: PUBLIC_URL's, or the committed manifest's https://localhost:4000 (npm run dev:https).
@@ -219,6 +221,9 @@ export async function bootstrap(
   const identify = identifyAndLimit(prisma, oidc, rateLimiter);
   app.use("/export", identify);
   app.use(exportRouter(services, oidc, onInternal));
+  // Board papers as printable pages: the bearer token, or a five-minute signed link.
+  app.use("/papers", identify);
+  app.use(paperRouter(services, paperLinks(config.PAPER_LINK_SECRET), onInternal));
   // Flat reads for reporting tools (Power BI, scripts): CSV or JSON rows.
   app.use("/data", identify);
   app.use(dataRouter(services, onInternal));

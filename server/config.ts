@@ -108,6 +108,12 @@ const schema = z.object({
   /** How often a subscription's token is checked again; a revoked token closes the socket. */
   LIVE_TOKEN_RECHECK_SECONDS: z.coerce.number().positive().default(30),
   /**
+   * Key that signs the short-lived links a browser opens a board paper with
+   * (/papers/...?link=): set it, the same on every instance, when more than
+   * one instance serves; unset, each start draws a random key.
+   */
+  PAPER_LINK_SECRET: z.string().min(32, "at least 32 characters").optional(),
+  /**
    * Optional OIDC (Microsoft Entra ID) sign-in: all three or none. The issuer
    * may name Microsoft's {tenantid} placeholder to accept every trust's own
    * tenant (https://login.microsoftonline.com/{tenantid}/v2.0).

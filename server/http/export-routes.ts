@@ -1,14 +1,16 @@
-// Downloads for a governors' meeting: GET /export/academy-card.xlsx?urn=&year=
-// and GET /export/overview.xlsx?year=, with the same bearer token as the API.
-// Errors have GraphQL's shape (server/http/error-response.ts).
+// Downloads for a board: GET /export/academy-card.xlsx?urn=&year= and
+// GET /export/overview.xlsx?year=&since=, the board papers (server/papers/)
+// as workbooks, with the same bearer token as the API. Errors have GraphQL's
+// shape (server/http/error-response.ts).
 import express, { type Request, type Response, type Router } from "express";
-import { DomainError, badInput } from "../domain/index.js";
+import { DomainError } from "../domain/index.js";
 import type { Services } from "../services/index.js";
 import { authenticate } from "../auth/authenticate.js";
 import type { OidcVerifier } from "../auth/oidc.js";
-import { roleHas, yearProblem } from "../shared/index.js";
-import { academyCardWorkbook, overviewWorkbook } from "../workbook/export-workbooks.js";
-import { designationLine } from "../services/designation-line.js";
+import { roleHas } from "../shared/index.js";
+import { loadAcademyCardPaper, loadOverviewPaper, sinceDay } from "../papers/index.js";
+import { academyCardWorkbook } from "../workbook/academy-card-workbook.js";
+import { overviewWorkbook } from "../workbook/overview-workbook.js";
 import { errorResponse } from "./error-response.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -29,6 +31,7 @@ export function exportRouter(
       try {
         const { file, body } = await work(request);
         response.setHeader("Content-Disposition", `attachment; filename="${file}"`);
+        response.setHeader("Cache-Control", "no-store");
         response.type(XLSX).send(body);
       } catch (error) {
         const { status, body } = errorResponse(error, onError);
@@ -43,28 +46,19 @@ export function exportRouter(
       throw new DomainError("FORBIDDEN", "Your role may not read this.");
     return viewer;
   };
-  const yearOf = (request: Request) => {
-    const year = query(request, "year");
-    const problem = yearProblem("year", year);
-    if (problem) throw badInput([problem]);
-    return year;
-  };
   router.get(
     "/export/academy-card.xlsx",
     handle(async (request) => {
       const viewer = await signedIn(request);
-      const card = await services.cards.card(viewer, query(request, "urn"), yearOf(request));
-      const designations = await services.designations.yearDesignations(
+      const paper = await loadAcademyCardPaper(
+        services,
         viewer,
-        [card.academy.id],
-        card.year,
+        query(request, "urn"),
+        query(request, "year"),
       );
       return {
-        file: `academy-card-${card.academy.urn}-${card.year.replace("/", "-")}.xlsx`,
-        body: await academyCardWorkbook(
-          card,
-          designationLine(designations.get(card.academy.id) ?? null),
-        ),
+        file: `academy-card-${paper.urn}-${paper.heading.year.replace("/", "-")}.xlsx`,
+        body: await academyCardWorkbook(paper),
       };
     }),
   );
@@ -72,14 +66,16 @@ export function exportRouter(
     "/export/overview.xlsx",
     handle(async (request) => {
       const viewer = await signedIn(request);
-      const year = yearOf(request);
-      const trust = await services.prisma.trust.findUniqueOrThrow({
-        where: { id: viewer.trustId },
-      });
-      const rows = await services.overview.overview(viewer, year, null);
+      const since = query(request, "since");
+      const paper = await loadOverviewPaper(
+        services,
+        viewer,
+        query(request, "year"),
+        since ? sinceDay(since) : null,
+      );
       return {
-        file: `trust-overview-${year.replace("/", "-")}.xlsx`,
-        body: await overviewWorkbook(trust.name, year, rows),
+        file: `trust-overview-${paper.heading.year.replace("/", "-")}.xlsx`,
+        body: await overviewWorkbook(paper),
       };
     }),
   );

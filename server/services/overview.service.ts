@@ -1,7 +1,8 @@
 // The trust overview: every academy with the designation that counts in the
 // year, its RAG counts for the year and what changed since a date, in a fixed
 // number of set-based queries whatever the number of academies.
-import { badInput, type Rag } from "../domain/index.js";
+import { badInput, dayInWords, indicatorByKey, isPeriod, type Rag } from "../domain/index.js";
+import { periodWords, valueWords } from "../papers/paper-words.js";
 import type { Db } from "../db/index.js";
 import type { Viewer } from "../auth/viewer.js";
 import { academyScope, type AcademyRow } from "./academy.service.js";
@@ -50,6 +51,8 @@ export interface OverviewChange {
   readonly at: Date;
   readonly kind: "designation" | "target" | "measurement";
   readonly summary: string;
+  /** The same change in a board paper's words: names, periods and dates, no codes. */
+  readonly words: string;
 }
 
 export interface OverviewRow {
@@ -118,6 +121,7 @@ export class OverviewService {
             at: target.updatedAt,
             kind: "target",
             summary: `${target.metric} target ${target.status}${target.pendingStatus ? `, change ${target.pendingStatus}` : ""} (version ${target.version})`,
+            words: `${metricName(target.metric)} target ${target.status}${target.pendingStatus ? `, a change ${target.pendingStatus}` : ""}`,
           });
         }
       }
@@ -135,11 +139,13 @@ export class OverviewService {
                   at: event.at,
                   kind: "designation",
                   summary: `computed ${labelOf(event.computed.computedLevel)} from ${event.computed.year} ${event.computed.term} evidence (${event.computed.frameworkKey})`,
+                  words: `${termWords(event.computed.term)} ${event.computed.year} evidence indicates ${labelOf(event.computed.computedLevel)}${event.computed.provisional ? " (provisional)" : ""}`,
                 }
               : {
                   at: event.at,
                   kind: "designation",
                   summary: `${event.decision.body} agreed ${labelOf(event.decision.level)} for ${event.decision.year}${event.decision.term ? ` ${event.decision.term}` : ""} on ${event.decision.agreedOn} (${event.decision.decidedBy})${event.decision.reason ? `: ${event.decision.reason}` : ""}`,
+                  words: `${event.decision.body} agreed ${labelOf(event.decision.level)} for ${event.decision.year}${event.decision.term ? ` (${termWords(event.decision.term).toLowerCase()})` : ""} on ${dayInWords(event.decision.agreedOn)} (${event.decision.decidedBy})${event.decision.reason ? `: ${event.decision.reason}` : ""}`,
                 },
           );
         }
@@ -149,12 +155,33 @@ export class OverviewService {
           at: measurement.createdAt,
           kind: "measurement",
           summary: `${measurement.metric} ${measurement.period}: ${measurement.value}${measurement.provisional ? " (provisional)" : ""}`,
+          words: measurementWords(measurement),
         });
       }
       changes.sort((a, b) => b.at.getTime() - a.at.getTime());
       return { academy, designation, rag, targets: targetCounts, changes };
     });
   }
+}
+
+function metricName(metric: string): string {
+  return indicatorByKey(metric)?.label ?? metric;
+}
+
+function termWords(term: string): string {
+  return isPeriod(term) ? periodWords(term) : term;
+}
+
+/** "Persistent absence, Autumn 2: 14.2% (provisional)" */
+function measurementWords(measurement: {
+  metric: string;
+  period: string;
+  value: number;
+  provisional: boolean;
+}): string {
+  const indicator = indicatorByKey(measurement.metric);
+  const value = indicator ? valueWords(indicator, measurement.value) : String(measurement.value);
+  return `${metricName(measurement.metric)}, ${termWords(measurement.period)}: ${value}${measurement.provisional ? " (provisional)" : ""}`;
 }
 
 function countRag(counts: RagCounts, rag: Rag | null): void {

@@ -1,36 +1,63 @@
-// Workbook exports for a governors' meeting over real HTTP: the academy card
-// and the trust overview as .xlsx, with the same bearer token as the API, and
-// every text cell plain text, never a formula, whatever an academy is called.
+// Board papers as workbooks over real HTTP: the academy card and the trust
+// overview as .xlsx a trust board accepts (title block, the designation that
+// counts with who agreed it and when, each target with its unit, direction,
+// figures, trend and RAG with a legend, periods in words, A4 print setup),
+// with the same bearer token as the API, and every text cell plain text,
+// never a formula, whatever an academy is called.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gql } from "graphql-request";
 import ExcelJS from "exceljs";
 import { startTestServer, storesToTest, type TestServer } from "../support/test-server.js";
+import { labelled, rowsOf, sheetText, tableOf, workbookOf } from "../support/paper-sheets.js";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const YEAR = "2025/26";
+/** A period code where words belong: "autumn1", "spring2". */
+const PERIOD_CODE = /\b(autumn|spring|summer)[12]\b/;
+
+const DECIDE = gql`
+  mutation Decide($urn: URN!, $year: AcademicYear!, $agreedOn: Date!) {
+    decideDesignation(
+      urn: $urn
+      year: $year
+      body: "Trust Board"
+      agreedOn: $agreedOn
+      reason: "Agreed at the October board"
+    ) {
+      status
+    }
+  }
+`;
 
 const CARD = gql`
   query Card($urn: URN!, $year: AcademicYear!) {
     academyCard(urn: $urn, year: $year) {
-      academy {
-        name
+      designation {
+        status
+        computed {
+          label
+        }
+        decision {
+          level {
+            label
+          }
+          body
+          decidedBy {
+            name
+          }
+        }
       }
       targets {
+        metric
         metricLabel
         baseline
         target
-        status
-        signOff {
-          action
-          bodyName
+        measurements {
+          period
         }
         progress {
           latest
           rag
-          national
-          nationalFigure
-          expected
-          tolerance
         }
       }
     }
@@ -44,10 +71,11 @@ const OVERVIEW = gql`
         academy {
           urn
           name
+          phase
         }
         designation {
-          computed {
-            label
+          decision {
+            body
           }
         }
         rag {
@@ -62,46 +90,36 @@ const OVERVIEW = gql`
 `;
 
 type Card = {
-  academy: { name: string };
+  designation: {
+    status: string;
+    computed: { label: string } | null;
+    decision: { level: { label: string }; body: string; decidedBy: { name: string } | null } | null;
+  } | null;
   targets: {
+    metric: string;
     metricLabel: string;
     baseline: number;
     target: number;
-    status: string;
-    signOff: { action: string; bodyName: string }[];
-    progress: {
-      latest: number | null;
-      rag: string | null;
-      national: number | null;
-      nationalFigure: string | null;
-      expected: number | null;
-      tolerance: number;
-    };
+    measurements: { period: string }[];
+    progress: { latest: number | null; rag: string | null };
   }[];
 };
 
 type OverviewRow = {
-  academy: { urn: string; name: string };
-  designation: { computed: { label: string } | null } | null;
+  academy: { urn: string; name: string; phase: string };
+  designation: { decision: { body: string } | null } | null;
   rag: { green: number; amber: number; red: number; none: number };
 };
 
-/** The worksheet's rows as cell values, from the first row; each row starts at column A. */
-function rowsOf(sheet: ExcelJS.Worksheet): ExcelJS.CellValue[][] {
-  const rows: ExcelJS.CellValue[][] = [];
-  sheet.eachRow({ includeEmpty: true }, (row, number) => {
-    const values: ExcelJS.CellValue[] = [];
-    for (let column = 1; column <= sheet.columnCount; column++)
-      values.push(row.getCell(column).value);
-    rows[number - 1] = values;
-  });
-  return rows;
-}
-
-describe.each(await storesToTest())("workbook exports on %s", (store) => {
+describe.each(await storesToTest())("board papers as workbooks on %s", (store) => {
   let server: TestServer;
   beforeAll(async () => {
     server = await startTestServer(store);
+    // The October board agrees two academies' designations.
+    for (const urn of ["140001", "140002"])
+      await server
+        .client(server.tokens.leader)
+        .request(DECIDE, { urn, year: YEAR, agreedOn: "2025-10-14" });
   });
   afterAll(async () => {
     await server?.stop();
@@ -113,7 +131,7 @@ describe.each(await storesToTest())("workbook exports on %s", (store) => {
     });
   }
 
-  async function workbookAt(path: string, token?: string): Promise<ExcelJS.Worksheet> {
+  async function workbookAt(path: string, token?: string): Promise<ExcelJS.Workbook> {
     const response = await download(path, token);
     expect(
       response.status,
@@ -123,105 +141,148 @@ describe.each(await storesToTest())("workbook exports on %s", (store) => {
         .catch(() => ""),
     ).toBe(200);
     expect(response.headers.get("content-type")).toMatch(new RegExp(`^${XLSX}`));
-    const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await response.arrayBuffer());
-    const sheet = workbook.worksheets[0];
-    if (!sheet) throw new Error(`${path} has no worksheet`);
-    return sheet;
+    return workbookOf(await response.arrayBuffer());
   }
 
-  it("exports an academy card with the academy's name, its metrics and the RAG of each", async () => {
-    const sheet = await workbookAt(`/export/academy-card.xlsx?urn=140001&year=${YEAR}`);
+  it("gives the academy card a title block, the agreed designation and every target a governor reads", async () => {
+    const workbook = await workbookAt(`/export/academy-card.xlsx?urn=140001&year=${YEAR}`);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      "Academy card",
+      "Trend and sign-off",
+      "Measurements",
+    ]);
+    const sheet = workbook.getWorksheet("Academy card")!;
     const card = (
       await server
         .client(server.tokens.leader)
         .request<{ academyCard: Card }>(CARD, { urn: "140001", year: YEAR })
     ).academyCard;
     const rows = rowsOf(sheet);
-    expect(rows[0]![0]).toBe("Oakfield Primary Academy (URN 140001)");
-    expect(String(rows[2]![0])).toMatch(/^Designation: /);
-    expect(rows[4]!.slice(0, 15)).toEqual([
-      "Metric",
-      "Baseline",
-      "Target",
-      "Status",
-      "Signed off",
-      "Latest",
-      "Period",
-      "Expected by then",
-      "Tolerance",
-      "Gap closed",
-      "On track",
-      "RAG",
-      "National",
-      "National figure",
-      "Change pending",
-    ]);
-    const targets = rows.slice(5).filter((row) => row[0] !== null && row[0] !== undefined);
-    expect(targets).toHaveLength(card.targets.length);
-    card.targets.forEach((target, index) => {
-      const row = targets[index]!;
-      expect(row[0], target.metricLabel).toBe(target.metricLabel);
-      expect(row[1]).toBe(target.baseline);
-      expect(row[2]).toBe(target.target);
-      // The workbook writes the domain's words (agreed); the API's enum is AGREED.
-      expect(row[3]).toBe(target.status.toLowerCase());
-      // Each sign-off step with its body and the date the board met.
-      for (const step of target.signOff) expect(String(row[4])).toContain(step.bodyName);
-      if (target.status === "AGREED")
-        expect(String(row[4])).toMatch(/agreed: Trust Board, 14 Oct 2025/);
-      expect(row[5]).toBe(target.progress.latest);
-      expect(row[7]).toBe(target.progress.expected);
-      expect(row[8]).toBe(target.progress.tolerance);
-      expect(row[11]).toBe(target.progress.rag ?? "NO DATA");
-      expect(row[12]).toBe(target.progress.national);
-      // Which national figure, with its source: built in, or loaded from a DfE file.
-      expect(row[13] || null).toBe(target.progress.nationalFigure);
-    });
-    // Shown to the unit's precision: one decimal for a percentage.
-    const absenceRow = sheet.getRow(6);
-    expect(absenceRow.getCell(8).numFmt).toBe("0.0");
-    expect(absenceRow.getCell(9).numFmt).toBe("0.0");
-    expect(targets.map((row) => row[11])).toSatisfy((rags: unknown[]) =>
-      rags.every((rag) => ["GREEN", "AMBER", "RED", "NO DATA"].includes(String(rag))),
+    expect(rows[0]![0]).toBe("Northern Lights Academy Trust");
+    expect(rows[1]![0]).toBe("Academy card: Oakfield Primary Academy (URN 140001), primary");
+    expect(labelled(sheet, "Year")).toBe(YEAR);
+    expect(labelled(sheet, "Framework")).toBe("Phase model (Stabilise, Repair, Improve, Sustain)");
+    expect(String(labelled(sheet, "Produced"))).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d$/);
+    expect(String(labelled(sheet, "Data as at"))).toMatch(
+      /^\d{1,2} [A-Z][a-z]{2} \d{4}, \d\d:\d\d$/,
     );
+    // The designation that counts: agreed by the board, when, by whom; time in level; support.
+    const decision = card.designation!.decision!;
+    expect(labelled(sheet, "Level")).toBe(decision.level.label);
+    expect(labelled(sheet, "Status")).toBe("agreed");
+    expect(labelled(sheet, "Agreed by")).toBe(
+      `Trust Board, 14 Oct 2025 (${decision.decidedBy!.name})`,
+    );
+    expect(String(labelled(sheet, "Time in level"))).toMatch(/^since 14 Oct 2025 \(/);
+    expect(String(labelled(sheet, "Support"))).toMatch(/: \S+ \w+ per /);
+
+    const { header, records } = tableOf(sheet, "Metric");
+    expect(records.map((record) => record["Metric"]!.value)).toEqual(
+      card.targets.map((target) => target.metricLabel),
+    );
+    card.targets.forEach((target, index) => {
+      const record = records[index]!;
+      expect(record["Baseline"]!.value, target.metric).toBe(target.baseline);
+      expect(record["Target"]!.value).toBe(target.target);
+      expect(record["Latest"]!.value).toBe(target.progress.latest);
+      expect(record["RAG"]!.value).toBe(
+        target.progress.rag
+          ? target.progress.rag[0] + target.progress.rag.slice(1).toLowerCase()
+          : "No data",
+      );
+      expect(String(record["Latest for"]!.value)).toMatch(
+        /^((Autumn|Spring|Summer) [12]|(Autumn|Spring|Summer) term|Whole year|none yet)( \(provisional\))?$/,
+      );
+      expect(String(record["National position"]!.value)).toMatch(/national/);
+      // Text left and wrapped, numbers right, the unit in its own column.
+      expect(record["Metric"]!.alignment).toMatchObject({ horizontal: "left", wrapText: true });
+      expect(record["Baseline"]!.alignment).toMatchObject({ horizontal: "right" });
+    });
+    const absence = records.find((record) => record["Metric"]!.value === "Overall absence")!;
+    expect(absence["Unit"]!.value).toBe("%");
+    expect(absence["Direction"]!.value).toBe("lower is better");
+    expect(absence["Baseline"]!.numFmt).toBe("0.0");
+    expect(absence["Gap closed"]!.numFmt).toBe("0%");
+    // The legend under the table, and periods in words everywhere.
+    expect(sheetText(sheet)).toMatch(/RAG legend\nGreen \| on track/);
+    for (const each of workbook.worksheets) expect(sheetText(each)).not.toMatch(PERIOD_CODE);
+    // A4, fit to one page wide, the header row on every page, a footer with page numbers.
+    expect(sheet.pageSetup).toMatchObject({
+      paperSize: 9,
+      orientation: "landscape",
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+      printTitlesRow: `${header.number}:${header.number}`,
+    });
+    expect(sheet.headerFooter.oddFooter).toMatch(
+      /Northern Lights Academy Trust: academy card 2025\/26, produced .*&R&8Page &P of &N$/,
+    );
+    // The trend of every measurement, one line per period measured.
+    const trend = tableOf(workbook.getWorksheet("Trend and sign-off")!, "Metric").records;
+    card.targets.forEach((target, index) => {
+      const periods = new Set(target.measurements.map((measurement) => measurement.period));
+      const lines = String(trend[index]!["Trend (every measurement)"]!.value).split("\n");
+      expect(lines, target.metric).toHaveLength(Math.max(1, periods.size));
+    });
   });
 
-  it("exports the trust overview with every academy, its designation and its RAG counts", async () => {
-    const sheet = await workbookAt(`/export/overview.xlsx?year=${YEAR}`);
+  it("fills the overview's Confirmed column from the designation that counts and names the framework", async () => {
+    const workbook = await workbookAt(`/export/overview.xlsx?year=${YEAR}`);
+    const sheet = workbook.getWorksheet("Trust overview")!;
     const overview = (
       await server
         .client(server.tokens.leader)
         .request<{ trustOverview: { academies: OverviewRow[] } }>(OVERVIEW, { year: YEAR })
     ).trustOverview;
-    const rows = rowsOf(sheet);
-    expect(rows[0]![0]).toBe(`Northern Lights Academy Trust: trust overview ${YEAR}`);
-    expect(rows[2]!.slice(0, 9)).toEqual([
-      "URN",
-      "Academy",
-      "Phase",
-      "Designation",
-      "Status",
-      "Green",
-      "Amber",
-      "Red",
-      "No data",
-    ]);
-    const academies = rows.slice(3);
-    expect(academies.map((row) => row[0])).toEqual(
+    expect(rowsOf(sheet)[1]![0]).toBe("Trust overview");
+    expect(labelled(sheet, "Framework")).toBe("Phase model (Stabilise, Repair, Improve, Sustain)");
+    // Changes since the last board: the latest decision agreed.
+    expect(labelled(sheet, "Changes since")).toBe(
+      "14 Oct 2025 (the last Trust Board decision, 14 Oct 2025)",
+    );
+    const { records } = tableOf(sheet, "URN");
+    expect(records.map((record) => record["URN"]!.value)).toEqual(
       overview.academies.map((row) => row.academy.urn),
     );
     overview.academies.forEach((expected, index) => {
-      const row = academies[index]!;
-      expect(row[1]).toBe(expected.academy.name);
-      expect(row[3]).toBe(expected.designation?.computed?.label ?? "Insufficient evidence");
-      expect(row.slice(5, 9), expected.academy.urn).toEqual([
-        expected.rag.green,
-        expected.rag.amber,
-        expected.rag.red,
-        expected.rag.none,
-      ]);
+      const record = records[index]!;
+      expect(record["Academy"]!.value).toBe(expected.academy.name);
+      expect(String(record["Confirmed (agreed by, when)"]!.value), expected.academy.urn).toMatch(
+        expected.designation?.decision ? /^Trust Board, 14 Oct 2025 \(/ : /^not yet agreed$/,
+      );
+      expect(
+        ["Green", "Amber", "Red", "No data"].map((name) => record[name]!.value),
+        expected.academy.urn,
+      ).toEqual([expected.rag.green, expected.rag.amber, expected.rag.red, expected.rag.none]);
+      // Long words wrap in their column: "alternative provision" never spills into the next.
+      expect(record["Phase"]!.alignment).toMatchObject({ wrapText: true });
+      expect(String(record[`Changes since 14 Oct 2025`]!.value)).not.toMatch(
+        /attendance\.|\(version/,
+      );
     });
+    expect(sheetText(sheet)).toMatch(/RAG legend\nGreen \| on track/);
+    // Every change, in words, on its own sheet.
+    const changes = tableOf(workbook.getWorksheet("Changes")!, "URN").records;
+    expect(changes.length).toBeGreaterThan(0);
+    for (const change of changes) {
+      expect(String(change["When"]!.value)).toMatch(/^\d{1,2} [A-Z][a-z]{2} \d{4}$/);
+      expect(String(change["What changed"]!.value)).not.toMatch(/\b[a-z]+\.[a-zA-Z0-9]+\b/);
+    }
+    for (const each of workbook.worksheets) expect(sheetText(each)).not.toMatch(PERIOD_CODE);
+  });
+
+  it("counts changes since the date given, and refuses one that is not a date", async () => {
+    const sheet = (await workbookAt(`/export/overview.xlsx?year=${YEAR}&since=2025-09-01`))
+      .worksheets[0]!;
+    expect(labelled(sheet, "Changes since")).toBe("1 Sep 2025 (the date chosen, 1 Sep 2025)");
+    const bad = await download(`/export/overview.xlsx?year=${YEAR}&since=last-board`);
+    expect(bad.status).toBe(400);
+    const body = (await bad.json()) as {
+      errors: { extensions: { code: string; problems: { field: string }[] } }[];
+    };
+    expect(body.errors[0]?.extensions.code).toBe("BAD_USER_INPUT");
+    expect(body.errors[0]?.extensions.problems[0]?.field).toBe("since");
   });
 
   it.each([
@@ -257,7 +318,9 @@ describe.each(await storesToTest())("workbook exports on %s", (store) => {
       `/export/academy-card.xlsx?urn=140001&year=${YEAR}`,
       server.tokens.academy,
     );
-    expect(rowsOf(own)[0]![0]).toBe("Oakfield Primary Academy (URN 140001)");
+    expect(rowsOf(own.worksheets[0]!)[1]![0]).toBe(
+      "Academy card: Oakfield Primary Academy (URN 140001), primary",
+    );
     const badYear = await download(`/export/overview.xlsx?year=2025-26`);
     expect(badYear.status).toBe(400);
     const [problem] = (
@@ -293,7 +356,7 @@ describe.each(await storesToTest())("workbook exports on %s", (store) => {
     it.each(hostile)(
       "shows academy $urn named $name as plain text in the overview export",
       async ({ urn, name }) => {
-        const sheet = await workbookAt(`/export/overview.xlsx?year=${YEAR}`);
+        const sheet = (await workbookAt(`/export/overview.xlsx?year=${YEAR}`)).worksheets[0]!;
         let found: ExcelJS.Cell | undefined;
         sheet.eachRow((row) => {
           if (row.getCell(1).value === urn) found = row.getCell(2);
@@ -309,11 +372,15 @@ describe.each(await storesToTest())("workbook exports on %s", (store) => {
     );
 
     it("shows the name as plain text on the academy card export too", async () => {
-      const sheet = await workbookAt(`/export/academy-card.xlsx?urn=150601&year=${YEAR}`);
-      const title = sheet.getCell("A1");
-      expect(title.formula).toBeUndefined();
-      expect(title.type).toBe(ExcelJS.ValueType.String);
-      expect(String(title.value)).toBe(`'=HYPERLINK("http://x","click") (URN 150601)`);
+      const sheet = (await workbookAt(`/export/academy-card.xlsx?urn=150601&year=${YEAR}`))
+        .worksheets[0]!;
+      for (const cell of [sheet.getCell("A1"), sheet.getCell("A2")]) {
+        expect(cell.formula).toBeUndefined();
+        expect(cell.type).toBe(ExcelJS.ValueType.String);
+      }
+      expect(String(sheet.getCell("A2").value)).toBe(
+        `Academy card: =HYPERLINK("http://x","click") (URN 150601), primary`,
+      );
     });
   });
 });

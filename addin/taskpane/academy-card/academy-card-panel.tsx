@@ -1,7 +1,8 @@
 // Academy cards: choose an academy and a year; see its designation, each
 // target with status, RAG, progress bar and measurements; change targets and
 // record measurements where the role allows; insert the card as a worksheet
-// with a native Excel chart. An open card follows the server live: a
+// with a native Excel chart; open the card or the trust overview as a board
+// paper to print. An open card follows the server live: a
 // measurement or target recorded anywhere shows without a reload.
 import { useEffect, useState } from "react";
 import {
@@ -33,6 +34,7 @@ import { TargetForm } from "./target-form.js";
 import { SupportSection } from "./support-section.js";
 import { TargetItem } from "./target-item.js";
 import { useLiveCard } from "./use-live-card.js";
+import { BoardPaperButtons } from "../papers/board-paper-buttons.js";
 import { recentAcademicYears } from "../../../server/shared/index.js";
 
 export function AcademyCardPanel() {
@@ -188,6 +190,7 @@ export function AcademyCardPanel() {
             ) : null}
           </div>
           <FailureMessage title="Could not insert the sheet" error={insertState.error} />
+          <BoardPaperButtons urn={card.academy.urn} year={card.year} />
           {inserted ? (
             <MessageBar intent="success">
               <MessageBarBody>
