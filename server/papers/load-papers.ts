@@ -1,13 +1,13 @@
 // Reads what a paper shows through the same services the API and the exports
 // use (scoped to the viewer's trust and academies), and builds the paper.
-import { badInput } from "../domain/index.js";
+import { badInput, PERIOD_WORDS, unitFor, type SupportUse } from "../domain/index.js";
 import type { Viewer } from "../auth/viewer.js";
 import type { Services } from "../services/index.js";
-import { startYearOf, yearProblem } from "../shared/index.js";
+import { DELIVERY_STATUS_WORDS, startYearOf, yearProblem } from "../shared/index.js";
 import { academyCardPaper, type PaperContext } from "./academy-card-paper.js";
-import { NOTHING_DELIVERED, type DeliveredOf } from "./designation-paper.js";
+import type { DeliveredOf } from "./designation-paper.js";
 import { lastBoard, overviewPaper } from "./overview-paper.js";
-import type { AcademyCardPaper, OverviewPaper } from "./paper.types.js";
+import type { AcademyCardPaper, OverviewPaper, SupportDelivered } from "./paper.types.js";
 import { dateWords } from "./paper-words.js";
 
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
@@ -36,6 +36,41 @@ export function sinceDay(value: string): string {
   return value;
 }
 
+/** Delivered of allocated as a paper states it: under- and over-delivery flagged in words. */
+export function supportDeliveredOf(use: SupportUse): SupportDelivered {
+  return {
+    used: use.delivered,
+    allocated: use.allocated,
+    unit: unitFor(use.unit, use.allocated),
+    period: PERIOD_WORDS[use.period],
+    flag:
+      use.status === "under" || use.status === "over" ? DELIVERY_STATUS_WORDS[use.status] : null,
+  };
+}
+
+/**
+ * Support delivered for these academies, as the card and the overview count
+ * it (the support service, as at today within the year), looked up by URN
+ * and entitlement.
+ */
+async function deliveredFor(
+  services: Services,
+  viewer: Viewer,
+  academies: readonly { id: string; urn: string }[],
+  year: string,
+): Promise<DeliveredOf> {
+  const usage = await services.support.usage(
+    viewer,
+    academies.map((academy) => academy.id),
+    year,
+  );
+  const byUrn = new Map(academies.map((academy) => [academy.urn, usage.get(academy.id) ?? []]));
+  return (urn, entitlement) => {
+    const use = byUrn.get(urn)?.find((entry) => entry.activity === entitlement.activity);
+    return use ? supportDeliveredOf(use) : null;
+  };
+}
+
 async function contextFor(
   services: Services,
   viewer: Viewer,
@@ -55,13 +90,13 @@ export async function loadAcademyCardPaper(
   urn: string,
   year: string,
   now: Date = new Date(),
-  deliveredOf: DeliveredOf = NOTHING_DELIVERED,
 ): Promise<AcademyCardPaper> {
   const card = await services.cards.card(viewer, urn, checkedYear(year));
-  const [designations, context] = await Promise.all([
+  const [designations, deliveredOf] = await Promise.all([
     services.designations.yearDesignations(viewer, [card.academy.id], card.year),
-    contextFor(services, viewer, now, deliveredOf),
+    deliveredFor(services, viewer, [card.academy], card.year),
   ]);
+  const context = await contextFor(services, viewer, now, deliveredOf);
   return academyCardPaper(card, designations.get(card.academy.id) ?? null, context);
 }
 
@@ -72,15 +107,18 @@ export async function loadOverviewPaper(
   year: string,
   since: string | null,
   now: Date = new Date(),
-  deliveredOf: DeliveredOf = NOTHING_DELIVERED,
 ): Promise<OverviewPaper> {
   checkedYear(year);
   const yearStart = `${startYearOf(year)}-09-01`;
   const earliest = since !== null && since < yearStart ? since : yearStart;
-  const [rows, context] = await Promise.all([
-    services.overview.overview(viewer, year, new Date(`${earliest}T00:00:00Z`)),
-    contextFor(services, viewer, now, deliveredOf),
-  ]);
+  const rows = await services.overview.overview(viewer, year, new Date(`${earliest}T00:00:00Z`));
+  const deliveredOf = await deliveredFor(
+    services,
+    viewer,
+    rows.map((row) => row.academy),
+    year,
+  );
+  const context = await contextFor(services, viewer, now, deliveredOf);
   const from =
     since === null
       ? lastBoard(rows, year, now)

@@ -28,6 +28,8 @@ export interface PaperHeading {
 export interface SupportDelivered {
   readonly used: number;
   readonly allocated: number;
+  /** The unit for the allocation, in its number: "20 days", "1 visit". */
+  readonly unit: string;
   /** "this term", "this year", "this half term". */
   readonly period: string;
   /** Over- or under-delivery so far, in words; null when as planned. */
@@ -47,7 +49,7 @@ export interface SupportLine {
 export function supportText(line: SupportLine): string {
   const { delivered } = line;
   if (!delivered) return `${line.activity}: ${line.allocation}`;
-  return `${line.activity}: ${delivered.used} of ${delivered.allocated} ${line.unit} ${delivered.period}${delivered.flag ? ` (${delivered.flag})` : ""}`;
+  return `${line.activity}: ${delivered.used} of ${delivered.allocated} ${delivered.unit} ${delivered.period}${delivered.flag ? ` (${delivered.flag})` : ""}`;
 }
 
 export type DesignationStatus = "agreed" | "not yet agreed" | "review suggested" | "provisional";

@@ -174,7 +174,10 @@ describe.each(await storesToTest())("board papers as workbooks on %s", (store) =
       `Trust Board, 14 Oct 2025 (${decision.decidedBy!.name})`,
     );
     expect(String(labelled(sheet, "Time in level"))).toMatch(/^since 14 Oct 2025 \(/);
-    expect(String(labelled(sheet, "Support"))).toMatch(/: \S+ \w+ per /);
+    // Counted support as delivered of allocated in its period (the card's supportUse).
+    expect(String(labelled(sheet, "Support"))).toMatch(
+      /^[^:]+: \d+(\.\d)? of \d+(\.\d)? \w+ this (half term|term|year)/,
+    );
 
     const { header, records } = tableOf(sheet, "Metric");
     expect(records.map((record) => record["Metric"]!.value)).toEqual(

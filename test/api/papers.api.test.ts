@@ -245,6 +245,76 @@ describe("board papers as printable pages", () => {
       ((await refused.json()) as { errors: { message: string }[] }).errors[0]?.message,
     ).toMatch(/revoked/);
   });
+
+  it("counts support delivered against each entitlement, as the card does, on the page and in the workbook", async () => {
+    const leader = server.client(server.tokens.leader);
+    const uses = async () =>
+      (
+        await leader.request<{
+          academyCard: {
+            supportUse: {
+              activity: string;
+              unit: string;
+              delivered: number;
+              allocated: number;
+              from: string;
+            }[];
+          };
+        }>(
+          gql`
+            query Use($year: AcademicYear!) {
+              academyCard(urn: "140001", year: $year) {
+                supportUse {
+                  activity
+                  unit
+                  delivered
+                  allocated
+                  from
+                }
+              }
+            }
+          `,
+          { year: YEAR },
+        )
+      ).academyCard.supportUse;
+    const [first] = await uses();
+    expect(first, "the demo academy has counted support").toBeDefined();
+    await leader.request(
+      gql`
+        mutation Record($input: SupportDeliveryInput!) {
+          recordSupportDelivered(input: $input) {
+            id
+          }
+        }
+      `,
+      {
+        input: {
+          urn: "140001",
+          activity: first!.activity,
+          deliveredBy: "Sam Patel (SIA)",
+          deliveredOn: first!.from,
+          summary: "Learning walk and feedback",
+          quantity: 1,
+        },
+      },
+    );
+    const after = (await uses()).find((use) => use.activity === first!.activity)!;
+    expect(after.delivered).toBe(first!.delivered + 1);
+    const line = `${after.activity}: ${after.delivered} of ${after.allocated} `;
+    const page = await (await get(CARD)).text();
+    expect(page).toContain(line.replaceAll("&", "&amp;"));
+    const sheet = await workbookOf(
+      await (
+        await get(`/export/academy-card.xlsx?urn=140001&year=${encodeURIComponent(YEAR)}`)
+      ).arrayBuffer(),
+    );
+    const texts = sheet.worksheets.flatMap((worksheet) => {
+      const cells: string[] = [];
+      worksheet.eachRow((row) => row.eachCell((cell) => cells.push(String(cell.text))));
+      return cells;
+    });
+    expect(texts.some((text) => text.includes(line))).toBe(true);
+  });
 });
 
 describe("board papers in the year the demo trust is living", () => {

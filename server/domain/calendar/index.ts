@@ -10,6 +10,8 @@ export {
 export {
   deliveredOfAllocated,
   isCounted,
+  PERIOD_WORDS,
+  unitFor,
   type AllocationPeriod,
   type DeliveredSupport,
   type SupportUse,

@@ -40,7 +40,8 @@ export interface SupportUse {
   readonly words: string;
 }
 
-const PERIOD_WORDS: Readonly<Record<AllocationPeriod, string>> = {
+/** The period an allocation is counted over, as a sentence ends: "this term". */
+export const PERIOD_WORDS: Readonly<Record<AllocationPeriod, string>> = {
   halfTerm: "this half term",
   term: "this term",
   year: "this year",
@@ -65,7 +66,7 @@ export function isCounted(entitlement: SupportEntitlement): boolean {
 }
 
 /** The unit for an amount: "1 visit", "14 briefings" (a framework may word either). */
-function unitFor(unit: string, amount: number): string {
+export function unitFor(unit: string, amount: number): string {
   if (amount === 1) return unit.replace(/(visit|day|meeting|review|check|briefing)s$/, "$1");
   return /s$/.test(unit) ? unit : `${unit}s`;
 }
