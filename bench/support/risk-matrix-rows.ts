@@ -5,18 +5,9 @@
 // headers, as a spreadsheet hands them over.
 import type { EvidenceEntry } from "../../server/domain/index.js";
 import { DEMO_ROWS, HEADERS, type RiskMatrixRow } from "../../server/demo/demo-risk-matrix.js";
+import { seededRandom } from "../../server/demo/seeded-random.js";
 
-/** Deterministic pseudo-random numbers (mulberry32), so every run sees the same rows. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 /** Cells that are figures: moved by up to 20% either way. */
 const FIGURES = new Set(["P8", "Basics 5+", "KS2 RWM %", "Absence %", "PA %", "Suspension rate"]);

@@ -1,8 +1,9 @@
 // The demo trust's live year: so that a newcomer opening the demo sees the
 // year as a trust lives it, today's academic year gets autumn evidence, the
 // Trust Board's October decision, spring evidence suggesting a review for two
-// academies, and last year's (and the year before's) decisions, one academy
-// long in Repair. Only what has happened by `today` is seeded.
+// academies, last year's (and the year before's) decisions, one academy long
+// in Repair, and the year's targets with the half terms measured so far. Only
+// what has happened by `today` is seeded.
 import {
   englandTermDates,
   isoDate,
@@ -15,6 +16,7 @@ import { DEMO_ROWS } from "./demo-risk-matrix.js";
 import { DEMO_YEAR, demoEvidence } from "./seed-demo-trust.js";
 import { academicYearOf } from "../shared/index.js";
 import { seedDemoSupport, type DemoSupportAcademy } from "./demo-support-delivered.js";
+import { seedDemoTargets } from "./demo-targets.js";
 
 const BOARD = "Trust Board";
 const CLERK = "Demo clerk to the Trust Board";
@@ -58,6 +60,16 @@ export async function seedDemoLiveYear(prisma: Db, trustId: string, today: Date)
   for (const row of DEMO_ROWS) {
     const academy = byUrn.get(String(row.URN));
     if (!academy) continue;
+    // This year's targets, as far as sign-off and the half terms have gone by today.
+    await seedDemoTargets(prisma, {
+      trustId,
+      academyId: academy.id,
+      urn: academy.urn,
+      phase: String(row.Phase).toLowerCase(),
+      row,
+      year,
+      through: day,
+    });
     const entries = demoEvidence(row);
     const autumn = framework.designate(readEvidence(entries), { year });
     const level = autumn.level?.key ?? null;

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gql } from "graphql-request";
 import { startTestServer, storesToTest, type TestServer } from "../support/test-server.js";
 import { refusalOf } from "./refusal-of.js";
+import { englandTermDates } from "../../server/domain/index.js";
 
 const THIS_YEAR = "2026/27";
 const LAST_YEAR = "2025/26";
@@ -521,6 +522,13 @@ describe.each(await storesToTest())("the trust's year over the API on %s", (stor
   });
 });
 
+/** Today's academic year: its first calendar year and its name (2026/27). */
+function liveYear() {
+  const now = new Date();
+  const start = now.getUTCMonth() >= 8 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
+  return { now, start, year: `${start}/${String((start + 1) % 100).padStart(2, "0")}` };
+}
+
 describe("the demo trust's live year", () => {
   let server: TestServer;
   beforeAll(async () => {
@@ -531,9 +539,7 @@ describe("the demo trust's live year", () => {
   });
 
   it("shows a newcomer today's year: the October decision agreed, last year's too, one academy long in Repair", async () => {
-    const now = new Date();
-    const start = now.getUTCMonth() >= 8 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
-    const year = `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
+    const { year } = liveYear();
     const data = await server.client(server.tokens.leader).request<{
       trustOverview: { academies: { academy: { urn: string }; designation: Counts | null }[] };
     }>(
@@ -568,10 +574,66 @@ describe("the demo trust's live year", () => {
     ).toBe(true);
   });
 
+  it("gives today's year's cards their targets, signed off and measured only as far as today", async () => {
+    const { now, start, year } = liveYear();
+    const today = now.toISOString().slice(0, 10);
+    const data = await server.client(server.tokens.leader).request<{
+      academyCard: {
+        targets: {
+          metric: string;
+          status: string;
+          signOff: { at: string }[];
+          measurements: { period: string; createdAt: string }[];
+        }[];
+      };
+    }>(
+      gql`
+        query ($year: AcademicYear!) {
+          academyCard(urn: "140001", year: $year) {
+            targets {
+              metric
+              status
+              signOff {
+                at
+              }
+              measurements {
+                period
+                createdAt
+              }
+            }
+          }
+        }
+      `,
+      { year },
+    );
+    const { targets } = data.academyCard;
+    if (today < `${start}-09-15`) {
+      // Before the first draft of the year, no targets yet.
+      expect(targets).toEqual([]);
+      return;
+    }
+    expect(targets.map((target) => target.metric).sort()).toEqual([
+      "attendance.absence",
+      "attendance.persistentAbsence",
+      "ks2.rwmExpected",
+    ]);
+    // The half terms that have ended, measured; none still to come, and no year-end outcome yet.
+    const ended = englandTermDates(year)
+      .filter((half) => half.end <= today)
+      .map((half) => half.halfTerm.toUpperCase());
+    for (const target of targets) {
+      for (const step of target.signOff) expect(step.at.slice(0, 10) <= today).toBe(true);
+      expect(target.measurements.every((m) => ended.includes(m.period))).toBe(true);
+      expect(target.measurements.every((m) => m.createdAt.slice(0, 10) <= today)).toBe(true);
+    }
+    const absence = targets.find((target) => target.metric === "attendance.absence")!;
+    expect(absence.measurements.map((m) => m.period).sort()).toEqual([...ended].sort());
+    // After the October board, agreed as last year's were.
+    if (today >= `${start}-10-14`) expect(targets.some((t) => t.status === "AGREED")).toBe(true);
+  });
+
   it("fills today's year's review calendar and the support delivered so far, some behind", async () => {
-    const now = new Date();
-    const start = now.getUTCMonth() >= 8 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
-    const year = `${start}/${String((start + 1) % 100).padStart(2, "0")}`;
+    const { now, start, year } = liveYear();
     const today = now.toISOString().slice(0, 10);
     const data = await server.client(server.tokens.leader).request<{
       reviewCalendar: { kind: string; date: string }[];
