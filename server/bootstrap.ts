@@ -196,19 +196,20 @@ export async function bootstrap(
     app.get("/", (_request, response) => response.redirect("/graphiql"));
     app.use(graphiqlRouter("/graphql"));
   }
-  // The add-in's files compressed (gzip or deflate, as the client accepts):
-  // taskpane.js is some 660 KiB as built and about a quarter of that sent.
+  // Every HTTP answer compressed as the client accepts (Brotli, else gzip;
+  // nothing for a client that sends no Accept-Encoding), from 1 KiB up:
+  // taskpane.js is some 980 KiB as built and a quarter of that sent, a
+  // 1,000-academy trustOverview or a 10,000-row batch answer a tenth or less
+  // (docs/benchmarks.md). Files already compressed (.xlsx, PNG) are left as
+  // they are, by their media type. WebSocket frames are not HTTP responses.
+  app.use(compression());
   // How the task pane signs in (Microsoft 365 or an access token): public, and never cached long.
   const signIn = signInOptions(config);
   app.get(SIGN_IN_OPTIONS_PATH, (_request, response) => {
     response.setHeader("cache-control", "no-cache");
     response.json(signIn);
   });
-  app.use(
-    "/addin",
-    compression(),
-    express.static(addinDirectory(), { maxAge: config.production ? "1h" : 0 }),
-  );
+  app.use("/addin", express.static(addinDirectory(), { maxAge: config.production ? "1h" : 0 }));
   app.use(
     ["/graphql", "/export", "/papers", "/public-data", "/data"],
     corsFor({

@@ -1,9 +1,11 @@
-// The real server as `npm start` runs it (node --import tsx server/main.ts),
-// in a child process of its own, so that its resident memory is its own and
+// The real server as `npm start` runs it (the production build,
+// node dist/server/main.js, compiled once per benchmark process so it is
+// never stale), in a child process of its own, so that its resident memory is its own and
 // it has a core to itself; optionally with extra node flags (--inspect, for a
 // profile of one phase). Ready once it prints its endpoint (and, on a
 // first start, the demo tokens, which are kept by role).
 import { spawn } from "node:child_process";
+import { buildServer } from "../../server/build.js";
 import { UNLIMITED_RATE } from "./bench-server.js";
 import { projectRoot } from "./run-program.js";
 
@@ -23,29 +25,34 @@ export interface ChildServerOptions {
   readonly nodeFlags?: readonly string[];
 }
 
-export function startBenchChildServer(
+let built: Promise<unknown> | undefined;
+
+/** The server compiled as `npm run build:server` does, once per process. */
+export function ensureServerBuilt(): Promise<unknown> {
+  built ??= buildServer();
+  return built;
+}
+
+export async function startBenchChildServer(
   env: Record<string, string>,
   options: ChildServerOptions = {},
 ): Promise<BenchChildServer> {
-  const child = spawn(
-    process.execPath,
-    [...(options.nodeFlags ?? []), "--import", "tsx", "server/main.ts"],
-    {
-      cwd: projectRoot,
-      env: {
-        ...process.env,
-        PORT: "0",
-        HOST: "127.0.0.1",
-        NODE_ENV: "production",
-        // Production leaves the demo trust out by default; the benchmarks load it.
-        SEED_DEMO: "true",
-        LOG_LEVEL: "warn",
-        RATE_LIMIT_PER_MINUTE: UNLIMITED_RATE,
-        ...env,
-      },
-      stdio: ["ignore", "pipe", "pipe"],
+  await ensureServerBuilt();
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), "dist/server/main.js"], {
+    cwd: projectRoot,
+    env: {
+      ...process.env,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      NODE_ENV: "production",
+      // Production leaves the demo trust out by default; the benchmarks load it.
+      SEED_DEMO: "true",
+      LOG_LEVEL: "warn",
+      RATE_LIMIT_PER_MINUTE: UNLIMITED_RATE,
+      ...env,
     },
-  );
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");

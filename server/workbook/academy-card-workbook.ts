@@ -4,7 +4,8 @@
 // national position) and the RAG legend. Sheet "Trend and sign-off": each
 // target's milestones, every measurement, tolerance and sign-off. Sheet
 // "Measurements": every measurement as a number. A4 landscape, fit to width.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJS } from "./exceljs.js";
 import { supportText, type AcademyCardPaper, type DesignationPaper } from "../papers/index.js";
 import {
   BODY_FONT,
@@ -49,7 +50,7 @@ export function designationRows(sheet: ExcelJS.Worksheet, designation: Designati
 }
 
 export async function academyCardWorkbook(paper: AcademyCardPaper): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = "MAT designations";
   workbook.created = paper.heading.producedAt;
   const sheet = paperSheet(workbook, "Academy card", paper.heading, "landscape", CARD_COLUMNS);

@@ -2,7 +2,8 @@
 // named, one row per academy (the designation that counts, who agreed it and
 // when, time in level, support, RAG counts, targets, what changed since the
 // last board in words) and the RAG legend. A4 landscape, fit to width.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJS } from "./exceljs.js";
 import { dateWords, supportText, type OverviewPaper } from "../papers/index.js";
 import {
   alignRow,
@@ -35,7 +36,7 @@ export async function overviewWorkbook(paper: OverviewPaper): Promise<Buffer> {
     { header: "Awaiting sign-off", width: 9, kind: "number" },
     { header: `Changes since ${since}`, width: 40, kind: "text" },
   ];
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   workbook.creator = "MAT designations";
   workbook.created = paper.heading.producedAt;
   const sheet = paperSheet(workbook, "Trust overview", paper.heading, "landscape", columns);

@@ -5,7 +5,8 @@
 // cell keeps its number format so a percent-formatted cell is read as Excel
 // shows it. Which indicator a header means depends on the framework and the
 // trust's column map, so headers are resolved per framework by `entriesFor`.
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJS } from "./exceljs.js";
 import {
   CATALOGUE_HEADERS,
   isPercentFormat,
@@ -109,7 +110,7 @@ export async function readRiskMatrix(
   file: string | Buffer,
   options: ReadRiskMatrixOptions = {},
 ): Promise<RiskMatrixSheet> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (await loadExcelJS()).Workbook();
   if (typeof file === "string") await workbook.xlsx.readFile(file);
   else await workbook.xlsx.load(file as unknown as ArrayBuffer);
   const sheetNames = workbook.worksheets.map((worksheet) => worksheet.name);

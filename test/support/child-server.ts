@@ -1,5 +1,7 @@
-// Runs the real server (`server/main.ts`, as `npm start` does) in a child
-// process, for tests that need separate processes: crashes, several instances.
+// Runs the real server in a child process, for tests that need separate
+// processes: crashes, several instances, the production build. From source
+// through tsx (`npm run dev`) unless `compiled`, when it runs what `npm start`
+// runs: dist/server/main.js, built beforehand by `npm run build:server`.
 import { spawn, type ChildProcess } from "node:child_process";
 import { fileURLToPath } from "node:url";
 
@@ -13,8 +15,17 @@ export interface ChildServer {
   stop(): Promise<void>;
 }
 
-export async function startChildServer(env: Record<string, string>): Promise<ChildServer> {
-  const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+export interface ChildServerOptions {
+  /** Run the compiled server (dist/server/main.js) with plain Node. */
+  readonly compiled?: boolean;
+}
+
+export async function startChildServer(
+  env: Record<string, string>,
+  options: ChildServerOptions = {},
+): Promise<ChildServer> {
+  const script = options.compiled ? ["dist/server/main.js"] : ["--import", "tsx", "server/main.ts"];
+  const child = spawn(process.execPath, script, {
     cwd: root,
     env: {
       ...process.env,
