@@ -264,7 +264,35 @@ const LAST_SERIAL = 73050;
 /** The day (yyyy-mm-dd) an Excel date serial such as =TODAY() stands for; null outside 1990 to 2099. */
 export function dayOfExcelSerial(serial: number): string | null {
   if (!Number.isFinite(serial) || serial < FIRST_SERIAL || serial > LAST_SERIAL) return null;
-  return new Date(EXCEL_EPOCH_MS + Math.floor(serial) * DAY_MS).toISOString().slice(0, 10);
+  return isoOfDay(Math.floor(serial) + SERIAL_TO_EPOCH_DAYS);
+}
+
+/** Days from 1899-12-30 (Excel's day 0) to 1970-01-01. */
+const SERIAL_TO_EPOCH_DAYS = Math.round(EXCEL_EPOCH_MS / DAY_MS);
+
+/**
+ * yyyy-mm-dd of a day counted from 1970-01-01, by arithmetic on the
+ * proleptic Gregorian calendar (eras of 400 years) rather than through a
+ * Date: a worksheet's dates are read for every row of every recalculation.
+ */
+function isoOfDay(days: number): string {
+  const shifted = days + 719_468;
+  const era = Math.floor(shifted / 146_097);
+  const dayOfEra = shifted - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra -
+      Math.floor(dayOfEra / 1460) +
+      Math.floor(dayOfEra / 36_524) -
+      Math.floor(dayOfEra / 146_096)) /
+      365,
+  );
+  const dayOfYear =
+    dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const monthIndex = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
+  const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  return `${year}-${month < 10 ? "0" : ""}${month}-${day < 10 ? "0" : ""}${day}`;
 }
 
 const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

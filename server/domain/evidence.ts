@@ -2,9 +2,11 @@
 // typed values, with the Ofsted cells put together as one versioned inspection.
 import type { Problem } from "../shared/problem.js";
 import { badInput } from "./errors.js";
-import { CATALOGUE_HEADERS, type HeaderResolver } from "./headers.js";
+import { CATALOGUE_HEADERS, type HeaderResolution, type HeaderResolver } from "./headers.js";
+import type { Indicator } from "./indicators.js";
 import {
   readCell,
+  type CellReading,
   type PercentFormatted,
   type CellValue,
   type InspectionFrameworkKey,
@@ -79,62 +81,112 @@ export function readEvidence(
 export function readEvidenceParts(
   entries: Iterable<EvidenceEntry>,
   headers: HeaderResolver = CATALOGUE_HEADERS,
-): { readonly evidence: Evidence; readonly problems: readonly ReadProblem[] | null } {
-  let problems: ReadProblem[] | null = null;
-  const values = new Map<string, number | string | boolean>();
-  const grades = new Map<string, OfstedGradeReading>();
-  /** The header each indicator was read from, as written, for problems found after the cells. */
-  const columns = new Map<string, string>();
+): EvidenceParts {
+  const row = new RowBuilder();
   for (const entry of entries) {
     const resolved = typeof entry?.indicator === "string" ? headers.resolve(entry.indicator) : null;
     if (resolved?.kind === "ignored") continue;
     const column = String(entry?.indicator ?? "");
-    if (resolved?.kind === "ambiguous") {
-      (problems ??= []).push({
-        // An ambiguous header is asked, never left out (unlike an unknown one,
-        // NOT_FOUND, which a workbook may leave out).
-        problem: {
-          field: "indicator",
-          column,
-          value: entry.indicator.slice(0, 60),
-          accepts: resolved.choices.map((choice) => choice.key).join(", "),
-          message: resolved.message,
-        },
-        indicators: resolved.choices.map((choice) => choice.key),
-      });
+    const problem = headerProblem(resolved, column, entry?.indicator);
+    if (problem !== null) {
+      row.problem(problem);
       continue;
     }
-    if (resolved?.kind !== "indicator") {
-      const name = column.slice(0, 60);
-      (problems ??= []).push({
-        problem: {
-          field: "indicator",
-          code: "NOT_FOUND",
-          column,
-          value: name,
-          accepts: "an indicator key such as ks4.progress8 or a known workbook header",
-          message: `Unknown indicator "${name}"; use an indicator key such as ks4.progress8 or a known workbook header`,
-        },
-        indicators: null,
-      });
-      continue;
+    const indicator = (resolved as { indicator: Indicator }).indicator;
+    row.cell(indicator, column, readCell(indicator, entry.value, entry.percentFormatted));
+  }
+  return row.finish();
+}
+
+/** What a row gave: its evidence, and every problem met on the way (null: none). */
+export interface EvidenceParts {
+  readonly evidence: Evidence;
+  readonly problems: readonly ReadProblem[] | null;
+}
+
+/**
+ * The problem with a header that names no single indicator (null when it
+ * names one): an ambiguous header blocks the indicators it could mean, an
+ * unknown one every framework.
+ */
+export function headerProblem(
+  resolved: HeaderResolution | null,
+  column: string,
+  header: unknown,
+): ReadProblem | null {
+  if (resolved?.kind === "indicator" || resolved?.kind === "ignored") return null;
+  if (resolved?.kind === "ambiguous") {
+    return {
+      // An ambiguous header is asked, never left out (unlike an unknown one,
+      // NOT_FOUND, which a workbook may leave out).
+      problem: {
+        field: "indicator",
+        column,
+        value: String(header).slice(0, 60),
+        accepts: resolved.choices.map((choice) => choice.key).join(", "),
+        message: resolved.message,
+      },
+      indicators: resolved.choices.map((choice) => choice.key),
+    };
+  }
+  const name = column.slice(0, 60);
+  return {
+    problem: {
+      field: "indicator",
+      code: "NOT_FOUND",
+      column,
+      value: name,
+      accepts: "an indicator key such as ks4.progress8 or a known workbook header",
+      message: `Unknown indicator "${name}"; use an indicator key such as ks4.progress8 or a known workbook header`,
+    },
+    indicators: null,
+  };
+}
+
+/**
+ * One row's cells put together as they are read, by readEvidenceParts (cells
+ * under their own headers) and by a compiled row reader (row-reader.ts: cells
+ * against a header row resolved once): values by indicator, Ofsted grades by
+ * field, the same indicator twice only when it agrees, and the inspection
+ * checked as a whole at the end.
+ */
+export class RowBuilder {
+  private readonly values = new Map<string, number | string | boolean>();
+  private readonly grades = new Map<string, OfstedGradeReading>();
+  /** The header each Ofsted indicator was read from, as written, for the inspection's problems. */
+  private columns: Map<string, string> | null = null;
+  private problems: ReadProblem[] | null = null;
+
+  problem(problem: ReadProblem): void {
+    (this.problems ??= []).push(problem);
+  }
+
+  /**
+   * One cell's reading. `once` says the header row names this indicator in no
+   * other column (a compiled row reader knows), so no earlier value need be
+   * looked for.
+   */
+  cell(indicator: Indicator, column: string, reading: CellReading, once = false): void {
+    // Only the inspection's problems (ofsted.*) are found after the cells.
+    if (indicator.key.startsWith(OFSTED_PREFIX)) {
+      this.columns ??= new Map();
+      if (!this.columns.has(indicator.key)) this.columns.set(indicator.key, column);
     }
-    const indicator = resolved.indicator;
-    if (!columns.has(indicator.key)) columns.set(indicator.key, column);
-    const reading = readCell(indicator, entry.value, entry.percentFormatted);
     if (!reading.ok) {
-      (problems ??= []).push({
-        problem: { ...reading.problem, column },
-        indicators: [indicator.key],
-      });
-      continue;
+      this.problem({ problem: { ...reading.problem, column }, indicators: [indicator.key] });
+      return;
     }
-    if (reading.value === null) continue;
+    if (reading.value === null) return;
     const ofstedField = indicator.kind === "ofstedGrade" ? ofstedFieldOf(indicator.key) : null;
-    const earlier = ofstedField === null ? values.get(indicator.key) : grades.get(ofstedField);
+    if (once && ofstedField === null) {
+      this.values.set(indicator.key, reading.value as number | string | boolean);
+      return;
+    }
+    const earlier =
+      ofstedField === null ? this.values.get(indicator.key) : this.grades.get(ofstedField);
     if (earlier !== undefined) {
       if (!sameValue(earlier, reading.value)) {
-        (problems ??= []).push({
+        this.problem({
           problem: {
             field: "value",
             column,
@@ -144,34 +196,36 @@ export function readEvidenceParts(
           indicators: [indicator.key],
         });
       }
-      continue;
+      return;
     }
-    if (ofstedField !== null) {
-      grades.set(ofstedField, reading.value as OfstedGradeReading);
-    } else {
-      values.set(indicator.key, reading.value as number | string | boolean);
-    }
+    if (ofstedField !== null) this.grades.set(ofstedField, reading.value as OfstedGradeReading);
+    else this.values.set(indicator.key, reading.value as number | string | boolean);
   }
-  const inspection = inspectionEvidence({
-    framework: (values.get("ofsted.framework") as InspectionFrameworkKey | undefined) ?? null,
-    date: (values.get("ofsted.date") as string | undefined) ?? null,
-    safeguardingMet: (values.get("ofsted.safeguarding") as boolean | undefined) ?? null,
-    grades,
-  });
-  if (!inspection.ok)
-    for (const problem of inspection.problems) {
-      const column = problem.indicator === undefined ? undefined : columns.get(problem.indicator);
-      (problems ??= []).push({
-        problem: column === undefined ? problem : { ...problem, column },
-        indicators: [INSPECTION_PROBLEM],
-      });
-    }
-  return {
-    evidence: {
-      values,
-      inspection: inspection.ok ? inspection.evidence : null,
-      phase: (values.get("phase") as Phase | undefined) ?? null,
-    },
-    problems,
-  };
+
+  finish(): EvidenceParts {
+    const { values, grades } = this;
+    const inspection = inspectionEvidence({
+      framework: (values.get("ofsted.framework") as InspectionFrameworkKey | undefined) ?? null,
+      date: (values.get("ofsted.date") as string | undefined) ?? null,
+      safeguardingMet: (values.get("ofsted.safeguarding") as boolean | undefined) ?? null,
+      grades,
+    });
+    if (!inspection.ok)
+      for (const problem of inspection.problems) {
+        const column =
+          problem.indicator === undefined ? undefined : this.columns?.get(problem.indicator);
+        this.problem({
+          problem: column === undefined ? problem : { ...problem, column },
+          indicators: [INSPECTION_PROBLEM],
+        });
+      }
+    return {
+      evidence: {
+        values,
+        inspection: inspection.ok ? inspection.evidence : null,
+        phase: (values.get("phase") as Phase | undefined) ?? null,
+      },
+      problems: this.problems,
+    };
+  }
 }

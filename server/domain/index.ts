@@ -25,8 +25,10 @@ export {
   INSPECTION_PROBLEM,
   type Evidence,
   type EvidenceEntry,
+  type EvidenceParts,
   type ReadProblem,
 } from "./evidence.js";
+export { compileRowReader, type ReaderColumn, type RowReader } from "./row-reader.js";
 export {
   headerResolver,
   CATALOGUE_HEADERS,

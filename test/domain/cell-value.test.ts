@@ -114,6 +114,18 @@ describe("cell-value: dates", () => {
   ])("reads ofsted.date %j as %s (%s)", (raw, expected, _why) => {
     expect(read("ofsted.date", raw)).toBe(expected);
   });
+
+  it("reads every serial from 1990 to 2099 as the day Excel shows (leap years, 2000 and month ends)", () => {
+    const epoch = Date.UTC(1899, 11, 30);
+    let checked = 0;
+    for (let serial = 32874; serial <= 73050; serial++) {
+      const shown = new Date(epoch + serial * 86_400_000).toISOString().slice(0, 10);
+      if (read("ofsted.date", serial) !== shown) expect(read("ofsted.date", serial)).toBe(shown);
+      checked++;
+    }
+    expect(checked).toBe(40177);
+    expect(read("ofsted.date", 36585)).toBe("2000-02-29");
+  });
 });
 
 describe("cell-value: flags and words", () => {

@@ -2,7 +2,7 @@
 // sources, conditions and benchmarks turned into closures, so that each call
 // to `designate` only reads the evidence and writes the result.
 import { DEFAULT_CROSSWALK, crosswalkSchema, type Crosswalk } from "../inspection/crosswalk.js";
-import { inspectionBand, type InspectionBandResult } from "../inspection/inspection-band.js";
+import { compileCrosswalk, type InspectionBandResult } from "../inspection/inspection-band.js";
 import type { InspectionBand } from "../inspection/crosswalk.js";
 import type { CategoryOfConcern } from "../inspection/category-of-concern.js";
 import { benchmarkLookup, nationalFigures, type NationalFigure } from "../national-benchmarks.js";
@@ -175,6 +175,59 @@ function missingOf(
   return missing ?? NOTHING_MISSING;
 }
 
+function newTally(reasons: Reason[] | null): Tally {
+  return { reasons, lowestRank: Infinity, ratings: [], used: [] };
+}
+
+/**
+ * One designation. A class, so that deciding a whole risk matrix makes one
+ * object per academy and no closures; the reasons are worked out (by running
+ * the evaluation again with words) only when first read, and `toJSON` writes
+ * them as the plain object a designation used to be.
+ */
+class DesignationResult implements Designation {
+  #reasons: readonly Reason[] | null = null;
+  readonly #explain: (evidence: Evidence, year: string | null) => Reason[];
+  readonly #evidence: Evidence;
+  readonly #year: string | null;
+  readonly insufficientEvidence: boolean;
+
+  constructor(
+    readonly framework: string,
+    readonly level: Level | null,
+    readonly inspectionBand: InspectionBand | null,
+    readonly categoryOfConcern: CategoryOfConcern | null,
+    readonly support: readonly SupportEntitlement[],
+    readonly coverage: Coverage,
+    explain: (evidence: Evidence, year: string | null) => Reason[],
+    evidence: Evidence,
+    year: string | null,
+  ) {
+    this.insufficientEvidence = level === null;
+    this.#explain = explain;
+    this.#evidence = evidence;
+    this.#year = year;
+  }
+
+  get reasons(): readonly Reason[] {
+    this.#reasons ??= this.#explain(this.#evidence, this.#year);
+    return this.#reasons;
+  }
+
+  toJSON(): Designation {
+    return {
+      framework: this.framework,
+      level: this.level,
+      insufficientEvidence: this.insufficientEvidence,
+      inspectionBand: this.inspectionBand,
+      categoryOfConcern: this.categoryOfConcern,
+      reasons: this.reasons,
+      support: this.support,
+      coverage: this.coverage,
+    };
+  }
+}
+
 export interface CompileOptions {
   /**
    * National figures the trust loaded from DfE files' England rows: laid over
@@ -254,11 +307,12 @@ export function compileFramework(
     return list ?? base;
   };
 
+  const bandOf = compileCrosswalk(crosswalk);
   const headers = headerResolver(definition.aliases);
   const reads = readsOf(definition);
   const factsFor = (evidence: Evidence, year: string | null, tally: Tally): EvaluationFacts => {
     const inspection: InspectionBandResult | null = evidence.inspection
-      ? inspectionBand(evidence.inspection, crosswalk)
+      ? bandOf(evidence.inspection)
       : null;
     return { evidence, year, inspection, band: inspection?.band ?? null, ratings: tally.ratings };
   };
@@ -269,9 +323,7 @@ export function compileFramework(
     const reasons = tally.reasons;
     let level: Level | null = null;
     if (combine.method === "lowest") {
-      let lowest = Infinity;
-      for (const rank of tally.ranks) if (rank < lowest) lowest = rank;
-      if (lowest !== Infinity) level = levelByRank.get(lowest) as Level;
+      if (tally.lowestRank !== Infinity) level = levelByRank.get(tally.lowestRank) as Level;
     } else if (tally.ratings.length > 0) {
       let sum = 0;
       for (const rating of tally.ratings) sum += rating;
@@ -324,45 +376,42 @@ export function compileFramework(
   }
 
   // Deciding reuses one scratch tally (designate is synchronous and never
-  // re-entered), so a whole risk matrix allocates little beyond its results.
-  const scratch: Tally = { reasons: null, ranks: [], ratings: [], used: [] };
+  // re-entered), so a whole risk matrix allocates little beyond its results;
+  // its `used` list becomes the designation's coverage, so it is new each time.
+  const scratch: { -readonly [K in keyof Tally]: Tally[K] } = newTally(null);
 
   /** The reasons, by running the same evaluation again with words: only when a caller reads them. */
   function explain(evidence: Evidence, year: string | null): Reason[] {
-    const tally: Tally = { reasons: [], ranks: [], ratings: [], used: [] };
+    const tally = newTally([]);
     evaluate(factsFor(evidence, year, tally), tally);
     return tally.reasons ?? [];
   }
 
   function designate(evidence: Evidence, options?: DesignateOptions): Designation {
     const year = options?.year ?? null;
-    scratch.ranks.length = 0;
-    scratch.ratings.length = 0;
-    scratch.used.length = 0;
+    scratch.lowestRank = Infinity;
+    if (scratch.ratings.length !== 0) scratch.ratings.length = 0;
+    const used: string[] = [];
+    scratch.used = used;
     const facts = factsFor(evidence, year, scratch);
     const level = evaluate(facts, scratch);
-    let reasons: Reason[] | null = null;
-    const used = [...new Set(scratch.used)];
     const missing = missingOf(definition.required, evidence, used);
-    const coverage: Coverage = {
-      used,
-      missing,
-      unreadable: options?.unreadable ?? NOTHING_UNREADABLE,
-      provisional: level !== null && missing.length > 0,
-    };
-    return {
-      framework: definition.key,
+    return new DesignationResult(
+      definition.key,
       level,
-      insufficientEvidence: level === null,
-      inspectionBand: facts.band,
-      categoryOfConcern: facts.inspection?.category ?? null,
-      get reasons(): Reason[] {
-        reasons ??= explain(evidence, year);
-        return reasons;
+      facts.band,
+      facts.inspection?.category ?? null,
+      level === null ? NO_SUPPORT : supportOf(level, facts),
+      {
+        used,
+        missing,
+        unreadable: options?.unreadable ?? NOTHING_UNREADABLE,
+        provisional: level !== null && missing.length > 0,
       },
-      support: level === null ? NO_SUPPORT : supportOf(level, facts),
-      coverage,
-    };
+      explain,
+      evidence,
+      year,
+    );
   }
 
   return {
@@ -379,9 +428,7 @@ export function compileFramework(
     supportFor(levelKey, evidence) {
       const level = levelByKey.get(levelKey);
       if (!level) return [];
-      const facts = evidence
-        ? factsFor(evidence, null, { reasons: [], ranks: [], ratings: [], used: [] })
-        : null;
+      const facts = evidence ? factsFor(evidence, null, newTally([])) : null;
       return supportOf(level, facts);
     },
   };

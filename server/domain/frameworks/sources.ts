@@ -27,11 +27,11 @@ export interface Reason {
 export interface Tally {
   /** Null while only deciding the level: no words are written then. */
   readonly reasons: Reason[] | null;
-  /** Ranks indicated, in a "lowest" framework. */
-  readonly ranks: number[];
+  /** The lowest rank indicated so far, in a "lowest" framework (Infinity: none yet). */
+  lowestRank: number;
   /** Ratings given, in a best-fit framework (also read by `anyRating` conditions). */
   readonly ratings: number[];
-  /** Ids of the sources that gave a level or rating (coverage). */
+  /** Ids of the sources that gave a level or rating (coverage), each once. */
   readonly used: string[];
 }
 
@@ -90,7 +90,7 @@ type Because = false | null | (() => string);
 function recorder(context: SourceContext) {
   return (tally: Tally, source: string, outcome: string | number, because: Because): void => {
     const reasons = tally.reasons;
-    tally.used.push(source);
+    if (!tally.used.includes(source)) tally.used.push(source);
     if (typeof outcome === "number") {
       tally.ratings.push(outcome);
       if (reasons && because) {
@@ -102,14 +102,15 @@ function recorder(context: SourceContext) {
       return;
     }
     const level = context.levelByKey.get(outcome) as Level;
-    tally.ranks.push(level.rank);
+    if (level.rank < tally.lowestRank) tally.lowestRank = level.rank;
     if (reasons && because)
       reasons.push(lazyReason(source, level.key, null, () => `${because()}: ${level.label}`));
   };
 }
 
-function skipped(tally: Tally, source: string, message: () => string): void {
-  tally.reasons?.push(lazyReason(source, null, null, message));
+/** Records that a source said nothing; `message` as `tally.reasons && (() => ...)` (Because). */
+function skipped(tally: Tally, source: string, message: Because): void {
+  if (tally.reasons && message) tally.reasons.push(lazyReason(source, null, null, message));
 }
 
 interface CompiledCut {
@@ -167,17 +168,24 @@ function compileThreshold(
       const phase = facts.evidence.phase;
       const benchmark = context.benchmark(part.indicator, phase, facts.year);
       if (benchmark === null) {
-        skipped(tally, id, () =>
-          hasNationalComparison(phase)
-            ? `${prefix}${indicator.label}: no national benchmark to compare with: skipped`
-            : `${prefix}${indicator.label}: ${phase === "special" ? "a special school" : "alternative provision"} is not compared with a national figure: skipped`,
+        skipped(
+          tally,
+          id,
+          tally.reasons &&
+            (() =>
+              hasNationalComparison(phase)
+                ? `${prefix}${indicator.label}: no national benchmark to compare with: skipped`
+                : `${prefix}${indicator.label}: ${phase === "special" ? "a special school" : "alternative provision"} is not compared with a national figure: skipped`),
         );
         return "skipped";
       }
       national = benchmark.value;
       if (tally.reasons) figure = benchmarkWords(benchmark);
     }
-    const shown = (): string => `${prefix}${indicator.label} ${formatValue(indicator, value)} is`;
+    // Made only when explaining: deciding alone creates no closures.
+    const shown =
+      tally.reasons &&
+      ((): string => `${prefix}${indicator.label} ${formatValue(indicator, value)} is`);
     let blocked: CompiledCut | null = null;
     for (const compiled of cuts) {
       if (!compare(value, compiled.cut.op, boundOf(compiled.cut, national))) continue;
@@ -190,14 +198,13 @@ function compileThreshold(
         tally,
         id,
         cut.level,
-        tally.reasons &&
-          (() => `${shown()} ${opWords(cut.op)} ${boundText(cut, national, figure)}`),
+        shown && (() => `${shown()} ${opWords(cut.op)} ${boundText(cut, national, figure)}`),
       );
       return "done";
     }
     const stopped = blocked;
     const because =
-      tally.reasons &&
+      shown &&
       (stopped
         ? () =>
             `${shown()} ${opWords(stopped.cut.op)} ${boundText(stopped.cut, national, figure)}, which counts only when ${stopped.cut.onlyIf?.says}`
@@ -224,12 +231,17 @@ function thresholdSource(source: ThresholdSource, context: SourceContext): Compi
       fallback(facts, tally, source.id, `${label} not available${note}, so `) !== "missing"
     )
       return;
-    const which = fallback
-      ? `${label} and ${fallbackLabel} not available`
-      : `${label} not available`;
     // A phase-specific source with nothing to read says nothing when the phase is not given.
     if (phases && phase === null) return;
-    skipped(tally, source.id, () => `${which}: skipped`);
+    skipped(
+      tally,
+      source.id,
+      tally.reasons &&
+        (() =>
+          fallback
+            ? `${label} and ${fallbackLabel} not available: skipped`
+            : `${label} not available: skipped`),
+    );
   };
 }
 
@@ -269,12 +281,16 @@ function inspectionSource(
   return (facts, tally) => {
     const result = facts.inspection;
     if (result === null)
-      return skipped(tally, source.id, () => "Ofsted inspection not available: skipped");
+      return skipped(
+        tally,
+        source.id,
+        tally.reasons && (() => "Ofsted inspection not available: skipped"),
+      );
     if (result.band === null)
       return skipped(
         tally,
         source.id,
-        () => `${result.summary}; ${result.why}, so no inspection band: skipped`,
+        tally.reasons && (() => `${result.summary}; ${result.why}, so no inspection band: skipped`),
       );
     const band = result.band;
     record(
@@ -314,18 +330,18 @@ function belowInspectionSource(
     }
     if (worse === null) return;
     const found: Indicator[] = worse;
-    const list = (): string =>
-      found
-        .map(
-          (indicator) => `${indicator.label} ${String(facts.evidence.values.get(indicator.key))}`,
-        )
-        .join(", ");
     record(
       tally,
       source.id,
       source.level,
       tally.reasons &&
-        (() => `Not meeting its Ofsted judgement (band ${band}, grade ${expected}): ${list()}`),
+        (() =>
+          `Not meeting its Ofsted judgement (band ${band}, grade ${expected}): ${found
+            .map(
+              (indicator) =>
+                `${indicator.label} ${String(facts.evidence.values.get(indicator.key))}`,
+            )
+            .join(", ")}`),
     );
   };
 }

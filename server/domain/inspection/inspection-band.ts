@@ -49,40 +49,55 @@ function within(
   );
 }
 
-function holds(
-  condition: GradeCondition,
-  inspection: InspectionEvidence,
-  category: CategoryOfConcern | null,
-): boolean {
-  if ("categoryOfConcern" in condition) return category !== null;
-  if ("safeguardingNotMet" in condition) return inspection.safeguardingMet === false;
+type GradeTest = (inspection: InspectionEvidence, category: CategoryOfConcern | null) => boolean;
+
+/** A cross-walk condition compiled once into a test (no `in` checks per academy). */
+function compileGradeCondition(condition: GradeCondition): GradeTest {
+  if ("categoryOfConcern" in condition) return (_inspection, category) => category !== null;
+  if ("safeguardingNotMet" in condition)
+    return (inspection) => inspection.safeguardingMet === false;
   if ("grade" in condition) {
-    const grade = inspection.grades.get(condition.grade);
-    return grade !== undefined && within(grade, condition);
+    const { grade: field } = condition;
+    return (inspection) => {
+      const grade = inspection.grades.get(field);
+      return grade !== undefined && within(grade, condition);
+    };
   }
   if ("anyGrade" in condition) {
-    for (const grade of inspection.grades.values())
-      if (within(grade, condition.anyGrade)) return true;
-    return false;
+    const bound = condition.anyGrade;
+    return (inspection) => {
+      for (const grade of inspection.grades.values()) if (within(grade, bound)) return true;
+      return false;
+    };
   }
   if ("everyGrade" in condition) {
-    if (inspection.grades.size === 0) return false;
-    for (const grade of inspection.grades.values())
-      if (!within(grade, condition.everyGrade)) return false;
-    return true;
+    const bound = condition.everyGrade;
+    return (inspection) => {
+      if (inspection.grades.size === 0) return false;
+      for (const grade of inspection.grades.values()) if (!within(grade, bound)) return false;
+      return true;
+    };
   }
   if ("countGrades" in condition) {
-    let count = 0;
-    for (const grade of inspection.grades.values())
-      if (within(grade, condition.countGrades)) count++;
-    return count >= condition.min;
+    const { countGrades: bound, min } = condition;
+    return (inspection) => {
+      let count = 0;
+      for (const grade of inspection.grades.values()) if (within(grade, bound)) count++;
+      return count >= min;
+    };
   }
   if ("any" in condition) {
-    for (const inner of condition.any) if (holds(inner, inspection, category)) return true;
-    return false;
+    const inner = condition.any.map(compileGradeCondition);
+    return (inspection, category) => {
+      for (const test of inner) if (test(inspection, category)) return true;
+      return false;
+    };
   }
-  for (const inner of condition.all) if (!holds(inner, inspection, category)) return false;
-  return true;
+  const inner = condition.all.map(compileGradeCondition);
+  return (inspection, category) => {
+    for (const test of inner) if (!test(inspection, category)) return false;
+    return true;
+  };
 }
 
 function describeInspection(inspection: InspectionEvidence): string {
@@ -147,30 +162,51 @@ class BandResult implements InspectionBandResult {
 
 const NONE: readonly string[] = [];
 
+/** The band of an inspection under a cross-walk, its rules compiled once. */
+export type InspectionBander = (inspection: InspectionEvidence) => InspectionBandResult;
+
+/**
+ * Compiles a cross-walk once (a framework does so when it is compiled): each
+ * framework of inspection gets its rules as tests, so banding an academy is
+ * a few map reads and comparisons.
+ */
+export function compileCrosswalk(crosswalk: Crosswalk): InspectionBander {
+  const compiled = new Map(
+    (Object.keys(crosswalk) as (keyof Crosswalk)[]).map((framework) => {
+      const rules = crosswalk[framework];
+      return [
+        framework,
+        {
+          rules,
+          tests: rules.rules.map((rule) => ({ rule, test: compileGradeCondition(rule.when) })),
+        },
+      ] as const;
+    }),
+  );
+  return (inspection) => {
+    const { rules, tests } = compiled.get(inspection.framework)!;
+    const category = categoryOfConcern(inspection);
+    let missing = NONE;
+    for (const field of rules.requires)
+      if (!inspection.grades.has(field)) missing = [...missing, field];
+    if (inspection.grades.size === 0 || missing.length > 0)
+      return new BandResult(null, category, inspection, rules, undefined, missing);
+    for (const { rule, test } of tests) {
+      if (test(inspection, category))
+        return new BandResult(rule.band, category, inspection, rules, rule, NONE);
+    }
+    return new BandResult(rules.otherwise.band, category, inspection, rules, undefined, NONE);
+  };
+}
+
+const compiledCrosswalks = new WeakMap<Crosswalk, InspectionBander>();
+
+/** The band of one inspection (the cross-walk compiled on first use and kept). */
 export function inspectionBand(
   inspection: InspectionEvidence,
   crosswalk: Crosswalk,
 ): InspectionBandResult {
-  const rules = crosswalk[inspection.framework];
-  const category = categoryOfConcern(inspection);
-  let missing = NONE;
-  for (const field of rules.requires)
-    if (!inspection.grades.has(field)) missing = [...missing, field];
-  if (inspection.grades.size === 0 || missing.length > 0)
-    return new BandResult(null, category, inspection, rules, undefined, missing);
-  let rule: (typeof rules.rules)[number] | undefined;
-  for (const candidate of rules.rules) {
-    if (holds(candidate.when, inspection, category)) {
-      rule = candidate;
-      break;
-    }
-  }
-  return new BandResult(
-    rule?.band ?? rules.otherwise.band,
-    category,
-    inspection,
-    rules,
-    rule,
-    NONE,
-  );
+  let bander = compiledCrosswalks.get(crosswalk);
+  if (!bander) compiledCrosswalks.set(crosswalk, (bander = compileCrosswalk(crosswalk)));
+  return bander(inspection);
 }
