@@ -11,7 +11,7 @@
 // accepted from the issuer that names its own tenant (its tid claim). Which
 // tenant belongs to which trust is the users' links: a person of a tenant
 // nobody linked reaches no trust.
-import { createRemoteJWKSet, jwtVerify, type JWTPayload } from "jose";
+import type { JWTPayload } from "jose";
 import type { Db } from "../db/index.js";
 import type { Viewer } from "./viewer.js";
 import { isRole, isScopedRole } from "../shared/index.js";
@@ -74,16 +74,24 @@ function accountOf(payload: JWTPayload): string | null {
 }
 
 export function oidcVerifier(prisma: Db, settings: OidcSettings): OidcVerifier {
-  const keys = createRemoteJWKSet(new URL(settings.jwksUrl));
+  // jose is loaded with the first token to verify: a server without sign-in
+  // through an identity provider never holds it.
+  let verifying: Promise<(token: string) => Promise<{ payload: JWTPayload }>> | undefined;
+  const verifierOf = () =>
+    (verifying ??= import("jose").then(({ createRemoteJWKSet, jwtVerify }) => {
+      const keys = createRemoteJWKSet(new URL(settings.jwksUrl));
+      return (token: string) =>
+        jwtVerify(token, keys, {
+          // A template is checked below, against the token's own tenant.
+          ...(template ? {} : { issuer: settings.issuer }),
+          audience: settings.audience,
+        });
+    }));
   const template = settings.issuer.includes(TENANT_PLACEHOLDER);
   return async (token) => {
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, keys, {
-        // A template is checked below, against the token's own tenant.
-        ...(template ? {} : { issuer: settings.issuer }),
-        audience: settings.audience,
-      }));
+      ({ payload } = await (await verifierOf())(token));
     } catch {
       return null;
     }
