@@ -8,7 +8,8 @@ import { redact } from "./database-url.js";
 import { migrate } from "./migrate.js";
 import { resetDatabase } from "./reset.js";
 
-const usage = "usage: tsx server/db/cli.ts migrate | reset [--yes]";
+const usage =
+  "usage: npm run db:migrate | npm run db:reset [-- --yes] (compiled: node dist/server/migrate.js migrate | reset [--yes])";
 
 export async function runDatabaseCommand(args: readonly string[]): Promise<string> {
   const [command, ...flags] = args;
