@@ -23,6 +23,8 @@ export interface BenchChildServer {
 export interface ChildServerOptions {
   /** Flags for node before the script, e.g. ["--inspect=127.0.0.1:0"]. */
   readonly nodeFlags?: readonly string[];
+  /** Run from the TypeScript through tsx (npm run dev) instead of the build: for comparisons. */
+  readonly fromSource?: boolean;
 }
 
 let built: Promise<unknown> | undefined;
@@ -37,8 +39,11 @@ export async function startBenchChildServer(
   env: Record<string, string>,
   options: ChildServerOptions = {},
 ): Promise<BenchChildServer> {
-  await ensureServerBuilt();
-  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), "dist/server/main.js"], {
+  if (!options.fromSource) await ensureServerBuilt();
+  const script = options.fromSource
+    ? ["--import", "tsx", "server/main.ts"]
+    : ["dist/server/main.js"];
+  const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...script], {
     cwd: projectRoot,
     env: {
       ...process.env,
