@@ -6,7 +6,6 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import express, { type Response } from "express";
 import compression from "compression";
-import { Redis } from "ioredis";
 import pino, { type Logger } from "pino";
 import { ApolloServer } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
@@ -83,7 +82,7 @@ export async function bootstrap(
   const demo = config.SEED_DEMO ? await seedDemoTrust(prisma) : null;
   if (demo && config.DEMO_LIVE_YEAR) await seedDemoLiveYear(prisma, demo.trustId, new Date());
   const events = config.REDIS_URL
-    ? redisEvents(config.REDIS_URL, (error) => logger.warn({ err: error }, "redis"))
+    ? await redisEvents(config.REDIS_URL, (error) => logger.warn({ err: error }, "redis"))
     : inProcessEvents();
   const services = createServices(prisma, events, database.kind);
   const schema = await buildAppSchema();
@@ -123,7 +122,10 @@ export async function bootstrap(
   };
   // Rate limits shared by every instance through Redis when REDIS_URL is set.
   const rateLimitRedis = config.REDIS_URL
-    ? new Redis(config.REDIS_URL, { enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+    ? new (await import("ioredis")).Redis(config.REDIS_URL, {
+        enableOfflineQueue: false,
+        maxRetriesPerRequest: 1,
+      })
     : null;
   rateLimitRedis?.on("error", (error) => logger.warn({ err: error }, "redis (rate limits)"));
   const rateLimiter = createRateLimiter(

@@ -3,8 +3,6 @@
 // listens to). A transport may deliver late, out of order or not at all (Redis
 // pub/sub is at-most-once); the event bus (event-bus.ts) puts events back in
 // order and reads what a transport lost from the outbox.
-import { Redis } from "ioredis";
-import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
 import {
   decodeEvent,
   encodeEvent,
@@ -51,7 +49,15 @@ const topic = (trustId: string) => `mat:trust:${trustId}`;
  * their kind), one channel per trust, so an instance only receives the trusts
  * its subscribers belong to.
  */
-export function redisEvents(url: string, onError: (error: unknown) => void): LiveEvents {
+export async function redisEvents(
+  url: string,
+  onError: (error: unknown) => void,
+): Promise<LiveEvents> {
+  // Loaded only by a server given REDIS_URL: one instance never holds the Redis client.
+  const [{ Redis }, { createRedisEventTarget }] = await Promise.all([
+    import("ioredis"),
+    import("@graphql-yoga/redis-event-target"),
+  ]);
   const publishClient = new Redis(url, { maxRetriesPerRequest: 3, lazyConnect: false });
   const subscribeClient = new Redis(url, { maxRetriesPerRequest: null, lazyConnect: false });
   publishClient.on("error", onError);
