@@ -6,6 +6,7 @@
 import {
   compileRowReader,
   preset,
+  readCell,
   presets,
   readEvidence,
   type EvidenceEntry,
@@ -93,6 +94,23 @@ export function readRowLoop(input: EngineInput): (iterations: number) => number 
   };
 }
 
+/** Part of reading a row: each cell's value checked and converted (readCell), nothing put together. */
+export function cellsOnlyLoop(input: EngineInput): (iterations: number) => number {
+  const { cells } = input;
+  const columns = compileRowReader(input.headers).columns;
+  return (iterations) => {
+    let sink = 0;
+    for (let index = 0; index < iterations; index++) {
+      const row = cells[index % cells.length]!;
+      for (let at = 0; at < columns.length; at++) {
+        const column = columns[at]!;
+        if (column.kind === "indicator" && readCell(column.indicator, row[at]).ok) sink++;
+      }
+    }
+    return sink;
+  };
+}
+
 /** Reading only, cell by cell: text cells each under its own header (readEvidence). */
 export function parseLoop(input: EngineInput): (iterations: number) => number {
   const { rows } = input;
@@ -128,6 +146,8 @@ export interface PresetFigures {
   readonly readRow: Throughput;
   /** Text cells each under its own header (readEvidence). */
   readonly parse: Throughput;
+  /** The row's cells checked and converted one by one, nothing put together (part of readRow). */
+  readonly cellsOnly: Throughput;
   readonly raw: Throughput;
 }
 
@@ -153,6 +173,7 @@ export async function measureEngine(decidePlan: ThroughputPlan): Promise<EngineF
       explain: measureThroughput(readPlan, explainLoop(key, input)),
       readRow: measureThroughput(readPlan, readRowLoop(input)),
       parse: measureThroughput(readPlan, parseLoop(input)),
+      cellsOnly: measureThroughput(readPlan, cellsOnlyLoop(input)),
       raw: measureThroughput(readPlan, rawLoop(key, input)),
     });
   }
