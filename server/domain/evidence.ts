@@ -55,6 +55,19 @@ function sameValue(a: CellValue, b: CellValue): boolean {
   return a.grade === b.grade && a.scale === b.scale;
 }
 
+/** A header (or indicator) that names no indicator: NOT_FOUND, with what is accepted. */
+export function unknownIndicator(column: string): Problem {
+  const name = column.slice(0, 60);
+  return {
+    field: "indicator",
+    code: "NOT_FOUND",
+    column,
+    value: name,
+    accepts: "an indicator key such as ks4.progress8 or a known workbook header",
+    message: `Unknown indicator "${name}"; use an indicator key such as ks4.progress8 or a known workbook header`,
+  };
+}
+
 /**
  * Reads a row of evidence. Every problem (unknown indicator, unreadable value,
  * the same indicator twice with different values, inconsistent Ofsted grades)
@@ -105,18 +118,7 @@ export function readEvidenceParts(
       continue;
     }
     if (resolved?.kind !== "indicator") {
-      const name = column.slice(0, 60);
-      (problems ??= []).push({
-        problem: {
-          field: "indicator",
-          code: "NOT_FOUND",
-          column,
-          value: name,
-          accepts: "an indicator key such as ks4.progress8 or a known workbook header",
-          message: `Unknown indicator "${name}"; use an indicator key such as ks4.progress8 or a known workbook header`,
-        },
-        indicators: null,
-      });
+      (problems ??= []).push({ problem: unknownIndicator(column), indicators: null });
       continue;
     }
     const indicator = resolved.indicator;

@@ -241,8 +241,8 @@ describe("MAT.EXPLAIN", () => {
     ]);
     expect(level).toMatch(/^Category/);
     expect(reasons.length).toBeGreaterThan(0);
-    // Headers naming no indicator were learned earlier in this file: one request.
-    expect(requests.operations()).toEqual(["DesignateBatch"]);
+    // One row, explained for both cells: one request.
+    expect(requests.operations()).toEqual(["DesignateCells"]);
   });
 });
 
