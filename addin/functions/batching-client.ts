@@ -9,6 +9,7 @@ import { BatchWindow } from "./batch-window.js";
 import { cardKey, sendCards, type CardCall } from "./card-requests.js";
 import {
   DesignationRequests,
+  RowGroups,
   designationKey,
   mergeCalls,
   type DesignationAnswer,
@@ -30,6 +31,7 @@ export interface BatchingOptions {
 export class BatchingClient {
   private readonly designations: BatchWindow<DesignationCall, DesignationAnswer>;
   private readonly cards: BatchWindow<CardCall, CardResult>;
+  private readonly groups = new RowGroups();
 
   constructor(client: () => Promise<GraphQLHttpClient>, options: BatchingOptions = {}) {
     const timing = { windowMs: options.windowMs ?? 15, maxWaitMs: options.maxWaitMs ?? 250 };
@@ -55,7 +57,7 @@ export class BatchingClient {
     row: DesignationCall["row"],
     explain: boolean,
   ): Promise<DesignationAnswer> {
-    const call = { framework, row, explain };
+    const call = { framework, row, explain, group: this.groups.idOf(framework, row) };
     return this.designations.call(designationKey(call), call);
   }
 

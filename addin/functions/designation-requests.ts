@@ -28,6 +28,8 @@ export interface DesignationCall {
   readonly row: Pick<EvidenceRow, "columns" | "values" | "percent" | "headed">;
   /** True when a cell needs the row's reasons and coverage. */
   readonly explain: boolean;
+  /** The row's framework and columns, as a number (RowGroups): calls of one group share a request. */
+  readonly group: number;
 }
 
 export interface DesignationAnswer extends DesignationResult {
@@ -35,21 +37,50 @@ export interface DesignationAnswer extends DesignationResult {
   readonly unusedHeaders: readonly string[];
 }
 
-/** The calls sent in one request: the same framework and columns, and the same want of reasons. */
-function groupKey(call: DesignationCall): string {
-  const { row } = call;
-  return `${call.framework}\u0000${row.headed ? "h" : "p"}\u0000${row.columns.join("\u0001")}`;
+function sameColumns(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let index = 0; index < a.length; index++) if (a[index] !== b[index]) return false;
+  return true;
 }
 
 /**
- * Calls with the same framework, columns and cells are the same row. The
- * values are a flat list of text and numbers: JSON.stringify of it is exact
- * and cheap (10,000 keys take a few milliseconds).
+ * Numbers each framework-and-columns a call names. Every cell of a sheet has
+ * the same header row, handed over afresh with each call: it is compared with
+ * the last one seen for the framework, and only a new one is made into a text
+ * key and looked up.
+ */
+export class RowGroups {
+  private readonly ids = new Map<string, number>();
+  private next = 0;
+  private readonly last = new Map<
+    string,
+    { headed: boolean; columns: readonly string[]; id: number }
+  >();
+
+  idOf(framework: string, row: DesignationCall["row"]): number {
+    const last = this.last.get(framework);
+    if (last && last.headed === row.headed && sameColumns(last.columns, row.columns))
+      return last.id;
+    // A runtime lives as long as the workbook: forget the header rows of long ago
+    // (numbers are never reused, so a call numbered before still has its own).
+    if (this.ids.size >= 1_000) this.ids.clear();
+    const key = JSON.stringify([framework, row.headed, row.columns]);
+    let id = this.ids.get(key);
+    if (id === undefined) this.ids.set(key, (id = this.next++));
+    this.last.set(framework, { headed: row.headed, columns: row.columns, id });
+    return id;
+  }
+}
+
+/**
+ * Calls with the same group (framework and columns) and cells are the same
+ * row. The values are a flat list of text and numbers: JSON.stringify of it
+ * is exact and cheap.
  */
 export function designationKey(call: DesignationCall): string {
   const { row } = call;
   const percent = row.percent ? JSON.stringify(row.percent) : "";
-  return `${groupKey(call)}\u0000${JSON.stringify(row.values)}${percent}`;
+  return `${call.group}\u0000${JSON.stringify(row.values)}${percent}`;
 }
 
 /** A row explained for one of its cells is explained for every cell that shares it. */
@@ -100,7 +131,7 @@ export class DesignationRequests {
   private requestsOf(batch: ReadonlyMap<string, DesignationCall>): Request[] {
     const groups = new Map<string, Request>();
     for (const [key, call] of batch) {
-      const id = `${call.explain ? "e" : "l"}${groupKey(call)}`;
+      const id = `${call.explain ? "e" : "l"}${call.group}`;
       let group = groups.get(id);
       if (!group) {
         const { framework, explain, row } = call;

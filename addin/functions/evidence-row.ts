@@ -89,6 +89,43 @@ function cellCount(range: readonly (readonly unknown[])[]): number {
   return count;
 }
 
+/** What evidenceRow collects, cell by cell. */
+class RowBuilder {
+  readonly columns: string[] = [];
+  readonly values: WireCell[] = [];
+  readonly percent: (boolean | null)[] | null;
+  readonly errors: ErrorCell[] = [];
+
+  constructor(
+    private readonly formats: readonly (readonly boolean[])[] | null,
+    private readonly address: string | null,
+  ) {
+    this.percent = formats ? [] : null;
+  }
+
+  add(indicator: string, value: unknown, row: number, column: number): void {
+    this.columns.push(indicator);
+    this.values.push(cellValue(value));
+    if (this.percent) {
+      const flag = this.formats?.[row]?.[column];
+      this.percent.push(typeof flag === "boolean" ? flag : null);
+    }
+    // Only an object can be an error value: most cells are text or numbers.
+    const error = typeof value === "object" && value !== null ? cellErrorText(value) : null;
+    if (error)
+      this.errors.push({
+        indicator,
+        error,
+        cell: this.address ? cellAddress(this.address, row, column) : null,
+      });
+  }
+
+  row(headed: boolean): EvidenceRow {
+    const { columns, values, percent, errors } = this;
+    return { columns, values, percent, headed, errors };
+  }
+}
+
 /** The cells of a row, and whether their columns came from a header row. */
 export function evidenceRow(
   values: unknown,
@@ -99,22 +136,7 @@ export function evidenceRow(
   address: string | null = null,
 ): EvidenceRow {
   if (!isRange(values)) throw badInput("values: give a range of cells");
-  const columns: string[] = [];
-  const cells: WireCell[] = [];
-  const percent: (boolean | null)[] | null = formats ? [] : null;
-  const errors: ErrorCell[] = [];
-  const add = (indicator: string, value: unknown, row: number, column: number) => {
-    columns.push(indicator);
-    cells.push(cellValue(value));
-    if (percent) {
-      const flag = formats?.[row]?.[column];
-      percent.push(typeof flag === "boolean" ? flag : null);
-    }
-    // Only an object can be an error value: most cells are text or numbers.
-    const error = typeof value === "object" && value !== null ? cellErrorText(value) : null;
-    if (error)
-      errors.push({ indicator, error, cell: address ? cellAddress(address, row, column) : null });
-  };
+  const row = new RowBuilder(formats, address);
   if (headers !== null && headers !== undefined) {
     if (!isRange(headers)) throw badInput("headers: give the header row as a range");
     const size = cellCount(values);
@@ -125,25 +147,26 @@ export function evidenceRow(
     // Paired in reading order (row by row), whatever the two ranges' shapes.
     let headerRow = 0;
     let headerColumn = 0;
-    values.forEach((row, r) =>
-      row.forEach((value, c) => {
+    for (let r = 0; r < values.length; r++) {
+      const cells = values[r]!;
+      for (let c = 0; c < cells.length; c++) {
         while (headerColumn >= headers[headerRow]!.length) {
           headerRow += 1;
           headerColumn = 0;
         }
         const indicator = cellText(headers[headerRow]![headerColumn++])?.trim();
-        if (indicator) add(indicator, value, r, c);
-      }),
-    );
-    return { columns, values: cells, percent, headed: true, errors };
+        if (indicator) row.add(indicator, cells[c], r, c);
+      }
+    }
+    return row.row(true);
   }
-  if (values.some((row) => row.length !== 2))
+  if (values.some((pair) => pair.length !== 2))
     throw badInput(
       "values: without headers, give a two-column range of indicator and value (one pair per row)",
     );
-  values.forEach(([name, value], row) => {
-    const indicator = cellText(name)?.trim();
-    if (indicator) add(indicator, value, row, 1);
-  });
-  return { columns, values: cells, percent, headed: false, errors };
+  for (let r = 0; r < values.length; r++) {
+    const indicator = cellText(values[r]![0])?.trim();
+    if (indicator) row.add(indicator, values[r]![1], r, 1);
+  }
+  return row.row(false);
 }
