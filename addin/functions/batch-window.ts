@@ -2,7 +2,8 @@
 // sender in one go. A batch closes once no new call has arrived for
 // `windowMs` (15 ms by default), or `maxWaitMs` after its first call, so a
 // long recalculation still sends something; identical calls (same key)
-// share one entry and one answer.
+// share one entry and one answer (and, when told how, one payload merged
+// from theirs: a row explained for one cell is explained for all).
 
 export interface BatchTiming {
   /** Quiet time that closes a batch. */
@@ -19,7 +20,7 @@ export type Sender<P, V> = (
 ) => Promise<ReadonlyMap<string, Outcome<V>>>;
 
 interface Entry<P, V> {
-  readonly payload: P;
+  payload: P;
   readonly waiters: { resolve(value: V): void; reject(reason: unknown): void }[];
 }
 
@@ -32,6 +33,8 @@ export class BatchWindow<P, V> {
   constructor(
     private readonly send: Sender<P, V>,
     private readonly timing: BatchTiming,
+    /** The payload of a key asked again in the same batch (default: the first call's). */
+    private readonly merge: ((first: P, again: P) => P) | null = null,
   ) {}
 
   /** Queues a call; identical keys in one batch are sent once. */
@@ -39,8 +42,10 @@ export class BatchWindow<P, V> {
     return new Promise<V>((resolve, reject) => {
       const now = Date.now();
       const entry = this.pending.get(key);
-      if (entry) entry.waiters.push({ resolve, reject });
-      else this.pending.set(key, { payload, waiters: [{ resolve, reject }] });
+      if (entry) {
+        entry.waiters.push({ resolve, reject });
+        if (this.merge) entry.payload = this.merge(entry.payload, payload);
+      } else this.pending.set(key, { payload, waiters: [{ resolve, reject }] });
       this.lastCallAt = now;
       if (this.timer === null) {
         this.firstCallAt = now;

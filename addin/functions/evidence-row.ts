@@ -1,17 +1,20 @@
-// Turns the ranges a formula passes into the cells the server reads: each
-// header (or indicator name) with the value as text. The server maps
-// headers to indicators by alias and reads the values; nothing is guessed
-// here.
+// Turns the ranges a formula passes into the row the server reads: each
+// cell's header (or indicator name) and its value as Excel holds it (text or
+// a number). The server maps headers to indicators by alias and reads the
+// values; nothing is guessed here.
 //
 // With headers: `values` and `headers` are ranges of the same size (usually
 // a row each), paired cell by cell; columns with a blank header are left out
-// (and the server's answer leaves out headers naming no indicator, see
+// (and the server's answer lists headers naming no indicator, see
 // designation-requests.ts).
 // Without headers: `values` is a two-column range, indicator then value, one
 // pair per row (blank indicators are skipped).
+//
+// A recalculation calls this once per cell (10,000 times for a sheet of
+// 1,000 academies): it walks the ranges once, making no object per cell.
 import { badInput, cellErrorText } from "./excel-error.js";
 import { splitAddress } from "./number-formats.js";
-import type { EvidenceCell } from "./operations.js";
+import type { WireCell } from "./operations.js";
 
 /** A cell of the row holding an Excel error: read as not available, and named by MAT.EXPLAIN. */
 export interface ErrorCell {
@@ -57,22 +60,73 @@ export function cellText(value: unknown): string | null {
   return null;
 }
 
-function flatten(range: readonly (readonly unknown[])[]): unknown[] {
-  return range.flatMap((row) => (Array.isArray(row) ? row : [row]));
+/** A cell as the server reads it: a number stays a number (read as Excel holds it), the rest as cellText. */
+export function cellValue(value: unknown): WireCell {
+  return typeof value === "number" ? (Number.isFinite(value) ? value : null) : cellText(value);
 }
 
-/** [row, column] of each cell of a range, in the order flatten() gives them. */
-function positions(range: readonly (readonly unknown[])[]): [number, number][] {
-  return range.flatMap((row, r) =>
-    (Array.isArray(row) ? row : [row]).map((_, c): [number, number] => [r, c]),
-  );
+/** An academy's row as the server reads it, cell by cell. */
+export interface EvidenceRow {
+  /** Each cell's header (or, without headers, its indicator), blanks left out. */
+  readonly columns: readonly string[];
+  /** Each cell's value, in the order of `columns`. */
+  readonly values: readonly WireCell[];
+  /** Whether each cell is percent-formatted, when the formats were read (null for a cell not known); null when not read. */
+  readonly percent: readonly (boolean | null)[] | null;
+  /** True when the columns are a header row's texts. */
+  readonly headed: boolean;
+  /** Cells holding an Excel error, read as not available. */
+  readonly errors: readonly ErrorCell[];
 }
 
 function isRange(value: unknown): value is unknown[][] {
   return Array.isArray(value) && value.every((row) => Array.isArray(row));
 }
 
-/** The cells of a row, and whether their indicators came from a header row. */
+function cellCount(range: readonly (readonly unknown[])[]): number {
+  let count = 0;
+  for (const row of range) count += row.length;
+  return count;
+}
+
+/** What evidenceRow collects, cell by cell. */
+class RowBuilder {
+  readonly columns: string[] = [];
+  readonly values: WireCell[] = [];
+  readonly percent: (boolean | null)[] | null;
+  readonly errors: ErrorCell[] = [];
+
+  constructor(
+    private readonly formats: readonly (readonly boolean[])[] | null,
+    private readonly address: string | null,
+  ) {
+    this.percent = formats ? [] : null;
+  }
+
+  add(indicator: string, value: unknown, row: number, column: number): void {
+    this.columns.push(indicator);
+    this.values.push(cellValue(value));
+    if (this.percent) {
+      const flag = this.formats?.[row]?.[column];
+      this.percent.push(typeof flag === "boolean" ? flag : null);
+    }
+    // Only an object can be an error value: most cells are text or numbers.
+    const error = typeof value === "object" && value !== null ? cellErrorText(value) : null;
+    if (error)
+      this.errors.push({
+        indicator,
+        error,
+        cell: this.address ? cellAddress(this.address, row, column) : null,
+      });
+  }
+
+  row(headed: boolean): EvidenceRow {
+    const { columns, values, percent, errors } = this;
+    return { columns, values, percent, headed, errors };
+  }
+}
+
+/** The cells of a row, and whether their columns came from a header row. */
 export function evidenceRow(
   values: unknown,
   headers: unknown,
@@ -80,53 +134,39 @@ export function evidenceRow(
   formats: readonly (readonly boolean[])[] | null = null,
   /** The address of `values` (from @requiresParameterAddresses), to name a cell holding an error. */
   address: string | null = null,
-): { evidence: EvidenceCell[]; headed: boolean; errors: ErrorCell[] } {
-  const formatOf = formats ? flatten(formats) : null;
-  const errors: ErrorCell[] = [];
-  const noteError = (indicator: string, value: unknown, row: number, column: number) => {
-    const error = cellErrorText(value);
-    if (error)
-      errors.push({ indicator, error, cell: address ? cellAddress(address, row, column) : null });
-  };
+): EvidenceRow {
   if (!isRange(values)) throw badInput("values: give a range of cells");
+  const row = new RowBuilder(formats, address);
   if (headers !== null && headers !== undefined) {
     if (!isRange(headers)) throw badInput("headers: give the header row as a range");
-    const names = flatten(headers);
-    const cells = flatten(values);
-    const at = positions(values);
-    if (names.length !== cells.length)
+    const size = cellCount(values);
+    if (cellCount(headers) !== size)
       throw badInput(
-        `values has ${cells.length} cells but headers has ${names.length}; give the header row and the academy's row with the same columns`,
+        `values has ${size} cells but headers has ${cellCount(headers)}; give the header row and the academy's row with the same columns`,
       );
-    const evidence: EvidenceCell[] = [];
-    names.forEach((name, index) => {
-      const indicator = cellText(name)?.trim();
-      if (!indicator) return;
-      const [row, column] = at[index]!;
-      noteError(indicator, cells[index], row, column);
-      const percent = formatOf?.[index];
-      evidence.push(
-        typeof percent === "boolean"
-          ? { indicator, value: cellText(cells[index]), percentFormatted: percent }
-          : { indicator, value: cellText(cells[index]) },
-      );
-    });
-    return { evidence, headed: true, errors };
+    // Paired in reading order (row by row), whatever the two ranges' shapes.
+    let headerRow = 0;
+    let headerColumn = 0;
+    for (let r = 0; r < values.length; r++) {
+      const cells = values[r]!;
+      for (let c = 0; c < cells.length; c++) {
+        while (headerColumn >= headers[headerRow]!.length) {
+          headerRow += 1;
+          headerColumn = 0;
+        }
+        const indicator = cellText(headers[headerRow]![headerColumn++])?.trim();
+        if (indicator) row.add(indicator, cells[c], r, c);
+      }
+    }
+    return row.row(true);
   }
-  if (values.some((row) => row.length !== 2))
+  if (values.some((pair) => pair.length !== 2))
     throw badInput(
       "values: without headers, give a two-column range of indicator and value (one pair per row)",
     );
-  const evidence = values.flatMap(([name, value], row) => {
-    const indicator = cellText(name)?.trim();
-    if (!indicator) return [];
-    noteError(indicator, value, row, 1);
-    const percent = formats?.[row]?.[1];
-    return [
-      typeof percent === "boolean"
-        ? { indicator, value: cellText(value), percentFormatted: percent }
-        : { indicator, value: cellText(value) },
-    ];
-  });
-  return { evidence, headed: false, errors };
+  for (let r = 0; r < values.length; r++) {
+    const indicator = cellText(values[r]![0])?.trim();
+    if (indicator) row.add(indicator, values[r]![1], r, 1);
+  }
+  return row.row(false);
 }

@@ -113,11 +113,10 @@ export class FunctionRuntime {
     this.recalculation.followYear(this.now);
     // Signing in in this runtime (the task pane): the change is heard at once.
     this.stopListening = onConnectionChange((connection) => {
-      const before = this.lastSeen;
       this.connectionPromise = Promise.resolve(connection);
       this.loadedAt = Date.now();
       this.lastSeen = connection;
-      this.changed(before, connection);
+      this.changed(connection);
     });
     const pollMs = options.connectionPollMs === undefined ? 5_000 : options.connectionPollMs;
     this.poll =
@@ -137,7 +136,7 @@ export class FunctionRuntime {
       const before = this.lastSeen;
       this.lastSeen = connection;
       // Changed elsewhere (another workbook's pane, or this one's before a reload).
-      if (before && !sameConnection(before, connection)) this.changed(before, connection);
+      if (before && !sameConnection(before, connection)) this.changed(connection);
       return connection;
     });
     this.connectionPromise = loading;
@@ -150,11 +149,9 @@ export class FunctionRuntime {
   }
 
   /** The connection changed (or was saved again): fresh frameworks, live cells and values. */
-  private changed(before: Connection | null, after: Connection): void {
+  private changed(after: Connection): void {
     // A new token may see other frameworks (the trust's own).
     this.frameworks.invalidate();
-    // Which headers name no indicator is the server's to say: only another server may differ.
-    if (before && before.serverUrl !== after.serverUrl) this.server.forget();
     // A new client for the new connection, and fresh values.
     this.progress.refresh();
     this.recalculation.request(after.token ? "signed in" : "signed out");

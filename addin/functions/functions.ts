@@ -61,7 +61,8 @@ export async function designation(
 ): Promise<string | number> {
   try {
     const wanted = choiceOf("field", field, LEVEL_FIELDS, "label");
-    const { level, coverage } = await designated(framework, values, headers, invocation);
+    const { level, coverage } = (await designated(framework, values, headers, invocation, false))
+      .answer;
     if (!level)
       throw notAvailable(
         "Insufficient evidence: no source of evidence could be used (MAT.EXPLAIN says why)",
@@ -90,7 +91,13 @@ export async function explain(
   invocation?: CustomFunctions.Invocation,
 ): Promise<string> {
   try {
-    const result = await designated(framework, values, headers, invocation, false);
+    const { answer: result, errorCells } = await designated(
+      framework,
+      values,
+      headers,
+      invocation,
+      true,
+    );
     // A row the framework cannot read: say why, in the cell (an ambiguous header with its choices).
     if (result.problems.length > 0)
       return ["Cannot designate this row:", ...result.problems.map(problemText)].join("\n");
@@ -102,7 +109,7 @@ export async function explain(
         `Provisional: ${result.coverage.missing.map((missing) => `no ${missing.label}`).join(", ")}`,
       );
     // Cells showing an Excel error (#N/A from a lookup) were read as not available: name them.
-    for (const cell of result.errorCells)
+    for (const cell of errorCells)
       lines.push(
         `Not available (the cell shows ${cell.error}): ${cell.indicator}${cell.cell ? ` in ${cell.cell}` : ""}`,
       );
@@ -145,8 +152,8 @@ export async function whatif(
     const runtime = functionRuntime();
     const address = invocation?.parameterAddresses?.[1];
     const formats = address ? await runtime.numberFormats.percentFormats(address) : null;
-    const { evidence, headed } = evidenceRow(values, headers, formats);
-    const answer = await designateWhatIf(runtime.server, key, evidence, headed, moved);
+    const row = evidenceRow(values, headers, formats);
+    const answer = await designateWhatIf(runtime.server, key, row, moved, wanted === "changes");
     if (wanted === "changes") return whatIfChanges(moved, answer).join("\n");
     const level = answer.moved.level;
     if (!level)
@@ -333,23 +340,28 @@ export async function evidence(
   }
 }
 
+/**
+ * A row designated through the batching client. `explain` (MAT.EXPLAIN):
+ * the reasons and coverage are asked for, and a row that cannot be read is
+ * answered with its problems instead of a #VALUE! error.
+ */
 async function designated(
   framework: unknown,
   values: unknown,
   headers: unknown,
-  invocation?: CustomFunctions.Invocation,
-  throwProblems = true,
-): Promise<DesignationAnswer & { errorCells: ErrorCell[] }> {
+  invocation: CustomFunctions.Invocation | undefined,
+  explain: boolean,
+): Promise<{ answer: DesignationAnswer; errorCells: readonly ErrorCell[] }> {
   const key = frameworkKey(framework);
   const runtime = functionRuntime();
   // The number formats of `values`, read with every other cell's in one batch per recalculation.
   const address = invocation?.parameterAddresses?.[1];
   const formats = address ? await runtime.numberFormats.percentFormats(address) : null;
-  const { evidence, headed, errors } = evidenceRow(values, headers, formats, address ?? null);
-  const result = await runtime.server.designate(key, evidence, headed);
-  if (throwProblems && result.problems.length > 0)
-    throw badInput(result.problems.map(problemText).join("; "));
-  return { ...result, errorCells: errors };
+  const row = evidenceRow(values, headers, formats, address ?? null);
+  const answer = await runtime.server.designate(key, row, explain);
+  if (!explain && answer.problems.length > 0)
+    throw badInput(answer.problems.map(problemText).join("; "));
+  return { answer, errorCells: row.errors };
 }
 
 function missingTarget(

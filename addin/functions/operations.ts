@@ -10,9 +10,8 @@ import { operation } from "../shared/graphql-client.js";
 import type {
   AcademyCardsQuery,
   AcademyCardsQueryVariables,
-  DesignateBatchQuery,
-  DesignateBatchQueryVariables,
-  EvidenceInput,
+  DesignateCellsQuery,
+  DesignateCellsQueryVariables,
   FrameworkCatalogQuery,
   FrameworkCatalogQueryVariables,
   ProgressChangedSubscription,
@@ -24,15 +23,14 @@ import type {
   TargetProgressFragment,
 } from "../shared/graphql-types.generated.js";
 
-/** One cell of evidence as the server reads it (EvidenceInput). */
-export type EvidenceCell = EvidenceInput;
+/** A cell's value as the server reads it: text, a number, or null for a blank (or an Excel error). */
+export type WireCell = string | number | null;
 
-/** Which sources a designation rests on (the API's Coverage). */
-export type Coverage = DesignationResult["coverage"];
+type RowDesignations = DesignateCellsQuery["designateRows"];
 
-export type Level = NonNullable<DesignationResult["level"]>;
+export type Level = RowDesignations["levels"][number];
 
-export type Reason = DesignationResult["reasons"][number];
+export type Reason = NonNullable<RowDesignations["explanations"]>[number]["reasons"][number];
 
 /**
  * One thing wrong with a row, as the server's Problem type gives it: code
@@ -40,51 +38,93 @@ export type Reason = DesignationResult["reasons"][number];
  * row's header as sent (column), the indicator concerned, and field
  * "indicator" (the header) or "value" for a cell.
  */
-export type Problem = DesignationResult["problems"][number];
+export type Problem = RowDesignations["problems"][number];
 
-/** One row's answer from designateBatch(reportBadRows: true). */
-export type DesignationResult = DesignateBatchQuery["designateBatch"][number];
+/** Which sources a designation rests on (the API's Coverage); missing and unreadable only when explained. */
+export type Coverage = NonNullable<RowDesignations["explanations"]>[number]["coverage"];
 
-export const DESIGNATE_BATCH = operation<DesignateBatchQuery, DesignateBatchQueryVariables>(
+/** One row's answer, put together from designateRows' flat lists. */
+export interface DesignationResult {
+  readonly level: Level | null;
+  readonly insufficientEvidence: boolean;
+  /** Empty unless the row was explained. */
+  readonly reasons: readonly Reason[];
+  readonly problems: readonly Problem[];
+  readonly coverage: Coverage;
+}
+
+const PROBLEM_FIELDS = /* GraphQL */ `
+  fragment RowProblem on Problem {
+    code
+    row
+    column
+    indicator
+    field
+    message
+    accepts
+    value
+  }
+`;
+
+/**
+ * Rows under one header row, designated in one request: a level key per row,
+ * reasons and coverage only when `explain` (MAT.EXPLAIN, MAT.WHATIF's
+ * changes). Headers naming no indicator come back once, in unknownHeaders.
+ */
+export const DESIGNATE_CELLS = operation<DesignateCellsQuery, DesignateCellsQueryVariables>(
   /* GraphQL */ `
-    query DesignateBatch($framework: String!, $rows: [[EvidenceInput!]!]!) {
-      designateBatch(framework: $framework, rows: $rows, reportBadRows: true) {
-        level {
+    query DesignateCells(
+      $framework: String!
+      $headers: [String!]!
+      $rows: CellMatrix!
+      $percentFormatted: CellMatrix
+      $explain: Boolean!
+    ) {
+      designateRows(
+        framework: $framework
+        headers: $headers
+        rows: $rows
+        percentFormatted: $percentFormatted
+        explain: $explain
+      ) {
+        levels {
           key
           label
           rank
           risk
         }
+        levelKeys
+        provisional
         insufficientEvidence
-        reasons {
-          source
-          indicated
-          message
-        }
         problems {
-          code
-          column
-          indicator
-          field
-          message
-          accepts
-          value
+          ...RowProblem
         }
-        coverage {
-          missing {
-            label
-          }
-          unreadable {
+        unknownHeaders {
+          ...RowProblem
+        }
+        explanations {
+          reasons {
+            source
+            indicated
             message
           }
-          provisional
+          coverage {
+            missing {
+              label
+            }
+            unreadable {
+              message
+            }
+            provisional
+          }
         }
       }
     }
+    ${PROBLEM_FIELDS}
   `,
 );
 
-export type DesignateBatchData = DesignateBatchQuery;
+export type DesignateCellsData = DesignateCellsQuery;
 
 /** A target's progress as the server sends it: status DRAFT ... AGREED, rag GREEN, latestPeriod AUTUMN1. */
 export type WireTargetProgress = TargetProgressFragment;

@@ -1,10 +1,10 @@
 // MAT.WHATIF: the level a row would get if one indicator moved to another
 // value, and which reasons moved. Done in the add-in with the server's one
-// rule book: the row is sent twice in the same designateBatch (as given, and
-// with the one value replaced), through the batching client, so a sheet of
-// what-if cells costs the same requests as a sheet of MAT.DESIGNATION cells
+// rule book: the row is sent twice in the same batch (as given, and with the
+// one value replaced), through the batching client, so a sheet of what-if
+// cells moving the same indicator costs one more designateRows per framework
 // (and a what-if cell's row as given is the very row its MAT.DESIGNATION
-// neighbour sends: they share it).
+// neighbour sends: they share it). Reasons are asked only for the changes.
 //
 // Which column holds the indicator is the server's to say (the trust's column
 // map, then the framework's aliases, then the catalogue). The new value goes
@@ -16,10 +16,10 @@
 import { INDICATOR_KEYS, isNotAvailable } from "../../server/shared/index.js";
 import { problemText } from "../shared/problem-text.js";
 import type { BatchingClient } from "./batching-client.js";
-import type { DesignationAnswer } from "./designation-requests.js";
+import type { DesignationAnswer, DesignationCall } from "./designation-requests.js";
 import { badInput } from "./excel-error.js";
 import { cellText } from "./evidence-row.js";
-import type { EvidenceCell, Problem, Reason } from "./operations.js";
+import type { Problem, Reason, WireCell } from "./operations.js";
 
 const KEYS = new Map(INDICATOR_KEYS.map((key) => [key.toLowerCase(), key]));
 const fold = (text: string) => text.trim().toLowerCase();
@@ -60,19 +60,42 @@ export interface WhatIfAnswer {
 export async function designateWhatIf(
   server: BatchingClient,
   framework: string,
-  evidence: readonly EvidenceCell[],
-  headed: boolean,
+  given: DesignationCall["row"],
   moved: MovedIndicator,
+  /** With the reasons and coverage of both rows (the changes). */
+  explain: boolean,
 ): Promise<WhatIfAnswer> {
   const replaced = new Set([fold(moved.column)]);
-  const row = () => [
-    { indicator: moved.column, value: moved.value },
-    ...evidence.filter((cell) => !replaced.has(fold(cell.indicator))),
-  ];
+  const at = given.columns.flatMap((column, index) =>
+    fold(column) === fold(moved.column) ? [index] : [],
+  );
+  /**
+   * The row with the moved value: in its own cell when the row has one column
+   * of that header (the same columns as the row as given, so both go in one
+   * request); else first, with the row's cells but those it replaces.
+   */
+  const row = (): DesignationCall["row"] => {
+    if (at.length === 1 && replaced.size === 1) {
+      const values = given.values.map((value, index) => (index === at[0] ? moved.value : value));
+      // The moved value's format is not the cell's: not known.
+      const percent = given.percent?.map((flag, index) => (index === at[0] ? null : flag)) ?? null;
+      return { ...given, values, percent };
+    }
+    const columns = [moved.column];
+    const values: WireCell[] = [moved.value];
+    const percent: (boolean | null)[] | null = given.percent ? [null] : null;
+    given.columns.forEach((column, index) => {
+      if (replaced.has(fold(column))) return;
+      columns.push(column);
+      values.push(given.values[index] ?? null);
+      percent?.push(given.percent?.[index] ?? null);
+    });
+    return { columns, values, percent, headed: given.headed };
+  };
   // Both rows in the same batch (and the row as given shared with MAT.DESIGNATION's cells).
   const [asGiven, first] = await Promise.all([
-    server.designate(framework, evidence, headed),
-    server.designate(framework, row(), headed),
+    server.designate(framework, given, explain),
+    server.designate(framework, row(), explain),
   ]);
   let answer = first;
   checkMovedCell(answer, moved);
@@ -86,7 +109,7 @@ export async function designateWhatIf(
   );
   if (clashing.length > 0) {
     for (const problem of clashing) replaced.add(fold(problem.column!));
-    answer = await server.designate(framework, row(), headed);
+    answer = await server.designate(framework, row(), explain);
     checkMovedCell(answer, moved);
   }
   if (answer.problems.length > 0)

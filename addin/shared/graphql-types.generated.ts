@@ -362,30 +362,40 @@ export const Term = {
 } as const;
 
 export type Term = (typeof Term)[keyof typeof Term];
-export type DesignateBatchQueryVariables = Exact<{
+export type RowProblemFragment = {
+  readonly code: ErrorCode;
+  readonly row: number | null;
+  readonly column: string | null;
+  readonly indicator: string | null;
+  readonly field: string;
+  readonly message: string;
+  readonly accepts: string | null;
+  readonly value: string | null;
+};
+
+export type DesignateCellsQueryVariables = Exact<{
   framework: string;
-  rows:
-    | ReadonlyArray<ReadonlyArray<EvidenceInput> | EvidenceInput>
-    | ReadonlyArray<EvidenceInput>
-    | EvidenceInput;
+  headers: ReadonlyArray<string> | string;
+  rows: ReadonlyArray<ReadonlyArray<string | number | boolean | null>>;
+  percentFormatted?:
+    ReadonlyArray<ReadonlyArray<string | number | boolean | null>> | null | undefined;
+  explain: boolean;
 }>;
 
-export type DesignateBatchQuery = {
-  readonly designateBatch: ReadonlyArray<{
-    readonly insufficientEvidence: boolean;
-    readonly level: {
+export type DesignateCellsQuery = {
+  readonly designateRows: {
+    readonly levelKeys: ReadonlyArray<string | null>;
+    readonly provisional: ReadonlyArray<boolean>;
+    readonly insufficientEvidence: ReadonlyArray<boolean>;
+    readonly levels: ReadonlyArray<{
       readonly key: string;
       readonly label: string;
       readonly rank: number;
       readonly risk: string;
-    } | null;
-    readonly reasons: ReadonlyArray<{
-      readonly source: string;
-      readonly indicated: string | null;
-      readonly message: string;
     }>;
     readonly problems: ReadonlyArray<{
       readonly code: ErrorCode;
+      readonly row: number | null;
       readonly column: string | null;
       readonly indicator: string | null;
       readonly field: string;
@@ -393,12 +403,29 @@ export type DesignateBatchQuery = {
       readonly accepts: string | null;
       readonly value: string | null;
     }>;
-    readonly coverage: {
-      readonly provisional: boolean;
-      readonly missing: ReadonlyArray<{ readonly label: string }>;
-      readonly unreadable: ReadonlyArray<{ readonly message: string }>;
-    };
-  }>;
+    readonly unknownHeaders: ReadonlyArray<{
+      readonly code: ErrorCode;
+      readonly row: number | null;
+      readonly column: string | null;
+      readonly indicator: string | null;
+      readonly field: string;
+      readonly message: string;
+      readonly accepts: string | null;
+      readonly value: string | null;
+    }>;
+    readonly explanations: ReadonlyArray<{
+      readonly reasons: ReadonlyArray<{
+        readonly source: string;
+        readonly indicated: string | null;
+        readonly message: string;
+      }>;
+      readonly coverage: {
+        readonly provisional: boolean;
+        readonly missing: ReadonlyArray<{ readonly label: string }>;
+        readonly unreadable: ReadonlyArray<{ readonly message: string }>;
+      };
+    }> | null;
+  };
 };
 
 export type TargetProgressFragment = {

@@ -11,6 +11,41 @@ export const DESIGNATE_BATCH = `query DesignateBatch($framework: String!, $rows:
   }
 }`;
 
+/** The same, asking only what MAT.DESIGNATION shows: the level, its status, insufficient evidence. */
+export const DESIGNATE_BATCH_LEVELS = `query DesignateBatchLevels($framework: String!, $rows: [[EvidenceInput!]!]!, $year: AcademicYear) {
+  designateBatch(framework: $framework, rows: $rows, year: $year) {
+    level { key label rank risk }
+    insufficientEvidence
+    status
+  }
+}`;
+
+/** What designateRows answers for each row: its level, status and problems. */
+const ROW_FIELDS = `levels { key label rank risk }
+    levelKeys
+    provisional
+    insufficientEvidence
+    problems { code row column indicator field message accepts value }
+    unknownHeaders { column }`;
+
+/** A risk matrix in designateRows' compact form: one header row, a level key per row (what the add-in asks for MAT.DESIGNATION). */
+export const DESIGNATE_ROWS = `query DesignateRows($framework: String!, $headers: [String!]!, $rows: CellMatrix!, $year: AcademicYear) {
+  designateRows(framework: $framework, headers: $headers, rows: $rows, year: $year) {
+    ${ROW_FIELDS}
+  }
+}`;
+
+/** The same with each row's reasons and coverage (what MAT.EXPLAIN asks for). */
+export const DESIGNATE_ROWS_EXPLAINED = `query DesignateRowsExplained($framework: String!, $headers: [String!]!, $rows: CellMatrix!, $year: AcademicYear) {
+  designateRows(framework: $framework, headers: $headers, rows: $rows, year: $year, explain: true) {
+    ${ROW_FIELDS}
+    explanations {
+      reasons { source indicated message }
+      coverage { missing { label } unreadable { message } provisional }
+    }
+  }
+}`;
+
 /** One academy designated (what a naive custom function would send per cell). */
 export const DESIGNATE = `query Designate($framework: String!, $evidence: [EvidenceInput!]!) {
   designate(framework: $framework, evidence: $evidence) {

@@ -39,6 +39,7 @@ function config(): Types.Config {
             AcademicYear: "string",
             Date: "string",
             DateTimeISO: "string",
+            CellMatrix: "ReadonlyArray<ReadonlyArray<string | number | boolean | null>>",
           },
         },
       },

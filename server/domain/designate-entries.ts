@@ -5,7 +5,12 @@
 // only when the framework uses its indicator, and is listed as unreadable
 // otherwise (DOMAIN.md "Reading a trust's own workbook").
 import { badInput } from "./errors.js";
-import { readEvidenceParts, type EvidenceEntry, type ReadProblem } from "./evidence.js";
+import {
+  readEvidenceParts,
+  type EvidenceEntry,
+  type EvidenceParts,
+  type ReadProblem,
+} from "./evidence.js";
 import type { ColumnChoice } from "./headers.js";
 import type { CompiledFramework, Coverage, Designation } from "./frameworks/compile-framework.js";
 
@@ -33,7 +38,19 @@ export function designateEntries(
     options.columnMap && options.columnMap.length > 0
       ? framework.headers.withColumnMap(options.columnMap)
       : framework.headers;
-  const { evidence, problems } = readEvidenceParts(entries, headers);
+  return designateParts(framework, readEvidenceParts(entries, headers), options.year ?? null);
+}
+
+/**
+ * The designation of a row already read (by readEvidenceParts, or a compiled
+ * row reader); throws BAD_USER_INPUT listing the problems that concern this
+ * framework, and lists the others in `coverage.unreadable`.
+ */
+export function designateParts(
+  framework: CompiledFramework,
+  { evidence, problems }: EvidenceParts,
+  year: string | null,
+): Designation {
   let unreadable: Coverage["unreadable"] | undefined;
   if (problems !== null) {
     const blocking = problems.filter((problem) => blocks(framework, problem));
@@ -44,5 +61,5 @@ export function designateEntries(
       message: problem.problem.message,
     }));
   }
-  return framework.designate(evidence, { year: options.year ?? null, unreadable });
+  return framework.designate(evidence, { year, unreadable });
 }

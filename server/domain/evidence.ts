@@ -57,6 +57,19 @@ function sameValue(a: CellValue, b: CellValue): boolean {
   return a.grade === b.grade && a.scale === b.scale;
 }
 
+/** A header (or indicator) that names no indicator: NOT_FOUND, with what is accepted. */
+export function unknownIndicator(column: string): Problem {
+  const name = column.slice(0, 60);
+  return {
+    field: "indicator",
+    code: "NOT_FOUND",
+    column,
+    value: name,
+    accepts: "an indicator key such as ks4.progress8 or a known workbook header",
+    message: `Unknown indicator "${name}"; use an indicator key such as ks4.progress8 or a known workbook header`,
+  };
+}
+
 /**
  * Reads a row of evidence. Every problem (unknown indicator, unreadable value,
  * the same indicator twice with different values, inconsistent Ofsted grades)
@@ -129,18 +142,7 @@ export function headerProblem(
       indicators: resolved.choices.map((choice) => choice.key),
     };
   }
-  const name = column.slice(0, 60);
-  return {
-    problem: {
-      field: "indicator",
-      code: "NOT_FOUND",
-      column,
-      value: name,
-      accepts: "an indicator key such as ks4.progress8 or a known workbook header",
-      message: `Unknown indicator "${name}"; use an indicator key such as ks4.progress8 or a known workbook header`,
-    },
-    indicators: null,
-  };
+  return { problem: unknownIndicator(column), indicators: null };
 }
 
 /**

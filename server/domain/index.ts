@@ -39,6 +39,15 @@ export {
 } from "./headers.js";
 export { designateEntries, blocks, type DesignateEntriesOptions } from "./designate-entries.js";
 export {
+  designateMatrix,
+  designateRowsOfEntries,
+  type DesignateRowsOptions,
+  type MatrixCell,
+  type MatrixDesignations,
+  type MatrixOptions,
+  type RowOutcome,
+} from "./designate-matrix.js";
+export {
   DomainError,
   badInput,
   inRow,

@@ -3,10 +3,12 @@
 import type {
   CompiledFramework,
   CountingStatus,
+  Coverage,
   Designation,
   EvidenceEntry,
   HalfTerm,
   Level,
+  MatrixDesignations,
   Period,
   Reason,
   Term,
@@ -40,9 +42,11 @@ import type { ColumnMapEntryRow } from "../services/column-map.service.js";
 import type { ColumnMapEntryType } from "./types/column-map.type.js";
 import {
   CoverageStatus,
+  type CoverageType,
   type DesignationType,
   type ProblemType,
 } from "./types/designation.type.js";
+import type { RowDesignationsType } from "./types/row-designations.type.js";
 import type { EvidenceRecordType, StoredDesignationType } from "./types/stored-designation.type.js";
 import type {
   MeasurementType,
@@ -88,12 +92,53 @@ export function toDesignation(designation: Designation): DesignationType {
     support: designation.support.map((entry) => ({ ...entry })),
     problems: [],
     status: designation.coverage.provisional ? CoverageStatus.PROVISIONAL : CoverageStatus.COMPLETE,
-    coverage: {
-      used: [...designation.coverage.used],
-      missing: designation.coverage.missing.map((missing) => ({ ...missing })),
-      unreadable: designation.coverage.unreadable.map((unreadable) => ({ ...unreadable })),
-      provisional: designation.coverage.provisional,
-    },
+    coverage: toCoverage(designation.coverage),
+  };
+}
+
+function toCoverage(coverage: Coverage): CoverageType {
+  return {
+    used: [...coverage.used],
+    missing: coverage.missing.map((missing) => ({ ...missing })),
+    unreadable: coverage.unreadable.map((unreadable) => ({ ...unreadable })),
+    provisional: coverage.provisional,
+  };
+}
+
+const NO_COVERAGE: CoverageType = { used: [], missing: [], unreadable: [], provisional: false };
+
+/** designateRows' flat answer: a list per figure, one entry per row; explanations when asked. */
+export function toRowDesignations(
+  framework: CompiledFramework,
+  designated: MatrixDesignations,
+  explain: boolean,
+): RowDesignationsType {
+  const count = designated.rows.length;
+  const levelKeys: (string | null)[] = new Array(count);
+  const provisional: boolean[] = new Array(count);
+  const insufficientEvidence: boolean[] = new Array(count);
+  const problems: ProblemType[] = [];
+  designated.rows.forEach((outcome, row) => {
+    const designation = outcome.designation;
+    levelKeys[row] = designation?.level?.key ?? null;
+    provisional[row] = designation?.coverage.provisional ?? false;
+    insufficientEvidence[row] = designation?.insufficientEvidence ?? false;
+    if (outcome.problems) for (const problem of outcome.problems) problems.push(toProblem(problem));
+  });
+  return {
+    framework: framework.key,
+    levels: framework.levels.map(toLevel),
+    levelKeys,
+    provisional,
+    insufficientEvidence,
+    problems,
+    unknownHeaders: designated.unknownHeaders.map(toProblem),
+    explanations: explain
+      ? designated.rows.map(({ designation }) => ({
+          reasons: designation ? designation.reasons.map((reason) => ({ ...reason })) : [],
+          coverage: designation ? toCoverage(designation.coverage) : NO_COVERAGE,
+        }))
+      : null,
   };
 }
 

@@ -60,6 +60,7 @@ export const WORK_FIELDS: Readonly<Record<string, { unit: "rows" | "cards"; argu
   {
     designate: { unit: "rows" },
     designateBatch: { unit: "rows", argument: "rows" },
+    designateRows: { unit: "rows", argument: "rows" },
     importAcademies: { unit: "rows", argument: "rows" },
     recordEvidenceBatch: { unit: "rows", argument: "rows" },
     recordEvidence: { unit: "rows" },

@@ -1,8 +1,10 @@
-// The domain's own scalars: URN, AcademicYear and Date (a calendar day). Each
-// checks a value where it enters (a literal in the query or a variable), by
-// the same rule the services apply, so a bad one is refused before any
-// resolver runs with a message saying what the scalar accepts.
+// The domain's own scalars: URN, AcademicYear, Date (a calendar day) and
+// CellMatrix (rows of cells as Excel hands a range over). Each checks a value
+// where it enters (a literal in the query or a variable), by the same rule
+// the services apply, so a bad one is refused before any resolver runs with
+// a message saying what the scalar accepts.
 import { GraphQLError, GraphQLScalarType, Kind, print, type ValueNode } from "graphql";
+import type { MatrixCell } from "../domain/index.js";
 import { GraphQLLocalDate } from "graphql-scalars";
 import { identifierProblem, yearProblem } from "../shared/index.js";
 
@@ -74,4 +76,71 @@ export const CalendarDateScalar = domainScalar({
     "A calendar day with no time or time zone, such as the day a board met or an inspection began.",
   accepts: "a day as yyyy-mm-dd, such as 2026-10-14",
   isValid: isCalendarDay,
+});
+
+const MATRIX_ACCEPTS =
+  "a list of rows, each a list of cells, each a string, a number, true or false, or null for a blank";
+
+function matrixRefusal(where: string, what: string): GraphQLError {
+  return new GraphQLError(`CellMatrix accepts ${MATRIX_ACCEPTS}; ${where} is ${what}.`);
+}
+
+const isCell = (value: unknown): value is MatrixCell =>
+  value === null ||
+  typeof value === "string" ||
+  typeof value === "boolean" ||
+  (typeof value === "number" && Number.isFinite(value));
+
+/**
+ * A matrix as a variable gives it, checked in one pass and kept as it came:
+ * thousands of rows are not copied (each cell is read by its indicator's rule
+ * later, naming the indicator and what it accepts).
+ */
+function checkedMatrix(value: unknown): MatrixCell[][] {
+  if (!Array.isArray(value)) throw matrixRefusal("the value", "not a list");
+  for (let row = 0; row < value.length; row++) {
+    const cells: unknown = value[row];
+    if (!Array.isArray(cells)) throw matrixRefusal(`rows[${row}]`, "not a list");
+    for (let column = 0; column < cells.length; column++)
+      if (!isCell(cells[column]))
+        throw matrixRefusal(
+          `rows[${row}][${column}]`,
+          Array.isArray(cells[column]) ? "a list" : typeof cells[column],
+        );
+  }
+  return value as MatrixCell[][];
+}
+
+/** A cell written in the query itself. */
+function literalCell(node: ValueNode, where: string): MatrixCell {
+  switch (node.kind) {
+    case Kind.STRING:
+      return node.value;
+    case Kind.INT:
+    case Kind.FLOAT:
+      return Number(node.value);
+    case Kind.BOOLEAN:
+      return node.value;
+    case Kind.NULL:
+      return null;
+    default:
+      throw matrixRefusal(where, print(node).slice(0, 40));
+  }
+}
+
+export const CellMatrixScalar = new GraphQLScalarType<MatrixCell[][], MatrixCell[][]>({
+  name: "CellMatrix",
+  description: `Rows of cells as a spreadsheet range holds them, one list per row: ${MATRIX_ACCEPTS}. Sent as plain JSON, so thousands of rows cost no typed object per cell.`,
+  serialize: (value) => checkedMatrix(value),
+  parseValue: (value) => checkedMatrix(value),
+  parseLiteral: (ast: ValueNode) => {
+    if (ast.kind !== Kind.LIST) throw matrixRefusal("the value", "not a list");
+    return ast.values.map((row, index) => {
+      if (row.kind !== Kind.LIST) throw matrixRefusal(`rows[${index}]`, "not a list");
+      return row.values.map((cell, column) => literalCell(cell, `rows[${index}][${column}]`));
+    });
+  },
+  extensions: {
+    codegenScalarType: "ReadonlyArray<ReadonlyArray<string | number | boolean | null>>",
+  },
 });

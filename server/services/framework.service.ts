@@ -4,14 +4,18 @@ import {
   badInput,
   compileFramework,
   designateEntries,
-  DomainError,
-  inRow,
+  designateMatrix,
+  designateRowsOfEntries,
   parseFramework,
   presets,
   type ColumnChoice,
   type CompiledFramework,
   type Designation,
   type EvidenceEntry,
+  type MatrixCell,
+  type MatrixDesignations,
+  type MatrixOptions,
+  type RowOutcome,
 } from "../domain/index.js";
 import { jsonValue, type Db } from "../db/index.js";
 import type { Viewer } from "../auth/viewer.js";
@@ -19,17 +23,12 @@ import { forbidden } from "../domain/index.js";
 import type { AuditService } from "./audit.service.js";
 import { ColumnMapService } from "./column-map.service.js";
 import type { NationalBenchmarkService } from "./national-benchmark.service.js";
-import { yearProblem, type Problem, roleHas } from "../shared/index.js";
+import { yearProblem, roleHas } from "../shared/index.js";
 
 export interface FrameworkSummary {
   readonly framework: CompiledFramework;
   readonly preset: boolean;
 }
-
-/** The outcome of one row of a batch: a designation, or the problems that stopped it. */
-export type RowOutcome =
-  | { readonly designation: Designation; readonly problems: null }
-  | { readonly designation: null; readonly problems: readonly Problem[] };
 
 /** The evidence's academic year, when given, must be one (it picks national benchmarks). */
 function checkYear(year: string | null): void {
@@ -187,28 +186,21 @@ export class FrameworkService {
     columnMap: readonly ColumnChoice[] = [],
   ): RowOutcome[] {
     checkYear(year);
-    // One resolver for the whole batch: every row has the same headers.
-    const options = {
-      year,
-      columnMap: null,
-    };
-    const headed =
-      columnMap.length > 0
-        ? { ...framework, headers: framework.headers.withColumnMap(columnMap) }
-        : framework;
-    return rows.map((entries, index) => {
-      try {
-        return {
-          designation: designateEntries(headed, entries, options),
-          problems: null,
-        };
-      } catch (error) {
-        if (!(error instanceof DomainError)) throw error;
-        return {
-          designation: null,
-          problems: error.problems.map((problem) => inRow(problem, index)),
-        };
-      }
-    });
+    return designateRowsOfEntries(framework, rows, { year, columnMap });
+  }
+
+  /**
+   * Designates a matrix of cells under one header row: headers resolved once,
+   * a header naming no indicator left out and listed, a bad row answered with
+   * its problems.
+   */
+  designateMatrix(
+    framework: CompiledFramework,
+    headers: readonly string[],
+    rows: readonly (readonly MatrixCell[])[],
+    options: MatrixOptions,
+  ): MatrixDesignations {
+    checkYear(options.year ?? null);
+    return designateMatrix(framework, headers, rows, options);
   }
 }

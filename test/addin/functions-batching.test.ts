@@ -188,16 +188,17 @@ afterAll(async () => {
 });
 
 describe("recalculating 1,000 academies x 10 function cells", () => {
-  it("sends a handful of requests, and fewer once the sheet's headers are known", async () => {
+  it("sends a handful of requests: one designateRows per framework, two academyCards", async () => {
     const second = await recalculate(cells);
     console.log(
       `10,000 cells, first recalculation: ${first.requests.length} requests ${JSON.stringify(tally(first.requests))} in ${first.ms} ms (${first.sql} SQL statements); ` +
         `second: ${second.requests.length} requests ${JSON.stringify(tally(second.requests))} in ${second.ms} ms (${second.sql} SQL statements)`,
     );
-    // designateBatch twice per framework (the second time without URN, Academy and Notes),
-    // then once; the 1,000 cards in two academyCards requests of 500.
-    expect(tally(first.requests)).toEqual({ DesignateBatch: 4, AcademyCards: 2 });
-    expect(tally(second.requests)).toEqual({ DesignateBatch: 2, AcademyCards: 2 });
+    // One designateRows per framework (every row explained, for the EXPLAIN cells; URN,
+    // Academy and Notes left out by the server and listed once); the 1,000 cards in two
+    // academyCards requests of 500.
+    expect(tally(first.requests)).toEqual({ DesignateCells: 2, AcademyCards: 2 });
+    expect(tally(second.requests)).toEqual({ DesignateCells: 2, AcademyCards: 2 });
     const differing = second.shown.flatMap((value, index) =>
       JSON.stringify(value) === JSON.stringify(first.shown[index])
         ? []
@@ -239,8 +240,8 @@ describe("recalculating 1,000 academies x 10 function cells", () => {
     configure({ maxRowsPerRequest: 400, maxCardsPerRequest: 300 });
     const small = await recalculate(cells);
     expect(tally(small.requests)).toEqual({
-      // 1,000 rows in 3 requests per framework, each twice: a new runtime learns the headers again.
-      DesignateBatch: 12,
+      // 1,000 rows in 3 requests per framework (400 + 400 + 200).
+      DesignateCells: 6,
       AcademyCards: 4, // 300 + 300 + 300 + 100
     });
     expect(small.shown).toEqual(first.shown);

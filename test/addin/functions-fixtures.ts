@@ -33,21 +33,29 @@ export interface CountingFetch {
   count(): number;
   /** Operation names sent since the last reset, in order. */
   operations(): string[];
+  /** The variables of each request sent since the last reset, in order. */
+  variables(): Record<string, unknown>[];
   reset(): void;
 }
 
 export function countingFetch(): CountingFetch {
   let operations: string[] = [];
+  let variables: Record<string, unknown>[] = [];
   return {
     fetch: (input, init) => {
       const body = typeof init.body === "string" ? init.body : "";
       operations.push(/query\s+(\w+)/.exec(body)?.[1] ?? "unnamed");
+      variables.push(
+        body ? ((JSON.parse(body) as { variables?: Record<string, unknown> }).variables ?? {}) : {},
+      );
       return fetch(input, init);
     },
     count: () => operations.length,
     operations: () => [...operations],
+    variables: () => [...variables],
     reset: () => {
       operations = [];
+      variables = [];
     },
   };
 }

@@ -10,7 +10,7 @@ import { startTestServer, type TestServer } from "../support/test-server.js";
 import {
   ACADEMY_CARDS,
   ACADEMY_CARDS_COST,
-  DESIGNATE_BATCH,
+  DESIGNATE_CELLS,
   FRAMEWORK_CATALOG,
   MAX_CARDS_PER_REQUEST,
   PROGRESS_CHANGED,
@@ -19,7 +19,7 @@ import {
 } from "../../addin/functions/operations.js";
 
 const OPERATIONS = {
-  DesignateBatch: DESIGNATE_BATCH,
+  DesignateCells: DESIGNATE_CELLS,
   AcademyCards: ACADEMY_CARDS,
   FrameworkCatalog: FRAMEWORK_CATALOG,
   ProgressChanged: PROGRESS_CHANGED,

@@ -71,7 +71,9 @@ describe("MAT.WHATIF", () => {
       "KS2 RWM % at 0.5: A: Self-Sustaining (Sustain) -> D: Challenged and Vulnerable (Stabilise)",
     );
     expect(lines.slice(1).join("\n")).toMatch(/-> stabilise: .*50/);
-    expect(requests.operations()).toEqual(["DesignateBatch"]);
+    // Two rows, the row as given (shared by all three cells) and the row moved in its own
+    // cell (the same columns), explained for the changes: one request.
+    expect(requests.operations()).toEqual(["DesignateCells"]);
   });
 
   it("finds the column an indicator key names (the server says which): a sheet of cells in two requests", async () => {
@@ -86,8 +88,9 @@ describe("MAT.WHATIF", () => {
         ),
       ),
     );
-    // The first request carries every row twice; the second, the what-if rows without "KS2 RWM %".
-    expect(requests.operations()).toEqual(["DesignateBatch", "DesignateBatch"]);
+    // The rows as given, and the what-if rows with the key's cell first (the server names the
+    // column it clashes with); then the what-if rows without "KS2 RWM %".
+    expect(requests.operations()).toEqual(["DesignateCells", "DesignateCells", "DesignateCells"]);
     requests.reset();
     const byHeader = await Promise.all(
       primaries.map(({ values }) =>
@@ -97,7 +100,8 @@ describe("MAT.WHATIF", () => {
       ),
     );
     expect(byKey).toEqual(byHeader);
-    expect(requests.operations()).toEqual(["DesignateBatch"]);
+    // By its header the value is moved in its own cell: the same columns, one request.
+    expect(requests.operations()).toEqual(["DesignateCells"]);
     // The same as MAT.DESIGNATION on the row with its cell changed by hand.
     const column = HEADER_ROW[0]!.indexOf("KS2 RWM %");
     const edited = await Promise.all(

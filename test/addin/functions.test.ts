@@ -241,8 +241,49 @@ describe("MAT.EXPLAIN", () => {
     ]);
     expect(level).toMatch(/^Category/);
     expect(reasons.length).toBeGreaterThan(0);
-    // Headers naming no indicator were learned earlier in this file: one request.
-    expect(requests.operations()).toEqual(["DesignateBatch"]);
+    // One row, explained for both cells: one request.
+    expect(requests.operations()).toEqual(["DesignateCells"]);
+  });
+
+  it("asks for reasons only for the rows an EXPLAIN cell reads, the header row once per request", async () => {
+    const [first, second] = [row("140001"), row("140002")];
+    const [levels, reasons] = await Promise.all([
+      Promise.all([
+        designation("phase-model", first, HEADER_ROW),
+        designation("phase-model", second, HEADER_ROW),
+      ]),
+      explain("phase-model", second, HEADER_ROW),
+    ]);
+    expect(reasons.split("\n").length).toBeGreaterThan(1);
+    expect(levels).toEqual([
+      await designation("phase-model", first, HEADER_ROW),
+      await designation("phase-model", second, HEADER_ROW),
+    ]);
+    const [levelOnly, explained] = requests
+      .variables()
+      .slice(0, 2)
+      .sort((a, b) => Number(a.explain) - Number(b.explain));
+    // The first row for its level alone; the second, shared by DESIGNATION and EXPLAIN, explained.
+    expect(levelOnly).toMatchObject({ explain: false, headers: [...HEADER_ROW[0]!] });
+    expect(levelOnly!.rows).toHaveLength(1);
+    expect(explained).toMatchObject({ explain: true, headers: [...HEADER_ROW[0]!] });
+    expect(explained!.rows).toHaveLength(1);
+    // Numbers go as numbers (the URN, P8), blanks as null: the cells as Excel holds them.
+    expect((explained!.rows as unknown[][])[0]).toEqual(
+      second[0]!.map((cell) => (cell === "" ? null : cell)),
+    );
+  });
+
+  it("sends one request per header row: two sheets with their columns in another order", async () => {
+    const values = row("140003");
+    const order = HEADER_ROW[0]!.map((_, index) => index).reverse();
+    const reversed = (range: unknown[][]) => [order.map((index) => range[0]![index])];
+    const [asIs, backwards] = await Promise.all([
+      designation("risk-matrix", values, HEADER_ROW, "key"),
+      designation("risk-matrix", reversed(values), reversed(HEADER_ROW), "key"),
+    ]);
+    expect(backwards).toBe(asIs);
+    expect(requests.operations()).toEqual(["DesignateCells", "DesignateCells"]);
   });
 });
 

@@ -58,6 +58,11 @@ const RULES: Record<string, Rule> = {
     document:
       '{ designateBatch(framework: "phase-model", rows: [[{ indicator: "P8", value: "0.1" }]]) { level { key } } }',
   },
+  designateRows: {
+    allowed: EVERYONE,
+    document:
+      '{ designateRows(framework: "phase-model", headers: ["P8"], rows: [[0.1]]) { levelKeys } }',
+  },
   academy: {
     allowed: EVERYONE,
     document: '{ academy(urn: "140001") { name currentDesignation { level { key } } } }',

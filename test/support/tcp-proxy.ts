@@ -2,7 +2,10 @@
 // Excel and the server: `cut()` drops every connection and refuses new ones
 // (a network outage) until `restore()`; `refuseWebSockets` answers WebSocket
 // upgrades with 403 while passing HTTP through, as some corporate proxies do.
-// The server behind it is the real one, untouched.
+// With `latencyMs`, every chunk is held that long in each direction, as a
+// network between Excel and a real server delays it (a round trip costs
+// twice that); bandwidth is not limited. The server behind it is the real
+// one, untouched.
 import net from "node:net";
 
 export interface TcpProxy {
@@ -19,7 +22,27 @@ export interface TcpProxy {
   close(): Promise<void>;
 }
 
-export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
+export interface TcpProxyOptions {
+  /** Delay added to every chunk, each way (default 0: passed on at once). */
+  readonly latencyMs?: number;
+}
+
+/** Copies `from` to `to`, each chunk (and the end) `latencyMs` later; chunks keep their order. */
+function forward(from: net.Socket, to: net.Socket, latencyMs: number): void {
+  if (latencyMs <= 0) {
+    from.pipe(to);
+    return;
+  }
+  // Timers of one duration fire in the order they were set: the stream stays in order.
+  from.on("data", (chunk: Buffer) => setTimeout(() => to.destroyed || to.write(chunk), latencyMs));
+  from.once("end", () => setTimeout(() => to.end(), latencyMs));
+}
+
+export async function startTcpProxy(
+  targetPort: number,
+  options: TcpProxyOptions = {},
+): Promise<TcpProxy> {
+  const latencyMs = options.latencyMs ?? 0;
   const open = new Set<net.Socket>();
   let down = false;
   let connections = 0;
@@ -65,9 +88,10 @@ export async function startTcpProxy(targetPort: number): Promise<TcpProxy> {
       client.once("close", () => upstream.destroy());
       upstream.on("error", () => client.destroy());
       client.on("error", () => upstream.destroy());
-      upstream.write(first);
-      client.pipe(upstream);
-      upstream.pipe(client);
+      forward(client, upstream, latencyMs);
+      forward(upstream, client, latencyMs);
+      if (latencyMs > 0) setTimeout(() => upstream.write(first), latencyMs);
+      else upstream.write(first);
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));

@@ -1,14 +1,34 @@
 import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import { GraphQLJSONObject } from "graphql-scalars";
-import { acceptedWords, badInput, INDICATORS } from "../../domain/index.js";
-import { AcademicYearScalar } from "../scalars.js";
+import { acceptedWords, badInput, INDICATORS, type MatrixCell } from "../../domain/index.js";
+import { AcademicYearScalar, CellMatrixScalar } from "../scalars.js";
 import { IndicatorType } from "../types/indicator.type.js";
 import type { Context } from "../context.type.js";
 import { FrameworkType } from "../types/framework.type.js";
 import { DesignationType } from "../types/designation.type.js";
 import { EvidenceInput } from "../types/evidence.input.js";
 import { ColumnMapEntryInput, ColumnMapEntryType } from "../types/column-map.type.js";
-import { toBadRow, toColumnMapEntry, toDesignation, toFramework } from "../mappers.js";
+import { RowDesignationsType } from "../types/row-designations.type.js";
+import {
+  toBadRow,
+  toColumnMapEntry,
+  toDesignation,
+  toFramework,
+  toRowDesignations,
+} from "../mappers.js";
+
+/** Most cells in one academy's row (designate) or columns in a header row (designateRows). */
+const MAX_CELLS_PER_ROW = 500;
+
+function checkRowCount(rows: number, maxBatchRows: number, field: string): void {
+  if (rows > maxBatchRows)
+    throw badInput([
+      {
+        field: "rows",
+        message: `rows: at most ${maxBatchRows} rows per ${field}, got ${rows}; split the request`,
+      },
+    ]);
+}
 
 @Resolver()
 export class FrameworkResolver {
@@ -39,11 +59,11 @@ export class FrameworkResolver {
     year: string | null,
     @Ctx() { viewer, services }: Context,
   ): Promise<DesignationType> {
-    if (evidence.length > 500)
+    if (evidence.length > MAX_CELLS_PER_ROW)
       throw badInput([
         {
           field: "evidence",
-          message: `evidence: at most 500 cells per academy, got ${evidence.length}`,
+          message: `evidence: at most ${MAX_CELLS_PER_ROW} cells per academy, got ${evidence.length}`,
         },
       ]);
     const compiled = await services.frameworks.resolve(viewer, framework);
@@ -74,13 +94,7 @@ export class FrameworkResolver {
     reportBadRows: boolean,
     @Ctx() { viewer, services, maxBatchRows }: Context,
   ): Promise<DesignationType[]> {
-    if (rows.length > maxBatchRows)
-      throw badInput([
-        {
-          field: "rows",
-          message: `rows: at most ${maxBatchRows} rows per designateBatch, got ${rows.length}; split the request`,
-        },
-      ]);
+    checkRowCount(rows.length, maxBatchRows, "designateBatch");
     const compiled = await services.frameworks.resolve(viewer, framework);
     const columnMap = await services.frameworks.columnMaps.choicesFor(viewer);
     const outcomes = services.frameworks.designateRows(compiled, rows, year ?? null, columnMap);
@@ -93,6 +107,58 @@ export class FrameworkResolver {
         ? toDesignation(outcome.designation)
         : toBadRow(compiled.key, outcome.problems),
     );
+  }
+
+  @Authorized("evaluate")
+  @Query(() => RowDesignationsType, {
+    description:
+      "Designates many rows in one request, in the compact form a spreadsheet holds them: one header row and a matrix of cell values, answered with flat lists (a level key per row), reasons only when explain is true. Headers resolve as in designateBatch (the trust's column map, the framework's aliases, the catalogue); a header that names no indicator (URN, Notes) is left out and listed in unknownHeaders. A row that cannot be read is answered in place: its problems name the cell's indicator and what it accepts, and the other rows are designated.",
+  })
+  async designateRows(
+    @Arg("framework", () => String, { description: "Framework key." }) framework: string,
+    @Arg("headers", () => [String], {
+      description:
+        "The header row: for each column, an indicator key (ks4.progress8) or a workbook header that names one (P8). A blank header's column is left out.",
+    })
+    headers: string[],
+    @Arg("rows", () => CellMatrixScalar, {
+      description: "One list of cells per academy, a cell per header, as the sheet holds them.",
+    })
+    rows: MatrixCell[][],
+    @Arg("percentFormatted", () => CellMatrixScalar, {
+      nullable: true,
+      description:
+        "Each cell's number format where known, in the shape of rows: true when percent-formatted (1 shown as 100%), false for another format, null when not known (a number strictly between 0 and 1 in a percent column is then read as a fraction).",
+    })
+    percentFormatted: MatrixCell[][] | null,
+    @Arg("year", () => AcademicYearScalar, {
+      nullable: true,
+      description: "Academic year of the evidence.",
+    })
+    year: string | null,
+    @Arg("explain", () => Boolean, {
+      defaultValue: false,
+      description: "Also answer each row's reasons and coverage (explanations).",
+    })
+    explain: boolean,
+    @Ctx() { viewer, services, maxBatchRows }: Context,
+  ): Promise<RowDesignationsType> {
+    checkRowCount(rows.length, maxBatchRows, "designateRows");
+    if (headers.length > MAX_CELLS_PER_ROW)
+      throw badInput([
+        {
+          field: "headers",
+          message: `headers: at most ${MAX_CELLS_PER_ROW} columns, got ${headers.length}`,
+        },
+      ]);
+    const compiled = await services.frameworks.resolve(viewer, framework);
+    const columnMap = await services.frameworks.columnMaps.choicesFor(viewer);
+    const designated = services.frameworks.designateMatrix(compiled, headers, rows, {
+      year: year ?? null,
+      columnMap,
+      percentFormatted,
+    });
+    return toRowDesignations(compiled, designated, explain);
   }
 
   @Authorized("read")
