@@ -10,6 +10,8 @@ export interface WsMessage {
 }
 
 export interface WsSession {
+  /** Every message the server sent, as the text it wrote. */
+  readonly raw: readonly string[];
   /** True on connection_ack; false when the server closes the socket first. */
   readonly acknowledged: Promise<boolean>;
   /** The close code, when the server closes the socket. */
@@ -21,6 +23,8 @@ export interface WsSession {
     query: string,
     variables?: Record<string, unknown>,
   ): { firstMessage: Promise<WsMessage> };
+  /** Sends a complete message: the client stops operation `id`. */
+  complete(id: string): void;
   close(): void;
 }
 
@@ -37,7 +41,9 @@ export async function wsSession(url: string, token: string | null): Promise<WsSe
     }),
   );
   const waiting = new Map<string, (message: WsMessage) => void>();
+  const raw: string[] = [];
   socket.on("message", (data) => {
+    raw.push(String(data));
     const message = JSON.parse(String(data)) as WsMessage & { id?: string };
     if (message.type === "connection_ack") onAck(true);
     else if (message.type === "ping") socket.send(JSON.stringify({ type: "pong" }));
@@ -59,6 +65,7 @@ export async function wsSession(url: string, token: string | null): Promise<WsSe
   );
   let next = 0;
   return {
+    raw,
     acknowledged,
     closed,
     closeCode: () => code,
@@ -68,6 +75,7 @@ export async function wsSession(url: string, token: string | null): Promise<WsSe
       socket.send(JSON.stringify({ id, type: "subscribe", payload: { query, variables } }));
       return { firstMessage };
     },
+    complete: (id) => socket.send(JSON.stringify({ id, type: "complete" })),
     close: () => socket.close(),
   };
 }

@@ -4,7 +4,7 @@
 // one thread, and the profile put the fan-out there. Subscribers who sent the
 // same document and variables and see the trust alike (same trust, role and
 // academy scope) get the same result for the same event, so it is executed
-// once for all of them; each socket still serialises its own message.
+// once for all of them, and its message serialised once (shared-message.ts).
 // Otherwise this is graphql-js's own `subscribe`: the source stream from
 // `createSourceEventStream`, each event executed with it as the root value.
 import {
@@ -78,17 +78,31 @@ export async function sharedSubscribe(
     }
     let result = byAudience.get(key);
     if (!result) {
-      result = execute({ ...args, rootValue: event });
-      byAudience.set(key, result);
+      const running = execute({ ...args, rootValue: event });
+      result = running;
+      byAudience.set(key, running);
+      // Once settled, later subscribers take the result itself: no turn spent awaiting it.
+      if (running instanceof Promise)
+        running.then(
+          (settled) => byAudience.set(key, settled),
+          () => undefined,
+        );
     }
     return result;
   };
   const mapped: AsyncIterableIterator<ExecutionResult> = {
-    async next() {
-      const next = await events.next();
-      if (next.done) return { value: undefined, done: true };
-      return { value: await run(next.value), done: false };
-    },
+    next: () =>
+      events
+        .next()
+        .then(
+          (next): IteratorResult<ExecutionResult> | Promise<IteratorResult<ExecutionResult>> => {
+            if (next.done) return { value: undefined, done: true };
+            const result = run(next.value);
+            return result instanceof Promise
+              ? result.then((value) => ({ value, done: false }))
+              : { value: result, done: false };
+          },
+        ),
     async return() {
       await events.return?.();
       return { value: undefined, done: true };

@@ -46,6 +46,7 @@ import { formatBareError, formatError } from "../../graphql/errors.js";
 import { CloseCode as CLOSE, ErrorCode as CODES, type ErrorCode } from "../../shared/index.js";
 import type { RateLimiter } from "../../http/rate-limit.js";
 import { refusedErrors, sharedSubscribe } from "./shared-execution.js";
+import { ALREADY_SENT, nextMessage } from "./shared-message.js";
 import { serveSockets, type Extra as SocketExtra } from "./socket-writer.js";
 
 export interface SubscriptionServerOptions {
@@ -216,8 +217,11 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): {
         ];
       }
     },
-    onNext: (_ctx, _id, _payload, _args, result) =>
-      result.errors ? { ...result, errors: format(result.errors) } : undefined,
+    // The payload serialised once for every subscriber sharing the result; each socket gets its id spliced in.
+    onNext: async (ctx, id, _payload, _args, result) => {
+      await ctx.extra.write(nextMessage(id, result, format));
+      return ALREADY_SENT;
+    },
     onError: (_ctx, _id, _payload, errors) => format(refusedErrors(errors)),
     onClose: (ctx) => {
       if (ctx.extra.timer) clearInterval(ctx.extra.timer);
