@@ -4,8 +4,10 @@
 // (through each instance in turn); the time from sending a measurement to the
 // LAST subscriber receiving it (target: p99 < 200 ms), the server's resident
 // memory per subscriber (RSS subscribed minus idle, per instance), the CPU each
-// event costs each server and the clients, and a profile of a server while the
-// events fan out. The same run at 500 subscribers is the comparison.
+// measurement costs each server and the clients (user and kernel), and a
+// profile of a server while the events fan out. The clients run in two child
+// processes (bench/subscriber-processes.ts), and once more all in this
+// process; the same servers at 500 subscribers are the comparison.
 import { spawnSync } from "node:child_process";
 import { readFile } from "node:fs/promises";
 import os from "node:os";
@@ -28,12 +30,17 @@ import { requestGraphQL } from "./support/graphql-post.js";
 import { processMemoryMb } from "./memory.js";
 import { processCpuSplitMs } from "./support/process-cpu.js";
 import { RECORD_MEASUREMENT } from "./support/operations.js";
-import { subscriberFleet } from "./progress-subscribers.js";
+import { subscriberFleet, type SubscriberFleet } from "./progress-subscribers.js";
+import { subscriberProcesses } from "./subscriber-processes.js";
 import { latencySummary, type LatencySummary } from "./support/statistics.js";
 
 const TARGET_P99_MS = 200;
 const SCALE = 5_000;
 const COMPARISON = 500;
+/** Client processes for the headline: one thread would read 5,000 messages an event in a row. */
+const CLIENT_PROCESSES = 2;
+/** Sockets opened at a time, within the servers' listen backlog. */
+const WAVE = 250;
 /** File descriptors this process needs: one socket per subscriber, and some to spare. */
 const DESCRIPTORS_NEEDED = SCALE + 1_000;
 /** The demo trust's academies and the two attendance targets each has: measurements go round them. */
@@ -45,7 +52,17 @@ interface Instance {
   readonly idleMb: number;
 }
 
+/** One pass: how many subscribers, and over how many client processes (0: in this one). */
+interface Run {
+  readonly subscribers: number;
+  readonly clientProcesses: number;
+}
+
+const runName = (run: Run) =>
+  `${formatCount(run.subscribers)} subscribers, ${run.clientProcesses === 0 ? "clients in the benchmark's process" : `clients in ${run.clientProcesses} processes`}`;
+
 interface SizeResult {
+  readonly run: Run;
   readonly subscribers: number;
   readonly events: number;
   /** Send to the last subscriber's arrival, per measurement. */
@@ -131,14 +148,29 @@ async function recordAt(url: string, token: string, index: number): Promise<void
 async function measureSize(
   instances: readonly Instance[],
   tokens: Readonly<Record<string, string>>,
-  subscribers: number,
+  run: Run,
   events: number,
   samples: MemorySample[],
   profile: ((during: () => Promise<void>) => Promise<void>) | null,
 ): Promise<SizeResult> {
+  const { subscribers, clientProcesses } = run;
   const urls = instances.map((instance) => instance.server.url);
   const opening = performance.now();
-  const fleet = await subscriberFleet(urls, tokens.leader!, null, subscribers, 250);
+  const fleet: SubscriberFleet & { pids?: readonly number[] } =
+    clientProcesses === 0
+      ? await subscriberFleet(urls, tokens.leader!, null, subscribers, WAVE)
+      : await subscriberProcesses(urls, tokens.leader!, subscribers, clientProcesses, WAVE);
+  const clientCpu = async () => {
+    const own = process.cpuUsage();
+    const children = await Promise.all((fleet.pids ?? []).map((pid) => processCpuSplitMs(pid)));
+    return children.reduce(
+      (sum, child) => ({
+        userMs: sum.userMs + child.userMs,
+        systemMs: sum.systemMs + child.systemMs,
+      }),
+      { userMs: own.user / 1000, systemMs: own.system / 1000 },
+    );
+  };
   const connectSeconds = (performance.now() - opening) / 1000;
   say(`  ${formatCount(subscribers)} subscribed in ${connectSeconds.toFixed(1)} s`);
   let counter = subscribers * 1000;
@@ -158,7 +190,7 @@ async function measureSize(
       instances.map(async ({ server, idleMb }, index) => {
         const { rssMb, peakMb } = await processMemoryMb(server.pid);
         samples.push({
-          after: `live scale: instance ${index + 1}, ${formatCount(subscribers / instances.length)} subscribed`,
+          after: `live scale: instance ${index + 1}, ${formatCount(subscribers / instances.length)} subscribed (${runName(run)})`,
           rssMb,
           peakMb,
           process: "child process",
@@ -173,7 +205,7 @@ async function measureSize(
     const cpuBefore = await Promise.all(
       instances.map(({ server }) => processCpuSplitMs(server.pid)),
     );
-    const clientBefore = process.cpuUsage();
+    const clientBefore = await clientCpu();
     const loadBefore = os.loadavg()[0] ?? 0;
     const wallStart = performance.now();
     for (let index = 0; index < events; index++) {
@@ -188,7 +220,7 @@ async function measureSize(
       await sleep(50);
     }
     const wallMs = performance.now() - wallStart;
-    const client = process.cpuUsage(clientBefore);
+    const clientAfter = await clientCpu();
     const cpuAfter = await Promise.all(
       instances.map(({ server }) => processCpuSplitMs(server.pid)),
     );
@@ -205,6 +237,7 @@ async function measureSize(
     if (fleet.errors.length > 0)
       throw new Error(`subscription errors: ${JSON.stringify(fleet.errors[0])}`);
     return {
+      run,
       subscribers,
       events,
       last: latencySummary(last),
@@ -220,8 +253,10 @@ async function measureSize(
       serverSystemMs: cpuAfter.map(
         (after, index) => (after.systemMs - cpuBefore[index]!.systemMs) / events,
       ),
-      clientCpuMs: (client.user + client.system) / 1000 / events,
-      clientSystemMs: client.system / 1000 / events,
+      clientCpuMs:
+        (clientAfter.userMs + clientAfter.systemMs - clientBefore.userMs - clientBefore.systemMs) /
+        events,
+      clientSystemMs: (clientAfter.systemMs - clientBefore.systemMs) / events,
       wallMs,
       load: [loadBefore, loadAfter],
     };
@@ -251,6 +286,12 @@ export async function liveScaleBenchmark(options: BenchOptions): Promise<Benchma
   if (skipped) return { ...base, skipped, seconds: 0 };
   const descriptors = await ensureDescriptors(DESCRIPTORS_NEEDED);
   const events = options.quick ? 12 : 40;
+  const headline: Run = { subscribers: SCALE, clientProcesses: CLIENT_PROCESSES };
+  const runs: Run[] = [
+    { subscribers: COMPARISON, clientProcesses: CLIENT_PROCESSES },
+    headline,
+    { subscribers: SCALE, clientProcesses: 0 },
+  ];
 
   const database = await createBenchDatabase("postgresql");
   const servers: BenchChildServer[] = [];
@@ -281,19 +322,19 @@ export async function liveScaleBenchmark(options: BenchOptions): Promise<Benchma
       ? await remoteProfiler(servers[0]!.inspectorUrl)
       : null;
     try {
-      for (const size of [COMPARISON, SCALE]) {
+      for (const run of runs) {
         const profile =
-          size === SCALE && profiler
+          run === headline && profiler
             ? async (during: () => Promise<void>) => {
                 await profiler.start();
                 await during();
                 hot = summariseProfile(await profiler.stop(), 16);
               }
             : null;
-        const result = await measureSize(instances, tokens, size, events, samples, profile);
+        const result = await measureSize(instances, tokens, run, events, samples, profile);
         results.push(result);
         say(
-          `  ${formatCount(size)} subscribers: last p50 ${formatMs(result.last.p50)}, p99 ${formatMs(result.last.p99)}; ${result.memory.map((m) => kb(m.perSubscriberKb)).join(", ")} a subscriber; server CPU ${result.serverCpuMs.map((ms, i) => `${ms.toFixed(1)} (kernel ${result.serverSystemMs[i]!.toFixed(1)})`).join(", ")} ms, clients ${result.clientCpuMs.toFixed(1)} (kernel ${result.clientSystemMs.toFixed(1)}) ms an event`,
+          `  ${runName(run)}: last p50 ${formatMs(result.last.p50)}, p99 ${formatMs(result.last.p99)}; ${result.memory.map((m) => kb(m.perSubscriberKb)).join(", ")} a subscriber; server CPU ${result.serverCpuMs.map((ms, i) => `${ms.toFixed(1)} (kernel ${result.serverSystemMs[i]!.toFixed(1)})`).join(", ")} ms, clients ${result.clientCpuMs.toFixed(1)} (kernel ${result.clientSystemMs.toFixed(1)}) ms an event`,
         );
       }
     } finally {
@@ -304,9 +345,12 @@ export async function liveScaleBenchmark(options: BenchOptions): Promise<Benchma
     await database.drop();
   }
 
-  const [small, large] = results as [SizeResult, SizeResult];
+  const [small, large, inProcess] = results as [SizeResult, SizeResult, SizeResult];
   const perSubscriber = (result: SizeResult) =>
     result.memory.reduce((sum, m) => sum + m.perSubscriberKb, 0) / result.memory.length;
+  const idle = samples.filter((sample) => sample.after.endsWith("idle"));
+  const msList = (values: readonly number[]) =>
+    values.map((ms) => `${ms.toFixed(1)} ms`).join(" and ");
   const figures: Figure[] = [
     {
       name: `2 instances (PostgreSQL + Redis), ${formatCount(SCALE)} subscribers: p99, measurement sent to the last subscriber's event (${large.events} measurements)`,
@@ -314,7 +358,7 @@ export async function liveScaleBenchmark(options: BenchOptions): Promise<Benchma
       unit: "ms",
       target: `< ${TARGET_P99_MS} ms`,
       met: large.last.p99 < TARGET_P99_MS,
-      comparison: `p50 ${formatMs(large.last.p50)}; at ${formatCount(COMPARISON)} subscribers p50 ${formatMs(small.last.p50)}, p99 ${formatMs(small.last.p99)} (${(large.last.p50 / small.last.p50).toFixed(1)}x the p50 for ${SCALE / COMPARISON}x the subscribers)`,
+      comparison: `p50 ${formatMs(large.last.p50)}, clients in ${CLIENT_PROCESSES} processes; at ${formatCount(COMPARISON)} subscribers p50 ${formatMs(small.last.p50)}, p99 ${formatMs(small.last.p99)} (${(large.last.p50 / small.last.p50).toFixed(1)}x the p50 for ${SCALE / COMPARISON}x the subscribers); all ${formatCount(SCALE)} clients in the benchmark's one process: p50 ${formatMs(inProcess.last.p50)}, p99 ${formatMs(inProcess.last.p99)}`,
     },
     {
       name: `Server memory per subscriber (resident, subscribed minus idle, per instance, ${formatCount(SCALE / 2)} each)`,
@@ -322,10 +366,7 @@ export async function liveScaleBenchmark(options: BenchOptions): Promise<Benchma
       unit: "KB",
       target: null,
       met: null,
-      comparison: `instances ${large.memory.map((m) => kb(m.perSubscriberKb)).join(" and ")} (${large.memory.map((m) => `${formatCount(m.rssMb)} MB`).join(" and ")} resident subscribed, ${servers.length > 0 ? "idle " : ""}${samples
-        .filter((s) => s.after.endsWith("idle"))
-        .map((s) => `${formatCount(s.rssMb)} MB`)
-        .join(" and ")}); at ${formatCount(COMPARISON)} subscribers ${kb(perSubscriber(small))}`,
+      comparison: `instances ${large.memory.map((m) => kb(m.perSubscriberKb)).join(" and ")} (${large.memory.map((m) => `${formatCount(m.rssMb)} MB`).join(" and ")} resident subscribed, idle ${idle.map((sample) => `${formatCount(sample.rssMb)} MB`).join(" and ")}); at ${formatCount(COMPARISON)} subscribers ${kb(perSubscriber(small))}`,
     },
     {
       name: `Server CPU per measurement at ${formatCount(SCALE)} subscribers (each instance: its recordings and its fan-out to ${formatCount(SCALE / 2)})`,
@@ -333,11 +374,11 @@ export async function liveScaleBenchmark(options: BenchOptions): Promise<Benchma
       unit: "ms",
       target: null,
       met: null,
-      comparison: `instances ${large.serverCpuMs.map((ms) => `${ms.toFixed(1)} ms`).join(" and ")}; at ${formatCount(COMPARISON)} ${small.serverCpuMs.map((ms) => `${ms.toFixed(1)} ms`).join(" and ")}; the clients (this process) ${large.clientCpuMs.toFixed(1)} ms at ${formatCount(SCALE)}, ${small.clientCpuMs.toFixed(1)} ms at ${formatCount(COMPARISON)}, on the same ${os.cpus().length} cores`,
+      comparison: `instances ${msList(large.serverCpuMs)} (in the kernel ${msList(large.serverSystemMs)}); at ${formatCount(COMPARISON)} ${msList(small.serverCpuMs)}; the clients ${large.clientCpuMs.toFixed(1)} ms at ${formatCount(SCALE)} (${inProcess.clientCpuMs.toFixed(1)} ms in one process), ${small.clientCpuMs.toFixed(1)} ms at ${formatCount(COMPARISON)}, on the same ${os.cpus().length} cores`,
     },
   ];
   const row = (result: SizeResult): string[] => [
-    formatCount(result.subscribers),
+    runName(result.run),
     `${result.connectSeconds.toFixed(1)} s`,
     formatMs(result.recorded.p50),
     formatMs(result.last.p50),
@@ -353,9 +394,9 @@ export async function liveScaleBenchmark(options: BenchOptions): Promise<Benchma
   ];
   const tables: Table[] = [
     {
-      title: `${formatCount(COMPARISON)} against ${formatCount(SCALE)} subscribers (same servers, same run)`,
+      title: `${formatCount(COMPARISON)} against ${formatCount(SCALE)} subscribers (same servers, same run, in this order)`,
       header: [
-        "Subscribers",
+        "Run",
         "Subscribed in",
         "Recording answered p50",
         "Last subscriber p50",
@@ -375,19 +416,21 @@ export async function liveScaleBenchmark(options: BenchOptions): Promise<Benchma
       rows: hot.map((entry) => [entry.name, `${(entry.selfShare * 100).toFixed(1)}%`]),
     },
   ];
-  const findings: string[] = [];
   const cores = os.cpus().length;
-  const busy = large.serverCpuMs.reduce((s, v) => s + v, 0) + large.clientCpuMs;
-  findings.push(
-    `Per measurement at ${formatCount(SCALE)} subscribers the two servers and the clients need ${formatMs(busy)} of CPU in all (servers ${large.serverCpuMs.map((ms) => formatMs(ms)).join(" and ")}, clients ${formatMs(large.clientCpuMs)}), on ${cores} cores that PostgreSQL, Redis and the rest of the machine share: the clients cost ${((large.clientCpuMs / busy) * 100).toFixed(0)}% of it. The servers' hottest functions while events fan out: ${hotList(hot, 6)}.`,
-  );
+  const servers2 = large.serverCpuMs.reduce((sum, ms) => sum + ms, 0);
+  const busy = servers2 + large.clientCpuMs;
+  const kernel = large.serverSystemMs.reduce((sum, ms) => sum + ms, 0);
+  const findings: string[] = [
+    `Per measurement at ${formatCount(SCALE)} subscribers the two servers and the clients need ${formatMs(busy)} of CPU (servers ${msList(large.serverCpuMs)}, clients ${large.clientCpuMs.toFixed(1)} ms) on ${cores} cores that PostgreSQL, Redis and the rest of the machine share, so the last subscriber cannot be served in less than about ${formatMs(busy / cores)} however the work is spread; the clients are ${((large.clientCpuMs / busy) * 100).toFixed(0)}% of it. ${((kernel / servers2) * 100).toFixed(0)}% of the servers' time is the kernel's: one socket write per subscriber per event, which on loopback also carries the receiving side's TCP work. The servers' hottest functions while events fan out: ${hotList(hot, 6)}.`,
+    `Clients in the benchmark's one process (p50 ${formatMs(inProcess.last.p50)}, p99 ${formatMs(inProcess.last.p99)} to the last subscriber) against ${CLIENT_PROCESSES} processes (p50 ${formatMs(large.last.p50)}, p99 ${formatMs(large.last.p99)}): one thread reads the ${formatCount(SCALE)} messages of an event one after another (${inProcess.clientCpuMs.toFixed(1)} ms of CPU), a queue no ${formatCount(SCALE)} real browsers form.`,
+  ];
   if (!figures[0]!.met)
     findings.push(
-      `Missed: p99 ${formatMs(large.last.p99)} to the last of ${formatCount(SCALE)} subscribers. Each instance's one thread writes ${formatCount(SCALE / 2)} messages an event; the profile above says where that time goes.`,
+      `Missed: p99 ${formatMs(large.last.p99)} to the last of ${formatCount(SCALE)} subscribers (load average ${large.load[0].toFixed(1)} to ${large.load[1].toFixed(1)} on ${cores} cores). What remains per subscriber on a server is its socket write (kernel), graphql-ws's per-operation loop (a few promise turns and its check of each message) and garbage collection; what would cut it further is writing one event's frames to every socket of an audience in one synchronous pass (the events layer handing a live subscriber's event straight to its socket instead of through graphql-ws's async iterator), and, beyond that, more cores: the fan-out of the two instances and the clients' parsing are on the same ${cores}.`,
     );
   return {
     ...base,
-    method: `${formatCount(SCALE)} graphql-ws clients in this process (${descriptors}) subscribe to the demo trust's progressChanged as its leader (the whole trust, with the target's progress, as an open dashboard asks), alternating between two servers started as child processes on one PostgreSQL and Redis. A data manager records ${events} measurements one after another over HTTP, through each instance in turn, after 3 warm-up measurements; each is timed from just before the mutation is sent to the last subscriber's next() callback, so the write, the Redis hop, both instances' fan-out and the clients' own parsing are inside, all on one clock. Memory per subscriber is each instance's resident set with its subscribers (after the warm-up) minus the same instance idle (started, one recording made, nobody subscribed), divided by its subscribers. The same servers first serve ${formatCount(COMPARISON)} subscribers, the comparison. Then 5 more measurements with instance 1's sampling profiler on.`,
+    method: `${formatCount(SCALE)} graphql-ws clients (graphql-ws's own client, over ws) subscribe to the demo trust's progressChanged as its leader (the whole trust, with the target's progress, as an open dashboard asks), alternating between two servers started as child processes on one PostgreSQL and Redis; the clients run in ${CLIENT_PROCESSES} child processes of the benchmark (bench/subscriber-processes.ts; arrivals reported as wall-clock times), and once more all in the benchmark's own process, for comparison (${descriptors}). A data manager records ${events} measurements one after another over HTTP, through each instance in turn, after 3 warm-up measurements; each is timed from just before the mutation is sent to the last subscriber's next() callback, so the write, the Redis hop, both instances' fan-out and the clients' own parsing are inside. Memory per subscriber is each instance's resident set with its subscribers (after the warm-up) minus the same instance idle (started, one recording made, nobody subscribed), divided by its subscribers. The same servers serve ${formatCount(COMPARISON)} subscribers first, the comparison. During the headline run, 5 more measurements with instance 1's sampling profiler on. CPU is read from /proc (user and kernel) for each server and client process.`,
     figures,
     tables,
     memory: samples,

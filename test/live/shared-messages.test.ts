@@ -160,4 +160,34 @@ describe("one message per audience", () => {
     expect(last.map((message) => message.id)).toEqual(["1", "2", "2"]);
     session.close();
   });
+
+  it("refuses a broken query each time it is sent, and runs each operation of one document by its name", async () => {
+    const session = await opened(server.tokens.leader);
+    const codes = async (query: string) => {
+      const answer = await session.subscribe(query).firstMessage;
+      expect(answer.type).toBe("error");
+      return (answer.payload as { extensions: { code: string } }[]).map(
+        (error) => error.extensions.code,
+      );
+    };
+    for (let time = 0; time < 2; time++) {
+      expect(await codes("subscription { progressChanged { urn ")).toEqual([
+        "GRAPHQL_PARSE_FAILED",
+      ]);
+      expect(await codes("subscription { progressChange { urn } }")).toEqual([
+        "GRAPHQL_VALIDATION_FAILED",
+      ]);
+    }
+    const both = `subscription Urns { progressChanged { urn } }
+      subscription Metrics { progressChanged { metric } }`;
+    const urns = session.subscribe(both, {}, "Urns").firstMessage;
+    const metrics = session.subscribe(both, {}, "Metrics").firstMessage;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    await record("140004", 4.6);
+    expect((await urns).payload).toEqual({ data: { progressChanged: { urn: "140004" } } });
+    expect((await metrics).payload).toEqual({
+      data: { progressChanged: { metric: "attendance.absence" } },
+    });
+    session.close();
+  });
 });

@@ -22,6 +22,7 @@ export interface WsSession {
   subscribe(
     query: string,
     variables?: Record<string, unknown>,
+    operationName?: string,
   ): { firstMessage: Promise<WsMessage> };
   /** Sends a complete message: the client stops operation `id`. */
   complete(id: string): void;
@@ -69,10 +70,12 @@ export async function wsSession(url: string, token: string | null): Promise<WsSe
     acknowledged,
     closed,
     closeCode: () => code,
-    subscribe(query, variables = {}) {
+    subscribe(query, variables = {}, operationName) {
       const id = String(++next);
       const firstMessage = new Promise<WsMessage>((resolve) => waiting.set(id, resolve));
-      socket.send(JSON.stringify({ id, type: "subscribe", payload: { query, variables } }));
+      socket.send(
+        JSON.stringify({ id, type: "subscribe", payload: { query, variables, operationName } }),
+      );
       return { firstMessage };
     },
     complete: (id) => socket.send(JSON.stringify({ id, type: "complete" })),

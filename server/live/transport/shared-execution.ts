@@ -11,6 +11,7 @@ import {
   createSourceEventStream,
   execute,
   print,
+  type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
   type GraphQLError,
@@ -52,13 +53,25 @@ function refusedStream(errors: readonly GraphQLError[]): AsyncIterableIterator<E
 /** Results by event object, then by what decides the result. */
 const results = new WeakMap<object, Map<string, Result>>();
 
+/** Each document's text, printed once (subscription-server.ts shares one document per query). */
+const printed = new WeakMap<DocumentNode, string>();
+
+function printedOnce(document: DocumentNode): string {
+  let text = printed.get(document);
+  if (text === undefined) {
+    text = print(document);
+    printed.set(document, text);
+  }
+  return text;
+}
+
 /** What decides a subscriber's result for an event besides the event itself. */
 function audienceKey(args: ExecutionArgs): string {
   const viewer = (args.contextValue as Context | undefined)?.viewer;
   const scope = viewer
     ? `${viewer.trustId}|${viewer.role}|${viewer.academyUrns ? [...viewer.academyUrns].sort().join(",") : "*"}`
     : "anonymous";
-  return `${scope}|${args.operationName ?? ""}|${JSON.stringify(args.variableValues ?? {})}|${print(args.document)}`;
+  return `${scope}|${args.operationName ?? ""}|${JSON.stringify(args.variableValues ?? {})}|${printedOnce(args.document)}`;
 }
 
 export async function sharedSubscribe(

@@ -25,12 +25,8 @@ import { makeServer } from "graphql-ws";
 import {
   GraphQLError,
   NoSchemaIntrospectionCustomRule,
-  Kind,
   getOperationAST,
-  parse,
   specifiedRules,
-  validate,
-  type DocumentNode,
   type GraphQLFormattedError,
   type GraphQLSchema,
 } from "graphql";
@@ -47,6 +43,7 @@ import { CloseCode as CLOSE, ErrorCode as CODES, type ErrorCode } from "../../sh
 import type { RateLimiter } from "../../http/rate-limit.js";
 import { refusedErrors, sharedSubscribe } from "./shared-execution.js";
 import { ALREADY_SENT, nextMessage } from "./shared-message.js";
+import { preparedDocuments } from "./prepared-documents.js";
 import { serveSockets, type Extra as SocketExtra } from "./socket-writer.js";
 
 export interface SubscriptionServerOptions {
@@ -93,6 +90,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): {
   const rules = options.production
     ? [...specifiedRules, NoSchemaIntrospectionCustomRule]
     : specifiedRules;
+  const documents = preparedDocuments(options.schema, rules);
   /** Errors as graphql-ws sends them, already formatted (it calls toJSON on each). */
   const refusal = (errors: readonly GraphQLError[], code: ErrorCode): GraphQLError[] =>
     errors.map((error) => {
@@ -162,14 +160,15 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): {
         const address = proxyAddr(ctx.extra.request, options.trustProxy);
         const over = (await options.rateLimiter.consume(principal, address)).refusal;
         if (over) return refusal([new GraphQLError(over.message)], CODES.RATE_LIMITED);
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query, { maxTokens: 10_000 });
-        } catch (error) {
-          return refusal([error as GraphQLError], CODES.GRAPHQL_PARSE_FAILED);
-        }
-        const invalid = validate(options.schema, document, rules);
-        if (invalid.length > 0) return refusal(invalid, CODES.GRAPHQL_VALIDATION_FAILED);
+        const prepared = documents.prepare(payload.query);
+        if (!prepared.ok)
+          return refusal(
+            prepared.errors,
+            prepared.stage === "parse"
+              ? CODES.GRAPHQL_PARSE_FAILED
+              : CODES.GRAPHQL_VALIDATION_FAILED,
+          );
+        const { document } = prepared;
         const operation = getOperationAST(document, payload.operationName);
         if (!operation)
           return refusal(
@@ -196,13 +195,8 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): {
         if (refused.length > 0) return refusal(refused, CODES.BAD_USER_INPUT);
         return {
           schema: options.schema,
-          document: {
-            ...document,
-            definitions: document.definitions.filter(
-              (definition) =>
-                definition.kind !== Kind.OPERATION_DEFINITION || definition === operation,
-            ),
-          },
+          // One object per query and operation, so shared execution knows them alike cheaply.
+          document: documents.only(document, operation),
           operationName: payload.operationName,
           variableValues: payload.variables,
           contextValue: options.contextFor(principal),
