@@ -15,8 +15,10 @@ import {
   type ExecutionArgs,
   type ExecutionResult,
   type GraphQLError,
+  type GraphQLFormattedError,
 } from "graphql";
 import type { Context } from "../../graphql/context.type.js";
+import { nextMessage } from "./shared-message.js";
 
 type Result = ExecutionResult | Promise<ExecutionResult>;
 
@@ -48,6 +50,31 @@ function refusedStream(errors: readonly GraphQLError[]): AsyncIterableIterator<E
     [Symbol.asyncIterator]: () => stream,
   };
   return stream;
+}
+
+/** How a subscription writes its own messages, bypassing graphql-ws's per-event loop. */
+export interface DirectDelivery {
+  /** The graphql-ws operation id. */
+  readonly id: string;
+  /** Queues a message on the socket; a promise when the socket is full, to wait for. */
+  readonly write: (message: string) => Promise<void> | undefined;
+  readonly format: (errors: readonly GraphQLError[]) => GraphQLFormattedError[];
+}
+
+const deliveries = new WeakMap<ExecutionArgs, DirectDelivery>();
+
+/**
+ * Marks `args` (what onSubscribe hands graphql-ws, which passes the same object
+ * to `subscribe`) as delivered directly: each event's message is written to
+ * the socket as the subscription hands the event over, one promise turn per
+ * subscriber instead of graphql-ws's several (its loop, onNext, its check and
+ * serialisation of each message). Order, backpressure and the end of the
+ * stream are as before: the subscription hands over one event at a time,
+ * waits while the socket is full, and graphql-ws still ends the operation.
+ */
+export function deliveredDirectly(args: ExecutionArgs, delivery: DirectDelivery): ExecutionArgs {
+  deliveries.set(args, delivery);
+  return args;
 }
 
 /** Results by event object, then by what decides the result. */
@@ -103,19 +130,42 @@ export async function sharedSubscribe(
     }
     return result;
   };
+  const direct = deliveries.get(args);
+  // Written here, each event as soon as the subscription hands it over: graphql-ws's
+  // loop waits on the one `next` until the stream ends (or fails, and it says so).
+  let pumping: Promise<IteratorResult<ExecutionResult>> | null = null;
+  const pump = async (delivery: DirectDelivery): Promise<IteratorResult<ExecutionResult>> => {
+    for (;;) {
+      const next = await events.next();
+      if (next.done) return { value: undefined, done: true };
+      const result = run(next.value);
+      const message = nextMessage(
+        delivery.id,
+        result instanceof Promise ? await result : result,
+        delivery.format,
+      );
+      // Only a socket holding more than its high-water mark makes the subscription wait.
+      const full = delivery.write(message);
+      if (full) await full;
+    }
+  };
   const mapped: AsyncIterableIterator<ExecutionResult> = {
     next: () =>
-      events
-        .next()
-        .then(
-          (next): IteratorResult<ExecutionResult> | Promise<IteratorResult<ExecutionResult>> => {
-            if (next.done) return { value: undefined, done: true };
-            const result = run(next.value);
-            return result instanceof Promise
-              ? result.then((value) => ({ value, done: false }))
-              : { value: result, done: false };
-          },
-        ),
+      direct
+        ? (pumping ??= pump(direct))
+        : events
+            .next()
+            .then(
+              (
+                next,
+              ): IteratorResult<ExecutionResult> | Promise<IteratorResult<ExecutionResult>> => {
+                if (next.done) return { value: undefined, done: true };
+                const result = run(next.value);
+                return result instanceof Promise
+                  ? result.then((value) => ({ value, done: false }))
+                  : { value: result, done: false };
+              },
+            ),
     async return() {
       await events.return?.();
       return { value: undefined, done: true };

@@ -39,8 +39,8 @@ export interface SocketWriterOptions {
 export interface Extra {
   readonly socket: WebSocket;
   readonly request: IncomingMessage;
-  /** Queues a message this server serialised itself (shared-message.ts), as graphql-ws's sends are. */
-  readonly write: (message: string) => Promise<void>;
+  /** Queues a message this server serialised itself (shared-message.ts), as graphql-ws's sends are; a promise only when the socket is full. */
+  readonly write: (message: string) => Promise<void> | undefined;
 }
 
 interface Outgoing {
@@ -91,7 +91,7 @@ function queue(
   raw: Socket,
   message: string,
   highWaterMark: number,
-): Promise<void> {
+): Promise<void> | undefined {
   let outgoing = pending.get(socket);
   if (!outgoing) {
     outgoing = { socket, raw, messages: [], queued: 0, written: [] };
@@ -103,7 +103,7 @@ function queue(
     scheduled = true;
     setImmediate(flush);
   }
-  if (socket.bufferedAmount + outgoing.queued < highWaterMark) return Promise.resolve();
+  if (socket.bufferedAmount + outgoing.queued < highWaterMark) return undefined;
   const { written } = outgoing;
   return new Promise((resolve) => written.push(resolve));
 }
@@ -146,9 +146,7 @@ export function serveSockets<E extends Extra>(
           }, keepAliveMs)
         : null;
     const write = (data: string) =>
-      socket.readyState === socket.OPEN
-        ? queue(socket, raw, data, highWaterMark)
-        : Promise.resolve();
+      socket.readyState === socket.OPEN ? queue(socket, raw, data, highWaterMark) : undefined;
     const closed = server.opened(
       {
         protocol: socket.protocol,

@@ -41,7 +41,7 @@ import { budgetErrors, type RequestBudget } from "../../graphql/query-limits.js"
 import { formatBareError, formatError } from "../../graphql/errors.js";
 import { CloseCode as CLOSE, ErrorCode as CODES, type ErrorCode } from "../../shared/index.js";
 import type { RateLimiter } from "../../http/rate-limit.js";
-import { refusedErrors, sharedSubscribe } from "./shared-execution.js";
+import { deliveredDirectly, refusedErrors, sharedSubscribe } from "./shared-execution.js";
 import { ALREADY_SENT, nextMessage } from "./shared-message.js";
 import { preparedDocuments } from "./prepared-documents.js";
 import { serveSockets, type Extra as SocketExtra } from "./socket-writer.js";
@@ -153,7 +153,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): {
       ctx.extra.timer.unref();
       return true;
     },
-    onSubscribe: async (ctx, _id, payload) => {
+    onSubscribe: async (ctx, id, payload) => {
       try {
         const principal = ctx.extra.principal ?? null;
         if (!principal) return refusal([new GraphQLError("Sign in first.")], CODES.UNAUTHENTICATED);
@@ -193,14 +193,17 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): {
           true,
         );
         if (refused.length > 0) return refusal(refused, CODES.BAD_USER_INPUT);
-        return {
-          schema: options.schema,
-          // One object per query and operation, so shared execution knows them alike cheaply.
-          document: documents.only(document, operation),
-          operationName: payload.operationName,
-          variableValues: payload.variables,
-          contextValue: options.contextFor(principal),
-        };
+        return deliveredDirectly(
+          {
+            schema: options.schema,
+            // One object per query and operation, so shared execution knows them alike cheaply.
+            document: documents.only(document, operation),
+            operationName: payload.operationName,
+            variableValues: payload.variables,
+            contextValue: options.contextFor(principal),
+          },
+          { id, write: ctx.extra.write, format },
+        );
       } catch (error) {
         // Never close the socket over one operation: mask, log, answer it.
         formatOptions.onInternal(error);
@@ -211,7 +214,8 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): {
         ];
       }
     },
-    // The payload serialised once for every subscriber sharing the result; each socket gets its id spliced in.
+    // Results graphql-ws hands over itself (a subscription not delivered directly): the payload
+    // serialised once for every subscriber sharing the result, each socket's id spliced in.
     onNext: async (ctx, id, _payload, _args, result) => {
       await ctx.extra.write(nextMessage(id, result, format));
       return ALREADY_SENT;
