@@ -446,7 +446,7 @@ export async function liveScaleBenchmark(options: BenchOptions): Promise<Benchma
   ];
   if (!figures[0]!.met)
     findings.push(
-      `Missed: p99 ${formatMs(large.last.p99)} to the last of ${formatCount(SCALE)} subscribers (load average ${large.load[0].toFixed(1)} to ${large.load[1].toFixed(1)} on ${cores} cores). What remains per subscriber on a server is its socket write (kernel), graphql-ws's per-operation loop (a few promise turns and its check of each message) and garbage collection; what would cut it further is writing one event's frames to every socket of an audience in one synchronous pass (the events layer handing a live subscriber's event straight to its socket instead of through graphql-ws's async iterator), and, beyond that, more cores: the fan-out of the two instances and the clients' parsing are on the same ${cores}.`,
+      `Missed: p99 ${formatMs(large.last.p99)} to the last of ${formatCount(SCALE)} subscribers (load average ${large.load[0].toFixed(1)} to ${large.load[1].toFixed(1)} on ${cores} cores). What remains per subscriber on a server is its socket write (the kernel's part above), the frame built for it, and one promise turn as its subscription hands it the event; what would cut the last two is handing an event to every live subscriber of an audience in one synchronous pass (the events layer calling a sink instead of resolving each subscription's promise), and beyond that more cores: the fan-out of the two instances and the clients' parsing are on the same ${cores}.`,
     );
   return {
     ...base,
