@@ -18,12 +18,17 @@ export interface SubscriberFleet {
   dispose(): Promise<void>;
 }
 
-/** Opens `count` clients on the servers given in turn, all subscribed to one academy (or, with null, the whole trust). */
+/**
+ * Opens `count` clients on the servers given in turn, all subscribed to one
+ * academy (or, with null, the whole trust); `wave` at a time (all at once by
+ * default), so thousands of sockets do not overflow the servers' listen backlog.
+ */
 export async function subscriberFleet(
   urls: readonly string[],
   token: string,
   urn: string | null,
   count: number,
+  wave = count,
 ): Promise<SubscriberFleet> {
   const errors: unknown[] = [];
   let arrivals: number[] = [];
@@ -62,6 +67,7 @@ export async function subscriberFleet(
       },
     );
     clients.push(client);
+    if (connected.length % wave === 0) await Promise.all(connected);
   }
   await Promise.all(connected);
   return {

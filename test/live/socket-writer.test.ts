@@ -76,6 +76,25 @@ describe("socket writer", () => {
     client.close();
   });
 
+  it("delivers messages of every frame length (7-, 16- and 64-bit) and non-ASCII text intact", async () => {
+    const { client, sink, received } = await connect();
+    const messages = [
+      "",
+      "a",
+      "x".repeat(125),
+      "x".repeat(126),
+      "é".repeat(100),
+      "y".repeat(65_535),
+      "z".repeat(65_536),
+      `{"school":"Ysgol Gymraeg Bro Morgannwg — Ffôn 😀"}`.repeat(3_000),
+    ];
+    await Promise.all(messages.map((message) => send(sink, message)));
+    while (received.length < messages.length)
+      await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(received).toEqual(messages);
+    client.close();
+  });
+
   it("makes a send wait for a client that does not read, and not for one that does", async () => {
     const stalled = await connect();
     const reading = await connect();

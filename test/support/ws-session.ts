@@ -10,6 +10,8 @@ export interface WsMessage {
 }
 
 export interface WsSession {
+  /** Every message the server sent, as the text it wrote. */
+  readonly raw: readonly string[];
   /** True on connection_ack; false when the server closes the socket first. */
   readonly acknowledged: Promise<boolean>;
   /** The close code, when the server closes the socket. */
@@ -20,7 +22,10 @@ export interface WsSession {
   subscribe(
     query: string,
     variables?: Record<string, unknown>,
+    operationName?: string,
   ): { firstMessage: Promise<WsMessage> };
+  /** Sends a complete message: the client stops operation `id`. */
+  complete(id: string): void;
   close(): void;
 }
 
@@ -37,7 +42,9 @@ export async function wsSession(url: string, token: string | null): Promise<WsSe
     }),
   );
   const waiting = new Map<string, (message: WsMessage) => void>();
+  const raw: string[] = [];
   socket.on("message", (data) => {
+    raw.push(String(data));
     const message = JSON.parse(String(data)) as WsMessage & { id?: string };
     if (message.type === "connection_ack") onAck(true);
     else if (message.type === "ping") socket.send(JSON.stringify({ type: "pong" }));
@@ -59,15 +66,19 @@ export async function wsSession(url: string, token: string | null): Promise<WsSe
   );
   let next = 0;
   return {
+    raw,
     acknowledged,
     closed,
     closeCode: () => code,
-    subscribe(query, variables = {}) {
+    subscribe(query, variables = {}, operationName) {
       const id = String(++next);
       const firstMessage = new Promise<WsMessage>((resolve) => waiting.set(id, resolve));
-      socket.send(JSON.stringify({ id, type: "subscribe", payload: { query, variables } }));
+      socket.send(
+        JSON.stringify({ id, type: "subscribe", payload: { query, variables, operationName } }),
+      );
       return { firstMessage };
     },
+    complete: (id) => socket.send(JSON.stringify({ id, type: "complete" })),
     close: () => socket.close(),
   };
 }

@@ -29,6 +29,8 @@ export class Subscription implements AsyncIterableIterator<LiveEvent> {
   private readonly queue: LiveEvent[] = [];
   private waiting: ((result: IteratorResult<LiveEvent>) => void) | null = null;
   private readonly started: Promise<void>;
+  /** `started` has settled, so `next` may answer without a turn of its own. */
+  private running = false;
   private readonly tap = (event: StoredEvent) => this.heard(event);
 
   constructor(
@@ -94,8 +96,16 @@ export class Subscription implements AsyncIterableIterator<LiveEvent> {
     this.next().then(resolve, () => resolve({ value: undefined, done: true }));
   }
 
-  async next(): Promise<IteratorResult<LiveEvent>> {
+  next(): Promise<IteratorResult<LiveEvent>> {
+    // At the feed's head with nothing queued (every subscriber, after each event): no turn of its own.
+    if (this.running && !this.done && this.live && this.queue.length === 0)
+      return new Promise((resolve) => (this.waiting = resolve));
+    return this.following();
+  }
+
+  private async following(): Promise<IteratorResult<LiveEvent>> {
     await this.started;
+    this.running = true;
     for (;;) {
       if (this.done) return { value: undefined, done: true };
       const queued = this.queue.shift();

@@ -4,18 +4,21 @@
 // one thread, and the profile put the fan-out there. Subscribers who sent the
 // same document and variables and see the trust alike (same trust, role and
 // academy scope) get the same result for the same event, so it is executed
-// once for all of them; each socket still serialises its own message.
+// once for all of them, and its message serialised once (shared-message.ts).
 // Otherwise this is graphql-js's own `subscribe`: the source stream from
 // `createSourceEventStream`, each event executed with it as the root value.
 import {
   createSourceEventStream,
   execute,
   print,
+  type DocumentNode,
   type ExecutionArgs,
   type ExecutionResult,
   type GraphQLError,
+  type GraphQLFormattedError,
 } from "graphql";
 import type { Context } from "../../graphql/context.type.js";
+import { nextMessage } from "./shared-message.js";
 
 type Result = ExecutionResult | Promise<ExecutionResult>;
 
@@ -49,8 +52,45 @@ function refusedStream(errors: readonly GraphQLError[]): AsyncIterableIterator<E
   return stream;
 }
 
+/** How a subscription writes its own messages, bypassing graphql-ws's per-event loop. */
+export interface DirectDelivery {
+  /** The graphql-ws operation id. */
+  readonly id: string;
+  /** Queues a message on the socket; a promise when the socket is full, to wait for. */
+  readonly write: (message: string) => Promise<void> | undefined;
+  readonly format: (errors: readonly GraphQLError[]) => GraphQLFormattedError[];
+}
+
+const deliveries = new WeakMap<ExecutionArgs, DirectDelivery>();
+
+/**
+ * Marks `args` (what onSubscribe hands graphql-ws, which passes the same object
+ * to `subscribe`) as delivered directly: each event's message is written to
+ * the socket as the subscription hands the event over, one promise turn per
+ * subscriber instead of graphql-ws's several (its loop, onNext, its check and
+ * serialisation of each message). Order, backpressure and the end of the
+ * stream are as before: the subscription hands over one event at a time,
+ * waits while the socket is full, and graphql-ws still ends the operation.
+ */
+export function deliveredDirectly(args: ExecutionArgs, delivery: DirectDelivery): ExecutionArgs {
+  deliveries.set(args, delivery);
+  return args;
+}
+
 /** Results by event object, then by what decides the result. */
 const results = new WeakMap<object, Map<string, Result>>();
+
+/** Each document's text, printed once (subscription-server.ts shares one document per query). */
+const printed = new WeakMap<DocumentNode, string>();
+
+function printedOnce(document: DocumentNode): string {
+  let text = printed.get(document);
+  if (text === undefined) {
+    text = print(document);
+    printed.set(document, text);
+  }
+  return text;
+}
 
 /** What decides a subscriber's result for an event besides the event itself. */
 function audienceKey(args: ExecutionArgs): string {
@@ -58,7 +98,7 @@ function audienceKey(args: ExecutionArgs): string {
   const scope = viewer
     ? `${viewer.trustId}|${viewer.role}|${viewer.academyUrns ? [...viewer.academyUrns].sort().join(",") : "*"}`
     : "anonymous";
-  return `${scope}|${args.operationName ?? ""}|${JSON.stringify(args.variableValues ?? {})}|${print(args.document)}`;
+  return `${scope}|${args.operationName ?? ""}|${JSON.stringify(args.variableValues ?? {})}|${printedOnce(args.document)}`;
 }
 
 export async function sharedSubscribe(
@@ -78,17 +118,54 @@ export async function sharedSubscribe(
     }
     let result = byAudience.get(key);
     if (!result) {
-      result = execute({ ...args, rootValue: event });
-      byAudience.set(key, result);
+      const running = execute({ ...args, rootValue: event });
+      result = running;
+      byAudience.set(key, running);
+      // Once settled, later subscribers take the result itself: no turn spent awaiting it.
+      if (running instanceof Promise)
+        running.then(
+          (settled) => byAudience.set(key, settled),
+          () => undefined,
+        );
     }
     return result;
   };
-  const mapped: AsyncIterableIterator<ExecutionResult> = {
-    async next() {
+  const direct = deliveries.get(args);
+  // Written here, each event as soon as the subscription hands it over: graphql-ws's
+  // loop waits on the one `next` until the stream ends (or fails, and it says so).
+  let pumping: Promise<IteratorResult<ExecutionResult>> | null = null;
+  const pump = async (delivery: DirectDelivery): Promise<IteratorResult<ExecutionResult>> => {
+    for (;;) {
       const next = await events.next();
       if (next.done) return { value: undefined, done: true };
-      return { value: await run(next.value), done: false };
-    },
+      const result = run(next.value);
+      const message = nextMessage(
+        delivery.id,
+        result instanceof Promise ? await result : result,
+        delivery.format,
+      );
+      // Only a socket holding more than its high-water mark makes the subscription wait.
+      const full = delivery.write(message);
+      if (full) await full;
+    }
+  };
+  const mapped: AsyncIterableIterator<ExecutionResult> = {
+    next: () =>
+      direct
+        ? (pumping ??= pump(direct))
+        : events
+            .next()
+            .then(
+              (
+                next,
+              ): IteratorResult<ExecutionResult> | Promise<IteratorResult<ExecutionResult>> => {
+                if (next.done) return { value: undefined, done: true };
+                const result = run(next.value);
+                return result instanceof Promise
+                  ? result.then((value) => ({ value, done: false }))
+                  : { value: result, done: false };
+              },
+            ),
     async return() {
       await events.return?.();
       return { value: undefined, done: true };

@@ -12,7 +12,9 @@
 // still holds back its own subscription (whose queue is bounded) and nobody
 // else's. Nothing waits a moment longer than it did: when the server keeps
 // up, each event is written as soon as it has been sent to everyone; when
-// events come faster than it writes, several go in one write.
+// events come faster than it writes, several go in one write. The frames are
+// built here (text-frames.ts), a socket's in one buffer with one write call:
+// ws would encode each message and write its header and data separately.
 import type { IncomingMessage } from "node:http";
 import type { Socket } from "node:net";
 import type { WebSocket, WebSocketServer } from "ws";
@@ -22,6 +24,8 @@ import {
   handleProtocols,
   type Server,
 } from "graphql-ws";
+import { isAlreadySent } from "./shared-message.js";
+import { textFrames } from "./text-frames.js";
 
 export interface SocketWriterOptions {
   /** Bytes a socket may hold, queued or unread, before a send waits for its write (64 KiB: some 200 events). */
@@ -35,6 +39,8 @@ export interface SocketWriterOptions {
 export interface Extra {
   readonly socket: WebSocket;
   readonly request: IncomingMessage;
+  /** Queues a message this server serialised itself (shared-message.ts), as graphql-ws's sends are; a promise only when the socket is full. */
+  readonly write: (message: string) => Promise<void> | undefined;
 }
 
 interface Outgoing {
@@ -60,20 +66,23 @@ function flush(): void {
       for (const resolve of written) resolve();
       continue;
     }
-    // ws writes each frame as header + data; corked, a socket's frames go in one write.
-    raw.cork();
-    const last = messages.length - 1;
-    messages.forEach((message, index) =>
-      socket.send(
-        message,
-        index === last && written.length > 0
-          ? () => {
-              for (const resolve of written) resolve();
-            }
-          : undefined,
-      ),
-    );
-    raw.uncork();
+    const done =
+      written.length > 0
+        ? () => {
+            for (const resolve of written) resolve();
+          }
+        : undefined;
+    if (socket.extensions !== "") {
+      // A negotiated extension (compression) frames messages its own way: ws writes them, corked.
+      raw.cork();
+      messages.forEach((message, index) =>
+        socket.send(message, index === messages.length - 1 ? done : undefined),
+      );
+      raw.uncork();
+      continue;
+    }
+    // Whole frames, so they interleave safely with ws's own (pings, close).
+    raw.write(textFrames(messages), done);
   }
 }
 
@@ -82,7 +91,7 @@ function queue(
   raw: Socket,
   message: string,
   highWaterMark: number,
-): Promise<void> {
+): Promise<void> | undefined {
   let outgoing = pending.get(socket);
   if (!outgoing) {
     outgoing = { socket, raw, messages: [], queued: 0, written: [] };
@@ -94,7 +103,7 @@ function queue(
     scheduled = true;
     setImmediate(flush);
   }
-  if (socket.bufferedAmount + outgoing.queued < highWaterMark) return Promise.resolve();
+  if (socket.bufferedAmount + outgoing.queued < highWaterMark) return undefined;
   const { written } = outgoing;
   return new Promise((resolve) => written.push(resolve));
 }
@@ -136,13 +145,13 @@ export function serveSockets<E extends Extra>(
             socket.ping();
           }, keepAliveMs)
         : null;
+    const write = (data: string) =>
+      socket.readyState === socket.OPEN ? queue(socket, raw, data, highWaterMark) : undefined;
     const closed = server.opened(
       {
         protocol: socket.protocol,
-        send: (data) =>
-          socket.readyState === socket.OPEN
-            ? queue(socket, raw, data, highWaterMark)
-            : Promise.resolve(),
+        // A placeholder's message: the real one was written by the onNext hook.
+        send: (data) => (isAlreadySent(data) ? undefined : write(data)),
         close: (code, reason) => socket.close(code, reason),
         onMessage: (handle) =>
           socket.on("message", (data: Buffer) => {
@@ -152,7 +161,7 @@ export function serveSockets<E extends Extra>(
             });
           }),
       },
-      { socket, request } as E,
+      { socket, request, write } as E,
     );
     socket.once("close", (code, reason) => {
       if (pongWait) clearTimeout(pongWait);

@@ -25,12 +25,8 @@ import { makeServer } from "graphql-ws";
 import {
   GraphQLError,
   NoSchemaIntrospectionCustomRule,
-  Kind,
   getOperationAST,
-  parse,
   specifiedRules,
-  validate,
-  type DocumentNode,
   type GraphQLFormattedError,
   type GraphQLSchema,
 } from "graphql";
@@ -45,7 +41,9 @@ import { budgetErrors, type RequestBudget } from "../../graphql/query-limits.js"
 import { formatBareError, formatError } from "../../graphql/errors.js";
 import { CloseCode as CLOSE, ErrorCode as CODES, type ErrorCode } from "../../shared/index.js";
 import type { RateLimiter } from "../../http/rate-limit.js";
-import { refusedErrors, sharedSubscribe } from "./shared-execution.js";
+import { deliveredDirectly, refusedErrors, sharedSubscribe } from "./shared-execution.js";
+import { ALREADY_SENT, nextMessage } from "./shared-message.js";
+import { preparedDocuments } from "./prepared-documents.js";
 import { serveSockets, type Extra as SocketExtra } from "./socket-writer.js";
 
 export interface SubscriptionServerOptions {
@@ -92,6 +90,7 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): {
   const rules = options.production
     ? [...specifiedRules, NoSchemaIntrospectionCustomRule]
     : specifiedRules;
+  const documents = preparedDocuments(options.schema, rules);
   /** Errors as graphql-ws sends them, already formatted (it calls toJSON on each). */
   const refusal = (errors: readonly GraphQLError[], code: ErrorCode): GraphQLError[] =>
     errors.map((error) => {
@@ -154,21 +153,22 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): {
       ctx.extra.timer.unref();
       return true;
     },
-    onSubscribe: async (ctx, _id, payload) => {
+    onSubscribe: async (ctx, id, payload) => {
       try {
         const principal = ctx.extra.principal ?? null;
         if (!principal) return refusal([new GraphQLError("Sign in first.")], CODES.UNAUTHENTICATED);
         const address = proxyAddr(ctx.extra.request, options.trustProxy);
         const over = (await options.rateLimiter.consume(principal, address)).refusal;
         if (over) return refusal([new GraphQLError(over.message)], CODES.RATE_LIMITED);
-        let document: DocumentNode;
-        try {
-          document = parse(payload.query, { maxTokens: 10_000 });
-        } catch (error) {
-          return refusal([error as GraphQLError], CODES.GRAPHQL_PARSE_FAILED);
-        }
-        const invalid = validate(options.schema, document, rules);
-        if (invalid.length > 0) return refusal(invalid, CODES.GRAPHQL_VALIDATION_FAILED);
+        const prepared = documents.prepare(payload.query);
+        if (!prepared.ok)
+          return refusal(
+            prepared.errors,
+            prepared.stage === "parse"
+              ? CODES.GRAPHQL_PARSE_FAILED
+              : CODES.GRAPHQL_VALIDATION_FAILED,
+          );
+        const { document } = prepared;
         const operation = getOperationAST(document, payload.operationName);
         if (!operation)
           return refusal(
@@ -193,19 +193,17 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): {
           true,
         );
         if (refused.length > 0) return refusal(refused, CODES.BAD_USER_INPUT);
-        return {
-          schema: options.schema,
-          document: {
-            ...document,
-            definitions: document.definitions.filter(
-              (definition) =>
-                definition.kind !== Kind.OPERATION_DEFINITION || definition === operation,
-            ),
+        return deliveredDirectly(
+          {
+            schema: options.schema,
+            // One object per query and operation, so shared execution knows them alike cheaply.
+            document: documents.only(document, operation),
+            operationName: payload.operationName,
+            variableValues: payload.variables,
+            contextValue: options.contextFor(principal),
           },
-          operationName: payload.operationName,
-          variableValues: payload.variables,
-          contextValue: options.contextFor(principal),
-        };
+          { id, write: ctx.extra.write, format },
+        );
       } catch (error) {
         // Never close the socket over one operation: mask, log, answer it.
         formatOptions.onInternal(error);
@@ -216,8 +214,12 @@ export function startSubscriptionServer(options: SubscriptionServerOptions): {
         ];
       }
     },
-    onNext: (_ctx, _id, _payload, _args, result) =>
-      result.errors ? { ...result, errors: format(result.errors) } : undefined,
+    // Results graphql-ws hands over itself (a subscription not delivered directly): the payload
+    // serialised once for every subscriber sharing the result, each socket's id spliced in.
+    onNext: async (ctx, id, _payload, _args, result) => {
+      await ctx.extra.write(nextMessage(id, result, format));
+      return ALREADY_SENT;
+    },
     onError: (_ctx, _id, _payload, errors) => format(refusedErrors(errors)),
     onClose: (ctx) => {
       if (ctx.extra.timer) clearInterval(ctx.extra.timer);
