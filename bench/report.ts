@@ -130,7 +130,7 @@ export function renderReport(input: ReportInput): string {
     "```sh",
     "npm run bench                                    # every benchmark; writes this file",
     "npm run bench -- --quick                         # shorter: fewer iterations, sizes and events",
-    "npm run bench -- --only engine,trust-overview    # some of them (keys: engine, addin-recalc, server-overhead, trust-overview, live-progress, live-load, public-data)",
+    "npm run bench -- --only engine,trust-overview    # some of them (keys: build, engine, addin-recalc, server-overhead, trust-overview, live-progress, live-load, live-scale, public-data)",
     "npm run bench -- --cpu-prof                      # also keep each benchmark process's CPU profile in data/profiles",
     "npx tsx bench/engine.bench.ts --quick            # one benchmark on its own, printed only",
     "```",

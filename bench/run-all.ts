@@ -34,6 +34,11 @@ export const BENCHMARKS = [
     title: "5b. Live progress at October-board load",
     file: "bench/live-load.bench.ts",
   },
+  {
+    key: "live-scale",
+    title: "5c. Live progress at October-board scale",
+    file: "bench/live-scale.bench.ts",
+  },
   { key: "public-data", title: "7. Loading public data", file: "bench/public-data.bench.ts" },
 ] as const;
 

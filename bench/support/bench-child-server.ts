@@ -64,6 +64,16 @@ export async function startBenchChildServer(
     await exited;
   };
   let output = "";
+  let ready = false;
+  // Once started, the server's error-level log lines (pino levels 50 and 60) are passed
+  // through, so a failure during a load says why; everything else is dropped.
+  const passErrors = (chunk: Buffer) => {
+    if (!ready) return;
+    for (const line of chunk.toString().split("\n"))
+      if (/"level":(50|60)\b/.test(line)) process.stderr.write(`[server ${child.pid}] ${line}\n`);
+  };
+  child.stdout.on("data", passErrors);
+  child.stderr.on("data", passErrors);
   return new Promise((resolve, reject) => {
     const fail = (error: Error) => {
       clearTimeout(timer);
@@ -74,8 +84,11 @@ export async function startBenchChildServer(
     const onEarlyExit = (code: number | null) =>
       fail(new Error(`server exited with ${code}:\n${output}`));
     child.once("exit", onEarlyExit);
-    child.stderr.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on("data", (chunk: Buffer) => {
+      if (!ready) output += chunk.toString();
+    });
     child.stdout.on("data", (chunk: Buffer) => {
+      if (ready) return;
       output += chunk.toString();
       const endpoint = /GraphQL endpoint\s+(http:\/\/\S+)\/graphql/.exec(output);
       const finished =
@@ -84,6 +97,7 @@ export async function startBenchChildServer(
       if (!endpoint || !finished || child.pid === undefined) return;
       clearTimeout(timer);
       child.off("exit", onEarlyExit);
+      ready = true;
       const tokens = Object.fromEntries(
         [...output.matchAll(/^\s+(trust-admin|data-manager|leader|academy)\s+(mat_\S+)/gm)].map(
           (match) => [match[1]!, match[2]!],
