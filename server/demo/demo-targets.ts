@@ -7,7 +7,8 @@
 // year's targets as a trust would have them now.
 import { englandTermDates, HALF_TERMS, type Period } from "../domain/index.js";
 import { startYearOf, type TargetStatus } from "../shared/index.js";
-import { jsonValue, type Db } from "../db/index.js";
+import { jsonValue, newId, type Db } from "../db/index.js";
+import { keepLatest } from "../services/latest-measurement.js";
 import type { RiskMatrixRow } from "./demo-risk-matrix.js";
 import { seededRandom } from "./seeded-random.js";
 
@@ -75,7 +76,7 @@ export interface DemoTargetsInput {
 }
 
 /** The part of the client the demo's targets are written with (the client or a transaction). */
-export type DemoTargetWriter = Pick<Db, "target" | "measurement">;
+export type DemoTargetWriter = Pick<Db, "target" | "measurement" | "$executeRaw">;
 
 export async function seedDemoTargets(
   tx: DemoTargetWriter,
@@ -203,24 +204,25 @@ export async function seedDemoTargets(
       period: "year",
       value: Math.min(100, towards(outcomeTarget, 1, 2)),
     });
-  await tx.measurement.createMany({
-    data: measurements.map((measurement, order) => ({
-      trustId,
-      academyId,
-      year,
-      metric: measurement.metric,
-      period: measurement.period,
-      value: measurement.value,
-      provisional: measurement.period === "year",
-      source: "Demo MIS export",
-      enteredBy: seedUser,
-      // A whole year's, a fortnight apart from October; the live year's, as each half term ends.
-      createdAt:
-        through === null
-          ? new Date(Date.UTC(startYear, 9, 1) + order * 86_400_000 * 14)
-          : new Date(
-              `${halfTermEnds.get(measurement.period as (typeof HALF_TERMS)[number])}T17:00:00Z`,
-            ),
-    })),
-  });
+  const rows = measurements.map((measurement, order) => ({
+    id: newId(),
+    trustId,
+    academyId,
+    year,
+    metric: measurement.metric,
+    period: measurement.period,
+    value: measurement.value,
+    provisional: measurement.period === "year",
+    source: "Demo MIS export",
+    enteredBy: seedUser,
+    // A whole year's, a fortnight apart from October; the live year's, as each half term ends.
+    createdAt:
+      through === null
+        ? new Date(Date.UTC(startYear, 9, 1) + order * 86_400_000 * 14)
+        : new Date(
+            `${halfTermEnds.get(measurement.period as (typeof HALF_TERMS)[number])}T17:00:00Z`,
+          ),
+  }));
+  await tx.measurement.createMany({ data: rows });
+  await keepLatest(tx, rows);
 }

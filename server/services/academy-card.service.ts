@@ -36,6 +36,7 @@ import { ownAcademyRows, type AcademyRow, type AcademyService } from "./academy.
 import { pageOf, rowsToRead, type Page, type PageWindow } from "./page.js";
 import type { EventBus, LiveEvent, MeasurementPayload } from "../live/events/index.js";
 import { groupBy } from "./group-by.js";
+import { keepLatest } from "./latest-measurement.js";
 import type { NationalBenchmarkService } from "./national-benchmark.service.js";
 import {
   yearProblem,
@@ -216,7 +217,7 @@ function readTargetValues(
  * gives: a figure it loaded from a DfE file, else the built-in one.
  */
 export function targetProgress(
-  target: TargetRow,
+  target: Pick<TargetRow, "metric" | "year" | "baseline" | "target" | "milestones" | "tolerance">,
   phase: string,
   measurements: readonly Pick<MeasurementRow, "period" | "value" | "provisional" | "createdAt">[],
   national: BenchmarkLookup,
@@ -786,6 +787,7 @@ export class AcademyCardService {
       await tx.$executeRaw`
         INSERT INTO "Measurement" ("id", "trustId", "academyId", "year", "metric", "period", "value", "provisional", "source", "enteredBy", "createdAt")
         VALUES (${row.id}, ${row.trustId}, ${row.academyId}, ${row.year}, ${row.metric}, ${row.period}, ${row.value}, ${row.provisional}, ${row.source}, ${row.enteredBy}, ${row.createdAt})`;
+      await keepLatest(tx, [row]);
       await this.audit.record(tx, viewer, "measurement.create", "Measurement", row.id, null, row);
       this.events.emit(tx, {
         kind: "progressChanged",
