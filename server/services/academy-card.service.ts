@@ -267,6 +267,11 @@ function refusal(outcome: Extract<StepOutcome, { ok: false }>): DomainError {
     : badInput([outcome.problem]);
 }
 
+/** The order measurements were entered in (time, then id): the order the card reads them. */
+function enteredOrder(a: MeasurementRow, b: MeasurementRow): number {
+  return a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
 /** Most cards in one `academyCards` request (each URN is a bound parameter). */
 export const MAX_CARDS = 500;
 
@@ -314,10 +319,11 @@ export class AcademyCardService {
         where: { trustId: viewer.trustId, year, academyId: { in: ids } },
         orderBy: { metric: "asc" },
       }),
-      this.prisma.measurement.findMany({
-        where: { trustId: viewer.trustId, year, academyId: { in: ids } },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      }),
+      // Ordered here, not by the database: an ORDER BY on createdAt draws SQLite to the
+      // (trustId, createdAt) index and every year of the trust, instead of the academies' own rows.
+      this.prisma.measurement
+        .findMany({ where: { trustId: viewer.trustId, year, academyId: { in: ids } } })
+        .then((rows) => rows.sort(enteredOrder)),
       this.prisma.targetVersion.findMany({
         where: { parent: { trustId: viewer.trustId, year, academyId: { in: ids } } },
         orderBy: [{ targetId: "asc" }, { version: "desc" }],

@@ -45,6 +45,24 @@ const WINS = Prisma.sql`
         AND excluded."measurementId" >= "LatestMeasurement"."measurementId")))))`;
 
 /**
+ * The latest of the rows for each academy/year/metric they touch, by the
+ * domain's rule, in the order the card reads them (entered, then id) so ties
+ * resolve as they do there. One row per key: PostgreSQL refuses to update a
+ * row twice in one statement.
+ */
+export function latestOfEach<T extends RecordedMeasurement>(measurements: readonly T[]): T[] {
+  return [
+    ...groupBy(measurements, (row) => `${row.academyId}|${row.year}|${row.metric}`).values(),
+  ].map((rows) =>
+    latestMeasurement(
+      rows
+        .map((row) => ({ ...row, enteredAt: row.createdAt }))
+        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || compare(a.id, b.id)),
+    )!,
+  );
+}
+
+/**
  * Keeps the stored latest measurement of each academy/year/metric the rows
  * touch, in the transaction that recorded them: one statement per 1,000 of
  * their academy/year/metric groups, whatever order they come in.
@@ -53,17 +71,7 @@ export async function keepLatest(
   tx: Pick<Tx, "$executeRaw">,
   measurements: readonly RecordedMeasurement[],
 ): Promise<void> {
-  // One row per key in a statement (PostgreSQL refuses to update a row twice in one).
-  const winners = [
-    ...groupBy(measurements, (row) => `${row.academyId}|${row.year}|${row.metric}`).values(),
-  ].map((rows) =>
-    // In the order the card reads them (entered, then id), so ties resolve as they do there.
-    latestMeasurement(
-      rows
-        .map((row) => ({ ...row, enteredAt: row.createdAt }))
-        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || compare(a.id, b.id)),
-    )!,
-  );
+  const winners = latestOfEach(measurements);
   for (let start = 0; start < winners.length; start += ROWS_PER_STATEMENT) {
     const values = winners
       .slice(start, start + ROWS_PER_STATEMENT)

@@ -8,7 +8,11 @@ import type { Viewer } from "../auth/viewer.js";
 import { academyScope, type AcademyRow } from "./academy.service.js";
 import { targetProgress, type MeasurementRow, type TargetRow } from "./academy-card.service.js";
 import type { NationalBenchmarkService } from "./national-benchmark.service.js";
-import type { DesignationService, YearDesignation } from "./designation.service.js";
+import type {
+  DesignationRead,
+  DesignationService,
+  YearDesignation,
+} from "./designation.service.js";
 import { groupBy } from "./group-by.js";
 import { yearProblem } from "../shared/index.js";
 
@@ -86,7 +90,12 @@ export class OverviewService {
     private readonly nationals: NationalBenchmarkService,
   ) {}
 
-  async overview(viewer: Viewer, year: string, changedSince: Date | null): Promise<OverviewRow[]> {
+  async overview(
+    viewer: Viewer,
+    year: string,
+    changedSince: Date | null,
+    read: DesignationRead = { reasons: true },
+  ): Promise<OverviewRow[]> {
     const problem = yearProblem("year", year);
     if (problem) throw badInput([problem]);
     const scope = academyScope(viewer);
@@ -94,7 +103,7 @@ export class OverviewService {
       viewer.academyUrns === null ? {} : { academy: { urn: { in: [...viewer.academyUrns] } } };
     const [academies, designations, targets, latest, recent, national] = await Promise.all([
       this.prisma.academy.findMany({ where: scope, orderBy: { urn: "asc" } }),
-      this.designations.yearDesignations(viewer, null, year),
+      this.designations.yearDesignations(viewer, null, year, undefined, read),
       this.prisma.target.findMany({
         where: { trustId: viewer.trustId, year, ...academyFilter },
         select: OVERVIEW_TARGET_COLUMNS,

@@ -144,6 +144,42 @@ describe.each(await storesToTest())("trust overview API on %s", (store) => {
     expect(levelOf("140012")).toBeNull();
   });
 
+  it("gives each designation's reasons when the query asks for them, through a fragment too", async () => {
+    const withReasons = gql`
+      query Reasons($year: AcademicYear!) {
+        trustOverview(year: $year) {
+          academies {
+            academy {
+              urn
+            }
+            designation {
+              ...Why
+            }
+          }
+        }
+      }
+      fragment Why on DesignationThatCounts {
+        reasons {
+          message
+        }
+      }
+    `;
+    const data = await leader().request<{
+      trustOverview: {
+        academies: {
+          academy: { urn: string };
+          designation: { reasons: { message: string }[] } | null;
+        }[];
+      };
+    }>(withReasons, { year: YEAR });
+    const castle = data.trustOverview.academies.find((row) => row.academy.urn === "140013")!;
+    // The same words the academy's own designation gives (special measures: Stabilise).
+    expect(castle.designation!.reasons.length).toBeGreaterThan(0);
+    expect(castle.designation!.reasons.map((reason) => reason.message).join(" ")).toMatch(
+      /Stabilise/,
+    );
+  });
+
   it("gives RAG counts that add up to each academy's targets, and totals that add up to the rows", async () => {
     const data = await overview(server.tokens.leader);
     let targets = 0;

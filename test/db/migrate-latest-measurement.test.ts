@@ -95,7 +95,7 @@ async function checkUpgraded(url: string): Promise<void> {
 }
 
 await describeUpgrade("upgrading to the latest measurement kept on write", {
-  migration: "20261202040000_latest_measurement_per_metric",
+  migration: "20261202040000_latest_measurement_and_read_indexes",
   does: "keeps the measurements and back-fills the latest of each academy's metric and year",
   releaseData: RELEASE_DATA,
   check: checkUpgraded,

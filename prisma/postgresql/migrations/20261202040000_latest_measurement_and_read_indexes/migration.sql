@@ -6,6 +6,14 @@
 -- period (where it ends in the year: autumn1 1 ... summer2 6; a term ends in
 -- its second half, the year in summer2), then a final over a provisional, then
 -- the last entered (createdAt, then id).
+-- Evidence is read by trust and year (the overview's and the cards' support),
+-- so its trust index gains the year.
+-- DropIndex
+DROP INDEX "EvidenceRecord_trustId_idx";
+
+-- CreateIndex
+CREATE INDEX "EvidenceRecord_trustId_year_idx" ON "EvidenceRecord"("trustId", "year");
+
 -- CreateTable
 CREATE TABLE "LatestMeasurement" (
     "trustId" TEXT NOT NULL,
@@ -13,16 +21,13 @@ CREATE TABLE "LatestMeasurement" (
     "year" TEXT NOT NULL,
     "metric" TEXT NOT NULL,
     "measurementId" TEXT NOT NULL,
-    "period" TEXT NOT NULL,
+    "period" "Period" NOT NULL,
     "periodOrder" INTEGER NOT NULL,
-    "value" REAL NOT NULL,
+    "value" DOUBLE PRECISION NOT NULL,
     "provisional" BOOLEAN NOT NULL,
-    "enteredAt" DATETIME NOT NULL,
+    "enteredAt" TIMESTAMP(3) NOT NULL,
 
-    PRIMARY KEY ("academyId", "year", "metric"),
-    CONSTRAINT "LatestMeasurement_trustId_fkey" FOREIGN KEY ("trustId") REFERENCES "Trust" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    CONSTRAINT "LatestMeasurement_academyId_fkey" FOREIGN KEY ("academyId") REFERENCES "Academy" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    CONSTRAINT "LatestMeasurement_measurementId_fkey" FOREIGN KEY ("measurementId") REFERENCES "Measurement" ("id") ON DELETE CASCADE ON UPDATE CASCADE
+    CONSTRAINT "LatestMeasurement_pkey" PRIMARY KEY ("academyId","year","metric")
 );
 
 -- CreateIndex
@@ -30,6 +35,15 @@ CREATE UNIQUE INDEX "LatestMeasurement_measurementId_key" ON "LatestMeasurement"
 
 -- CreateIndex
 CREATE INDEX "LatestMeasurement_trustId_year_idx" ON "LatestMeasurement"("trustId", "year");
+
+-- AddForeignKey
+ALTER TABLE "LatestMeasurement" ADD CONSTRAINT "LatestMeasurement_trustId_fkey" FOREIGN KEY ("trustId") REFERENCES "Trust"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "LatestMeasurement" ADD CONSTRAINT "LatestMeasurement_academyId_fkey" FOREIGN KEY ("academyId") REFERENCES "Academy"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "LatestMeasurement" ADD CONSTRAINT "LatestMeasurement_measurementId_fkey" FOREIGN KEY ("measurementId") REFERENCES "Measurement"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- Backfill
 INSERT INTO "LatestMeasurement" ("trustId", "academyId", "year", "metric", "measurementId", "period", "periodOrder", "value", "provisional", "enteredAt")
