@@ -272,6 +272,16 @@ function enteredOrder(a: MeasurementRow, b: MeasurementRow): number {
   return a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
 
+/**
+ * What a read of cards leaves out when no one will be shown it: the year's
+ * measurements (progress then reads the latest of each metric, kept on write)
+ * and the targets' versions (the sign-off trail). Left out, they read as none.
+ */
+export interface CardRead {
+  readonly measurements: boolean;
+  readonly versions: boolean;
+}
+
 /** Most cards in one `academyCards` request (each URN is a bound parameter). */
 export const MAX_CARDS = 500;
 
@@ -298,6 +308,7 @@ export class AcademyCardService {
     viewer: Viewer,
     urns: readonly string[],
     year: string,
+    read: CardRead = { measurements: true, versions: true },
   ): Promise<(AcademyCardData | null)[]> {
     const problem = yearProblem("year", year);
     if (problem) throw badInput([problem]);
@@ -314,29 +325,35 @@ export class AcademyCardService {
       where: { trustId: viewer.trustId, urn: { in: visible } },
     });
     const ids = academies.map((academy) => academy.id);
+    const where = { trustId: viewer.trustId, year, academyId: { in: ids } };
     const [targets, measurements, versions, national] = await Promise.all([
-      this.prisma.target.findMany({
-        where: { trustId: viewer.trustId, year, academyId: { in: ids } },
-        orderBy: { metric: "asc" },
-      }),
-      // Ordered here, not by the database: an ORDER BY on createdAt draws SQLite to the
-      // (trustId, createdAt) index and every year of the trust, instead of the academies' own rows.
-      this.prisma.measurement
-        .findMany({ where: { trustId: viewer.trustId, year, academyId: { in: ids } } })
-        .then((rows) => rows.sort(enteredOrder)),
-      this.prisma.targetVersion.findMany({
-        where: { parent: { trustId: viewer.trustId, year, academyId: { in: ids } } },
-        orderBy: [{ targetId: "asc" }, { version: "desc" }],
-      }),
+      this.prisma.target.findMany({ where, orderBy: { metric: "asc" } }),
+      read.measurements
+        ? // Ordered here, not by the database: an ORDER BY on createdAt draws SQLite to the
+          // (trustId, createdAt) index and every year of the trust, instead of the academies' own rows.
+          this.prisma.measurement.findMany({ where }).then((rows) => rows.sort(enteredOrder))
+        : // Progress needs only the latest, kept on write (latest-measurement.ts).
+          this.prisma.latestMeasurement
+            .findMany({ where })
+            .then((rows) => rows.map((row) => ({ ...row, createdAt: row.enteredAt }))),
+      read.versions
+        ? this.prisma.targetVersion.findMany({
+            where: { parent: where },
+            orderBy: [{ targetId: "asc" }, { version: "desc" }],
+          })
+        : [],
       this.nationals.lookup(viewer.trustId),
     ]);
     const versionsOf = groupBy(versions, (version) => version.targetId);
     const byUrn = new Map(academies.map((academy) => [academy.urn, academy]));
     const targetsOf = groupBy(targets, (target) => target.academyId);
-    const measurementsOf = groupBy(
-      measurements,
-      (measurement) => `${measurement.academyId}|${measurement.metric}`,
-    );
+    // The year's measurements, or only the latest of each metric.
+    const measurementsOf = groupBy<
+      Pick<
+        MeasurementRow,
+        "academyId" | "metric" | "period" | "value" | "provisional" | "createdAt"
+      >
+    >(measurements, (measurement) => `${measurement.academyId}|${measurement.metric}`);
     return urns.map((urn) => {
       const academy = byUrn.get(urn);
       if (!academy) return null;
@@ -348,7 +365,7 @@ export class AcademyCardService {
           return {
             target,
             progress: targetProgress(target, academy.phase, own, national),
-            measurements: own,
+            measurements: read.measurements ? (own as MeasurementRow[]) : [],
             versions: versionsOf.get(target.id) ?? [],
           };
         }),

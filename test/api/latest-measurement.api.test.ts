@@ -4,8 +4,9 @@
 // entered): after each of a series of recordings through the API that
 // includes corrections, provisional and final figures for the same period,
 // terms beside half terms and periods recorded out of order, the stored row,
-// the rule applied to the stored measurements, the card's progress and the
-// overview's RAG counts all agree.
+// the rule applied to the stored measurements, the card's progress (worked
+// out from every measurement), the workbook's cards (read from the stored
+// latest) and the overview's RAG counts all agree.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { gql } from "graphql-request";
 import { startTestServer, storesToTest, type TestServer } from "../support/test-server.js";
@@ -33,6 +34,17 @@ const MEASURE = gql`
 const CARD_AND_OVERVIEW = gql`
   query CardAndOverview($urn: URN!, $year: AcademicYear!) {
     academyCard(urn: $urn, year: $year) {
+      targets {
+        metric
+        progress {
+          latest
+          latestPeriod
+          provisional
+          rag
+        }
+      }
+    }
+    workbookCards: academyCards(urns: [$urn], year: $year) {
       targets {
         metric
         progress {
@@ -71,6 +83,8 @@ interface CardAndOverview {
       };
     }[];
   };
+  /** The cards as a workbook asks for them (no measurements: progress from the stored latest). */
+  workbookCards: { targets: CardAndOverview["academyCard"]["targets"] }[];
   trustOverview: {
     academies: {
       academy: { urn: string };
@@ -168,6 +182,7 @@ describe.each(await storesToTest())("latest measurement kept on write, %s", (sto
         latestPeriod: stored.period.toUpperCase(),
         provisional: stored.provisional,
       });
+      expect(data.workbookCards[0]!.targets, step).toEqual(data.academyCard.targets);
       const row = data.trustOverview.academies.find((entry) => entry.academy.urn === urn)!;
       const rags = { green: 0, amber: 0, red: 0, none: 0 };
       for (const target of data.academyCard.targets)
