@@ -27,6 +27,7 @@ import {
 } from "../../server/services/latest-measurement.js";
 import { issueToken } from "../../server/auth/tokens.js";
 import { coverageOf } from "../../server/services/designation.service.js";
+import { attendanceTargets } from "../../server/demo/demo-targets.js";
 import type { Db } from "../../server/db/index.js";
 import { openBulkWriter, type BulkWriter, type TableSpec, type Value } from "./bulk-insert.js";
 import type { StoreKind } from "./bench-database.js";
@@ -406,22 +407,7 @@ async function seedTargets(writer: BulkWriter, context: TargetContext): Promise<
       ? { metric: "ks4.basics5", baseline: round1(35 + next() * 30) }
       : { metric: "ks2.rwmExpected", baseline: round1(45 + next() * 35) };
   const targets = [
-    {
-      metric: "attendance.absence",
-      baseline: absence,
-      target: round1(absence - 1),
-      milestones: {},
-    },
-    {
-      metric: "attendance.persistentAbsence",
-      baseline: persistent,
-      target: round1(persistent - 4),
-      milestones: {
-        autumn2: round1(persistent - 1),
-        spring2: round1(persistent - 2.5),
-        summer2: round1(persistent - 4),
-      },
-    },
+    ...attendanceTargets(absence, persistent),
     {
       metric: outcome.metric,
       baseline: outcome.baseline,

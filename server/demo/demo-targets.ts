@@ -78,6 +78,34 @@ export interface DemoTargetsInput {
 /** The part of the client the demo's targets are written with (the client or a transaction). */
 export type DemoTargetWriter = Pick<Db, "target" | "measurement" | "$executeRaw">;
 
+/**
+ * The attendance targets a synthetic academy sets from last year's figures:
+ * absence down a point; persistent absence down four, with milestones.
+ */
+export function attendanceTargets(
+  absence: number,
+  persistent: number,
+): { metric: string; baseline: number; target: number; milestones: Record<string, number> }[] {
+  return [
+    {
+      metric: "attendance.absence",
+      baseline: absence,
+      target: round1(absence - 1),
+      milestones: {},
+    },
+    {
+      metric: "attendance.persistentAbsence",
+      baseline: persistent,
+      target: round1(persistent - 4),
+      milestones: {
+        autumn2: round1(persistent - 1),
+        spring2: round1(persistent - 2.5),
+        summer2: round1(persistent - 4),
+      },
+    },
+  ];
+}
+
 export async function seedDemoTargets(
   tx: DemoTargetWriter,
   input: DemoTargetsInput,
@@ -105,22 +133,7 @@ export async function seedDemoTargets(
         ? { metric: "ks4.basics5", baseline: numberOr(row["Basics 5+"], 44) }
         : null;
   const targets = [
-    {
-      metric: "attendance.absence",
-      baseline: absence,
-      target: round1(absence - 1),
-      milestones: {} as Record<string, number>,
-    },
-    {
-      metric: "attendance.persistentAbsence",
-      baseline: persistent,
-      target: round1(persistent - 4),
-      milestones: {
-        autumn2: round1(persistent - 1),
-        spring2: round1(persistent - 2.5),
-        summer2: round1(persistent - 4),
-      },
-    },
+    ...attendanceTargets(absence, persistent),
     ...(outcome
       ? [
           {

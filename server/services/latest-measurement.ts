@@ -12,23 +12,16 @@
 // recordings of the same metric cannot both keep theirs. A test compares the
 // stored row with what `latestMeasurement` picks after corrections and
 // out-of-order periods (test/api/latest-measurement.api.test.ts).
-import { latestMeasurement, periodOrder, type Period } from "../domain/index.js";
+import { latestMeasurement, periodOrder } from "../domain/index.js";
 import { Prisma } from "../db/index.js";
 import type { Tx } from "./audit.service.js";
 import { groupBy } from "./group-by.js";
+import type { MeasurementPayload } from "../live/events/index.js";
 
-/** A measurement as recorded: what "latest" compares and what progress reads. */
-export interface RecordedMeasurement {
-  readonly id: string;
+/** A measurement as recorded (its trust beside it): what "latest" compares and what progress reads. */
+export type RecordedMeasurement = Omit<MeasurementPayload, "source" | "enteredBy"> & {
   readonly trustId: string;
-  readonly academyId: string;
-  readonly year: string;
-  readonly metric: string;
-  readonly period: Period;
-  readonly value: number;
-  readonly provisional: boolean;
-  readonly createdAt: Date;
-}
+};
 
 /** Most rows in one statement (10 parameters each; SQLite allows 32,766, PostgreSQL 65,535). */
 const ROWS_PER_STATEMENT = 1_000;
