@@ -167,6 +167,22 @@ export async function trustOverviewBenchmark(options: BenchOptions): Promise<Ben
 
   const figures = results.flatMap(storeFigures);
   const findings = results.flatMap(storeFindings);
+  const all = results.flatMap((result) => result.timed);
+  const ratiosHeld = results.every(
+    (result) =>
+      ratioOf(result.timed, "overview") <= NEIGHBOURHOOD_RATIO &&
+      ratioOf(result.timed, "cards") <= NEIGHBOURHOOD_RATIO,
+  );
+  if (all.some((entry) => missed(entry, all)))
+    findings.push(
+      [
+        ratiosHeld
+          ? "England's neighbours cost the 60-academy trust nothing measurable (every ratio within 1.2x, the plans read through indexes), so what a miss measures is the request's own work, on a machine whose load average the run shares."
+          : "A ratio above 1.2x with every plan on an index points at the machine (alone and England are asked in turn, so load falls on both alike) or at rows the trust's indexes still visit in other years: the plans table says which.",
+        "What remains per request: the overview reads the trust's academies, the year's targets (milestones JSON), the latest measurement per target (kept on write: 3 rows an academy instead of 13), the year's computed designations (reasons left out unless asked), every decision up to the year (time in level follows a level back through earlier years: five a year of history per academy) and the year's evidence (its support); then progress per target, GraphQL execution and JSON of the answer.",
+        "What would fix the rest, for the lead: (1) keep the designation that counts (and its time in level) on write, as the latest measurement now is, so the overview stops reading every earlier decision and the evidence; (2) cache the overview per (trust, year, changedSince) and drop it on the trust's next LiveEvent (every committed change publishes one, so the cache is correct by construction); (3) page the academies (first/after) so a 1,000-academy answer is not one response of several hundred KB; (4) compression on /graphql for the bytes.",
+      ].join(" "),
+    );
   const memory: MemorySample[] = results.flatMap((result) => [...result.memory]);
   const sizes = [...plan.sizes].sort((a, b) => a - b);
   const spread = [1, 2, 5, 10, 30, 100].map((limit, index, limits) => {
@@ -231,11 +247,12 @@ export async function trustOverviewBenchmark(options: BenchOptions): Promise<Ben
           planned.request,
           plan.statement,
           plan.plan.length > 220 ? `${plan.plan.slice(0, 217)}...` : plan.plan,
-          plan.indexes.length > 0
-            ? [...new Set(plan.indexes)].join(", ")
-            : plan.fullScans.length > 0
-              ? "none: full scan"
-              : "none needed",
+          [
+            ...new Set(plan.indexes),
+            ...plan.fullScans.map(
+              (scan) => `none: ${scan.table} read whole (${formatCount(scan.rows)} rows)`,
+            ),
+          ].join(", ") || "none needed",
         ]),
       ),
     })),
