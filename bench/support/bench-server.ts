@@ -22,31 +22,39 @@ export async function startBenchServer(
 ): Promise<BenchServer> {
   const database = await createBenchDatabase(kind);
   try {
-    const config = loadConfig({
-      PORT: "0",
-      HOST: "127.0.0.1",
-      DATABASE_URL: database.url,
-      SEED_DEMO: "false",
-      LOG_LEVEL: "silent",
-      NODE_ENV: "production",
-      RATE_LIMIT_PER_MINUTE: UNLIMITED_RATE,
-      ...env,
-    });
-    const handle = await bootstrap(config, {
-      logger: pino({ level: "silent" }),
-      countQueries: true,
-    });
-    return {
-      handle,
-      url: `http://127.0.0.1:${handle.port}`,
-      database,
-      async stop() {
-        await handle.stop();
-        await database.drop();
-      },
-    };
+    return await startBenchServerOn(database, env);
   } catch (error) {
     await database.drop();
     throw error;
   }
+}
+
+/** The server on a database made (and perhaps seeded) beforehand; stop() drops it. */
+export async function startBenchServerOn(
+  database: BenchDatabase,
+  env: Record<string, string> = {},
+): Promise<BenchServer> {
+  const config = loadConfig({
+    PORT: "0",
+    HOST: "127.0.0.1",
+    DATABASE_URL: database.url,
+    SEED_DEMO: "false",
+    LOG_LEVEL: "silent",
+    NODE_ENV: "production",
+    RATE_LIMIT_PER_MINUTE: UNLIMITED_RATE,
+    ...env,
+  });
+  const handle = await bootstrap(config, {
+    logger: pino({ level: "silent" }),
+    countQueries: true,
+  });
+  return {
+    handle,
+    url: `http://127.0.0.1:${handle.port}`,
+    database,
+    async stop() {
+      await handle.stop();
+      await database.drop();
+    },
+  };
 }

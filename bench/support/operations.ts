@@ -69,6 +69,9 @@ export const TRUST_OVERVIEW = `query TrustOverview($year: AcademicYear!, $change
   }
 }`;
 
+/** Many academies' cards at once, as the add-in's MAT.CARD cells ask for them. */
+export { ACADEMY_CARDS } from "../../addin/functions/operations.js";
+
 /** Live progress, as a leader's open academy card subscribes to it. */
 export const PROGRESS_CHANGED = `subscription ProgressChanged($urn: URN) {
   progressChanged(urn: $urn) {

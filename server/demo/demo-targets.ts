@@ -7,7 +7,8 @@
 // year's targets as a trust would have them now.
 import { englandTermDates, HALF_TERMS, type Period } from "../domain/index.js";
 import { startYearOf, type TargetStatus } from "../shared/index.js";
-import { jsonValue, type Db } from "../db/index.js";
+import { jsonValue, newId, type Db } from "../db/index.js";
+import { keepLatest } from "../services/latest-measurement.js";
 import type { RiskMatrixRow } from "./demo-risk-matrix.js";
 import { seededRandom } from "./seeded-random.js";
 
@@ -75,7 +76,35 @@ export interface DemoTargetsInput {
 }
 
 /** The part of the client the demo's targets are written with (the client or a transaction). */
-export type DemoTargetWriter = Pick<Db, "target" | "measurement">;
+export type DemoTargetWriter = Pick<Db, "target" | "measurement" | "$executeRaw">;
+
+/**
+ * The attendance targets a synthetic academy sets from last year's figures:
+ * absence down a point; persistent absence down four, with milestones.
+ */
+export function attendanceTargets(
+  absence: number,
+  persistent: number,
+): { metric: string; baseline: number; target: number; milestones: Record<string, number> }[] {
+  return [
+    {
+      metric: "attendance.absence",
+      baseline: absence,
+      target: round1(absence - 1),
+      milestones: {},
+    },
+    {
+      metric: "attendance.persistentAbsence",
+      baseline: persistent,
+      target: round1(persistent - 4),
+      milestones: {
+        autumn2: round1(persistent - 1),
+        spring2: round1(persistent - 2.5),
+        summer2: round1(persistent - 4),
+      },
+    },
+  ];
+}
 
 export async function seedDemoTargets(
   tx: DemoTargetWriter,
@@ -104,22 +133,7 @@ export async function seedDemoTargets(
         ? { metric: "ks4.basics5", baseline: numberOr(row["Basics 5+"], 44) }
         : null;
   const targets = [
-    {
-      metric: "attendance.absence",
-      baseline: absence,
-      target: round1(absence - 1),
-      milestones: {} as Record<string, number>,
-    },
-    {
-      metric: "attendance.persistentAbsence",
-      baseline: persistent,
-      target: round1(persistent - 4),
-      milestones: {
-        autumn2: round1(persistent - 1),
-        spring2: round1(persistent - 2.5),
-        summer2: round1(persistent - 4),
-      },
-    },
+    ...attendanceTargets(absence, persistent),
     ...(outcome
       ? [
           {
@@ -203,24 +217,25 @@ export async function seedDemoTargets(
       period: "year",
       value: Math.min(100, towards(outcomeTarget, 1, 2)),
     });
-  await tx.measurement.createMany({
-    data: measurements.map((measurement, order) => ({
-      trustId,
-      academyId,
-      year,
-      metric: measurement.metric,
-      period: measurement.period,
-      value: measurement.value,
-      provisional: measurement.period === "year",
-      source: "Demo MIS export",
-      enteredBy: seedUser,
-      // A whole year's, a fortnight apart from October; the live year's, as each half term ends.
-      createdAt:
-        through === null
-          ? new Date(Date.UTC(startYear, 9, 1) + order * 86_400_000 * 14)
-          : new Date(
-              `${halfTermEnds.get(measurement.period as (typeof HALF_TERMS)[number])}T17:00:00Z`,
-            ),
-    })),
-  });
+  const rows = measurements.map((measurement, order) => ({
+    id: newId(),
+    trustId,
+    academyId,
+    year,
+    metric: measurement.metric,
+    period: measurement.period,
+    value: measurement.value,
+    provisional: measurement.period === "year",
+    source: "Demo MIS export",
+    enteredBy: seedUser,
+    // A whole year's, a fortnight apart from October; the live year's, as each half term ends.
+    createdAt:
+      through === null
+        ? new Date(Date.UTC(startYear, 9, 1) + order * 86_400_000 * 14)
+        : new Date(
+            `${halfTermEnds.get(measurement.period as (typeof HALF_TERMS)[number])}T17:00:00Z`,
+          ),
+  }));
+  await tx.measurement.createMany({ data: rows });
+  await keepLatest(tx, rows);
 }

@@ -346,6 +346,7 @@ export function toTarget(urn: string, entry: TargetWithProgress): TargetType {
   const { target, progress, measurements, versions } = entry;
   const trail = signOffTrail(versions, target.pendingStatus !== null);
   const nextStep = NEXT_STEP[target.pendingStatus ?? target.status] ?? null;
+  let mapped: MeasurementType[] | null = null;
   return {
     id: target.id,
     urn,
@@ -374,7 +375,11 @@ export function toTarget(urn: string, entry: TargetWithProgress): TargetType {
     version: target.version,
     updatedAt: target.updatedAt,
     progress: { ...progress },
-    measurements: measurements.map(toMeasurement),
+    // Mapped only when a query asks for them (the add-in's cards do not).
+    get measurements(): MeasurementType[] {
+      mapped ??= measurements.map(toMeasurement);
+      return mapped;
+    },
   };
 }
 

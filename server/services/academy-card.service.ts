@@ -36,6 +36,7 @@ import { ownAcademyRows, type AcademyRow, type AcademyService } from "./academy.
 import { pageOf, rowsToRead, type Page, type PageWindow } from "./page.js";
 import type { EventBus, LiveEvent, MeasurementPayload } from "../live/events/index.js";
 import { groupBy } from "./group-by.js";
+import { keepLatest } from "./latest-measurement.js";
 import type { NationalBenchmarkService } from "./national-benchmark.service.js";
 import {
   yearProblem,
@@ -216,7 +217,7 @@ function readTargetValues(
  * gives: a figure it loaded from a DfE file, else the built-in one.
  */
 export function targetProgress(
-  target: TargetRow,
+  target: Pick<TargetRow, "metric" | "year" | "baseline" | "target" | "milestones" | "tolerance">,
   phase: string,
   measurements: readonly Pick<MeasurementRow, "period" | "value" | "provisional" | "createdAt">[],
   national: BenchmarkLookup,
@@ -266,6 +267,21 @@ function refusal(outcome: Extract<StepOutcome, { ok: false }>): DomainError {
     : badInput([outcome.problem]);
 }
 
+/** The order measurements were entered in (time, then id): the order the card reads them. */
+function enteredOrder(a: MeasurementRow, b: MeasurementRow): number {
+  return a.createdAt.getTime() - b.createdAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
+/**
+ * What a read of cards leaves out when no one will be shown it: the year's
+ * measurements (progress then reads the latest of each metric, kept on write)
+ * and the targets' versions (the sign-off trail). Left out, they read as none.
+ */
+export interface CardRead {
+  readonly measurements: boolean;
+  readonly versions: boolean;
+}
+
 /** Most cards in one `academyCards` request (each URN is a bound parameter). */
 export const MAX_CARDS = 500;
 
@@ -292,6 +308,7 @@ export class AcademyCardService {
     viewer: Viewer,
     urns: readonly string[],
     year: string,
+    read: CardRead = { measurements: true, versions: true },
   ): Promise<(AcademyCardData | null)[]> {
     const problem = yearProblem("year", year);
     if (problem) throw badInput([problem]);
@@ -308,28 +325,35 @@ export class AcademyCardService {
       where: { trustId: viewer.trustId, urn: { in: visible } },
     });
     const ids = academies.map((academy) => academy.id);
+    const where = { trustId: viewer.trustId, year, academyId: { in: ids } };
     const [targets, measurements, versions, national] = await Promise.all([
-      this.prisma.target.findMany({
-        where: { trustId: viewer.trustId, year, academyId: { in: ids } },
-        orderBy: { metric: "asc" },
-      }),
-      this.prisma.measurement.findMany({
-        where: { trustId: viewer.trustId, year, academyId: { in: ids } },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
-      }),
-      this.prisma.targetVersion.findMany({
-        where: { parent: { trustId: viewer.trustId, year, academyId: { in: ids } } },
-        orderBy: [{ targetId: "asc" }, { version: "desc" }],
-      }),
+      this.prisma.target.findMany({ where, orderBy: { metric: "asc" } }),
+      read.measurements
+        ? // Ordered here, not by the database: an ORDER BY on createdAt draws SQLite to the
+          // (trustId, createdAt) index and every year of the trust, instead of the academies' own rows.
+          this.prisma.measurement.findMany({ where }).then((rows) => rows.sort(enteredOrder))
+        : // Progress needs only the latest, kept on write (latest-measurement.ts).
+          this.prisma.latestMeasurement
+            .findMany({ where })
+            .then((rows) => rows.map((row) => ({ ...row, createdAt: row.enteredAt }))),
+      read.versions
+        ? this.prisma.targetVersion.findMany({
+            where: { parent: where },
+            orderBy: [{ targetId: "asc" }, { version: "desc" }],
+          })
+        : [],
       this.nationals.lookup(viewer.trustId),
     ]);
     const versionsOf = groupBy(versions, (version) => version.targetId);
     const byUrn = new Map(academies.map((academy) => [academy.urn, academy]));
     const targetsOf = groupBy(targets, (target) => target.academyId);
-    const measurementsOf = groupBy(
-      measurements,
-      (measurement) => `${measurement.academyId}|${measurement.metric}`,
-    );
+    // The year's measurements, or only the latest of each metric.
+    const measurementsOf = groupBy<
+      Pick<
+        MeasurementRow,
+        "academyId" | "metric" | "period" | "value" | "provisional" | "createdAt"
+      >
+    >(measurements, (measurement) => `${measurement.academyId}|${measurement.metric}`);
     return urns.map((urn) => {
       const academy = byUrn.get(urn);
       if (!academy) return null;
@@ -341,7 +365,7 @@ export class AcademyCardService {
           return {
             target,
             progress: targetProgress(target, academy.phase, own, national),
-            measurements: own,
+            measurements: read.measurements ? (own as MeasurementRow[]) : [],
             versions: versionsOf.get(target.id) ?? [],
           };
         }),
@@ -786,6 +810,7 @@ export class AcademyCardService {
       await tx.$executeRaw`
         INSERT INTO "Measurement" ("id", "trustId", "academyId", "year", "metric", "period", "value", "provisional", "source", "enteredBy", "createdAt")
         VALUES (${row.id}, ${row.trustId}, ${row.academyId}, ${row.year}, ${row.metric}, ${row.period}, ${row.value}, ${row.provisional}, ${row.source}, ${row.enteredBy}, ${row.createdAt})`;
+      await keepLatest(tx, [row]);
       await this.audit.record(tx, viewer, "measurement.create", "Measurement", row.id, null, row);
       this.events.emit(tx, {
         kind: "progressChanged",

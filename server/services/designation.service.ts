@@ -221,6 +221,15 @@ function matrixLayers(
     }));
 }
 
+/**
+ * What a read of designations leaves out: the engine's reasons are most of a
+ * computed designation's bytes, and a trust's overview rarely shows them
+ * (without them, each row's reasons read as none).
+ */
+export interface DesignationRead {
+  readonly reasons: boolean;
+}
+
 export class DesignationService {
   constructor(
     private readonly prisma: Db,
@@ -672,6 +681,7 @@ export class DesignationService {
     academyIds: readonly string[] | null,
     year: string,
     today: string = isoDate(new Date()),
+    read: DesignationRead = { reasons: true },
   ): Promise<Map<string, YearDesignation>> {
     const problem = yearProblem("year", year);
     if (problem) throw badInput([problem]);
@@ -684,9 +694,16 @@ export class DesignationService {
           ? {}
           : { academy: { urn: { in: [...viewer.academyUrns] } } };
     const [computedRows, decisionRows, evidenceRows] = await Promise.all([
-      this.prisma.designation.findMany({
-        where: { trustId: viewer.trustId, frameworkKey: framework.key, year, ...scope },
-      }),
+      read.reasons
+        ? this.prisma.designation.findMany({
+            where: { trustId: viewer.trustId, frameworkKey: framework.key, year, ...scope },
+          })
+        : this.prisma.designation
+            .findMany({
+              where: { trustId: viewer.trustId, frameworkKey: framework.key, year, ...scope },
+              omit: { reasons: true },
+            })
+            .then((rows) => rows.map((row) => ({ ...row, reasons: [] }))),
       this.prisma.designationDecision.findMany({
         where: {
           trustId: viewer.trustId,

@@ -8,7 +8,11 @@ import type { Viewer } from "../auth/viewer.js";
 import { academyScope, type AcademyRow } from "./academy.service.js";
 import { targetProgress, type MeasurementRow, type TargetRow } from "./academy-card.service.js";
 import type { NationalBenchmarkService } from "./national-benchmark.service.js";
-import type { DesignationService, YearDesignation } from "./designation.service.js";
+import type {
+  DesignationRead,
+  DesignationService,
+  YearDesignation,
+} from "./designation.service.js";
 import { groupBy } from "./group-by.js";
 import { yearProblem } from "../shared/index.js";
 
@@ -64,6 +68,21 @@ export interface OverviewRow {
   readonly changes: OverviewChange[];
 }
 
+/** What the overview reads of a target: its progress, sign-off counts and change line (no versions, no pending values). */
+const OVERVIEW_TARGET_COLUMNS = {
+  academyId: true,
+  year: true,
+  metric: true,
+  baseline: true,
+  target: true,
+  milestones: true,
+  tolerance: true,
+  status: true,
+  pendingStatus: true,
+  version: true,
+  updatedAt: true,
+} as const;
+
 export class OverviewService {
   constructor(
     private readonly prisma: Db,
@@ -71,38 +90,73 @@ export class OverviewService {
     private readonly nationals: NationalBenchmarkService,
   ) {}
 
-  async overview(viewer: Viewer, year: string, changedSince: Date | null): Promise<OverviewRow[]> {
+  async overview(
+    viewer: Viewer,
+    year: string,
+    changedSince: Date | null,
+    read: DesignationRead = { reasons: true },
+  ): Promise<OverviewRow[]> {
     const problem = yearProblem("year", year);
     if (problem) throw badInput([problem]);
     const scope = academyScope(viewer);
     const academyFilter =
       viewer.academyUrns === null ? {} : { academy: { urn: { in: [...viewer.academyUrns] } } };
-    const [academies, designations, targets, measurements, national] = await Promise.all([
+    const [academies, designations, targets, latest, recent, national] = await Promise.all([
       this.prisma.academy.findMany({ where: scope, orderBy: { urn: "asc" } }),
-      this.designations.yearDesignations(viewer, null, year),
-      this.prisma.target.findMany({ where: { trustId: viewer.trustId, year, ...academyFilter } }),
-      this.prisma.measurement.findMany({
+      this.designations.yearDesignations(viewer, null, year, undefined, read),
+      this.prisma.target.findMany({
         where: { trustId: viewer.trustId, year, ...academyFilter },
-        // Only what progress and the change list read: a year of a large trust is tens of thousands of rows.
+        select: OVERVIEW_TARGET_COLUMNS,
+      }),
+      // Progress reads only the measurement that counts as latest, kept on write (latest-measurement.ts):
+      // one row per metric, not the year's measurements.
+      this.prisma.latestMeasurement.findMany({
+        where: { trustId: viewer.trustId, year, ...academyFilter },
         select: {
-          id: true,
           academyId: true,
           metric: true,
           period: true,
           value: true,
           provisional: true,
-          createdAt: true,
+          enteredAt: true,
         },
-        orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       }),
+      changedSince
+        ? this.prisma.measurement.findMany({
+            where: {
+              trustId: viewer.trustId,
+              createdAt: { gte: changedSince },
+              year,
+              ...academyFilter,
+            },
+            select: {
+              academyId: true,
+              metric: true,
+              period: true,
+              value: true,
+              provisional: true,
+              createdAt: true,
+            },
+            orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+          })
+        : [],
       this.nationals.lookup(viewer.trustId),
     ]);
     const targetsOf = groupBy(targets, (row) => row.academyId);
-    const measurementsOf = groupBy(measurements, (row) => `${row.academyId}|${row.metric}`);
-    const recentOf = groupBy(
-      changedSince ? measurements.filter((row) => row.createdAt >= changedSince) : [],
-      (row) => row.academyId,
+    const latestOf = new Map(
+      latest.map((row) => [
+        `${row.academyId}|${row.metric}`,
+        [
+          {
+            period: row.period,
+            value: row.value,
+            provisional: row.provisional,
+            createdAt: row.enteredAt,
+          },
+        ],
+      ]),
     );
+    const recentOf = groupBy(recent, (row) => row.academyId);
     return academies.map((academy) => {
       const rag: RagCounts = { green: 0, amber: 0, red: 0, none: 0 };
       const targetCounts = emptyTargetCounts();
@@ -112,7 +166,7 @@ export class OverviewService {
         const result = targetProgress(
           target,
           academy.phase,
-          measurementsOf.get(`${academy.id}|${target.metric}`) ?? [],
+          latestOf.get(`${academy.id}|${target.metric}`) ?? [],
           national,
         );
         countRag(rag, result.rag);

@@ -6,6 +6,8 @@ import { gql } from "graphql-request";
 import { startTestServer, storesToTest, type TestServer } from "../support/test-server.js";
 import { refusalOf } from "./refusal-of.js";
 import { issueToken } from "../../server/auth/tokens.js";
+import { newId } from "../../server/db/index.js";
+import { keepLatest } from "../../server/services/latest-measurement.js";
 
 const OVERVIEW = gql`
   query Overview($year: AcademicYear!, $changedSince: DateTimeISO) {
@@ -140,6 +142,42 @@ describe.each(await storesToTest())("trust overview API on %s", (store) => {
     expect(levelOf("140001")?.key).toBe("sustain");
     // Harbour New Academy opened with no data: insufficient evidence, not a level.
     expect(levelOf("140012")).toBeNull();
+  });
+
+  it("gives each designation's reasons when the query asks for them, through a fragment too", async () => {
+    const withReasons = gql`
+      query Reasons($year: AcademicYear!) {
+        trustOverview(year: $year) {
+          academies {
+            academy {
+              urn
+            }
+            designation {
+              ...Why
+            }
+          }
+        }
+      }
+      fragment Why on DesignationThatCounts {
+        reasons {
+          message
+        }
+      }
+    `;
+    const data = await leader().request<{
+      trustOverview: {
+        academies: {
+          academy: { urn: string };
+          designation: { reasons: { message: string }[] } | null;
+        }[];
+      };
+    }>(withReasons, { year: YEAR });
+    const castle = data.trustOverview.academies.find((row) => row.academy.urn === "140013")!;
+    // The same words the academy's own designation gives (special measures: Stabilise).
+    expect(castle.designation!.reasons.length).toBeGreaterThan(0);
+    expect(castle.designation!.reasons.map((reason) => reason.message).join(" ")).toMatch(
+      /Stabilise/,
+    );
   });
 
   it("gives RAG counts that add up to each academy's targets, and totals that add up to the rows", async () => {
@@ -363,17 +401,21 @@ describe.each(await storesToTest())("trust overview API on %s", (store) => {
         updatedBy: "scale-test",
       })),
     });
-    await prisma.measurement.createMany({
-      data: academies.map((academy, index) => ({
-        trustId,
-        academyId: academy.id,
-        year: YEAR,
-        metric: "attendance.absence",
-        period: "autumn2",
-        value: 6.5 + (index % 4) * 0.2,
-        enteredBy: "scale-test",
-      })),
-    });
+    // Recorded as the server records them: with the latest kept for the overview to read.
+    const measurements = academies.map((academy, index) => ({
+      id: newId(),
+      trustId,
+      academyId: academy.id,
+      year: YEAR,
+      metric: "attendance.absence",
+      period: "autumn2" as const,
+      value: 6.5 + (index % 4) * 0.2,
+      provisional: false,
+      enteredBy: "scale-test",
+      createdAt: new Date(),
+    }));
+    await prisma.measurement.createMany({ data: measurements });
+    await keepLatest(prisma, measurements);
 
     const large = await queriesFor();
     expect(large.academies).toBe(214);

@@ -72,7 +72,19 @@ const FRIDAY = 5;
  * summer2 to 20 Jul. A half term not given a first day starts on the first
  * Monday at least ten days after the previous one ends (after a holiday week).
  */
+// Worked out once per year: time in level asks for them for every academy of an overview.
+const englandYears = new Map<string, readonly HalfTermDates[]>();
+
 export function englandTermDates(academicYear: string): readonly HalfTermDates[] {
+  let dates = englandYears.get(academicYear);
+  if (!dates) {
+    dates = Object.freeze(workOutEnglandTermDates(academicYear).map((row) => Object.freeze(row)));
+    englandYears.set(academicYear, dates);
+  }
+  return dates;
+}
+
+function workOutEnglandTermDates(academicYear: string): HalfTermDates[] {
   const y = startYearOf(academicYear);
   const next = y + 1;
   const autumn1End = onOrBefore(utc(y, 10, 31), FRIDAY);

@@ -5,14 +5,17 @@ import {
   Ctx,
   FieldResolver,
   ID,
+  Info,
   Int,
   Mutation,
   Query,
   Resolver,
   Root,
 } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
 import type { Context } from "../context.type.js";
-import type { AcademyCardData } from "../../services/academy-card.service.js";
+import { asksFor } from "../asks-for.js";
+import type { AcademyCardData, CardRead } from "../../services/academy-card.service.js";
 import {
   AcademyCardType,
   MeasurementInput,
@@ -41,6 +44,14 @@ const VersionPageArgs = PageArgs(VERSION_PAGES.max);
 
 const TARGET_ID = "The target's id (as Target.id gives it).";
 import { mayTakeStep, type SignOffStep } from "../../shared/index.js";
+
+/** What the query shows of the cards: a workbook's cards read neither measurements nor versions. */
+function cardRead(info: GraphQLResolveInfo): CardRead {
+  return {
+    measurements: asksFor(info, "measurements"),
+    versions: asksFor(info, "signOff") || asksFor(info, "pendingChange"),
+  };
+}
 
 /** Cards as the API shows them, with the designation that counts in each card's year (one set of queries for all). */
 async function cardTypes(
@@ -97,8 +108,12 @@ export class AcademyCardResolver {
     @Arg("year", () => AcademicYearScalar, { description: "Academic year, e.g. 2025/26." })
     year: string,
     @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<(AcademyCardType | null)[]> {
-    return cardTypes(context, await context.services.cards.cards(context.viewer!, urns, year));
+    return cardTypes(
+      context,
+      await context.services.cards.cards(context.viewer!, urns, year, cardRead(info)),
+    );
   }
 
   @Authorized("read")

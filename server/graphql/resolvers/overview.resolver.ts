@@ -1,4 +1,6 @@
-import { Arg, Args, ArgsType, Authorized, Ctx, Field, Query, Resolver } from "type-graphql";
+import { Arg, Args, ArgsType, Authorized, Ctx, Field, Info, Query, Resolver } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { asksFor } from "../asks-for.js";
 import type { Context } from "../context.type.js";
 import { TrustOverviewType, ViewerType } from "../types/overview.type.js";
 import { AuditEntityEnum, AuditEntryType, type AuditEntity } from "../types/audit.type.js";
@@ -51,11 +53,15 @@ export class OverviewResolver {
     })
     changedSince: Date | null,
     @Ctx() context: Context,
+    @Info() info: GraphQLResolveInfo,
   ): Promise<TrustOverviewType> {
     const { viewer, services } = context;
     const [trust, rows] = await Promise.all([
       services.prisma.trust.findUniqueOrThrow({ where: { id: viewer!.trustId } }),
-      services.overview.overview(viewer!, year, changedSince),
+      // The engine's reasons are read only when the query shows them.
+      services.overview.overview(viewer!, year, changedSince, {
+        reasons: asksFor(info, "reasons"),
+      }),
     ]);
     const totals = { green: 0, amber: 0, red: 0, none: 0 };
     const targetTotals = emptyTargetCounts();
