@@ -27,7 +27,11 @@ export const BENCHMARKS = [
     file: "bench/addin-recalc.bench.ts",
   },
   { key: "server-overhead", title: "3. Server overhead", file: "bench/server-overhead.bench.ts" },
-  { key: "trust-overview", title: "4. Trust overview", file: "bench/trust-overview.bench.ts" },
+  {
+    key: "trust-overview",
+    title: "4. Trust overview: every trust in England on one database",
+    file: "bench/trust-overview.bench.ts",
+  },
   { key: "live-progress", title: "5. Live progress", file: "bench/live-progress.bench.ts" },
   {
     key: "live-load",
