@@ -11,6 +11,7 @@
 import { graphql, type GraphQLSchema } from "graphql";
 import {
   designateEntries,
+  designateMatrix,
   preset,
   type Designation,
   type EvidenceEntry,
@@ -146,7 +147,14 @@ export function batchPaths(fixture: Fixture, input: BatchInput): Record<PathKey,
     (await requestGraphQL<RowsData>(url, query, rowsVariables)).designateRows.levelKeys;
   return {
     engine: {
-      name: "In-process: the engine alone (read and decide each row, level only)",
+      name: "In-process: the engine alone (designateMatrix: the header row resolved once, each row read and decided, level only)",
+      run: async () =>
+        designateMatrix(compiled, input.headers, input.matrix, options).rows.map(
+          (row) => row.designation?.level?.key ?? null,
+        ),
+    },
+    engineEntries: {
+      name: "In-process: the engine row by row as cells under their headers (designateEntries, level only)",
       run: async () =>
         input.entries.map((row) => designateEntries(compiled, row, options).level?.key ?? null),
     },
@@ -203,6 +211,7 @@ export function batchPaths(fixture: Fixture, input: BatchInput): Record<PathKey,
 
 export type PathKey =
   | "engine"
+  | "engineEntries"
   | "rowsGraphql"
   | "rowsHttp"
   | "rowsChild"

@@ -5,6 +5,8 @@
 // profile of one phase). Ready once it prints its endpoint (and, on a
 // first start, the demo tokens, which are kept by role).
 import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { buildServer } from "../../server/build.js";
 import { UNLIMITED_RATE } from "./bench-server.js";
 import { projectRoot } from "./run-program.js";
@@ -29,6 +31,22 @@ export interface ChildServerOptions {
 
 let built: Promise<unknown> | undefined;
 
+/**
+ * The Node flags `npm start` runs the compiled server with, read from
+ * package.json's start script (`... && node <flags> dist/server/main.js`), so
+ * the benchmarks run exactly what a deployment runs.
+ */
+export function productionNodeFlags(): string[] {
+  const manifest = JSON.parse(readFileSync(join(projectRoot, "package.json"), "utf8")) as {
+    scripts: Record<string, string>;
+  };
+  const start = manifest.scripts["start"] ?? "";
+  const match = /\bnode((?:\s+--\S+)*)\s+dist\/server\/main\.js/.exec(start);
+  if (!match)
+    throw new Error(`package.json's start script does not run dist/server/main.js: ${start}`);
+  return match[1]!.trim().split(/\s+/).filter(Boolean);
+}
+
 /** The server compiled as `npm run build:server` does, once per process. */
 export function ensureServerBuilt(): Promise<unknown> {
   built ??= buildServer();
@@ -42,7 +60,7 @@ export async function startBenchChildServer(
   if (!options.fromSource) await ensureServerBuilt();
   const script = options.fromSource
     ? ["--import", "tsx", "server/main.ts"]
-    : ["dist/server/main.js"];
+    : [...productionNodeFlags(), "dist/server/main.js"];
   const child = spawn(process.execPath, [...(options.nodeFlags ?? []), ...script], {
     cwd: projectRoot,
     env: {
