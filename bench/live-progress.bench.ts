@@ -7,6 +7,7 @@
 // Target: p99 under 100 ms on loopback.
 import { setTimeout as sleep } from "node:timers/promises";
 import { redisAvailable, redisUrl } from "../test/support/redis.js";
+import { demoMeasurementInput, DEMO_URNS } from "../test/support/live-load.js";
 import type {
   BenchmarkResult,
   BenchOptions,
@@ -32,8 +33,6 @@ import { latencySummary, type LatencySummary } from "./support/statistics.js";
 const TARGET_P99_MS = 100;
 const CLIENTS = 500;
 /** The demo trust's academies and the two attendance targets each has: measurements go round them. */
-const URNS = Array.from({ length: 14 }, (_, index) => String(140_001 + index));
-const METRICS = ["attendance.absence", "attendance.persistentAbsence"];
 
 interface SetupResult {
   readonly name: string;
@@ -70,16 +69,7 @@ async function measureSetup(
       requestGraphQL(
         urls[index % urls.length]!,
         RECORD_MEASUREMENT,
-        {
-          input: {
-            urn: URNS[index % URNS.length],
-            year: "2025/26",
-            metric: METRICS[Math.floor(index / URNS.length) % METRICS.length],
-            period: "SUMMER2",
-            value: 4 + (index % 20) / 10,
-            source: "benchmark",
-          },
-        },
+        { input: demoMeasurementInput(index, "benchmark") },
         dataManager,
       );
     // Warm-up: every client must have the first events before timing starts.
@@ -246,7 +236,7 @@ export async function liveProgressBenchmark(options: BenchOptions): Promise<Benc
   return {
     key: "live-progress",
     title: "5. Live progress",
-    method: `${CLIENTS} graphql-ws clients in this process subscribe to the demo trust's progressChanged as its leader (the field set an open academy card asks for), on servers started as child processes (npm start; with two instances the clients alternate between them). A data manager then records ${events} measurements one after another over HTTP, going round the trust's ${URNS.length} academies and their two attendance targets (with two instances, through each instance in turn) after 3 warm-up measurements; each delivery is timed from just before the mutation is sent to the client's next() callback, so the write, the publish, the fan-out and the client's own parsing are all inside. Both ends share one clock (performance.now in this process).${skippedTwo ? ` Two instances skipped: ${skippedTwo}.` : ""}`,
+    method: `${CLIENTS} graphql-ws clients in this process subscribe to the demo trust's progressChanged as its leader (the field set an open academy card asks for), on servers started as child processes (npm start; with two instances the clients alternate between them). A data manager then records ${events} measurements one after another over HTTP, going round the trust's ${DEMO_URNS.length} academies and their two attendance targets (with two instances, through each instance in turn) after 3 warm-up measurements; each delivery is timed from just before the mutation is sent to the client's next() callback, so the write, the publish, the fan-out and the client's own parsing are all inside. Both ends share one clock (performance.now in this process).${skippedTwo ? ` Two instances skipped: ${skippedTwo}.` : ""}`,
     figures,
     tables: [
       {

@@ -13,6 +13,7 @@ import { readFile } from "node:fs/promises";
 import os from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import { redisAvailable, redisUrl } from "../test/support/redis.js";
+import { demoMeasurementInput } from "../test/support/live-load.js";
 import type {
   BenchmarkResult,
   BenchOptions,
@@ -44,8 +45,6 @@ const WAVE = 250;
 /** File descriptors this process needs: one socket per subscriber, and some to spare. */
 const DESCRIPTORS_NEEDED = SCALE + 1_000;
 /** The demo trust's academies and the two attendance targets each has: measurements go round them. */
-const URNS = Array.from({ length: 14 }, (_, index) => String(140_001 + index));
-const METRICS = ["attendance.absence", "attendance.persistentAbsence"];
 
 interface Instance {
   readonly server: BenchChildServer;
@@ -133,16 +132,7 @@ async function recordAt(url: string, token: string, index: number): Promise<void
   await requestGraphQL(
     url,
     RECORD_MEASUREMENT,
-    {
-      input: {
-        urn: URNS[index % URNS.length],
-        year: "2025/26",
-        metric: METRICS[Math.floor(index / URNS.length) % METRICS.length],
-        period: "SUMMER2",
-        value: 4 + (index % 20) / 10,
-        source: "benchmark",
-      },
-    },
+    { input: demoMeasurementInput(index, "benchmark") },
     token,
   );
 }

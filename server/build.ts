@@ -12,9 +12,9 @@
 // are the same compiled or not.
 //
 // Why a bundle rather than running TypeScript through tsx: tsx compiles each
-// module on load (its loader and the compiler stay resident: about 75 MB of
-// an idle server) and keeps every function's name with a wrapper call per
-// closure (the engine decides 1.3x faster without it); see docs/benchmarks.md.
+// module on load (its loader and the compiler stay resident: an idle server
+// holds about 45 MB more under tsx) and keeps every function's name with a
+// wrapper call per closure; see docs/benchmarks.md, "0. The production build".
 import { rm, stat } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";

@@ -48,7 +48,7 @@ export function productionNodeFlags(): string[] {
 }
 
 /** The server compiled as `npm run build:server` does, once per process. */
-export function ensureServerBuilt(): Promise<unknown> {
+function ensureServerBuilt(): Promise<unknown> {
   built ??= buildServer();
   return built;
 }

@@ -49,39 +49,38 @@ interface CompiledColumn {
   readonly kept: Map<string, CellReading> | null;
 }
 
+/** One header resolved: an indicator, a column that is not evidence, or the problem it is. */
+function readerColumn(header: string, resolver: HeaderResolver): ReaderColumn {
+  const resolution = typeof header === "string" ? resolver.resolve(header) : null;
+  const text = String(header ?? "");
+  if (resolution?.kind === "indicator")
+    return { kind: "indicator", indicator: resolution.indicator, header: text };
+  const problem = headerProblem(resolution, text, header);
+  return problem === null
+    ? { kind: "ignored", header: text }
+    : { kind: "problem", problem, header: text };
+}
+
 export function compileRowReader(
   headers: readonly string[],
   resolver: HeaderResolver = CATALOGUE_HEADERS,
 ): RowReader {
-  const compiled: CompiledColumn[] = headers.map((header) => {
-    const resolved = typeof header === "string" ? resolver.resolve(header) : null;
-    const text = String(header ?? "");
-    if (resolved?.kind === "ignored")
-      return { column: { kind: "ignored", header: text }, kept: null, once: false };
-    const problem = headerProblem(resolved, text, header);
-    if (problem !== null || resolved?.kind !== "indicator")
-      return {
-        column: { kind: "problem", problem: problem!, header: text },
-        kept: null,
-        once: false,
-      };
-    const { indicator } = resolved;
-    return {
-      column: { kind: "indicator", indicator, header: text },
-      kept: WORD_KINDS.has(indicator.kind) ? new Map() : null,
-      once: false,
-    };
-  });
+  const resolved = headers.map((header) => readerColumn(header, resolver));
   const named = new Map<string, number>();
-  for (const { column } of compiled)
+  for (const column of resolved)
     if (column.kind === "indicator")
       named.set(column.indicator.key, (named.get(column.indicator.key) ?? 0) + 1);
-  const columns = compiled.map((each) => ({
-    ...each,
-    once: each.column.kind === "indicator" && named.get(each.column.indicator.key) === 1,
-  }));
+  const columns: CompiledColumn[] = resolved.map((column) =>
+    column.kind === "indicator"
+      ? {
+          column,
+          once: named.get(column.indicator.key) === 1,
+          kept: WORD_KINDS.has(column.indicator.kind) ? new Map() : null,
+        }
+      : { column, once: false, kept: null },
+  );
   return {
-    columns: columns.map((each) => each.column),
+    columns: resolved,
     read(cells, formats) {
       const row = new RowBuilder();
       for (let index = 0; index < columns.length; index++) {

@@ -58,8 +58,24 @@ export interface LoadResult {
   readonly errors: unknown[];
 }
 
-const URNS = Array.from({ length: 14 }, (_, index) => String(140_001 + index));
+/** The demo trust's academies, whose two attendance targets the live loads measure. */
+export const DEMO_URNS = Array.from({ length: 14 }, (_, index) => String(140_001 + index));
 const METRICS = ["attendance.absence", "attendance.persistentAbsence"];
+
+/**
+ * The `index`th measurement a live load records: round the demo trust's
+ * academies, then their two attendance targets, values moving a little.
+ */
+export function demoMeasurementInput(index: number, source: string) {
+  return {
+    urn: DEMO_URNS[index % DEMO_URNS.length],
+    year: "2025/26",
+    metric: METRICS[Math.floor(index / DEMO_URNS.length) % METRICS.length],
+    period: "SUMMER2",
+    value: 4 + (index % 20) / 10,
+    source,
+  };
+}
 
 async function graphql<T>(url: string, token: string, query: string, variables = {}): Promise<T> {
   const response = await fetch(`${url}/graphql`, {
@@ -213,14 +229,7 @@ export async function runLiveLoad(options: LoadOptions): Promise<LoadResult> {
         options.dataManagerToken,
         RECORD,
         {
-          input: {
-            urn: URNS[index % URNS.length],
-            year: "2025/26",
-            metric: METRICS[Math.floor(index / URNS.length) % METRICS.length],
-            period: "SUMMER2",
-            value: 4 + (index % 20) / 10,
-            source,
-          },
+          input: demoMeasurementInput(index, source),
         },
       ).then(
         (data) => {
