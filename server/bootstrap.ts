@@ -131,6 +131,14 @@ export async function bootstrap(
       })
     : null;
   rateLimitRedis?.on("error", (error) => logger.warn({ err: error }, "redis (rate limits)"));
+  // Serve only once the shared budget is reachable: the client queues nothing
+  // while offline, so a request answered before it connects would be counted
+  // by this instance alone. Redis down at start-up: the local limits stand in.
+  if (rateLimitRedis && !(await connected(rateLimitRedis, REDIS_READY_MS)))
+    logger.warn(
+      { waitedMs: REDIS_READY_MS },
+      "redis (rate limits) not ready; limits are per instance until it is",
+    );
   const rateLimiter = createRateLimiter(
     {
       perMinute: config.RATE_LIMIT_PER_MINUTE,
@@ -300,4 +308,23 @@ export async function bootstrap(
       await database.close();
     },
   };
+}
+
+/** How long start-up waits for the rate limits' Redis connection. */
+const REDIS_READY_MS = 5_000;
+
+/** True once an ioredis client is ready, false if it is not within `ms`. */
+function connected(
+  client: { status: string; once(event: "ready", listener: () => void): unknown },
+  ms: number,
+): Promise<boolean> {
+  if (client.status === "ready") return Promise.resolve(true);
+  return new Promise((resolve) => {
+    const timer = setTimeout(() => resolve(false), ms);
+    timer.unref();
+    client.once("ready", () => {
+      clearTimeout(timer);
+      resolve(true);
+    });
+  });
 }
